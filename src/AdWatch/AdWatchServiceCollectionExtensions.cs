@@ -1,3 +1,9 @@
+using AdWatch.Analysis;
+using AdWatch.Exports;
+using AdWatch.Extraction;
+using AdWatch.Geocoding;
+using AdWatch.Privacy;
+using AdWatch.Review;
 using AdWatch.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +18,13 @@ public static class AdWatchServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddAdWatchStorage(config);
+        services.AddSingleton<ExtractionStore>();
+        services.AddSingleton<PlaceStore>();
+        services.AddSingleton<AnalysisStore>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ExportStore>();
         return services;
     }
 }
