@@ -1,4 +1,5 @@
 using AdWatch.Storage;
+using Hangfire;
 using AdWatch.Web.Cli;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,13 @@ internal static class WebApp
         });
         AppHost.Configure(builder, settings);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.AddJobServer();
 
         var app = builder.Build();
         app.Services.GetService<IStartupValidator>()?.Validate();
 
+        // Locked down to administrators with the dashboard issue; until then Hangfire's own filter allows local requests only.
+        app.MapHangfireDashboard("/hangfire");
         app.MapGet("/healthz", async (Database db, CancellationToken ct) =>
             Results.Json(new { status = "ok", database = db.Dialect.Name }));
         app.MapGet("/", () => Results.Content(
