@@ -24,7 +24,7 @@ internal static class AdWatchCli
         root.Subcommands.Add(Placeholder("extract", "Extract phones, addresses and indicators from ad text or HTML", "Extraction"));
         root.Subcommands.Add(Placeholder("analyze", "Link advertisers, build stays and flag recurring short-stay locations", "Analysis"));
         root.Subcommands.Add(Placeholder("export", "Export leads (ZGW, webhook, CSV/JSON) or evidence (WARC)", "Exporting"));
-        root.Subcommands.Add(Placeholder("users", "Manage dashboard accounts", "User management"));
+        root.Subcommands.Add(UsersCommand.Create(global));
         // Bare `adwatch` (only global options) serves, like `adwatch serve`.
         CliAction.Set(root, (result, ct) => ServeCommand.RunAsync(global.Read(result), null, ct));
 
@@ -36,7 +36,7 @@ internal static class AdWatchCli
                 await Console.Error.WriteLineAsync($"adwatch: {error.Message}");
             }
             await Console.Error.WriteLineAsync();
-            root.Parse([.. CommandPath(parsed), "--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+            root.Parse([.. CliAction.CommandPath(parsed), "--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
             return ExitCodes.Usage;
         }
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -47,15 +47,5 @@ internal static class AdWatchCli
         var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
         NotAvailableCommand.Apply(command, feature);
         return command;
-    }
-
-    private static IEnumerable<string> CommandPath(ParseResult parsed)
-    {
-        var path = new Stack<string>();
-        for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
-        {
-            path.Push(result.Command.Name);
-        }
-        return path;
     }
 }

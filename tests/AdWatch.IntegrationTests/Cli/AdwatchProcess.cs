@@ -42,9 +42,17 @@ internal sealed class AdwatchProcess : IDisposable
     }
 
     /// <summary>Runs to completion; returns the exit code.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, null, args);
+
+    /// <summary>Runs to completion with <paramref name="stdin"/> as standard input; returns the exit code.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin, string[] args)
     {
         using var process = Start(workingDirectory, args);
+        if (stdin is not null)
+        {
+            await process._process.StandardInput.WriteLineAsync(stdin);
+        }
         process._process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process._process.WaitForExitAsync(timeout.Token);
