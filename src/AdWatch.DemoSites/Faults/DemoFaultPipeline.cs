@@ -119,8 +119,9 @@ internal sealed class DemoFaultPipeline(DemoSite site, TimeProvider time)
         http.Response.ContentLength = body.Length + 4096;
         await original.WriteAsync(body.AsMemory(0, body.Length / 2), http.RequestAborted);
         await original.FlushAsync(http.RequestAborted);
-        // Give the partial body a moment to leave before the connection is torn down.
-        await Task.Delay(TimeSpan.FromMilliseconds(50), time, http.RequestAborted);
+        // Give the partial body a moment to leave before the connection is torn down. Real time on purpose: a fake
+        // TimeProvider in a test must not stall this.
+        await Task.Delay(TimeSpan.FromMilliseconds(50), http.RequestAborted);
         http.Abort();
     }
 }
