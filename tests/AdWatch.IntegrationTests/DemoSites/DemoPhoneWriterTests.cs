@@ -31,14 +31,25 @@ public sealed class DemoPhoneWriterTests
             DemoPhoneWriter.Write("+31698765432", style).ShouldNotBeNullOrWhiteSpace();
     }
 
+    [Fact]
+    public void Write_UsesInternationalForms_ForForeignNumbers()
+    {
+        DemoPhoneWriter.Write("+573105550148", DemoPhoneStyle.International).ShouldBe("+57 310 5550148");
+        DemoPhoneWriter.Write("+573105550148", DemoPhoneStyle.DutchPrefixWords).ShouldBe("plus vijf zeven 3105550148");
+        DemoPhoneWriter.Write("+5511985550041", DemoPhoneStyle.LookAlikeLetters).ShouldBe("+55 II9 8555OO4I");
+        foreach (var style in Enum.GetValues<DemoPhoneStyle>())
+            DemoPhoneWriter.Write("+5511985550041", style).ShouldNotContain("0031");
+    }
+
     [Theory]
     // must not be accepted
     [InlineData("0612345678")]
     [InlineData("+3161234567")]
     [InlineData("+316123456789")]
-    [InlineData("+32612345678")]
+    [InlineData("+3261")]
+    [InlineData("573105550148")]
     [InlineData("+3161234567x")]
     [InlineData("")]
-    public void Write_Throws_WhenNotDutchE164(string input) =>
+    public void Write_Throws_WhenNotE164(string input) =>
         Should.Throw<ArgumentException>(() => DemoPhoneWriter.Write(input, DemoPhoneStyle.Dashed));
 }
