@@ -23,7 +23,7 @@ public sealed class AdStore(Database database)
             INSERT INTO ads (site_id, external_id, url, status, first_seen_at, last_seen_at)
             VALUES (@SiteId, @ExternalId, @Url, 'active', @ObservedAt, @ObservedAt)
             RETURNING id
-            """, c, tx, cancellationToken: ct));
+            """, new { c.SiteId, c.ExternalId, c.Url, c.ObservedAt }, tx, cancellationToken: ct));
         var firstSeen = ad?.FirstSeen ?? c.ObservedAt;
 
         var hash = c.Fields.ContentHash();

@@ -15,6 +15,9 @@ internal sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffs
     {
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
+            // Dapper's built-in type map wins over handlers for parameters: without removing it, values were bound as text.
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
             SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         }
     }
