@@ -38,7 +38,7 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
             {
                 var timeout = site.Limits.TimeoutSeconds * 1000f;
                 var response = await page.GotoAsync(request.Url.AbsoluteUri, new PageGotoOptions { Timeout = timeout, WaitUntil = WaitUntilState.DOMContentLoaded });
-                if (site.Fetch.AgeGateClick is { } gate && await page.QuerySelectorAsync(gate) is { } button)
+                if (site.Fetch.AgeGateClick is { } gate && await page.QuerySelectorAsync(gate) is { } button && await button.IsVisibleAsync())
                 {
                     await button.ClickAsync(new ElementHandleClickOptions { Timeout = timeout });
                     await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = timeout });

@@ -116,7 +116,10 @@ public static class PageReader
 
     private static string? Read(IDocument doc, string? selector) => selector is null ? null : Blank(string.Join("\n", ReadAll(doc, selector)));
 
-    private static IEnumerable<string> ReadAll(IDocument doc, string selector)
+    private static IEnumerable<string> ReadAll(IDocument doc, string selector) =>
+        FieldSelectors.Alternatives(selector).SelectMany(alternative => ReadOne(doc, alternative));
+
+    private static IEnumerable<string> ReadOne(IDocument doc, string selector)
     {
         var at = selector.LastIndexOf('@');
         var (css, attribute) = at > 0 ? (selector[..at], selector[(at + 1)..]) : (selector, null);

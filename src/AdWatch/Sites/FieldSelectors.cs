@@ -1,7 +1,8 @@
 namespace AdWatch.Sites;
 
 /// <summary>
-/// CSS selectors for the ad fields. <c>selector</c> reads the element text; <c>selector@attr</c> reads an attribute.
+/// CSS selectors for the ad fields. <c>selector</c> reads the element text; <c>selector@attr</c> reads an attribute;
+/// <c>a | b</c> reads both alternatives (e.g. a WhatsApp link's href and a plain phone text), in that order.
 /// When no field is set the generic extractor reads the page's visible text into the body.
 /// </summary>
 public sealed class FieldSelectors
@@ -15,6 +16,10 @@ public sealed class FieldSelectors
     public string? Images { get; set; }
 
     public string? PostedDate { get; set; }
+
+    /// <summary>The <c>|</c>-separated alternatives of one field selector.</summary>
+    public static IEnumerable<string> Alternatives(string selector) =>
+        selector.Split(" | ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The configured selectors by field name, skipping empty ones.</summary>
     public IEnumerable<(string Field, string Selector)> Configured()

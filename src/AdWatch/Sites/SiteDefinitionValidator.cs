@@ -121,11 +121,15 @@ internal static partial class SiteDefinitionValidator
         {
             return;
         }
-        var at = selector.LastIndexOf('@');
-        Selector(at > 0 ? selector[..at] : selector, field, fail);
-        if (at == 0 || at == selector.Length - 1)
+        foreach (var alternative in FieldSelectors.Alternatives(selector).DefaultIfEmpty(""))
         {
-            fail(field, "write 'selector' or 'selector@attribute'.");
+            var at = alternative.LastIndexOf('@');
+            if (at == 0 || at == alternative.Length - 1 || alternative.Length == 0)
+            {
+                fail(field, "write 'selector', 'selector@attribute', or alternatives joined by ' | '.");
+                continue;
+            }
+            Selector(at > 0 ? alternative[..at] : alternative, field, fail);
         }
     }
 
