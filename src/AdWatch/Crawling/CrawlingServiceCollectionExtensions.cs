@@ -27,8 +27,8 @@ public static class CrawlingServiceCollectionExtensions
         services.TryAddSingleton<HttpFetcher>();
         services.TryAddSingleton<BrowserFetcher>();
         services.TryAddSingleton<CrawlRunner>();
-//AI
-//WE
+        services.TryAddSingleton<AdImporter>();
+        services.TryAddSingleton<WarcExporter>();
 
         var http = services.AddHttpClient(CrawlHttp.ClientName);
         http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
