@@ -40,18 +40,24 @@ public static partial class HtmlPage
     public static string VisibleText(IDocument document)
     {
         var root = document.Body ?? document.DocumentElement;
-        if (root is null)
-        {
-            return "";
-        }
-        var clone = (IElement)root.Clone(deep: true);
+        return root is null ? "" : TextOf(root);
+    }
+
+    /// <summary>Text of one element as a reader sees it: blocks and &lt;br&gt; become line breaks, hidden parts dropped.</summary>
+    public static string TextOf(IElement element)
+    {
+        var clone = (IElement)element.Clone(deep: true);
         foreach (var hidden in clone.QuerySelectorAll("script, style, noscript, template, [hidden]").ToList())
         {
             hidden.Remove();
         }
-        foreach (var block in clone.QuerySelectorAll("p, div, br, li, h1, h2, h3, h4, h5, h6, tr, section, article").ToList())
+        var owner = element.Owner!;
+        foreach (var block in clone.QuerySelectorAll("p, div, br, li, h1, h2, h3, h4, h5, h6, tr, section, article, time, span").ToList())
         {
-            block.InsertBefore(document.CreateTextNode("\n"), block.FirstChild);
+            // Inline spans/times get a space so adjacent values ("Harderwijk" "1 maart") do not glue together.
+            var inline = block.LocalName is "span" or "time";
+            block.InsertBefore(owner.CreateTextNode(inline ? " " : "\n"), block.FirstChild);
+            block.AppendChild(owner.CreateTextNode(inline ? " " : "\n"));
         }
         return Collapse(clone.TextContent);
     }
@@ -60,7 +66,7 @@ public static partial class HtmlPage
     public static string Collapse(string text)
     {
         var spaces = Spaces().Replace(text, " ");
-        return Lines().Replace(spaces, "\n").Trim();
+        return Lines().Replace(spaces, "\n").Trim().Replace(" \n", "\n", StringComparison.Ordinal);
     }
 
     /// <summary>An absolute http(s) URL for an href on a page, or null for javascript:, mailto:, fragments and junk.</summary>

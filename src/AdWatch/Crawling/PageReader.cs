@@ -125,7 +125,7 @@ public static class PageReader
         var (css, attribute) = at > 0 ? (selector[..at], selector[(at + 1)..]) : (selector, null);
         foreach (var element in doc.QuerySelectorAll(css))
         {
-            var value = attribute is null ? HtmlPage.Collapse(element.TextContent) : element.GetAttribute(attribute)?.Trim();
+            var value = attribute is null ? HtmlPage.TextOf(element) : element.GetAttribute(attribute)?.Trim();
             if (!string.IsNullOrEmpty(value))
             {
                 yield return value;
