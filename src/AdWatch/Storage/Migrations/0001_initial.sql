@@ -36,7 +36,9 @@ CREATE TABLE crawl_requests (
     kind              TEXT NOT NULL,                    -- listing | ad | robots
     page_number       INTEGER,
     status            TEXT NOT NULL,                    -- pending | leased | done | failed
-    attempts          INTEGER NOT NULL DEFAULT 0,
+    attempts          INTEGER NOT NULL DEFAULT 0,      -- leases taken (a crashed lease counts)
+    retries           INTEGER NOT NULL DEFAULT 0,      -- HTTP retries inside the last attempt
+    outcome           TEXT,                             -- new | changed | unchanged | gone | listing | skipped
     lease_owner       TEXT,
     lease_expires_at  BIGINT,
     http_status       INTEGER,

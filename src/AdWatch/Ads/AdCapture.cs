@@ -1,0 +1,16 @@
+namespace AdWatch.Ads;
+
+/// <summary>One sighting of an ad, from a crawl or an import, ready to be stored.</summary>
+public sealed record AdCapture(
+    long SiteId,
+    string ExternalId,
+    string Url,
+    AdFields Fields,
+    DateTimeOffset ObservedAt,
+    string Source,
+    long? RunId,
+    ReadOnlyMemory<byte> RawBytes,
+    string? ContentType,
+    int? HttpStatus,
+    string? ETag = null,
+    string? LastModified = null);

@@ -1,0 +1,172 @@
+using System.Data.Common;
+using Dapper;
+using AdWatch.Storage;
+
+namespace AdWatch.Ads;
+
+/// <summary>
+/// <c>ads</c>, <c>ad_versions</c> and <c>observations</c>: upsert by (site, ad id), a version per distinct content,
+/// an observation per sighting. Every write is keyed so that replaying a sighting (a resumed run, a re-imported
+/// file) changes nothing.
+/// </summary>
+public sealed class AdStore(Database database)
+{
+    /// <summary>Stores one sighting in one transaction; raw bytes are kept as evidence when the content is new.</summary>
+    public async Task<ObservationResult> RecordAsync(AdCapture c, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var ad = await connection.QuerySingleOrDefaultAsync<(long Id, DateTimeOffset FirstSeen)?>(new CommandDefinition(
+            "SELECT id, first_seen_at FROM ads WHERE site_id = @SiteId AND external_id = @ExternalId",
+            new { c.SiteId, c.ExternalId }, tx, cancellationToken: ct));
+        var adId = ad?.Id ?? await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO ads (site_id, external_id, url, status, first_seen_at, last_seen_at)
+            VALUES (@SiteId, @ExternalId, @Url, 'active', @ObservedAt, @ObservedAt)
+            RETURNING id
+            """, new { c.SiteId, c.ExternalId, c.Url, c.ObservedAt }, tx, cancellationToken: ct));
+        var firstSeen = ad?.FirstSeen ?? c.ObservedAt;
+
+        var hash = c.Fields.ContentHash();
+        var version = await connection.QuerySingleOrDefaultAsync<(long Id, DateTimeOffset FirstSeen)?>(new CommandDefinition(
+            "SELECT id, first_seen_at FROM ad_versions WHERE ad_id = @adId AND content_hash = @hash",
+            new { adId, hash }, tx, cancellationToken: ct));
+        long versionId;
+        DateTimeOffset versionFirstSeen;
+        if (version is { } v)
+        {
+            versionId = v.Id;
+            versionFirstSeen = v.FirstSeen;
+            if (c.ObservedAt < v.FirstSeen)
+            {
+                // An import of an older capture moves the version's first sighting back.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE ad_versions SET first_seen_at = @ObservedAt WHERE id = @versionId", new { c.ObservedAt, versionId }, tx, cancellationToken: ct));
+                versionFirstSeen = c.ObservedAt;
+            }
+        }
+        else
+        {
+            long? evidenceId = c.RawBytes.IsEmpty ? null
+                : await EvidenceStore.SaveAsync(connection, tx, c.RawBytes, c.Url, c.ContentType, c.HttpStatus, c.ObservedAt, ct);
+            var f = c.Fields;
+            versionId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                INSERT INTO ad_versions (ad_id, content_hash, title, body_text, location_text, phone_text, posted_text, image_urls, first_seen_at, evidence_id)
+                VALUES (@adId, @hash, @Title, @Text, @Location, @Phone, @PostedDate, @Images, @ObservedAt, @evidenceId)
+                RETURNING id
+                """, new { adId, hash, f.Title, f.Text, f.Location, f.Phone, f.PostedDate, Images = f.ImagesJson(), c.ObservedAt, evidenceId },
+                tx, cancellationToken: ct));
+            versionFirstSeen = c.ObservedAt;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO observations (ad_id, version_id, run_id, source, observed_at)
+            VALUES (@adId, @versionId, @RunId, @Source, @ObservedAt)
+            ON CONFLICT (ad_id, observed_at) DO NOTHING
+            """, new { adId, versionId, c.RunId, c.Source, c.ObservedAt }, tx, cancellationToken: ct));
+
+        // Only a sighting at least as new as the last one moves the ad's current state; old imports only add history.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE ads SET
+                first_seen_at = CASE WHEN @ObservedAt < first_seen_at THEN @ObservedAt ELSE first_seen_at END,
+                current_version_id = CASE WHEN @ObservedAt >= last_seen_at OR current_version_id IS NULL THEN @versionId ELSE current_version_id END,
+                url = CASE WHEN @ObservedAt >= last_seen_at THEN @Url ELSE url END,
+                etag = CASE WHEN @ObservedAt >= last_seen_at AND @ETag IS NOT NULL THEN @ETag ELSE etag END,
+                last_modified = CASE WHEN @ObservedAt >= last_seen_at AND @LastModified IS NOT NULL THEN @LastModified ELSE last_modified END,
+                status = CASE WHEN @ObservedAt >= last_seen_at THEN 'active' ELSE status END,
+                missing_runs = CASE WHEN @ObservedAt >= last_seen_at THEN 0 ELSE missing_runs END,
+                gone_at = CASE WHEN @ObservedAt >= last_seen_at THEN NULL ELSE gone_at END,
+                last_seen_at = CASE WHEN @ObservedAt > last_seen_at THEN @ObservedAt ELSE last_seen_at END
+            WHERE id = @adId
+            """, new { adId, versionId, c.ObservedAt, c.Url, c.ETag, c.LastModified }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+
+        var change = firstSeen == c.ObservedAt ? AdChange.New : versionFirstSeen == c.ObservedAt ? AdChange.Changed : AdChange.Unchanged;
+        return new ObservationResult(adId, versionId, change);
+    }
+
+    /// <summary>A 304 Not Modified: the ad was seen with its current version. False when the ad is unknown.</summary>
+    public async Task<ObservationResult?> RecordUnchangedAsync(long siteId, string externalId, long? runId, string source, DateTimeOffset observedAt, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var ad = await connection.QuerySingleOrDefaultAsync<(long Id, long? VersionId)?>(new CommandDefinition(
+            "SELECT id, current_version_id FROM ads WHERE site_id = @siteId AND external_id = @externalId",
+            new { siteId, externalId }, tx, cancellationToken: ct));
+        if (ad is not { VersionId: { } versionId } a)
+        {
+            return null;
+        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO observations (ad_id, version_id, run_id, source, observed_at)
+            VALUES (@Id, @versionId, @runId, @source, @observedAt)
+            ON CONFLICT (ad_id, observed_at) DO NOTHING
+            """, new { a.Id, versionId, runId, source, observedAt }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE ads SET status = 'active', missing_runs = 0, gone_at = NULL,
+                last_seen_at = CASE WHEN @observedAt > last_seen_at THEN @observedAt ELSE last_seen_at END
+            WHERE id = @Id AND @observedAt >= last_seen_at
+            """, new { a.Id, observedAt }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new ObservationResult(a.Id, versionId, AdChange.Unchanged);
+    }
+
+    /// <summary>Conditional-GET validators and state of a known ad, or null.</summary>
+    public async Task<AdRow?> FindAsync(long siteId, string externalId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<AdRow>(new CommandDefinition($"""
+            SELECT {AdRow.Columns} FROM ads WHERE site_id = @siteId AND external_id = @externalId
+            """, new { siteId, externalId }, cancellationToken: ct));
+    }
+
+    /// <summary>All ads of a site.</summary>
+    public async Task<IReadOnlyList<AdRow>> ListAsync(long siteId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<AdRow>(new CommandDefinition(
+            $"SELECT {AdRow.Columns} FROM ads WHERE site_id = @siteId ORDER BY external_id", new { siteId }, cancellationToken: ct));
+        return [.. rows];
+    }
+
+    /// <summary>Ends an ad explicitly (404/410 or an expired page). Returns true when it was not gone before.</summary>
+    public async Task<bool> MarkGoneAsync(long siteId, string externalId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE ads SET status = 'gone', gone_at = @at WHERE site_id = @siteId AND external_id = @externalId AND status <> 'gone'
+            """, new { siteId, externalId, at }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>
+    /// The diff after a healthy run: ads not seen in it count one more missing run and are gone after
+    /// <paramref name="goneAfterRuns"/>. Runs inside the caller's transaction together with closing the run.
+    /// </summary>
+    internal static async Task<int> ApplyMissingAsync(DbConnection connection, DbTransaction tx, long siteId, long runId, DateTimeOffset observedAt, int goneAfterRuns, CancellationToken ct)
+    {
+        const string notSeen = """
+            site_id = @siteId AND status IN ('active', 'missing') AND first_seen_at <= @observedAt
+            AND NOT EXISTS (SELECT 1 FROM observations o WHERE o.ad_id = ads.id AND o.run_id = @runId)
+            """;
+        var gone = await connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE ads SET status = 'gone', gone_at = @observedAt, missing_runs = missing_runs + 1
+            WHERE {notSeen} AND missing_runs + 1 >= @goneAfterRuns
+            """, new { siteId, runId, observedAt, goneAfterRuns }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE ads SET status = 'missing', missing_runs = missing_runs + 1
+            WHERE {notSeen}
+            """, new { siteId, runId, observedAt }, tx, cancellationToken: ct));
+        return gone;
+    }
+
+    /// <summary>The versions seen by a run (for the field-coverage health check).</summary>
+    public async Task<IReadOnlyList<AdFields>> FieldsSeenInRunAsync(long runId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string? Title, string? Text, string? Location, string? Phone, string? Posted, string? Images)>(new CommandDefinition("""
+            SELECT v.title, v.body_text, v.location_text, v.phone_text, v.posted_text, v.image_urls
+            FROM observations o JOIN ad_versions v ON v.id = o.version_id WHERE o.run_id = @runId
+            """, new { runId }, cancellationToken: ct));
+        return [.. rows.Select(r => new AdFields(r.Title, r.Text, r.Location, r.Phone, r.Posted,
+            string.IsNullOrEmpty(r.Images) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(r.Images) ?? []))];
+    }
+}

@@ -1,0 +1,4 @@
+namespace AdWatch.Ads;
+
+/// <summary>What a WARC export wrote.</summary>
+public sealed record WarcExportResult(string Path, int Responses, int Revisits);

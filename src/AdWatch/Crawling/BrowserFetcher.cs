@@ -1,0 +1,142 @@
+using System.Text;
+using AdWatch.Sites;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace AdWatch.Crawling;
+
+/// <summary>
+/// Headless Chromium through Playwright for JavaScript sites. One browser and context, recycled every
+/// <see cref="CrawlingOptions.BrowserRecycleAfterPages"/> pages; each page is closed after use; requests to hosts the site
+/// does not allow are aborted; on cancellation the browser is torn down so no Chromium is left behind.
+/// The rendered HTML goes through the same <see cref="HtmlPage"/>/<see cref="PageReader"/> step as HTTP pages.
+/// </summary>
+public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrottle throttle, ILogger<BrowserFetcher> logger) : IPageFetcher, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IBrowserContext? _context;
+    private int _pages;
+
+    public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken ct)
+    {
+        var site = request.Site;
+        if (!site.IsAllowedHost(request.Url))
+        {
+            return FetchResult.Failed(request.Url, "off-site", $"{request.Url} is not on an allowed host of site '{site.Name}'.");
+        }
+        await _gate.WaitAsync(ct);
+        using var cancel = ct.Register(() => _ = TearDownAsync());
+        try
+        {
+            using var turn = await throttle.WaitTurnAsync(request.Url.Host, site.Politeness, ct);
+            var context = await ContextAsync(site);
+            var page = await context.NewPageAsync();
+            try
+            {
+                var timeout = site.Limits.TimeoutSeconds * 1000f;
+                var response = await page.GotoAsync(request.Url.AbsoluteUri, new PageGotoOptions { Timeout = timeout, WaitUntil = WaitUntilState.DOMContentLoaded });
+                if (site.Fetch.AgeGateClick is { } gate && await page.QuerySelectorAsync(gate) is { } button && await button.IsVisibleAsync())
+                {
+                    await button.ClickAsync(new ElementHandleClickOptions { Timeout = timeout });
+                    await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = timeout });
+                }
+                if (site.Fetch.WaitForSelector is { } selector)
+                {
+                    try
+                    {
+                        await page.WaitForSelectorAsync(selector, new PageWaitForSelectorOptions { Timeout = timeout });
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Read what is there: the detectors and the health gate judge an incomplete page.
+                    }
+                }
+                var finalUrl = new Uri(page.Url);
+                if (!site.IsAllowedHost(finalUrl))
+                {
+                    return FetchResult.Failed(request.Url, "off-site", $"Redirected off-site to {finalUrl}.");
+                }
+                var html = Encoding.UTF8.GetBytes(await page.ContentAsync());
+                if (html.LongLength > site.Limits.MaxBodyBytes)
+                {
+                    return FetchResult.Failed(request.Url, "too-large", $"Rendered page larger than {site.Limits.MaxBodyBytes} bytes.");
+                }
+                return new FetchResult
+                {
+                    Url = request.Url,
+                    FinalUrl = finalUrl,
+                    StatusCode = response?.Status ?? 200,
+                    Body = html,
+                    ContentType = "text/html; charset=utf-8",
+                };
+            }
+            finally
+            {
+                await page.CloseAsync();
+            }
+        }
+        catch (PlaywrightException ex) when (!ct.IsCancellationRequested)
+        {
+            return FetchResult.Failed(request.Url, ex.GetType().Name.Contains("Timeout", StringComparison.Ordinal) ? "timeout" : "browser", ex.Message);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IBrowserContext> ContextAsync(SiteDefinition site)
+    {
+        if (_context is not null && _pages++ < options.Value.BrowserRecycleAfterPages)
+        {
+            return _context;
+        }
+        await TearDownAsync();
+        _pages = 1;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = BrowserLocator.Resolve(options.Value.BrowserExecutablePath),
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { UserAgent = site.Fetch.UserAgent ?? options.Value.UserAgent });
+        await _context.RouteAsync("**/*", async route =>
+        {
+            var ok = Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var u) && (u.Scheme is "data" or "blob" || site.IsAllowedHost(u));
+            await (ok ? route.ContinueAsync() : route.AbortAsync());
+        });
+        logger.LogInformation("Started Chromium for {Site}", site.Name);
+        return _context;
+    }
+
+    private async Task TearDownAsync()
+    {
+        var (context, browser, playwright) = (_context, _browser, _playwright);
+        (_context, _browser, _playwright) = (null, null, null);
+        try
+        {
+            if (context is not null)
+            {
+                await context.CloseAsync();
+            }
+            if (browser is not null)
+            {
+                await browser.CloseAsync();
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // already gone
+        }
+        playwright?.Dispose(); // stops the driver process, which takes its browser with it
+    }
+
+    /// <summary>Closes the browser; the next fetch starts a fresh one (one context per run).</summary>
+    public Task ResetAsync() => TearDownAsync();
+
+    public async ValueTask DisposeAsync() => await TearDownAsync();
+}

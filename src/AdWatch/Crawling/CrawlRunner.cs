@@ -1,0 +1,140 @@
+using System.Text.Json;
+using AdWatch.Ads;
+using AdWatch.Sites;
+using AdWatch.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Crawling;
+
+/// <summary>
+/// Runs one crawl of one site, re-entrantly: a site's unfinished run whose lease expired (a crashed or killed worker)
+/// is resumed instead of starting a second one. Each request is leased, so a resume refetches only unfinished work.
+/// The lifecycle diff runs only for a healthy run, in the same transaction that closes the run.
+/// </summary>
+public sealed class CrawlRunner(
+    SiteCatalog catalog,
+    SiteStore sites,
+    CrawlRunStore runs,
+    AdStore ads,
+    EvidenceStore evidence,
+    Database database,
+    HttpFetcher httpFetcher,
+    BrowserFetcher browserFetcher,
+    TimeProvider time,
+    IOptions<CrawlingOptions> options,
+    ILogger<CrawlRunner> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Identifies this worker in lease columns.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
+
+    /// <summary>Crawls the named site (<c>adwatch crawl SITE [--now T]</c>); <paramref name="observedAt"/> replays a day.</summary>
+    public Task<CrawlRunResult> RunAsync(string siteName, DateTimeOffset? observedAt, string trigger, CancellationToken ct, IProgress<CrawlProgress>? progress = null) =>
+        RunAsync(catalog.Get(siteName), observedAt, trigger, ct, progress);
+
+    /// <summary>Crawls a given definition (tests, benchmarks, sites with run-time overrides).</summary>
+    public async Task<CrawlRunResult> RunAsync(SiteDefinition site, DateTimeOffset? observedAt, string trigger, CancellationToken ct, IProgress<CrawlProgress>? progress = null)
+    {
+        var o = options.Value;
+        var siteId = await sites.EnsureAsync(site, importOnly: false, ct);
+        var now = time.GetUtcNow();
+        var lease = TimeSpan.FromSeconds(o.LeaseSeconds);
+        var run = await runs.FindUnfinishedAsync(siteId, ct);
+        var resumed = run is not null;
+        if (run is not null)
+        {
+            if (!await runs.TryLeaseRunAsync(run.Id, Owner, now, now + lease, ct))
+            {
+                return new CrawlRunResult(run.Id, site.Name, "already-running", false, run.ObservedAt, null, $"Run {run.Id} is leased by {run.LeaseOwner} until {run.LeaseExpiresAt:O}.");
+            }
+            logger.LogInformation("Resuming crawl run {RunId} of {Site} (observed at {ObservedAt:O})", run.Id, site.Name, run.ObservedAt);
+        }
+        else
+        {
+            var id = await runs.CreateAsync(siteId, trigger, observedAt ?? now, Owner, now, now + lease, ct);
+            foreach (var start in site.Listing.StartUrls)
+            {
+                await runs.EnqueueAsync(id, new Uri(site.BaseUri(), start).AbsoluteUri, "listing", 1, ct);
+            }
+            run = (await runs.GetAsync(id, ct))!;
+            logger.LogInformation("Started crawl run {RunId} of {Site}", id, site.Name);
+        }
+
+        var fetcher = site.Fetch.Mode == FetchMode.Browser ? (IPageFetcher)browserFetcher : httpFetcher;
+        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch"), runs, ads, evidence, time);
+        await CrawlAsync(site, run, processor, lease, progress, ct);
+        return await FinishAsync(site, siteId, run, resumed, ct);
+    }
+
+    private async Task CrawlAsync(SiteDefinition site, CrawlRun run, RequestProcessor processor, TimeSpan lease, IProgress<CrawlProgress>? progress, CancellationToken ct)
+    {
+        long done = 0;
+        var lastRenew = time.GetUtcNow();
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var now = time.GetUtcNow();
+            if (now - lastRenew > lease / 3)
+            {
+                await runs.TryLeaseRunAsync(run.Id, Owner, now, now + lease, ct);
+                lastRenew = now;
+            }
+            var batch = await runs.LeaseRequestsAsync(run.Id, Owner, now, now + lease, options.Value.BatchSize, ct);
+            if (batch.Count == 0)
+            {
+                if (await runs.CountOpenAsync(run.Id, ct) == 0)
+                {
+                    return;
+                }
+                // A dead worker's request leases: wait for them to expire, then take them over.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time, ct);
+                continue;
+            }
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, site.Politeness.ConcurrencyPerHost), CancellationToken = ct };
+            await Parallel.ForEachAsync(batch, parallel, async (request, token) =>
+            {
+                RequestOutcome outcome;
+                try
+                {
+                    outcome = await processor.ProcessAsync(request, token);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One unusable page is a result, not a crashed run.
+                    logger.LogWarning(ex, "Request {Url} failed unexpectedly", request.Url);
+                    outcome = new RequestOutcome("failed", null, 0, 0, null, "internal", ex.Message, time.GetUtcNow());
+                }
+                await runs.CompleteRequestAsync(request.Id, Owner, outcome, token);
+                var total = Interlocked.Increment(ref done);
+                progress?.Report(new CrawlProgress(run.Id, total, -1, request.Url, outcome.Outcome ?? outcome.ErrorKind ?? outcome.Status));
+            });
+        }
+    }
+
+    private async Task<CrawlRunResult> FinishAsync(SiteDefinition site, long siteId, CrawlRun run, bool resumed, CancellationToken ct)
+    {
+        var tallies = await runs.TallyAsync(run.Id, ct);
+        var stats = CrawlRunStats.From(tallies);
+        var recent = await runs.RecentHealthyAdCountsAsync(siteId, run.Id, site.Health.MedianWindow, ct);
+        var seen = await ads.FieldsSeenInRunAsync(run.Id, ct);
+        var declaredEmpty = tallies.Any(t => t.Outcome == "empty");
+        var note = HealthGate.Check(site, stats, recent, seen, declaredEmpty);
+        var status = note is null ? "completed" : "suspect";
+
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (note is null)
+        {
+            stats = stats with { AdsGoneMissing = await AdStore.ApplyMissingAsync(connection, tx, siteId, run.Id, run.ObservedAt, site.Health.GoneAfterRuns, ct) };
+        }
+        else
+        {
+            logger.LogWarning("Crawler health warning for {Site}, run {RunId} is suspect and removes no ads: {Note}", site.Name, run.Id, note);
+        }
+        await CrawlRunStore.FinishAsync(connection, tx, run.Id, status, time.GetUtcNow(), JsonSerializer.Serialize(stats, Json), note, ct);
+        await tx.CommitAsync(ct);
+        return new CrawlRunResult(run.Id, site.Name, status, resumed, run.ObservedAt, stats, note);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using AdWatch.Sites;
+
+namespace AdWatch.Crawling;
+
+/// <summary>
+/// Per-host politeness: a concurrency slot and a minimum spacing between request starts. Latency adjusts the spacing
+/// the AutoThrottle way (towards latency / concurrency), but an error response may only raise it, and Retry-After
+/// blocks the host until the given time. The configured delay is a floor.
+/// </summary>
+public sealed class HostThrottle(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Waits for a slot and for the host's next allowed start; dispose the result to release the slot.</summary>
+    public async Task<IDisposable> WaitTurnAsync(string host, PolitenessRule politeness, CancellationToken ct)
+    {
+        var state = _hosts.GetOrAdd(host, _ => new HostState(politeness.ConcurrencyPerHost, politeness.DelayMs));
+        await state.Slots.WaitAsync(ct);
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (state)
+                {
+                    var now = time.GetUtcNow();
+                    wait = state.NextStart - now;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        state.NextStart = now + TimeSpan.FromMilliseconds(Math.Max(state.DelayMs, politeness.DelayMs));
+                        return new Slot(state);
+                    }
+                }
+                await Task.Delay(wait, time, ct);
+            }
+        }
+        catch
+        {
+            state.Slots.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Feeds the latency of a finished request back into the host's delay.</summary>
+    public void Observe(string host, PolitenessRule politeness, TimeSpan latency, bool ok)
+    {
+        if (politeness.DelayMs == 0 || !_hosts.TryGetValue(host, out var state))
+        {
+            return; // politeness off: no adaptive delay either
+        }
+        lock (state)
+        {
+            var target = latency.TotalMilliseconds / Math.Max(1, politeness.ConcurrencyPerHost);
+            var next = Math.Max(target, (state.DelayMs + target) / 2);
+            if (!ok && next < state.DelayMs)
+            {
+                return; // an error's latency never speeds us up
+            }
+            state.DelayMs = Math.Clamp(next, politeness.DelayMs, 60_000);
+        }
+    }
+
+    /// <summary>Retry-After: nothing starts on this host before <paramref name="until"/>.</summary>
+    public void BlockUntil(string host, PolitenessRule politeness, DateTimeOffset until)
+    {
+        var state = _hosts.GetOrAdd(host, _ => new HostState(politeness.ConcurrencyPerHost, politeness.DelayMs));
+        lock (state)
+        {
+            if (until > state.NextStart)
+            {
+                state.NextStart = until;
+            }
+        }
+    }
+
+    /// <summary>The current spacing for a host in milliseconds (for tests and progress output).</summary>
+    public double CurrentDelayMs(string host) => _hosts.TryGetValue(host, out var s) ? s.DelayMs : 0;
+
+    private sealed class HostState(int concurrency, double delayMs)
+    {
+        public SemaphoreSlim Slots { get; } = new(concurrency, concurrency);
+        public double DelayMs { get; set; } = delayMs;
+        public DateTimeOffset NextStart { get; set; }
+    }
+
+    private sealed class Slot(HostState state) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                state.Slots.Release();
+            }
+        }
+    }
+}

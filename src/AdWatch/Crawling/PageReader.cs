@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using AdWatch.Ads;
+using AdWatch.Sites;
+using AngleSharp.Dom;
+
+namespace AdWatch.Crawling;
+
+/// <summary>
+/// Applies a site definition to a parsed page: ad links, next page, ad id, fields and detectors. Works on any
+/// <see cref="IDocument"/>, so HTTP, browser and imported pages share it. Fields without a selector stay empty; a site
+/// without any field selector gets the generic reading (title from &lt;h1&gt;/&lt;title&gt;, body from visible text).
+/// </summary>
+public static class PageReader
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    public static ListingPage ReadListing(IDocument doc, Uri pageUrl, SiteDefinition site, int pageNumber)
+    {
+        var l = site.Listing;
+        var pattern = l.AdUrlPattern is null ? null : new Regex(l.AdUrlPattern, RegexOptions.None, RegexTimeout);
+        var anchors = l.AdLinkSelector is not null ? doc.QuerySelectorAll(l.AdLinkSelector) : doc.QuerySelectorAll("a[href]");
+        var urls = new List<Uri>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in anchors)
+        {
+            var url = HtmlPage.Resolve(pageUrl, a.GetAttribute("href"));
+            if (url is null || !site.IsAllowedHost(url) || (pattern is not null && !SafeIsMatch(pattern, url.AbsoluteUri)))
+            {
+                continue;
+            }
+            if (seen.Add(url.AbsoluteUri))
+            {
+                urls.Add(url);
+            }
+        }
+
+        Uri? next = null;
+        if (l.NextPageSelector is not null)
+        {
+            next = HtmlPage.Resolve(pageUrl, doc.QuerySelector(l.NextPageSelector)?.GetAttribute("href"));
+        }
+        else if (l.PageUrlTemplate is not null && urls.Count > 0)
+        {
+            next = HtmlPage.Resolve(site.BaseUri(), l.PageUrlTemplate.Replace("{page}", (pageNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+        if (next is not null && (!site.IsAllowedHost(next) || pageNumber >= l.MaxPages))
+        {
+            next = null;
+        }
+        var text = new Lazy<string>(() => HtmlPage.VisibleText(doc));
+        return new ListingPage(urls, next, Matches(site.Detectors.Blocked, doc, text), Matches(site.Detectors.EmptyListing, doc, text));
+    }
+
+    public static AdPage ReadAd(IDocument doc, Uri adUrl, SiteDefinition site)
+    {
+        var f = site.Ad.Fields;
+        var text = new Lazy<string>(() => HtmlPage.VisibleText(doc));
+        AdFields fields;
+        if (f.Configured().Any())
+        {
+            fields = new AdFields(
+                Read(doc, f.Title), Read(doc, f.Text), Read(doc, f.Location), Read(doc, f.Phone), Read(doc, f.PostedDate),
+                f.Images is null ? [] : ReadAll(doc, f.Images).Select(src => HtmlPage.Resolve(adUrl, src)?.AbsoluteUri).OfType<string>().Distinct().ToList());
+        }
+        else
+        {
+            var title = doc.QuerySelector("h1")?.TextContent ?? doc.Title;
+            fields = new AdFields(Blank(HtmlPage.Collapse(title ?? "")), Blank(text.Value), null, null, null, []);
+        }
+        return new AdPage(ExternalId(doc, adUrl, site), fields,
+            Matches(site.Detectors.Expired, doc, text), Matches(site.Detectors.Blocked, doc, text));
+    }
+
+    /// <summary>The ad id from the URL rule, else the page selector, else the URL itself (path and query).</summary>
+    public static string? ExternalId(IDocument? doc, Uri adUrl, SiteDefinition site)
+    {
+        if (site.Ad.IdFromUrl is not null)
+        {
+            try
+            {
+                var m = Regex.Match(adUrl.AbsoluteUri, site.Ad.IdFromUrl, RegexOptions.None, RegexTimeout);
+                return m.Success && m.Groups[1].Success ? m.Groups[1].Value : null;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return null;
+            }
+        }
+        if (site.Ad.IdSelector is not null)
+        {
+            return doc is null ? null : Read(doc, site.Ad.IdSelector);
+        }
+        return adUrl.PathAndQuery;
+    }
+
+    private static bool Matches(Detector d, IDocument doc, Lazy<string> text)
+    {
+        if (d.Selector is not null && doc.QuerySelector(d.Selector) is not null)
+        {
+            return true;
+        }
+        return d.Regex is not null && SafeIsMatch(new Regex(d.Regex, RegexOptions.IgnoreCase, RegexTimeout), text.Value);
+    }
+
+    private static bool SafeIsMatch(Regex regex, string input)
+    {
+        try
+        {
+            return regex.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false; // hostile input: a runaway pattern counts as no match
+        }
+    }
+
+    private static string? Read(IDocument doc, string? selector) => selector is null ? null : Blank(string.Join("\n", ReadAll(doc, selector)));
+
+    private static IEnumerable<string> ReadAll(IDocument doc, string selector) =>
+        FieldSelectors.Alternatives(selector).SelectMany(alternative => ReadOne(doc, alternative));
+
+    private static IEnumerable<string> ReadOne(IDocument doc, string selector)
+    {
+        var at = selector.LastIndexOf('@');
+        var (css, attribute) = at > 0 ? (selector[..at], selector[(at + 1)..]) : (selector, null);
+        foreach (var element in doc.QuerySelectorAll(css))
+        {
+            var value = attribute is null ? HtmlPage.TextOf(element) : element.GetAttribute(attribute)?.Trim();
+            if (!string.IsNullOrEmpty(value))
+            {
+                yield return value;
+            }
+        }
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

@@ -1,0 +1,107 @@
+using AdWatch.Ads;
+using AdWatch.Sites;
+
+namespace AdWatch.Crawling;
+
+/// <summary>
+/// Handles one leased request of a run: fetch, parse, store. Every store write is idempotent, so a request that is
+/// handed out again after a crash produces no double ad, version or observation.
+/// </summary>
+internal sealed class RequestProcessor(
+    SiteDefinition site,
+    long siteId,
+    CrawlRun run,
+    IPageFetcher fetcher,
+    RobotsGate robots,
+    CrawlRunStore runs,
+    AdStore ads,
+    EvidenceStore evidence,
+    TimeProvider time)
+{
+    public async Task<RequestOutcome> ProcessAsync(CrawlRequest request, CancellationToken ct)
+    {
+        var url = new Uri(request.Url);
+        if (!await robots.IsAllowedAsync(url, site, ct))
+        {
+            return Outcome("skipped", null, 0, 0, "skipped", "robots", "Disallowed by robots.txt.");
+        }
+        return request.Kind == "listing" ? await ListingAsync(request, url, ct) : await AdAsync(request, url, ct);
+    }
+
+    private async Task<RequestOutcome> ListingAsync(CrawlRequest request, Uri url, CancellationToken ct)
+    {
+        var result = await fetcher.FetchAsync(new FetchRequest(url, site), ct);
+        if (result.Error is not null || !result.IsSuccess)
+        {
+            return await FailAsync(url, result, result.Error?.Kind ?? $"http-{result.StatusCode}", result.Error?.Message ?? $"HTTP {result.StatusCode}", ct);
+        }
+        var page = PageReader.ReadListing(HtmlPage.Parse(result.Body, result.ContentType), result.FinalUrl ?? url, site, (int)(request.PageNumber ?? 1));
+        if (page.Blocked)
+        {
+            return await FailAsync(url, result, "blocked", "Blocked/CAPTCHA detector matched.", ct);
+        }
+        await runs.EnqueueManyAsync(run.Id, page.AdUrls.Select(u => u.AbsoluteUri), "ad", null, ct);
+        if (page.NextPage is not null)
+        {
+            await runs.EnqueueAsync(run.Id, page.NextPage.AbsoluteUri, "listing", (int)(request.PageNumber ?? 1) + 1, ct);
+        }
+        var outcome = page.AdUrls.Count == 0 && page.DeclaredEmpty ? "empty" : "listing";
+        return Outcome("done", result.StatusCode, result.Body.LongLength, result.Retries, outcome, null, null);
+    }
+
+    private async Task<RequestOutcome> AdAsync(CrawlRequest request, Uri url, CancellationToken ct)
+    {
+        var urlId = site.Ad.IdSelector is null ? PageReader.ExternalId(null, url, site) : null;
+        var known = urlId is null ? null : await ads.FindAsync(siteId, urlId, ct);
+        var result = await fetcher.FetchAsync(new FetchRequest(url, site, known?.ETag, known?.LastModified), ct);
+        var bytes = result.Body.LongLength;
+
+        if (result.NotModified && urlId is not null)
+        {
+            var seen = await ads.RecordUnchangedAsync(siteId, urlId, run.Id, "crawl", run.ObservedAt, ct);
+            return Outcome("done", 304, bytes, result.Retries, seen is null ? "skipped" : "unchanged", null, null);
+        }
+        if (result.Error is null && result.StatusCode is 404 or 410)
+        {
+            if (urlId is not null)
+            {
+                await ads.MarkGoneAsync(siteId, urlId, run.ObservedAt, ct);
+            }
+            return Outcome("done", result.StatusCode, bytes, result.Retries, "gone", null, null);
+        }
+        if (result.Error is not null || !result.IsSuccess)
+        {
+            return await FailAsync(url, result, result.Error?.Kind ?? $"http-{result.StatusCode}", result.Error?.Message ?? $"HTTP {result.StatusCode}", ct);
+        }
+
+        var page = PageReader.ReadAd(HtmlPage.Parse(result.Body, result.ContentType), result.FinalUrl ?? url, site);
+        if (page.Blocked)
+        {
+            return await FailAsync(url, result, "blocked", "Blocked/CAPTCHA detector matched.", ct);
+        }
+        var id = urlId ?? page.ExternalId;
+        if (id is null)
+        {
+            return await FailAsync(url, result, "no-ad-id", "The ad-id rule found no id on this page.", ct);
+        }
+        if (page.Expired)
+        {
+            await ads.MarkGoneAsync(siteId, id, run.ObservedAt, ct);
+            return Outcome("done", result.StatusCode, bytes, result.Retries, "gone", null, null);
+        }
+        var stored = await ads.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, page.Fields, run.ObservedAt, "crawl", run.Id,
+            result.Body, result.ContentType, result.StatusCode, result.ETag, result.LastModified), ct);
+        return Outcome("done", result.StatusCode, bytes, result.Retries, stored.Change.ToString().ToLowerInvariant(), null, null);
+    }
+
+    private async Task<RequestOutcome> FailAsync(Uri url, FetchResult result, string kind, string message, CancellationToken ct)
+    {
+        long? evidenceId = result.Body.Length == 0 ? null
+            : await evidence.SaveAsync(result.Body, url.AbsoluteUri, result.ContentType, result.StatusCode, run.ObservedAt, ct);
+        await runs.SaveErrorSnapshotAsync(run.Id, kind, url.AbsoluteUri, evidenceId, message, time.GetUtcNow(), ct);
+        return Outcome("failed", result.StatusCode, result.Body.LongLength, result.Retries, null, kind, message);
+    }
+
+    private RequestOutcome Outcome(string status, int? http, long bytes, int retries, string? outcome, string? errorKind, string? message) =>
+        new(status, http, bytes, retries, outcome, errorKind, message is { Length: > 500 } ? message[..500] : message, time.GetUtcNow());
+}

@@ -1,0 +1,30 @@
+namespace AdWatch.Sites;
+
+/// <summary>
+/// CSS selectors for the ad fields. <c>selector</c> reads the element text; <c>selector@attr</c> reads an attribute;
+/// <c>a | b</c> reads both alternatives (e.g. a WhatsApp link's href and a plain phone text), in that order.
+/// When no field is set the generic extractor reads the page's visible text into the body.
+/// </summary>
+public sealed class FieldSelectors
+{
+    public string? Title { get; set; }
+    public string? Text { get; set; }
+    public string? Location { get; set; }
+    public string? Phone { get; set; }
+
+    /// <summary>Usually <c>img.photo@src</c>: every match is one image URL.</summary>
+    public string? Images { get; set; }
+
+    public string? PostedDate { get; set; }
+
+    /// <summary>The <c>|</c>-separated alternatives of one field selector.</summary>
+    public static IEnumerable<string> Alternatives(string selector) =>
+        selector.Split(" | ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The configured selectors by field name, skipping empty ones.</summary>
+    public IEnumerable<(string Field, string Selector)> Configured()
+    {
+        (string, string?)[] all = [("title", Title), ("text", Text), ("location", Location), ("phone", Phone), ("images", Images), ("postedDate", PostedDate)];
+        return all.Where(p => !string.IsNullOrWhiteSpace(p.Item2)).Select(p => (p.Item1, p.Item2!));
+    }
+}

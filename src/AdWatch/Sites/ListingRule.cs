@@ -1,0 +1,23 @@
+namespace AdWatch.Sites;
+
+/// <summary>Where the listing pages are and how to walk them.</summary>
+public sealed class ListingRule
+{
+    /// <summary>Listing start URLs, absolute or relative to the base URL.</summary>
+    public List<string> StartUrls { get; set; } = [];
+
+    /// <summary>Selector of the "next page" link (its <c>href</c> is followed).</summary>
+    public string? NextPageSelector { get; set; }
+
+    /// <summary>Alternative to <see cref="NextPageSelector"/>: a URL with <c>{page}</c> (1-based) walked until a page has no ads.</summary>
+    public string? PageUrlTemplate { get; set; }
+
+    /// <summary>Never read more than this many listing pages per start URL.</summary>
+    public int MaxPages { get; set; } = 50;
+
+    /// <summary>Selector of links to ad pages (their <c>href</c>).</summary>
+    public string? AdLinkSelector { get; set; }
+
+    /// <summary>Regex an ad URL must match; alone it selects every matching link on the page.</summary>
+    public string? AdUrlPattern { get; set; }
+}

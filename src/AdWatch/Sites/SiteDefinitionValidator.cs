@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Css.Parser;
+
+namespace AdWatch.Sites;
+
+/// <summary>Semantic checks on a deserialized definition; errors carry a dotted field path, the loader adds lines.</summary>
+internal static partial class SiteDefinitionValidator
+{
+    private static readonly CssSelectorParser Css = new();
+
+    public static IEnumerable<SiteDefinitionError> Validate(SiteDefinition s)
+    {
+        var errors = new List<SiteDefinitionError>();
+        void Fail(string field, string message) => errors.Add(new SiteDefinitionError(0, field, message));
+
+        if (!NamePattern().IsMatch(s.Name))
+        {
+            Fail("name", "required; lower-case letters, digits and dashes (e.g. 'demo-html').");
+        }
+        var isImport = s.Fetch.Mode == FetchMode.Import;
+        if (!isImport && (!Uri.TryCreate(s.BaseUrl, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != "http" && baseUri.Scheme != "https")))
+        {
+            Fail("baseUrl", "required; an absolute http(s) URL such as 'https://example.org/'.");
+        }
+        for (var i = 0; i < s.AllowedHosts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(s.AllowedHosts[i]) || s.AllowedHosts[i].Contains('/', StringComparison.Ordinal))
+            {
+                Fail($"allowedHosts[{i}]", "a host name such as 'www.example.org' or '*.example.org', without scheme or path.");
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(s.Schedule.Cron) && !CronPattern().IsMatch(s.Schedule.Cron.Trim()))
+        {
+            Fail("schedule.cron", "five cron fields (minute hour day month weekday), e.g. '0 6 * * *'.");
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(s.Schedule.TimeZone, out _))
+        {
+            Fail("schedule.timeZone", $"unknown time zone '{s.Schedule.TimeZone}'; use an IANA name such as 'Europe/Amsterdam'.");
+        }
+        Selector(s.Fetch.WaitForSelector, "fetch.waitForSelector", Fail);
+        Selector(s.Fetch.AgeGateClick, "fetch.ageGateClick", Fail);
+
+        if (!isImport)
+        {
+            if (s.Listing.StartUrls.Count == 0)
+            {
+                Fail("listing.startUrls", "at least one listing URL is required.");
+            }
+            if (s.Listing.AdLinkSelector is null && s.Listing.AdUrlPattern is null)
+            {
+                Fail("listing", "set adLinkSelector or adUrlPattern (or both) to find ad links.");
+            }
+        }
+        if (s.Listing.NextPageSelector is not null && s.Listing.PageUrlTemplate is not null)
+        {
+            Fail("listing.pageUrlTemplate", "use either nextPageSelector or pageUrlTemplate, not both.");
+        }
+        if (s.Listing.PageUrlTemplate is not null && !s.Listing.PageUrlTemplate.Contains("{page}", StringComparison.Ordinal))
+        {
+            Fail("listing.pageUrlTemplate", "must contain '{page}'.");
+        }
+        Range(s.Listing.MaxPages, 1, 10_000, "listing.maxPages", Fail);
+        Selector(s.Listing.NextPageSelector, "listing.nextPageSelector", Fail);
+        Selector(s.Listing.AdLinkSelector, "listing.adLinkSelector", Fail);
+        Regex(s.Listing.AdUrlPattern, "listing.adUrlPattern", 0, Fail);
+        Regex(s.Ad.IdFromUrl, "ad.idFromUrl", 1, Fail);
+        FieldSelector(s.Ad.IdSelector, "ad.idSelector", Fail);
+        foreach (var (field, selector) in s.Ad.Fields.Configured())
+        {
+            FieldSelector(selector, $"ad.fields.{field}", Fail);
+        }
+        foreach (var (name, d) in new[] { ("blocked", s.Detectors.Blocked), ("expired", s.Detectors.Expired), ("emptyListing", s.Detectors.EmptyListing) })
+        {
+            Selector(d.Selector, $"detectors.{name}.selector", Fail);
+            Regex(d.Regex, $"detectors.{name}.regex", 0, Fail);
+        }
+        Range(s.Politeness.DelayMs, 0, 600_000, "politeness.delayMs", Fail);
+        Range(s.Politeness.ConcurrencyPerHost, 1, 16, "politeness.concurrencyPerHost", Fail);
+        if (!s.Robots.Obey && string.IsNullOrWhiteSpace(s.Robots.Reason))
+        {
+            Fail("robots.reason", "required when robots.obey is false: say why this site may be crawled against its robots.txt.");
+        }
+        Range(s.Limits.TimeoutSeconds, 1, 600, "limits.timeoutSeconds", Fail);
+        if (s.Limits.MaxBodyBytes is < 1024 or > 200_000_000)
+        {
+            Fail("limits.maxBodyBytes", "must be between 1024 and 200000000.");
+        }
+        Range(s.Limits.MaxRedirects, 0, 20, "limits.maxRedirects", Fail);
+        if (s.Health.MinShareOfMedian is < 0 or > 1)
+        {
+            Fail("health.minShareOfMedian", "must be between 0 and 1.");
+        }
+        if (s.Health.MinFieldCoverage is < 0 or > 1)
+        {
+            Fail("health.minFieldCoverage", "must be between 0 and 1.");
+        }
+        Range(s.Health.GoneAfterRuns, 1, 100, "health.goneAfterRuns", Fail);
+        Range(s.Health.MedianWindow, 1, 100, "health.medianWindow", Fail);
+        return errors;
+    }
+
+    private static void Range(long value, long min, long max, string field, Action<string, string> fail)
+    {
+        if (value < min || value > max)
+        {
+            fail(field, $"must be between {min} and {max} (was {value}).");
+        }
+    }
+
+    private static void Selector(string? selector, string field, Action<string, string> fail)
+    {
+        if (selector is not null && (string.IsNullOrWhiteSpace(selector) || Css.ParseSelector(selector) is null))
+        {
+            fail(field, $"'{selector}' is not a valid CSS selector.");
+        }
+    }
+
+    private static void FieldSelector(string? selector, string field, Action<string, string> fail)
+    {
+        if (selector is null)
+        {
+            return;
+        }
+        foreach (var alternative in FieldSelectors.Alternatives(selector).DefaultIfEmpty(""))
+        {
+            var at = alternative.LastIndexOf('@');
+            if (at == 0 || at == alternative.Length - 1 || alternative.Length == 0)
+            {
+                fail(field, "write 'selector', 'selector@attribute', or alternatives joined by ' | '.");
+                continue;
+            }
+            Selector(at > 0 ? alternative[..at] : alternative, field, fail);
+        }
+    }
+
+    private static void Regex(string? pattern, string field, int minGroups, Action<string, string> fail)
+    {
+        if (pattern is null)
+        {
+            return;
+        }
+        try
+        {
+            var regex = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            if (regex.GetGroupNumbers().Length - 1 < minGroups)
+            {
+                fail(field, "needs a capture group ( ... ) around the id.");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            fail(field, $"invalid regex: {ex.Message}");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[\d*/,\-A-Za-z?]+( [\d*/,\-A-Za-z?]+){4}$")]
+    private static partial Regex CronPattern();
+}

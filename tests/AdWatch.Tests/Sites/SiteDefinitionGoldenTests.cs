@@ -1,0 +1,60 @@
+using System.Text.Json;
+using AdWatch.Crawling;
+using AdWatch.Sites;
+
+namespace AdWatch.Tests.Sites;
+
+/// <summary>Each site definition against saved pages: saved HTML → expected fields (Scrapy contracts).</summary>
+public sealed class SiteDefinitionGoldenTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    [Theory]
+    [InlineData("kontaktbord", "kontaktbord-ad")]
+    [InlineData("kontaktbord", "kontaktbord-captcha")]
+    [InlineData("nachtlicht", "nachtlicht-ad")]
+    [InlineData("nachtlicht", "nachtlicht-expired")]
+    public void ReadAd_MatchesGoldenJson_ForSavedPage(string siteName, string page)
+    {
+        var site = Site(siteName);
+        var expected = JsonSerializer.Deserialize<Golden>(File.ReadAllText(GoldenPath(page + ".json")), Json)!;
+        var html = File.ReadAllBytes(GoldenPath(page + ".html"));
+
+        var ad = PageReader.ReadAd(HtmlPage.Parse(html, "text/html; charset=utf-8"), new Uri(expected.Url), site);
+        var actual = new Golden(expected.Url, PageReader.ExternalId(null, new Uri(expected.Url), site), ad.Fields.Title, ad.Fields.Text,
+            ad.Fields.Location, ad.Fields.Phone, ad.Fields.PostedDate, ad.Fields.Images, ad.Expired, ad.Blocked);
+
+        JsonSerializer.Serialize(actual, Json).ShouldBe(JsonSerializer.Serialize(expected, Json));
+    }
+
+    [Fact]
+    public void ReadListing_FindsAdLinksAndNextPage_ForKontaktbordListing()
+    {
+        var site = Site("kontaktbord");
+        var doc = HtmlPage.Parse(File.ReadAllBytes(GoldenPath("kontaktbord-listing.html")), null);
+
+        var listing = PageReader.ReadListing(doc, new Uri("http://127.0.0.1:5081/advertenties"), site, 1);
+
+        listing.AdUrls.Select(u => u.AbsoluteUri).ShouldBe(["http://127.0.0.1:5081/advertentie/a1", "http://127.0.0.1:5081/advertentie/a2"]);
+        listing.NextPage!.AbsoluteUri.ShouldBe("http://127.0.0.1:5081/advertenties?pagina=2");
+        listing.Blocked.ShouldBeFalse();
+        listing.DeclaredEmpty.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ReadListing_StopsAtPageCap()
+    {
+        var site = Site("kontaktbord");
+        site.Listing.MaxPages = 1;
+        var doc = HtmlPage.Parse(File.ReadAllBytes(GoldenPath("kontaktbord-listing.html")), null);
+        PageReader.ReadListing(doc, new Uri("http://127.0.0.1:5081/advertenties"), site, 1).NextPage.ShouldBeNull();
+    }
+
+    internal static SiteDefinition Site(string name) =>
+        SiteDefinitionLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "crawlers", name + ".yaml"));
+
+    private static string GoldenPath(string file) => Path.Combine(AppContext.BaseDirectory, "Sites", "Golden", file);
+
+    private sealed record Golden(string Url, string? ExternalId, string? Title, string? Text, string? Location, string? Phone,
+        string? PostedDate, IReadOnlyList<string> Images, bool Expired, bool Blocked);
+}

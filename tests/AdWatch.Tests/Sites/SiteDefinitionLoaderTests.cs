@@ -1,0 +1,84 @@
+using AdWatch.Sites;
+
+namespace AdWatch.Tests.Sites;
+
+public sealed class SiteDefinitionLoaderTests
+{
+    private const string Valid = """
+        name: demo
+        baseUrl: https://ads.example.org/
+        listing:
+          startUrls: [/list]
+          adLinkSelector: a.ad
+        ad:
+          idFromUrl: "/ad/(\\d+)"
+        politeness:
+          delayMs: 500
+        """;
+
+    [Fact]
+    public void LoadText_AppliesDefaults_WhenFieldsOmitted()
+    {
+        var site = SiteDefinitionLoader.LoadText(Valid, "demo.yaml");
+        site.Fetch.Mode.ShouldBe(FetchMode.Http);
+        site.Schedule.TimeZone.ShouldBe("Europe/Amsterdam");
+        site.Politeness.ConcurrencyPerHost.ShouldBe(1);
+        site.Politeness.DelayMs.ShouldBe(500);
+        site.Robots.Obey.ShouldBeTrue();
+        site.Health.GoneAfterRuns.ShouldBe(2);
+        site.DefinitionHash.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public void LoadFolder_LoadsEveryShippedDefinition()
+    {
+        var sites = SiteDefinitionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "crawlers"));
+        sites.Select(s => s.Name).ShouldBe(["kontaktbord", "nachtlicht"]);
+        sites.Single(s => s.Name == "nachtlicht").Fetch.Mode.ShouldBe(FetchMode.Browser);
+    }
+
+    [Theory]
+    // value errors: field and the line it is written on
+    [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delayMs: -1", "politeness.delayMs", 9)]
+    [InlineData("politeness:\n  delayMs: 500", "politeness:\n  concurrencyPerHost: 0", "politeness.concurrencyPerHost", 9)]
+    [InlineData("name: demo", "name: Demo Site", "name", 1)]
+    [InlineData("baseUrl: https://ads.example.org/", "baseUrl: ftp://ads.example.org/", "baseUrl", 2)]
+    [InlineData("adLinkSelector: a.ad", "adLinkSelector: 'a[['", "listing.adLinkSelector", 5)]
+    [InlineData("idFromUrl: \"/ad/(\\\\d+)\"", "idFromUrl: \"/ad/\\\\d+\"", "ad.idFromUrl", 7)]
+    [InlineData("idFromUrl: \"/ad/(\\\\d+)\"", "idFromUrl: \"/ad/(\"", "ad.idFromUrl", 7)]
+    [InlineData("politeness:\n  delayMs: 500", "robots:\n  obey: false", "robots.reason", 8)]
+    [InlineData("politeness:\n  delayMs: 500", "schedule:\n  cron: 'every day'", "schedule.cron", 9)]
+    [InlineData("politeness:\n  delayMs: 500", "schedule:\n  timeZone: Mars/Olympus", "schedule.timeZone", 9)]
+    [InlineData("politeness:\n  delayMs: 500", "limits:\n  maxBodyBytes: 10", "limits.maxBodyBytes", 9)]
+    [InlineData("ad:\n", "ad:\n  fields:\n    images: 'img@'\n", "ad.fields.images", 8)]
+    [InlineData("adLinkSelector: a.ad", "adLinkSelector: a.ad\n  pageUrlTemplate: /list?p=1", "listing.pageUrlTemplate", 6)]
+    [InlineData("politeness:\n  delayMs: 500", "detectors:\n  blocked:\n    regex: '(unclosed'", "detectors.blocked.regex", 10)]
+    // shape errors from the YAML reader: unknown field, wrong type
+    [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delay: 500", "delay", 9)]
+    [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delayMs: fast", "delayMs", 9)]
+    [InlineData("politeness:\n  delayMs: 500", "fetch:\n  mode: telnet", "mode", 9)]
+    public void LoadText_FailsWithFileLineAndField_WhenInvalid(string replace, string with, string field, int line)
+    {
+        var yaml = Valid.Replace(replace, with, StringComparison.Ordinal);
+        yaml.ShouldNotBe(Valid);
+        var ex = Should.Throw<SiteDefinitionException>(() => SiteDefinitionLoader.LoadText(yaml, "crawlers/demo.yaml"));
+        ex.Message.ShouldContain($"crawlers/demo.yaml:{line}: {field}:");
+    }
+
+    [Theory]
+    // must not fail
+    [InlineData("robots:\n  obey: false\n  reason: our own test site")]
+    [InlineData("ad:\n  fields:\n    phone: 'a.wa@href | .phone'")]
+    [InlineData("listing:\n  pageUrlTemplate: /list?p={page}\n  startUrls: [/list]\n  adUrlPattern: /ad/")]
+    public void LoadText_Accepts_WhenValidVariant(string extra)
+    {
+        var yaml = Valid.Replace("politeness:\n  delayMs: 500", extra, StringComparison.Ordinal);
+        if (extra.StartsWith("listing", StringComparison.Ordinal) || extra.StartsWith("ad:", StringComparison.Ordinal))
+        {
+            yaml = extra.StartsWith("listing", StringComparison.Ordinal)
+                ? "name: demo\nbaseUrl: https://ads.example.org/\n" + extra
+                : Valid.Replace("ad:\n  idFromUrl: \"/ad/(\\\\d+)\"", extra + "\n  idFromUrl: \"/ad/(\\\\d+)\"", StringComparison.Ordinal);
+        }
+        Should.NotThrow(() => SiteDefinitionLoader.LoadText(yaml, "demo.yaml"));
+    }
+}
