@@ -200,10 +200,16 @@ internal static class PhoneTextNormalizer
         return tokens;
     }
 
-    /// <summary>Dutch postcodes (3841SO) end in letters that look like digits; they are never part of a phone number.</summary>
+    /// <summary>
+    /// A Dutch postcode (3841SS) ends in letters that may look like digits; it is never part of a phone number.
+    /// Postcodes never use the letters F, I, O, Q, U and Y, and never follow a plus sign.
+    /// </summary>
     private static bool IsPostcodeShape(List<char> chars, int start, int end) =>
-        end - start == 6 && chars[start + 4] is >= 'A' and <= 'Z' && chars[start + 5] is >= 'A' and <= 'Z'
-            && chars[start] is >= '1' and <= '9' && chars[start + 3] is >= '0' and <= '9';
+        end - start == 6 && IsPostcodeLetter(chars[start + 4]) && IsPostcodeLetter(chars[start + 5])
+            && chars[start] is >= '1' and <= '9' && chars[start + 3] is >= '0' and <= '9'
+            && (start == 0 || chars[start - 1] != '+');
+
+    private static bool IsPostcodeLetter(char c) => c is >= 'A' and <= 'Z' and not ('F' or 'I' or 'O' or 'Q' or 'U' or 'Y');
 
     /// <summary>Spelled digits count only inside a run of numeric tokens long enough to be a phone number.</summary>
     private static void MarkWordRuns(List<char> chars, List<Token> tokens)

@@ -37,7 +37,7 @@ internal static partial class PhoneTrapMask
     ];
 
     // 09.00-17.30, 10:00 - 02:00, 9.00 tot 23.00, 10h-22h
-    [GeneratedRegex(@"(?<![\d.:])(?<!\d[ ./-])(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d|h)\s*(?:-|tot|t/m|to|till|until|a|hasta|até|ate)\s*(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d|h|\b)(?![-./]?\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d.:])(?<!\d\s?[./*_-]\s?)(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d|h)\s*(?:-|tot|t/m|to|till|until|a|hasta|até|ate)\s*(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d|h|\b)(?![-./]?\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeRange();
 
     // 14.00 uur, 22.30u, 9.30 h, 21:00hrs
@@ -65,6 +65,6 @@ internal static partial class PhoneTrapMask
     private static partial Regex Postcode();
 
     // 90-60-90, 1.72 m, 172 cm, 58 kg, 75C, maat 36, 1,68m
-    [GeneratedRegex(@"\b\d{2,3}\s*[-/]\s*\d{2}\s*[-/]\s*\d{2,3}\b|\b\d[.,]\d{2}\s*m\b|\b\d{2,3}\s*(?:cm|kg|kilo|lbs|jaar|years|años|anos|yo|y/o)\b|\b\d{2,3}[A-H]{1,2}\b|\bmaat\s*\d{2}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d\s?[-./*_]?\s?)\b\d{2,3}\s*[-/]\s*\d{2}\s*[-/]\s*\d{2,3}\b(?!\s?[-./*_]?\s?\d)|\b\d[.,]\d{2}\s*m\b|\b\d{2,3}\s*(?:cm|kg|kilo|lbs|jaar|years|años|anos|yo|y/o)\b|\b\d{2,3}[A-H]{1,2}\b|\bmaat\s*\d{2}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Measurements();
 }
