@@ -39,6 +39,11 @@ public sealed partial class AdTextReader
     public AdText ReadHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        if (HtmlShape.IsPathological(html))
+        {
+            return AdText.Plain(HtmlShape.StripTags(html));
+        }
+
         var document = new HtmlParser().ParseDocument(html);
         var text = new StringBuilder(html.Length / 4);
         var links = new List<string>();
