@@ -9,7 +9,7 @@ namespace AdWatch.Extraction;
 public sealed class IndicatorLexicon
 {
     /// <summary>Hostile text must not stall extraction on an unlucky pattern; a timed-out pattern counts as no match.</summary>
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private const int MaxEvidence = 160;
 
@@ -20,6 +20,13 @@ public sealed class IndicatorLexicon
         ArgumentNullException.ThrowIfNull(definitions);
         Definitions = definitions;
         _entries = definitions.Select(d => (d, Compile(d))).ToArray();
+
+        // Compiled regexes are JIT-compiled on first use; do it now so the first ad's match is not charged with it
+        // (on a busy machine that alone could hit the timeout and silently drop an indicator).
+        foreach (var (_, regex) in _entries)
+        {
+            regex?.IsMatch("warm-up 24/7");
+        }
     }
 
     public IReadOnlyList<IndicatorDefinition> Definitions { get; }
