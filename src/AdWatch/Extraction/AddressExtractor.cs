@@ -195,7 +195,7 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         {
             return false;
         }
-        var gap = text.Folded.AsSpan(end, start - end).Trim(" ,.-–:;()\t\r\n");
+        var gap = text.Folded.AsSpan(end, start - end).Trim(" ,.-–:;()/|&+\t\r\n");
         return gap.IsEmpty || (joinWords && gap is "in" or "te" or "en" or "em" or "at");
     }
 
@@ -203,5 +203,11 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
 
     private static bool Inside(int position, List<PostcodeHit> spans) => spans.Exists(s => position >= s.Start && position < s.End);
 
-    private static string Raw(AddressText text, int start, int end) => text.Original[start..end].Trim();
+    private static string Raw(AddressText text, int start, int end)
+    {
+        var raw = text.Original.AsSpan(start, end - start);
+        // "Drielanden (Harderwijk)": keep the closing bracket of a bracketed part.
+        return (end < text.Original.Length && text.Original[end] == ')' && raw.Contains('(')
+            ? text.Original[start..(end + 1)] : raw.ToString()).Trim();
+    }
 }

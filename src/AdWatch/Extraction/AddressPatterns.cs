@@ -21,9 +21,12 @@ internal static class AddressPatterns
         "straat|straatje|weg|laan|plein|dreef|singel|gracht|kade|steeg|pad|dijk|markt|park|plantsoen|allee|erf|boulevard|" +
         "baan|veld|kamp|wal|haven|hof|hoven|akker|brink|poort|zoom|hoek|berg|bos|hout|rade|weide|vaart|wetering|oord|kwartier";
 
+    // Suffix words that are whole street names on their own ("Markt 5", "Nieuwe Markt 2", "Brink 1").
+    private const string StandaloneStreet = "markt|brink|plein|kade|vismarkt|boulevard";
+
     /// <summary>Street, then the house number; the addition is parsed by hand after the match.</summary>
     public static readonly Regex Street = new(
-        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}}){{0,4}}\p{{Ll}}[\p{{Ll}}'’-]{{0,40}}(?:{StreetSuffix}))" +
+        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}}){{0,4}}(?:\p{{Ll}}[\p{{Ll}}'’-]{{0,40}}(?:{StreetSuffix})|{StandaloneStreet}))" +
         @"(?: ?,)? ?(?:(?:nr|no|n|nummer|huisnummer)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
         Options);
 

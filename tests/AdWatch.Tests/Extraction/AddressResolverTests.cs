@@ -26,6 +26,10 @@ public sealed class AddressResolverTests
     [InlineData("in de stationsstraat 12 harderwijk", "address|Stationsstraat|12||Harderwijk|GM0243|in")]
     [InlineData("STATIONSSTRAAT 12 ERMELO", "address|Stationsstraat|12||Ermelo|GM0233|in")]
     [InlineData("Stationsplein nr. 5, Putten", "address|Stationsplein|5||Putten|GM0273|in")]
+    [InlineData("Nieuwe Markt 2 in Harderwijk", "address|Nieuwe Markt|2||Harderwijk|GM0243|in")]
+    [InlineData("Markt 5, Putten", "address|Markt|5||Putten|GM0273|in")]
+    [InlineData("Julianalaan 99 te Putten", "address|Julianalaan|99||Putten|GM0273|in")]
+    [InlineData("Stationsstraat 12-14 Harderwijk", "address|Stationsstraat|12-14||Harderwijk|GM0243|in")]
     [InlineData("Stationsstraat 12, 3841 AB Harderwijk", "address|Stationsstraat|12|3841AB|Harderwijk|GM0243|in")]
     [InlineData("Dorpsstraat 4 3849AB", "address|Dorpsstraat|4|3849AB|Hierden|GM0243|in")]
     [InlineData("Escort Ermelo 💋 privé adres: Kerkweg 3", "address|Kerkweg|3||Ermelo|GM0233|in")]
@@ -161,6 +165,31 @@ public sealed class AddressResolverTests
             "place||||Zeewolde|GM0050|out",
             "region||||Ermelo|GM0233|in",
         ]);
+    }
+
+    [Theory]
+    [InlineData("Ook escort Harderwijk/Ermelo/Putten", "place||||Harderwijk|GM0243|in", "place||||Ermelo|GM0233|in", "place||||Putten|GM0273|in")]
+    [InlineData("Harderwijk, Horst en Drie", "place||||Harderwijk|GM0243|in", "place||||Horst|GM0233|in", "place||||Drie|GM0233|in")]
+    [InlineData("Thuisontvangst in Hierden, 2e verdieping, Zeeweg 8-2", "address|Zeeweg|8-2||Hierden|GM0243|in", "place||||Hierden|GM0243|in")]
+    [InlineData("Adres: Sportlaan 1, 3851 AA Ermelo. Parkeren bij de Albert Heijn.", "address|Sportlaan|1|3851AA|Ermelo|GM0233|in")]
+    [InlineData("Kom naar Nunspeet of Elburg", "place||||Nunspeet|GM0302|out", "place||||Elburg|GM0230|out")]
+    public async Task ResolveAsync_ReturnsEveryMention_WhenTextListsSeveral(string text, params string[] expected)
+    {
+        var results = await Resolve(text);
+
+        results.Select(Describe).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("📍 Drielanden (Harderwijk) | 150 euro", "Drielanden (Harderwijk)")]
+    [InlineData("Adres: Sportlaan 1, 3851 AA Ermelo. Parkeren", "Sportlaan 1, 3851 AA Ermelo")]
+    [InlineData("nieuw in de regio Harderwijk!", "regio Harderwijk")]
+    [InlineData("Har\u200Bderwijk-centrum", "Harderwijk-centrum")]
+    public async Task ResolveAsync_KeepsTextAsWritten_InRaw(string text, string raw)
+    {
+        var results = await Resolve(text);
+
+        results.ShouldHaveSingleItem().Raw.ShouldBe(raw);
     }
 
     [Fact]
