@@ -56,7 +56,7 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
             var known4 = gazetteer.FindPc4(digits) is not null;
             var accept = AddressPatterns.CommonPostcodeLetters.Contains(letters)
                 ? upper && known6
-                : known6 || (upper && !spaced) || upper || (!spaced && known4);
+                : known6 || upper || (!spaced && known4);
             if (accept)
             {
                 found.Add(new PostcodeHit(match.Index, match.Index + match.Length, postcode));
@@ -136,13 +136,16 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         }
         foreach (var postcode in postcodes.Where(p => !usedPostcodes.Contains(p)))
         {
-            var place = hits.Find(h => !usedHits.Contains(h) && Adjacent(text, postcode.End, h.Start));
+            // "3841 AB Harderwijk", and the less usual "Harderwijk 3841 AB"
+            var place = hits.Find(h => !usedHits.Contains(h) && h.Qualifier == PlaceQualifier.None && Adjacent(text, postcode.End, h.Start))
+                ?? hits.Find(h => !usedHits.Contains(h) && h.Qualifier == PlaceQualifier.None && Adjacent(text, h.End, postcode.Start));
             if (place is not null)
             {
                 usedHits.Add(place);
             }
-            mentions.Add(new AddressMention(AddressMentionKind.Postcode, Raw(text, postcode.Start, place?.End ?? postcode.End),
-                postcode.Start, null, null, postcode.Postcode, place?.Chosen, PlaceQualifier.None));
+            var start = Math.Min(postcode.Start, place?.Start ?? int.MaxValue);
+            mentions.Add(new AddressMention(AddressMentionKind.Postcode, Raw(text, start, Math.Max(postcode.End, place?.End ?? 0)),
+                start, null, null, postcode.Postcode, place?.Chosen, PlaceQualifier.None));
         }
         for (var i = 0; i < hits.Count; i++)
         {

@@ -145,16 +145,12 @@ internal sealed class AddressText
             }
         }
         // Look-alikes used to slip place names past filters: Cyrillic and Greek letters that render as Latin ones.
-        foreach (var (from, to) in new[]
+        // Upper and lower case separately: Greek capital Nu looks like N, its small letter like v.
+        const string from = "аеорсхуіјѕкмнтвАВЕКМНОРСТХУІЈЅαοριεκνυχΑΒΕΗΙΚΜΝΟΡΤΥΧΖßøæłđ";
+        const string to = "aeopcxyijskmhtbabekmhopctxyijsaopiekvuxabehikmnoptyxzsoald";
+        for (var i = 0; i < from.Length; i++)
         {
-            ('а', 'a'), ('е', 'e'), ('о', 'o'), ('р', 'p'), ('с', 'c'), ('х', 'x'), ('у', 'y'), ('і', 'i'), ('ј', 'j'),
-            ('ѕ', 's'), ('к', 'k'), ('м', 'm'), ('н', 'h'), ('т', 't'), ('в', 'b'), ('α', 'a'), ('ο', 'o'), ('ρ', 'p'),
-            ('ε', 'e'), ('ι', 'i'), ('κ', 'k'), ('ν', 'v'), ('τ', 't'), ('υ', 'u'), ('χ', 'x'), ('ß', 's'), ('ø', 'o'),
-            ('æ', 'a'), ('ł', 'l'), ('đ', 'd'),
-        })
-        {
-            table[from] = to;
-            table[char.ToUpperInvariant(from)] = to;
+            table[from[i]] = to[i];
         }
         return table;
     }

@@ -46,6 +46,8 @@ public sealed class AddressResolverTests
     [InlineData("3841 EN Harderwijk", "postcode|||3841EN|Harderwijk|GM0243|in")]
     [InlineData("3891 AB Zeewolde", "postcode|||3891AB|Zeewolde|GM0050|out")]
     [InlineData("1012 AB Amsterdam", "postcode|||1012AB|Amsterdam|GM0363|out")]
+    [InlineData("Zeewolde 3891AB", "postcode|||3891AB|Zeewolde|GM0050|out")]
+    [InlineData("3853 EN Ermelo", "postcode|||3853EN|Ermelo|GM0233|in")]
     // regio / omgeving / centrum
     [InlineData("regio Harderwijk", "region||||Harderwijk|GM0243|in")]
     [InlineData("omgeving Ermelo", "region||||Ermelo|GM0233|in")]
@@ -137,6 +139,8 @@ public sealed class AddressResolverTests
     [InlineData("maten 90-60-90, cup 75B, 1500 ml")]
     [InlineData("lengte 170 cm, gewicht 60 kg, 2000 MB")]
     [InlineData("sinds 2019 en nog steeds")]
+    [InlineData("sinds 3853 en nog steeds")]
+    [InlineData("ik draag maat 1234 XL")]
     [InlineData("ik ben onderweg 24 uur")]
     [InlineData("vlak bij de snelweg 5 min")]
     [InlineData("Stationsstraat 1234567")]
@@ -190,6 +194,23 @@ public sealed class AddressResolverTests
         var results = await Resolve(text);
 
         results.ShouldHaveSingleItem().Raw.ShouldBe(raw);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NeverThrows_WhenTextIsRandomMixOfTrickyCharacters()
+    {
+        string[] pieces = ["Stationsstraat", " 12", "a", "-", "3841", " AB", "Harderwijk", "Horst", " aan de ", "Maas", "(", ")",
+            ",", "regio ", "centrum", "\u200B", "\uD83D", "\uDE00", "💋", "𝐄", "Ａ", "ẞ", "İ", "\u0301", "\n", "e.o.", "putten", " uit ",
+            "0", "9", "'t ", "’", "nr.", "\0", "\uFEFF", "\u00AD", "ﬁ", "Ⅻ", "①"];
+        var random = new Random(4242);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+            var results = await Resolve(text);
+
+            results.ShouldAllBe(r => r.Raw.Length > 0 && r.Key.Length > 0, text);
+        }
     }
 
     [Fact]
