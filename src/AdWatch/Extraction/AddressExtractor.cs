@@ -29,6 +29,10 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         ConfirmByAdjacency(text, hits, streets, postcodes);
         hits.RemoveAll(h => !h.Confirmed);
         ChooseCandidates(hits, postcodes);
+        // "Harderwijkerweg, Ermelo": a street without number is a street when a place follows it.
+        var named = AddressStreetParser.FindCandidates(text, streets)
+            .Where(c => hits.Exists(h => h.Qualifier == PlaceQualifier.None && Adjacent(text, c.End, h.Start, joinWords: true)));
+        streets = [.. streets.Concat(named).OrderBy(s => s.Start)];
         return Combine(text, streets, postcodes, hits);
     }
 

@@ -35,6 +35,11 @@ internal static class AddressPatterns
         $@"\b(?:in|aan|op|bij) (?:de|het) (?<street>\p{{Ll}}[\p{{Ll}}'’-]{{0,40}}(?:{StreetSuffix}))\b",
         Options);
 
+    /// <summary>A single-word street name without number; counts only when a place follows ("Harderwijkerweg, Ermelo").</summary>
+    public static readonly Regex StreetWord = new(
+        @"\b(?<street>\p{Ll}[\p{Ll}'’-]{2,40}(?:straat|weg|laan|plein|dreef|singel|gracht|kade|steeg|dijk|plantsoen|allee|boulevard))\b",
+        Options);
+
     /// <summary>Dutch postcode: 4 digits (no leading zero), optional space, 2 letters.</summary>
     public static readonly Regex Postcode = new(@"\b(?<digits>[1-9][0-9]{3}) ?(?<letters>[a-z]{2})\b", Options);
 

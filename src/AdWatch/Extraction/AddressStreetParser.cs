@@ -57,6 +57,27 @@ internal static class AddressStreetParser
         return hits;
     }
 
+    /// <summary>
+    /// Capitalised single-word street names without number outside <paramref name="streets"/>: candidates the extractor
+    /// keeps only when a place follows them.
+    /// </summary>
+    public static List<Hit> FindCandidates(AddressText text, List<Hit> streets)
+    {
+        var candidates = new List<Hit>();
+        foreach (var match in AddressPatterns.StreetWord.EnumerateMatches(text.Folded))
+        {
+            var (index, end) = (match.Index, match.Index + match.Length);
+            if (!char.IsUpper(text.Original[index]) || streets.Exists(h => index < h.End && end > h.Start)
+                || AddressPatterns.NotStreets.Contains(text.Folded[index..end]))
+            {
+                continue;
+            }
+            var (start, street) = StreetName(text, index, end);
+            candidates.Add(new Hit(start, end, street!, null, null));
+        }
+        return candidates;
+    }
+
     private static (string? Addition, int End) Addition(string folded, int end)
     {
         var i = end;

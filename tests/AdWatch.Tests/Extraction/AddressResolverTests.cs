@@ -37,6 +37,8 @@ public sealed class AddressResolverTests
     [InlineData("Stationsstraat 12", "address|Stationsstraat|12||||out")]
     // street without number
     [InlineData("ik woon in de Stationsstraat, Putten", "street|Stationsstraat|||Putten|GM0273|in")]
+    [InlineData("Harderwijkerweg, Ermelo", "street|Harderwijkerweg|||Ermelo|GM0233|in")]
+    [InlineData("Stationsstraat in Harderwijk", "street|Stationsstraat|||Harderwijk|GM0243|in")]
     // postcodes, both spellings, with and without place
     [InlineData("3841 AB", "postcode|||3841AB|Harderwijk|GM0243|in")]
     [InlineData("3841AB", "postcode|||3841AB|Harderwijk|GM0243|in")]
@@ -146,6 +148,7 @@ public sealed class AddressResolverTests
     [InlineData("Stationsstraat 1234567")]
     // a street named after a town is not that town
     [InlineData("Harderwijkerweg")]
+    [InlineData("de snelweg")]
     // hostile input
     [InlineData("")]
     [InlineData("   \u200B\u200B  ")]
@@ -177,6 +180,7 @@ public sealed class AddressResolverTests
     [InlineData("Thuisontvangst in Hierden, 2e verdieping, Zeeweg 8-2", "address|Zeeweg|8-2||Hierden|GM0243|in", "place||||Hierden|GM0243|in")]
     [InlineData("Adres: Sportlaan 1, 3851 AA Ermelo. Parkeren bij de Albert Heijn.", "address|Sportlaan|1|3851AA|Ermelo|GM0233|in")]
     [InlineData("Kom naar Nunspeet of Elburg", "place||||Nunspeet|GM0302|out", "place||||Elburg|GM0230|out")]
+    [InlineData("Fijne straat in Ermelo", "place||||Ermelo|GM0233|in")] // lower case street word, not a street name
     public async Task ResolveAsync_ReturnsEveryMention_WhenTextListsSeveral(string text, params string[] expected)
     {
         var results = await Resolve(text);

@@ -84,6 +84,16 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResolveAsync_AsksForStreet_WhenTextHasStreetWithoutNumber()
+    {
+        await Resolver().ResolveAsync("Harderwijkerweg, Ermelo", Ct);
+
+        var request = _server.Requests.ShouldHaveSingleItem();
+        request.ShouldContain("fq=type:weg");
+        request.ShouldContain("q=Harderwijkerweg Ermelo&");
+    }
+
+    [Fact]
     public async Task ResolveAsync_MarksResultOutOfRegion_WhenPdokReturnsAddressElsewhere()
     {
         var result = (await Resolver().ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0];
