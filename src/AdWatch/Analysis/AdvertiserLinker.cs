@@ -69,7 +69,7 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             {
                 continue;
             }
-            var personas = Personas(ads, members);
+            var personas = HasTwoNames(ads, members) ? Personas(ads, members) : [];
             if (personas.Count(g => g.Named) >= 2)
             {
                 operatorPhones.Add(phone);
@@ -106,6 +106,26 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             roots[i] = uf.Find(i);
         }
         return new LinkResult(roots, kinds, operatorPhones);
+    }
+
+    private static bool HasTwoNames(IReadOnlyList<AdFacts> ads, List<int> members)
+    {
+        string? first = null;
+        foreach (var i in members)
+        {
+            if (ads[i].Name is { } name)
+            {
+                if (first is null)
+                {
+                    first = name;
+                }
+                else if (!string.Equals(first, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static bool Compatible(List<long> a, List<long> b) => a.Count == 0 || b.Count == 0 || a.Intersect(b).Any();

@@ -23,7 +23,12 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
         var links = new AdvertiserLinker(options).Link(ads);
         var (advertisers, operators, keyByAd) = Advertisers(ads, links, input);
         var context = new AnalysisContext(advertisers, operators, ads, keyByAd, input, region);
-        var stays = new StayBuilder(options, input).Build(ads, keyByAd);
+        var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < advertisers.Count; i++)
+        {
+            indexByKey[advertisers[i].Key] = i;
+        }
+        var stays = new StayBuilder(options, input).Build(ads, [.. keyByAd.Select(k => indexByKey[k])], [.. advertisers.Select(a => a.Key)]);
         var scorer = new FlagScorer(options, context);
 
         var locations = new List<ResultLocation>();
@@ -62,8 +67,15 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             var operatorPhone = phones.Where(links.OperatorPhones.Contains).Cast<long?>().FirstOrDefault();
             advertisers.Add(new ResultAdvertiser(key, label, links1, phones, operatorPhone, members.Min(m => m.FirstDay), members.Max(m => m.LastDay)));
         }
-        var operators = links.OperatorPhones.Select(p => new ResultOperator(p, input.Phones[p].E164,
-            [.. advertisers.Where(a => a.PhoneIds.Contains(p)).Select(a => a.Key)])).ToList();
+        var byPhone = new Dictionary<long, List<string>>();
+        foreach (var a in advertisers)
+        {
+            foreach (var p in a.PhoneIds.Where(links.OperatorPhones.Contains))
+            {
+                (byPhone.TryGetValue(p, out var keys) ? keys : byPhone[p] = []).Add(a.Key);
+            }
+        }
+        var operators = links.OperatorPhones.Select(p => new ResultOperator(p, input.Phones[p].E164, byPhone.GetValueOrDefault(p) ?? [])).ToList();
         return (advertisers, operators, keyByAd);
     }
 

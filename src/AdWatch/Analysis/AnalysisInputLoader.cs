@@ -22,7 +22,8 @@ public sealed class AnalysisInputLoader(Database database)
 
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT version_id, observed_at FROM observations WHERE observed_at <= @asOf";
+            // "+observed_at" keeps SQLite off the time index: reading nearly every row, a plain scan is several times faster.
+            command.CommandText = "SELECT version_id, observed_at FROM observations WHERE +observed_at <= @asOf";
             var p = command.CreateParameter();
             p.ParameterName = "asOf";
             p.Value = asOf.ToUnixTimeMilliseconds();

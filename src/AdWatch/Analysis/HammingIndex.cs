@@ -44,7 +44,7 @@ internal sealed class HammingIndex
     /// <summary>Every indexed hash within the threshold of <paramref name="hash"/>, itself included when indexed; ascending.</summary>
     public IReadOnlyList<ulong> Near(ulong hash)
     {
-        var found = new SortedSet<ulong>();
+        var found = new List<ulong>();
         for (var b = 0; b < _bands.Length; b++)
         {
             if (_buckets.TryGetValue((b, hash & _bands[b].Mask), out var list))
@@ -58,6 +58,11 @@ internal sealed class HammingIndex
                 }
             }
         }
-        return [.. found];
+        if (found.Count > 1)
+        {
+            found.Sort();
+            return [.. found.Distinct()];
+        }
+        return found;
     }
 }

@@ -12,9 +12,9 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
     private static readonly double[] KindConfidence = [1.0, 0.8, 0.7, 0.6];
 
     /// <summary>Stays per location place id, each list ordered by start day and advertiser key.</summary>
-    public SortedDictionary<long, List<ResultStay>> Build(IReadOnlyList<AdFacts> ads, string[] advertiserKeyByAd)
+    public SortedDictionary<long, List<ResultStay>> Build(IReadOnlyList<AdFacts> ads, int[] advertiserByAd, IReadOnlyList<string> advertiserKeys)
     {
-        var entries = new List<(long Place, string Advertiser, int Day, long AdId, int Kind)>();
+        var entries = new List<Entry>();
         var phoneSpans = new Dictionary<long, List<(int First, int Last, long Place)>>();
         var imagePlaces = new Dictionary<ulong, SortedSet<long>>();
         var textPlaces = new Dictionary<ulong, SortedSet<long>>();
@@ -26,7 +26,7 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
                 {
                     foreach (var day in v.Days)
                     {
-                        entries.Add((place, advertiserKeyByAd[ad.Index], day, ad.Id, 0));
+                        entries.Add(new Entry(place, day, ad.Id, 0) { Advertiser = advertiserByAd[ad.Index] });
                     }
                     foreach (var phone in ad.Phones)
                     {
@@ -64,20 +64,32 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
                 }
                 foreach (var day in v.Days)
                 {
-                    entries.Add((place, advertiserKeyByAd[ad.Index], day, ad.Id, kind));
+                    entries.Add(new Entry(place, day, ad.Id, kind) { Advertiser = advertiserByAd[ad.Index] });
                 }
             }
         }
 
+        // One sort by (place, advertiser, day) and a linear scan: no per-group allocations for a million entries.
+        var sorted = entries.ToArray();
+        entries.Clear();
+        Array.Sort(sorted);
         var result = new SortedDictionary<long, List<ResultStay>>();
-        foreach (var byPlace in entries.GroupBy(e => e.Place))
+        var start = 0;
+        for (var i = 1; i <= sorted.Length; i++)
         {
-            var stays = new List<ResultStay>();
-            foreach (var byAdvertiser in byPlace.GroupBy(e => e.Advertiser))
+            if (i == sorted.Length || sorted[i].Place != sorted[start].Place || sorted[i].Advertiser != sorted[start].Advertiser)
             {
-                stays.AddRange(Cut(byAdvertiser.Key, [.. byAdvertiser.OrderBy(e => e.Day)]));
+                if (!result.TryGetValue(sorted[start].Place, out var stays))
+                {
+                    result[sorted[start].Place] = stays = [];
+                }
+                stays.AddRange(Cut(new ArraySegment<Entry>(sorted, start, i - start), advertiserKeys));
+                start = i;
             }
-            result[byPlace.Key] = [.. stays.OrderBy(s => s.StartDay).ThenBy(s => s.AdvertiserKey, StringComparer.Ordinal)];
+        }
+        foreach (var stays in result.Values)
+        {
+            stays.Sort((a, b) => a.StartDay != b.StartDay ? a.StartDay.CompareTo(b.StartDay) : string.CompareOrdinal(a.AdvertiserKey, b.AdvertiserKey));
         }
         return result;
     }
@@ -99,19 +111,40 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
         return found is { } p ? (p, kind) : null;
     }
 
-    private IEnumerable<ResultStay> Cut(string advertiser, List<(long Place, string Advertiser, int Day, long AdId, int Kind)> sorted)
+    private IEnumerable<ResultStay> Cut(ArraySegment<Entry> sorted, IReadOnlyList<string> advertiserKeys)
     {
         var start = 0;
         for (var i = 1; i <= sorted.Count; i++)
         {
             if (i == sorted.Count || sorted[i].Day - sorted[i - 1].Day - 1 > options.GapToleranceDays)
             {
-                var part = sorted.GetRange(start, i - start);
+                var part = sorted.Slice(start, i - start);
                 var kind = part.Min(e => e.Kind);
-                yield return new ResultStay(advertiser, part[0].Day, part[^1].Day, [.. part.Select(e => e.AdId).Distinct().Order()],
+                yield return new ResultStay(advertiserKeys[part[0].Advertiser], part[0].Day, part[^1].Day, [.. part.Select(e => e.AdId).Distinct().Order()],
                     KindNames[kind], KindConfidence[kind]);
                 start = i;
             }
+        }
+    }
+
+    /// <summary>An ad active at a place on a day; sorts by place, advertiser, day, ad.</summary>
+    private readonly record struct Entry(long Place, int Day, long AdId, int Kind) : IComparable<Entry>
+    {
+        /// <summary>Index of the advertiser in the engine's advertiser list.</summary>
+        public int Advertiser { get; init; }
+
+        public int CompareTo(Entry other)
+        {
+            var c = Place.CompareTo(other.Place);
+            if (c == 0)
+            {
+                c = Advertiser.CompareTo(other.Advertiser);
+            }
+            if (c == 0)
+            {
+                c = Day.CompareTo(other.Day);
+            }
+            return c != 0 ? c : AdId.CompareTo(other.AdId);
         }
     }
 }
