@@ -70,7 +70,8 @@ public abstract class StorageSuite : IAsyncLifetime
         var before = await SchemaAsync();
         await using (var c = await Database.OpenAsync(ct))
         {
-            (await c.QueryAsync<long>("SELECT applied_at FROM schema_version")).ShouldBe([T0.ToUnixTimeMilliseconds()]);
+            (await c.QueryAsync<long>("SELECT applied_at FROM schema_version")).ShouldBe(
+                Enumerable.Repeat(T0.ToUnixTimeMilliseconds(), SchemaMigrator.Scripts(Database.Dialect).Count));
         }
 
         Time.Advance(TimeSpan.FromDays(1));
@@ -79,7 +80,8 @@ public abstract class StorageSuite : IAsyncLifetime
         second.ShouldBeEmpty();
         (await SchemaAsync()).ShouldBe(before);
         await using var connection = await Database.OpenAsync(ct);
-        (await connection.QueryAsync<long>("SELECT applied_at FROM schema_version")).ShouldBe([T0.ToUnixTimeMilliseconds()]);
+        (await connection.QueryAsync<long>("SELECT applied_at FROM schema_version")).ShouldBe(
+            Enumerable.Repeat(T0.ToUnixTimeMilliseconds(), SchemaMigrator.Scripts(Database.Dialect).Count));
     }
 
     [Fact]
