@@ -43,7 +43,7 @@ public sealed class EvalSetTests(ITestOutputHelper output)
         f1.ShouldBeGreaterThanOrEqualTo(0.99, string.Join("\n", mistakes));
     }
 
-    [Fact(Skip = "needs RegionFixture from the geocoding branch")]
+    [Fact]
     public async Task EvalSet_HasMunicipalityAccuracyAtLeast097()
     {
         var ads = Load();
