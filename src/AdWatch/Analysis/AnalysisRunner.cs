@@ -29,7 +29,7 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
     {
         var started = time.GetUtcNow();
         var at = asOf ?? started;
-        var rulesFile = Path.GetFullPath(files.Value.RulesFile);
+        var rulesFile = AppPaths.Resolve(files.Value.RulesFile);
         var options = AnalysisOptionsLoader.Load(rulesFile);
         var (venues, venuesText) = LoadVenues(options, rulesFile, licensedVenuesFile);
         var warnings = venues.Errors.ToList();
