@@ -13,6 +13,13 @@ namespace AdWatch.Extraction;
 /// </summary>
 public sealed partial class AdTextReader
 {
+    // A parser owns a browsing context that is costly to build; one per thread, reused for every page.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    // Script bodies and comments are never shown, so the tokenizer need not keep them.
+    private static readonly HtmlParserOptions ParserOptions = new() { SkipComments = true, SkipScriptText = true };
+
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
@@ -44,11 +51,11 @@ public sealed partial class AdTextReader
             return AdText.Plain(HtmlShape.StripTags(html));
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        var document = (t_parser ??= new HtmlParser(ParserOptions)).ParseDocument(html);
         var text = new StringBuilder(html.Length / 4);
         var links = new List<string>();
         var images = new List<string>();
-        var title = document.Head?.QuerySelector("title")?.TextContent;
+        var title = document.Title;
         if (!string.IsNullOrWhiteSpace(title))
         {
             text.Append(Collapse(title)).Append('\n');
@@ -112,20 +119,43 @@ public sealed partial class AdTextReader
 
     private static bool IsHidden(IElement element)
     {
-        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        // One pass over the attributes: ClassList and repeated GetAttribute calls allocate per element.
+        foreach (var attribute in element.Attributes)
         {
-            return true;
+            var value = attribute.Value;
+            var hidden = attribute.LocalName switch
+            {
+                "hidden" => true,
+                "type" => value.Equals("hidden", StringComparison.OrdinalIgnoreCase),
+                "aria-hidden" => value.Equals("true", StringComparison.OrdinalIgnoreCase),
+                "style" => value.Contains(':') && HiddenStyle().IsMatch(value),
+                "class" => HasClass(value, "hidden") || HasClass(value, "d-none") || HasClass(value, "invisible"),
+                _ => false,
+            };
+            if (hidden)
+            {
+                return true;
+            }
         }
 
-        var style = element.GetAttribute("style");
-        if (style is not null && HiddenStyle().IsMatch(style))
+        return false;
+    }
+
+    private static bool HasClass(string classes, string name)
+    {
+        var at = classes.IndexOf(name, StringComparison.Ordinal);
+        while (at >= 0)
         {
-            return true;
+            var end = at + name.Length;
+            if ((at == 0 || char.IsWhiteSpace(classes[at - 1])) && (end == classes.Length || char.IsWhiteSpace(classes[end])))
+            {
+                return true;
+            }
+
+            at = classes.IndexOf(name, end, StringComparison.Ordinal);
         }
 
-        var classes = element.ClassList;
-        return classes.Length > 0 && (classes.Contains("hidden") || classes.Contains("d-none") || classes.Contains("invisible"));
+        return false;
     }
 
     private static void Collect(IElement element, List<string> links, List<string> images)
@@ -150,9 +180,12 @@ public sealed partial class AdTextReader
 
     private static void CollectMeta(IDocument document, List<string> images)
     {
-        foreach (var meta in document.QuerySelectorAll("meta[property='og:image'], meta[name='twitter:image']"))
+        foreach (var meta in document.Head?.Children ?? Enumerable.Empty<IElement>())
         {
-            AddImage(meta.GetAttribute("content"), images);
+            if (meta.LocalName == "meta" && (meta.GetAttribute("property") == "og:image" || meta.GetAttribute("name") == "twitter:image"))
+            {
+                AddImage(meta.GetAttribute("content"), images);
+            }
         }
     }
 

@@ -19,15 +19,32 @@ internal static class PhoneTextNormalizer
 
     public static NormalizedText Normalize(string original)
     {
-        var (chars, starts, ends) = MapCharacters(original);
+        var (chars, starts, ends, changed) = MapCharacters(original);
         var tokens = Tokenize(chars);
-        MarkWordRuns(chars, tokens);
+        var converted = MarkWordRuns(chars, tokens);
+        foreach (var token in tokens)
+        {
+            converted |= token.LookAlike;
+        }
 
-        var text = new StringBuilder(chars.Count);
-        var outStarts = new List<int>(chars.Count);
-        var outEnds = new List<int>(chars.Count);
+        if (!changed && !converted)
+        {
+            // Most ads need no rewriting: skip building a second copy and map.
+            return new NormalizedText(original, original, null, null);
+        }
+
+        if (!changed)
+        {
+            // Only words or look-alikes to rewrite: the character map is the identity.
+            starts = Enumerable.Range(0, chars.Length).ToArray();
+            ends = Enumerable.Range(1, chars.Length).ToArray();
+        }
+
+        var text = new StringBuilder(chars.Length);
+        var outStarts = new List<int>(chars.Length);
+        var outEnds = new List<int>(chars.Length);
         var t = 0;
-        for (var i = 0; i < chars.Count; i++)
+        for (var i = 0; i < chars.Length; i++)
         {
             while (t < tokens.Count && tokens[t].End <= i)
             {
@@ -58,13 +75,24 @@ internal static class PhoneTextNormalizer
         return new NormalizedText(original, text.ToString(), [.. outStarts], [.. outEnds]);
     }
 
+    private static readonly System.Buffers.SearchValues<char> Plain =
+        System.Buffers.SearchValues.Create("\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     internal static bool IsSeparator(char c) => c is ' ' or '\t' or '\n' or '-' or '.' or '/' or '*' or '_' or '(' or ')' or '~' or ',';
 
-    private static (List<char> Chars, List<int> Starts, List<int> Ends) MapCharacters(string s)
+    private static (string Chars, int[] Starts, int[] Ends, bool Changed) MapCharacters(string s)
     {
-        var chars = new List<char>(s.Length);
-        var starts = new List<int>(s.Length);
-        var ends = new List<int>(s.Length);
+        if (s.AsSpan().IndexOfAnyExcept(Plain) < 0)
+        {
+            // Printable ASCII and line breaks only (most ads): nothing to map.
+            return (s, [], [], false);
+        }
+
+        var changed = false;
+        var chars = new char[s.Length];
+        var starts = new int[s.Length];
+        var ends = new int[s.Length];
+        var count = 0;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -118,13 +146,15 @@ internal static class PhoneTextNormalizer
                 mapped = c;
             }
 
-            chars.Add(mapped);
-            starts.Add(i);
-            ends.Add(i + width);
+            changed |= mapped != c || width != 1;
+            chars[count] = mapped;
+            starts[count] = i;
+            ends[count++] = i + width;
             i += width - 1;
         }
 
-        return (chars, starts, ends);
+        changed |= count != s.Length;
+        return (new string(chars, 0, count), starts, ends, changed);
     }
 
     /// <summary>Zero-width and formatting characters, variation selectors and the combining keycap (1️⃣ = 1 FE0F 20E3).</summary>
@@ -142,12 +172,12 @@ internal static class PhoneTextNormalizer
         _ => c,
     };
 
-    private static List<Token> Tokenize(List<char> chars)
+    private static List<Token> Tokenize(string chars)
     {
         var tokens = new List<Token>();
         Span<char> word = stackalloc char[6];
         var i = 0;
-        while (i < chars.Count)
+        while (i < chars.Length)
         {
             if (!char.IsLetterOrDigit(chars[i]))
             {
@@ -157,7 +187,7 @@ internal static class PhoneTextNormalizer
 
             var start = i;
             int digits = 0, lookAlikes = 0, others = 0;
-            for (; i < chars.Count && char.IsLetterOrDigit(chars[i]); i++)
+            for (; i < chars.Length && char.IsLetterOrDigit(chars[i]); i++)
             {
                 var c = chars[i];
                 if (c is >= '0' and <= '9')
@@ -194,7 +224,11 @@ internal static class PhoneTextNormalizer
                 token = digit == '\0' ? token : token with { Spelled = digit, Digits = 1 };
             }
 
-            tokens.Add(token);
+            if (token.Digits > 0)
+            {
+                // Other words matter only as run breakers, which the gap check between tokens already sees.
+                tokens.Add(token);
+            }
         }
 
         return tokens;
@@ -204,7 +238,7 @@ internal static class PhoneTextNormalizer
     /// A Dutch postcode (3841SS) ends in letters that may look like digits; it is never part of a phone number.
     /// Postcodes never use the letters F, I, O, Q, U and Y, and never follow a plus sign.
     /// </summary>
-    private static bool IsPostcodeShape(List<char> chars, int start, int end) =>
+    private static bool IsPostcodeShape(string chars, int start, int end) =>
         end - start == 6 && IsPostcodeLetter(chars[start + 4]) && IsPostcodeLetter(chars[start + 5])
             && chars[start] is >= '1' and <= '9' && chars[start + 3] is >= '0' and <= '9'
             && (start == 0 || chars[start - 1] != '+');
@@ -212,8 +246,9 @@ internal static class PhoneTextNormalizer
     private static bool IsPostcodeLetter(char c) => c is >= 'A' and <= 'Z' and not ('F' or 'I' or 'O' or 'Q' or 'U' or 'Y');
 
     /// <summary>Spelled digits count only inside a run of numeric tokens long enough to be a phone number.</summary>
-    private static void MarkWordRuns(List<char> chars, List<Token> tokens)
+    private static bool MarkWordRuns(string chars, List<Token> tokens)
     {
+        var converted = false;
         var runStart = 0;
         while (runStart < tokens.Count)
         {
@@ -240,15 +275,18 @@ internal static class PhoneTextNormalizer
                     if (tokens[k].Spelled != '\0')
                     {
                         tokens[k] = tokens[k] with { Word = tokens[k].Spelled };
+                        converted = true;
                     }
                 }
             }
 
             runStart = runEnd;
         }
+
+        return converted;
     }
 
-    private static bool IsGap(List<char> chars, int from, int to)
+    private static bool IsGap(string chars, int from, int to)
     {
         if (to - from > MaxGap)
         {
