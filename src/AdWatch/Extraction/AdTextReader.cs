@@ -20,12 +20,12 @@ public sealed partial class AdTextReader
     // Script bodies and comments are never shown, so the tokenizer need not keep them.
     private static readonly HtmlParserOptions ParserOptions = new() { SkipComments = true, SkipScriptText = true };
 
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
     };
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
     {
         "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset",
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
@@ -58,7 +58,8 @@ public sealed partial class AdTextReader
         var title = document.Title;
         if (!string.IsNullOrWhiteSpace(title))
         {
-            text.Append(Collapse(title)).Append('\n');
+            text.Append(Collapse(title));
+            AppendBreak(text);
         }
 
         CollectMeta(document, images);
@@ -80,7 +81,7 @@ public sealed partial class AdTextReader
             var node = stack.Pop();
             if (node is null)
             {
-                text.Append('\n');
+                AppendBreak(text);
                 continue;
             }
 
@@ -99,14 +100,14 @@ public sealed partial class AdTextReader
             if (element.LocalName is "br")
             {
                 // One break, not a block: "06 1234<br>5678" is still one number.
-                text.Append('\n');
+                AppendBreak(text, single: true);
                 continue;
             }
 
             var block = Blocks.Contains(element.LocalName);
             if (block)
             {
-                text.Append('\n');
+                AppendBreak(text);
                 stack.Push(null);
             }
 
@@ -226,8 +227,24 @@ public sealed partial class AdTextReader
         return sb.ToString().Trim();
     }
 
-    /// <summary>Trims spaces around line breaks and keeps at most one empty line between blocks.</summary>
-    private static string Tidy(StringBuilder text) => BlankLines().Replace(SpacedBreak().Replace(text.ToString(), "\n"), "\n\n").Trim();
+    /// <summary>
+    /// A line break with no spaces before it; blocks leave at most one empty line between them. A forced single
+    /// break (br) always lands, so two br's still make an empty line as in a browser.
+    /// </summary>
+    private static void AppendBreak(StringBuilder text, bool single = false)
+    {
+        while (text.Length > 0 && text[^1] == ' ')
+        {
+            text.Length--;
+        }
+
+        if (single || text.Length == 0 || text.Length < 2 || text[^1] != '\n' || text[^2] != '\n')
+        {
+            text.Append('\n');
+        }
+    }
+
+    private static string Tidy(StringBuilder text) => text.ToString().Trim();
 
     [GeneratedRegex(@"<(?:!doctype|html|head|body|div|p|br|span|a|img|script|style|section|article|meta|table|ul|ol|li|h[1-6]|strong|em|b|i|font|center|main|header|footer|nav|title|link)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlTag();
@@ -238,9 +255,4 @@ public sealed partial class AdTextReader
     [GeneratedRegex(@"^\s*(?:tel|callto|sms|facetime|whatsapp):|wa\.me/|api\.whatsapp\.com/send", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneLink();
 
-    [GeneratedRegex(@"[ ]*\n[ ]*")]
-    private static partial Regex SpacedBreak();
-
-    [GeneratedRegex(@"\n{3,}")]
-    private static partial Regex BlankLines();
 }
