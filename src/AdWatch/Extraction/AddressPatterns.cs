@@ -26,18 +26,18 @@ internal static class AddressPatterns
 
     /// <summary>Street, then the house number; the addition is parsed by hand after the match.</summary>
     public static readonly Regex Street = new(
-        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}}){{0,4}}(?:\p{{Ll}}[\p{{Ll}}'’-]{{0,40}}(?:{StreetSuffix})|{StandaloneStreet}))" +
+        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}})*(?:\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix})|{StandaloneStreet}))" +
         @"(?: ?,)? ?(?:(?:nr|no|n|nummer|huisnummer)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
         Options);
 
     /// <summary>A street without number, after "in de", "aan de", "op de": precision street.</summary>
     public static readonly Regex StreetOnly = new(
-        $@"\b(?:in|aan|op|bij) (?:de|het) (?<street>\p{{Ll}}[\p{{Ll}}'’-]{{0,40}}(?:{StreetSuffix}))\b",
+        $@"\b(?:in|aan|op|bij) (?:de|het) (?<street>\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix}))\b",
         Options);
 
     /// <summary>A single-word street name without number; counts only when a place follows ("Harderwijkerweg, Ermelo").</summary>
     public static readonly Regex StreetWord = new(
-        @"\b(?<street>\p{Ll}[\p{Ll}'’-]{2,40}(?:straat|weg|laan|plein|dreef|singel|gracht|kade|steeg|dijk|plantsoen|allee|boulevard))\b",
+        @"\b(?<street>\p{Ll}[\p{Ll}'’-]{2,}(?:straat|weg|laan|plein|dreef|singel|gracht|kade|steeg|dijk|plantsoen|allee|boulevard))\b",
         Options);
 
     /// <summary>Dutch postcode: 4 digits (no leading zero), optional space, 2 letters.</summary>
