@@ -25,12 +25,16 @@ internal sealed class PdokGeocoder : IDisposable
     private readonly TimeProvider _time;
     private readonly TokenBucketRateLimiter _limiter;
     private readonly string _regionFilter;
+    private readonly Uri _baseUrl;
 
     public PdokGeocoder(IHttpClientFactory http, GeocodeCacheStore cache, IOptions<GeocodingOptions> options, Gazetteer gazetteer, TimeProvider time)
     {
         _http = http;
         _cache = cache;
         _options = options.Value;
+        // Relative URLs replace the last path segment unless the base ends with a slash ("…/v3_1" + "free").
+        var url = _options.PdokBaseUrl.ToString();
+        _baseUrl = new Uri(url.EndsWith('/') ? url : url + "/");
         _gazetteer = gazetteer;
         _time = time;
         var perSecond = _options.RequestsPerSecond;
@@ -65,7 +69,7 @@ internal sealed class PdokGeocoder : IDisposable
                 throw new HttpRequestException("PDOK rate limit queue is full.");
             }
             var client = _http.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(new Uri(_options.PdokBaseUrl, query), ct);
+            using var response = await client.GetAsync(new Uri(_baseUrl, query), ct);
             body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {

@@ -1,6 +1,5 @@
 using AdWatch.Geocoding;
 using AdWatch.Storage;
-using AdWatch.Tests.Extraction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
