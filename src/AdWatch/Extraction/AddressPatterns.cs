@@ -77,8 +77,8 @@ internal static class AddressPatterns
          "welgelegen", "drift", "de akker", "de knar", "de kades", "de eilanden", "de gronden", "de burcht", "ede", "epe",
          "stroe", "lieren", "gerven", "diermen", "nulde", "kamperveen", "tonsel", "zeebuurt", "kruithuis", "weiburg",
          "veldkamp", "kranenburg", "walstein", "overveld", "strokel", "t loo", "hoog soeren", "sonnevanck", "tinnegieter",
-         "de wittenhagen noord", "de wittenhagen zuid", "muziekland i", "zevenhuizen", "driehuizen", "emst", "orden",
-         "staverden", "houtdorp", "berg en bos", "westenenk", "horst", "het", "broekland", "lorentz i"],
+         "de wittenhagen noord", "de wittenhagen zuid", "muziekland i", "zevenhuizen", "driehuizen", "emst",
+         "staverden", "houtdorp", "berg en bos", "westenenk", "broekland", "lorentz i"],
         StringComparer.Ordinal);
 
     /// <summary>Common-word names that may be written in lower case when a strong cue precedes them ("in putten").</summary>
