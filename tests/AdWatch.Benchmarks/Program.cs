@@ -1,8 +1,14 @@
 // Benchmarks are added per issue; each writes its figures to stdout for the issue note.
-switch (args.FirstOrDefault())
+// Dispatch by the first argument: `dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark> [options]`.
+return args.FirstOrDefault() switch
 {
-    case "crawl-http" or "crawl-browser":
-        return await AdWatch.Benchmarks.Crawling.CrawlBenchmark.RunAsync(args[0], args[1..]);
+    "analysis" => await AdWatch.Benchmarks.Analysis.AnalysisBenchmark.RunAsync(args[1..]),
+    "crawl-http" or "crawl-browser" => await AdWatch.Benchmarks.Crawling.CrawlBenchmark.RunAsync(args[0], args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   (benchmarks: analysis, crawl-http [pages], crawl-browser [pages])");
+    return 2;
 }
-Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   (crawl-http [pages] | crawl-browser [pages])");
-return 2;

@@ -121,7 +121,7 @@ internal sealed class DemoFaultPipeline(DemoSite site, TimeProvider time)
         await original.FlushAsync(http.RequestAborted);
         // Give the partial body a moment to leave before the connection is torn down. Real time on purpose: a fake
         // TimeProvider in a test must not stall this.
-        await Task.Delay(TimeSpan.FromMilliseconds(50), http.RequestAborted);
+        await Task.Delay(TimeSpan.FromMilliseconds(200), http.RequestAborted);
         http.Abort();
     }
 }

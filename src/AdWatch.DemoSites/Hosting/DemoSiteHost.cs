@@ -22,6 +22,7 @@ public sealed class DemoSiteHost : IAsyncDisposable
 {
     private readonly SimulatedClock _clock;
     private readonly WebApplication[] _apps;
+    private int _disposed;
 
     private DemoSiteHost(DemoScenario scenario, SimulatedClock clock, DemoSite kontaktbord, DemoSite nachtlicht, WebApplication[] apps)
     {
@@ -80,6 +81,7 @@ public sealed class DemoSiteHost : IAsyncDisposable
     /// <summary>Stops both sites; open connections (e.g. a gzip bomb being read) are cut after a short grace period.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         foreach (var app in _apps)
         {
             await app.StopAsync();

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace AdWatch.DemoSites.Scenario;
 
-/// <summary>Writes a Dutch E.164 number ("+31612345678") the way ads do, plain or obfuscated.</summary>
+/// <summary>
+/// Writes an E.164 number the way ads do, plain or obfuscated: Dutch numbers ("+31612345678") in national and
+/// international forms, foreign numbers ("+573105550148": touring workers keep their home number) in international forms.
+/// </summary>
 public static class DemoPhoneWriter
 {
     private static readonly string[] English = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -10,9 +13,13 @@ public static class DemoPhoneWriter
     private static readonly string[] Spanish = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"];
 
     /// <summary>Returns <paramref name="e164"/> written in <paramref name="style"/>.</summary>
-    /// <exception cref="ArgumentException">The number is not "+31" followed by 9 digits.</exception>
+    /// <exception cref="ArgumentException">Not E.164, or a Dutch number that is not "+31" followed by 9 digits.</exception>
     public static string Write(string e164, DemoPhoneStyle style)
     {
+        if (!e164.StartsWith("+31", StringComparison.Ordinal))
+        {
+            return WriteForeign(e164, style);
+        }
         if (e164.Length != 12 || !e164.StartsWith("+31", StringComparison.Ordinal) || e164.AsSpan(3).ContainsAnyExceptInRange('0', '9'))
             throw new ArgumentException($"'{e164}' is not a Dutch E.164 number like +31612345678.", nameof(e164));
         var national = "0" + e164[3..];      // 0612345678
@@ -30,6 +37,31 @@ public static class DemoPhoneWriter
             DemoPhoneStyle.FullWidth => Map(national, 0xFF10),
             DemoPhoneStyle.LookAlikeLetters => $"{LookAlike(national[..2])}-{LookAlike(subscriber)}",
             DemoPhoneStyle.Dotted => string.Join('.', Chunks(national, 2)),
+            DemoPhoneStyle.WhatsAppLink => "https://wa.me/" + e164[1..],
+            _ => throw new ArgumentOutOfRangeException(nameof(style), style, "Unknown phone style."),
+        };
+    }
+
+    private static string WriteForeign(string e164, DemoPhoneStyle style)
+    {
+        if (e164.Length is < 10 or > 16 || e164[0] != '+' || e164.AsSpan(1).ContainsAnyExceptInRange('0', '9'))
+            throw new ArgumentException($"'{e164}' is not an E.164 number like +573105550148.", nameof(e164));
+        var country = e164[1..3];             // two-digit country codes are enough for the demo (+55, +57, +58, +51 …)
+        var rest = e164[3..];
+        var grouped = $"{rest[..3]} {rest[3..]}";
+        return style switch
+        {
+            DemoPhoneStyle.Dashed => $"+{country}-{string.Join('-', Chunks(rest, 3))}",
+            DemoPhoneStyle.Pairs => $"+{country} {string.Join(' ', Chunks(rest, 2))}",
+            DemoPhoneStyle.International => $"+{country} {grouped}",
+            DemoPhoneStyle.DoubleZero => $"00{country}{rest}",
+            DemoPhoneStyle.MixedWords => $"+{country} {rest[0]}{English[rest[1] - '0']}{rest[2..]}",
+            DemoPhoneStyle.DutchPrefixWords => $"plus {Dutch[country[0] - '0']} {Dutch[country[1] - '0']} {rest}",
+            DemoPhoneStyle.SpanishWords => $"+{country} " + string.Join(' ', rest.Select(c => Spanish[c - '0'])),
+            DemoPhoneStyle.BoldDigits => $"+{country} {Map(rest, 0x1D7CE)}",
+            DemoPhoneStyle.FullWidth => "＋" + Map(country + rest, 0xFF10),
+            DemoPhoneStyle.LookAlikeLetters => $"+{country} {LookAlike(grouped)}",
+            DemoPhoneStyle.Dotted => $"+{country}.{string.Join('.', Chunks(rest, 3))}",
             DemoPhoneStyle.WhatsAppLink => "https://wa.me/" + e164[1..],
             _ => throw new ArgumentOutOfRangeException(nameof(style), style, "Unknown phone style."),
         };

@@ -6,4 +6,8 @@ namespace AdWatch.Extraction;
 public sealed record AdExtraction(
     IReadOnlyList<ExtractedPhone> Phones,
     IReadOnlyList<ResolvedAddress> Addresses,
-    IReadOnlyList<IndicatorHit> Indicators);
+    IReadOnlyList<IndicatorHit> Indicators)
+{
+    /// <summary>Image URLs of the ad in document order, for fingerprinting with <see cref="ImageFingerprinter"/>.</summary>
+    public IReadOnlyList<string> ImageUrls { get; init; } = [];
+}

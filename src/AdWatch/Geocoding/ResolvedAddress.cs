@@ -16,12 +16,21 @@ public sealed record ResolvedAddress(
     double? Lat,
     double? Lon)
 {
-    /// <summary>Stable identity of the place this resolves to, used as <c>places.key</c>; equal keys are the same location.</summary>
+    /// <summary>
+    /// Stable identity of the place this resolves to, used as <c>places.key</c>; equal keys are the same location.
+    /// Addresses and streets are keyed by municipality (else postcode, else place) so "Stationsstraat 12, Harderwijk"
+    /// and "Stationsstraat 12, 3841 AB Harderwijk" are one location; names are upper case without spaces or dots.
+    /// </summary>
     public string Key => Precision switch
     {
-        GeoPrecision.Address => $"adr:{Postcode ?? Place?.ToUpperInvariant()}:{Street?.ToUpperInvariant()}:{HouseNumber?.ToUpperInvariant()}",
+        GeoPrecision.Address => $"adr:{Area}:{Compact(Street)}:{Compact(HouseNumber)}",
         GeoPrecision.Postcode => $"pc:{Postcode}",
-        GeoPrecision.Street => $"str:{MunicipalityCode}:{Street?.ToUpperInvariant()}",
-        _ => $"{Precision.ToString().ToLowerInvariant()}:{MunicipalityCode}:{Place?.ToUpperInvariant()}",
+        GeoPrecision.Street => $"str:{Area}:{Compact(Street)}",
+        _ => $"{Precision.ToString().ToLowerInvariant()}:{MunicipalityCode}:{Compact(Place)}",
     };
+
+    private string Area => MunicipalityCode ?? Postcode ?? Compact(Place);
+
+    private static string Compact(string? text) =>
+        text is null ? "" : string.Concat(text.Where(c => c is not (' ' or '.' or '\'' or '’'))).ToUpperInvariant();
 }

@@ -13,7 +13,7 @@ public sealed class Database : IAsyncDisposable
 
     public Database(IOptions<StorageOptions> options)
     {
-        DateTimeOffsetHandler.EnsureRegistered();
+        DapperSetup.EnsureConfigured();
         var o = options.Value;
         if (o.IsPostgres)
         {

@@ -17,5 +17,6 @@ public sealed class StorageOptions
     /// <summary>Npgsql connection string, used when <see cref="Provider"/> is <c>postgres</c>.</summary>
     public string? ConnectionString { get; set; }
 
-    internal bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True when <see cref="Provider"/> is <c>postgres</c>.</summary>
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -192,6 +192,19 @@ public sealed class KontaktbordSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Head_ReturnsHeadersWithoutBody_AndPostIsRejected()
+    {
+        _fixture.Host.SimulatedDate = Day(2);
+        using var head = await _fixture.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, Site.Url("advertentie/a1")), DemoSiteFixture.Ct);
+        head.StatusCode.ShouldBe(HttpStatusCode.OK);
+        head.Headers.ETag.ShouldNotBeNull();
+        (await head.Content.ReadAsByteArrayAsync(DemoSiteFixture.Ct)).ShouldBeEmpty();
+
+        using var post = await _fixture.Http.PostAsync(Site.Url("advertenties"), new StringContent("x"), DemoSiteFixture.Ct);
+        post.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
     public async Task Robots_DisallowsPrivateAreaWithCrawlDelay()
     {
         var (status, body) = await _fixture.GetStringAsync(Site, "robots.txt");

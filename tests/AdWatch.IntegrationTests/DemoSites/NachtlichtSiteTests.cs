@@ -118,6 +118,15 @@ public sealed class NachtlichtSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShellAndScript_ReferenceNothingOffSite()
+    {
+        var (_, shell) = await _fixture.GetStringAsync(Site, "");
+        var (_, script) = await _fixture.GetStringAsync(Site, "app.js");
+        shell.ShouldNotContain("://");
+        script.Replace("'https://wa.me/'", "", StringComparison.Ordinal).ShouldNotContain("://");
+    }
+
+    [Fact]
     public async Task Robots_DisallowsBeheer()
     {
         var (_, body) = await _fixture.GetStringAsync(Site, "robots.txt");

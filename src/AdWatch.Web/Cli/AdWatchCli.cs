@@ -1,0 +1,51 @@
+using System.CommandLine;
+
+namespace AdWatch.Web.Cli;
+
+/// <summary>The <c>adwatch</c> command line: one verb per file, global <c>--db</c> and <c>--config</c>.</summary>
+internal static class AdWatchCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var global = new GlobalOptions();
+        var root = new RootCommand(
+            "AdWatch finds recurring short-stay locations in online sex-work ads for the municipalities of Veluwe-West " +
+            "and the police. Every lead is for human review only.")
+        {
+            global.Db,
+            global.Config,
+        };
+
+        var serve = ServeCommand.Create(global);
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(Placeholder("demo", "Replay a synthetic 2023 in Harderwijk through the real pipeline and serve the dashboard", "The synthetic 2023 demo"));
+        root.Subcommands.Add(Placeholder("crawl", "Crawl one site now, in the foreground", "Crawling"));
+        root.Subcommands.Add(Placeholder("import", "Import archived captures (.warc, .warc.gz, .jsonl)", "Importing"));
+        root.Subcommands.Add(Placeholder("extract", "Extract phones, addresses and indicators from ad text or HTML", "Extraction"));
+        root.Subcommands.Add(Placeholder("analyze", "Link advertisers, build stays and flag recurring short-stay locations", "Analysis"));
+        root.Subcommands.Add(Placeholder("export", "Export leads (ZGW, webhook, CSV/JSON) or evidence (WARC)", "Exporting"));
+        root.Subcommands.Add(UsersCommand.Create(global));
+        // Bare `adwatch` (only global options) serves, like `adwatch serve`.
+        CliAction.Set(root, (result, ct) => ServeCommand.RunAsync(global.Read(result), null, ct));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"adwatch: {error.Message}");
+            }
+            await Console.Error.WriteLineAsync();
+            root.Parse([.. CliAction.CommandPath(parsed), "--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+            return ExitCodes.Usage;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private static Command Placeholder(string name, string description, string feature)
+    {
+        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+        NotAvailableCommand.Apply(command, feature);
+        return command;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Web.Cli;
+
+/// <summary>Runs a verb body and turns the errors a user can cause into one clear line and an exit code.</summary>
+internal static class CliAction
+{
+    public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (result, ct) => await RunAsync(string.Join(' ', ["adwatch", .. CommandPath(result)]), () => body(result, ct)));
+
+    /// <summary>The verb path of a parse result, e.g. <c>users add</c>.</summary>
+    public static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var path = new Stack<string>();
+        for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            path.Push(result.Command.Name);
+        }
+        return path;
+    }
+
+    private static async Task<int> RunAsync(string verb, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (UserError e)
+        {
+            await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"{verb}: invalid configuration: {string.Join(" ", e.Failures)}");
+            return ExitCodes.Failure;
+        }
+        catch (InvalidDataException e) when (e.Source == "Microsoft.Extensions.Configuration.Json")
+        {
+            await Console.Error.WriteLineAsync($"{verb}: {e.Message} Fix the JSON syntax in that file.");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"{verb}: interrupted.");
+            return ExitCodes.Interrupted;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using AdWatch.Privacy;
+using AdWatch.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+
+namespace AdWatch.Web.Cli;
+
+/// <summary><c>adwatch users add NAME --role ROLE [--password-stdin] | list | disable NAME | enable NAME</c>.</summary>
+internal static class UsersCommand
+{
+    private const int MinPasswordLength = 12;
+
+    public static Command Create(GlobalOptions global)
+    {
+        var command = new Command("users", "Manage dashboard accounts (roles: analyst, coordinator, admin)");
+
+        var name = new Argument<string>("NAME") { Description = "Account name" };
+        var role = new Option<string>("--role") { Description = "analyst, coordinator or admin", Required = true, HelpName = "ROLE" };
+        role.AcceptOnlyFromAmong([.. UserStore.Roles]);
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of a prompt" };
+        var add = new Command("add", "Add an account; asks for the password") { name, role, passwordStdin };
+        CliAction.Set(add, async (r, ct) =>
+        {
+            using var host = AppHost.BuildCommandHost(global.Read(r));
+            await AppHost.MigrateAsync(host.Services, ct);
+            var users = host.Services.GetRequiredService<UserStore>();
+            var account = r.GetValue(name)!;
+            if (await users.FindAsync(account, ct) is not null)
+            {
+                throw new UserError($"an account named '{account}' already exists; choose another name or disable the old one.");
+            }
+            var password = ReadPassword(r.GetValue(passwordStdin));
+            var hash = new PasswordHasher<string>().HashPassword(account, password);
+            var time = host.Services.GetRequiredService<TimeProvider>();
+            await users.AddAsync(account, r.GetValue(role)!, hash, time.GetUtcNow(), ct);
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, $"added with role {r.GetValue(role)}", ct);
+            Console.WriteLine($"Added {account} ({r.GetValue(role)}).");
+            return ExitCodes.Ok;
+        });
+
+        var list = new Command("list", "List accounts");
+        CliAction.Set(list, async (r, ct) =>
+        {
+            using var host = AppHost.BuildCommandHost(global.Read(r));
+            await AppHost.MigrateAsync(host.Services, ct);
+            foreach (var user in await host.Services.GetRequiredService<UserStore>().ListAsync(ct))
+            {
+                var state = user.Disabled ? "disabled" : user.LockedUntil is not null ? $"locked until {user.LockedUntil:u}" : "active";
+                Console.WriteLine($"{user.Name}\t{user.Role}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}");
+            }
+            return ExitCodes.Ok;
+        });
+
+        command.Subcommands.Add(add);
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(SetDisabled(global, "disable", "Disable an account (it can no longer sign in)", true));
+        command.Subcommands.Add(SetDisabled(global, "enable", "Enable a disabled account", false));
+        return command;
+    }
+
+    private static Command SetDisabled(GlobalOptions global, string verb, string description, bool disabled)
+    {
+        var name = new Argument<string>("NAME") { Description = "Account name" };
+        var command = new Command(verb, description) { name };
+        CliAction.Set(command, async (r, ct) =>
+        {
+            using var host = AppHost.BuildCommandHost(global.Read(r));
+            await AppHost.MigrateAsync(host.Services, ct);
+            var account = r.GetValue(name)!;
+            if (!await host.Services.GetRequiredService<UserStore>().SetDisabledAsync(account, disabled, ct))
+            {
+                throw new UserError($"no account named '{account}'; see `adwatch users list`.");
+            }
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, verb + "d", ct);
+            Console.WriteLine($"{account} {verb}d.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string ReadPassword(bool fromStdin)
+    {
+        string? password;
+        if (fromStdin || Console.IsInputRedirected)
+        {
+            password = Console.In.ReadLine();
+        }
+        else
+        {
+            Console.Error.Write("Password: ");
+            password = ReadHidden();
+            Console.Error.Write("Repeat password: ");
+            if (ReadHidden() != password)
+            {
+                throw new UserError("the passwords differ; nothing was saved.");
+            }
+        }
+        if (password is null || password.Length < MinPasswordLength)
+        {
+            throw new UserError($"the password must have at least {MinPasswordLength} characters; nothing was saved.");
+        }
+        return password;
+    }
+
+    private static string ReadHidden()
+    {
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.Error.WriteLine();
+                return new string([.. chars]);
+            }
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+    }
+}

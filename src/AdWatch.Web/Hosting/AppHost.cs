@@ -1,0 +1,62 @@
+using AdWatch.Storage;
+using AdWatch.Web.Cli;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Web.Hosting;
+
+/// <summary>Builds the host every verb runs in: one configuration order, one logging setup, one <c>AddAdWatch</c>.</summary>
+internal static class AppHost
+{
+    /// <summary>Configuration order: adwatch.json, then ADWATCH__Section__Key environment variables, then <c>--db</c>.</summary>
+    public static void Configure(IHostApplicationBuilder builder, AppSettings settings)
+    {
+        var configFile = ConfigFile.Resolve(settings.ConfigPath);
+        if (configFile is not null)
+        {
+            builder.Configuration.AddJsonFile(configFile, optional: false, reloadOnChange: false);
+        }
+        builder.Configuration.AddEnvironmentVariables(prefix: "ADWATCH__");
+        if (settings.DatabasePath is not null)
+        {
+            builder.Configuration.AddInMemoryCollection([
+                new($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}", "sqlite"),
+                new($"{StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)}", settings.DatabasePath),
+            ]);
+        }
+
+        // Logs go to stderr so verbs that print JSON keep stdout clean; JSON lines when not on a terminal.
+        builder.Logging.ClearProviders();
+        if (Console.IsErrorRedirected)
+        {
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddAdWatch(builder.Configuration);
+    }
+
+    /// <summary>A host for a verb that does not serve HTTP.</summary>
+    public static IHost BuildCommandHost(AppSettings settings, Action<IHostApplicationBuilder>? extra = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            DisableDefaults = false,
+        });
+        Configure(builder, settings);
+        extra?.Invoke(builder);
+        var host = builder.Build();
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
+    }
+
+    /// <summary>Brings the schema up to date; every verb that touches data calls this first.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+}

@@ -1,0 +1,28 @@
+using AdWatch.Web.Cli;
+
+namespace AdWatch.Web.Hosting;
+
+/// <summary>Finds adwatch.json: <c>--config PATH</c>, else <c>config/adwatch.json</c> in the working directory, else next to the binary.</summary>
+internal static class ConfigFile
+{
+    public const string DefaultRelativePath = "config/adwatch.json";
+
+    public static string? Resolve(string? explicitPath)
+    {
+        if (explicitPath is not null)
+        {
+            var full = Path.GetFullPath(explicitPath);
+            return File.Exists(full)
+                ? full
+                : throw new UserError($"Configuration file not found: {full} (from --config). Pass an existing file, or leave out --config to use {DefaultRelativePath}.", ExitCodes.Usage);
+        }
+        foreach (var candidate in new[] { Path.GetFullPath(DefaultRelativePath), Path.Combine(AppContext.BaseDirectory, DefaultRelativePath) })
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null; // built-in defaults apply
+    }
+}

@@ -1,0 +1,30 @@
+using AdWatch.Analysis;
+using AdWatch.Exports;
+using AdWatch.Extraction;
+using AdWatch.Geocoding;
+using AdWatch.Privacy;
+using AdWatch.Review;
+using AdWatch.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AdWatch;
+
+public static class AdWatchServiceCollectionExtensions
+{
+    /// <summary>Wires every AdWatch feature once. Each feature folder owns its own <c>AddAdWatchXxx</c>.</summary>
+    public static IServiceCollection AddAdWatch(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAdWatchStorage(config);
+        services.AddSingleton<ExtractionStore>();
+        services.AddSingleton<PlaceStore>();
+        services.AddSingleton<AnalysisStore>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ExportStore>();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+namespace AdWatch.Analysis;
+
+/// <summary>An ad prepared for linking: days cut at the as-of day, usable phones only, one name, one text hash.</summary>
+internal sealed class AdFacts
+{
+    public required int Index { get; init; }
+    public required long Id { get; init; }
+    public required VersionFacts[] Versions { get; init; }
+    public required long[] Phones { get; init; }
+    public required string? Name { get; init; }
+    public required ulong[] Images { get; init; }
+    public required ulong? Text { get; init; }
+    public required string[] Indicators { get; init; }
+
+    public required int FirstDay { get; init; }
+
+    public required int LastDay { get; init; }
+
+    public static AdFacts? From(int index, InputAd ad, int asOfDay, AnalysisInput input)
+    {
+        var versions = new List<VersionFacts>(ad.Versions.Count);
+        foreach (var v in ad.Versions)
+        {
+            var days = v.Days.Length > 0 && v.Days[^1] <= asOfDay ? v.Days : v.Days.Where(d => d <= asOfDay).ToArray();
+            if (days.Length > 0)
+            {
+                versions.Add(new VersionFacts(v, days, LocationPlaces(v, input)));
+            }
+        }
+        if (versions.Count == 0)
+        {
+            return null;
+        }
+        if (versions.Count == 1)
+        {
+            var only = versions[0];
+            return new AdFacts
+            {
+                Index = index, Id = ad.Id, Versions = [only],
+                Phones = Usable(only.Version.PhoneIds, input),
+                Name = only.Version.Name,
+                Images = Array.FindAll(only.Version.ImageHashes, h => h is not 0 and not ulong.MaxValue),
+                Text = only.Version.TextHash,
+                Indicators = only.Version.Indicators,
+                FirstDay = only.Days[0],
+                LastDay = only.Days[^1],
+            };
+        }
+        // The latest version speaks for the ad's text; the most frequent name across versions for its name.
+        var latest = versions.OrderBy(v => v.Days[^1]).ThenBy(v => v.Version.Id).Last().Version;
+        return new AdFacts
+        {
+            Index = index,
+            Id = ad.Id,
+            Versions = [.. versions],
+            Phones = Usable([.. versions.SelectMany(v => v.Version.PhoneIds).Distinct().Order()], input),
+            Name = versions.Select(v => v.Version.Name).OfType<string>().GroupBy(n => n, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
+            // 0 and all-ones are what a blank or failed image hashes to; they say nothing about the photo.
+            Images = [.. versions.SelectMany(v => v.Version.ImageHashes).Where(h => h is not 0 and not ulong.MaxValue).Distinct().Order()],
+            Text = latest.TextHash ?? versions.Select(v => v.Version.TextHash).LastOrDefault(h => h is not null),
+            Indicators = [.. versions.SelectMany(v => v.Version.Indicators).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            FirstDay = versions.Min(v => v.Days[0]),
+            LastDay = versions.Max(v => v.Days[^1]),
+        };
+    }
+
+    private static long[] Usable(long[] phones, AnalysisInput input) =>
+        Array.FindAll(phones, p => input.Phones.TryGetValue(p, out var phone) && phone.Usable);
+
+    /// <summary>
+    /// The places of a version that form locations. When the ad gives both the full address and its postcode or street,
+    /// only the address counts, so one house does not become three locations.
+    /// </summary>
+    private static long[] LocationPlaces(InputVersion v, AnalysisInput input)
+    {
+        if (v.PlaceIds.Length == 0)
+        {
+            return [];
+        }
+        if (v.PlaceIds.Length == 1)
+        {
+            return input.Places.TryGetValue(v.PlaceIds[0], out var single) && single.FormsLocation ? v.PlaceIds : [];
+        }
+        var places = v.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)).OfType<InputPlace>().Where(p => p.FormsLocation).ToList();
+        var addresses = places.Where(p => p.Precision == "address").ToList();
+        return [.. places.Where(p => p.Precision == "address"
+                || (p.Precision == "postcode" && !addresses.Any(a => a.Postcode == p.Postcode))
+                || (p.Precision == "street" && !addresses.Any(a => string.Equals(a.Street, p.Street, StringComparison.OrdinalIgnoreCase))))
+            .Select(p => p.Id).Order()];
+    }
+}

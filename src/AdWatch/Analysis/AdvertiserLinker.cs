@@ -1,0 +1,229 @@
+namespace AdWatch.Analysis;
+
+/// <summary>
+/// Links ads into advertisers with union-find, strongest evidence first:
+/// <list type="number">
+/// <item>A shared usable phone joins ads — unless the ads on that phone fall into clearly different personas (different
+/// names and no shared photo): then the phone is an operator phone and each persona stays its own advertiser.</item>
+/// <item>A shared photo (pHash within the threshold) joins ads whose phones do not contradict (one side has none, or they share one).</item>
+/// <item>Near-duplicate text joins ads whose phones and names do not contradict. Different phones or names with the same photo
+/// or template are a same-room or same-template signal: they tie ads to a location (see <see cref="StayBuilder"/>), not to one person.</item>
+/// </list>
+/// A name alone never joins ads (too many Lunas); it separates personas and blocks template merges.
+/// </summary>
+internal sealed class AdvertiserLinker(AnalysisOptions options)
+{
+    private const int MaxPersonaComparisons = 300;
+
+    public LinkResult Link(IReadOnlyList<AdFacts> ads)
+    {
+        var n = ads.Count;
+        var uf = new UnionFind(n);
+        var kinds = new string[n];
+        Array.Fill(kinds, "self");
+        var phones = new List<long>?[n];
+        var names = new HashSet<string>?[n];
+        for (var i = 0; i < n; i++)
+        {
+            phones[i] = [.. ads[i].Phones];
+            names[i] = ads[i].Name is { } name ? [name] : null;
+        }
+
+        bool Join(int a, int b, string kind, bool force, bool checkNames)
+        {
+            var ra = uf.Find(a);
+            var rb = uf.Find(b);
+            if (ra == rb)
+            {
+                return false;
+            }
+            if (!force && (!Compatible(phones[ra]!, phones[rb]!) || (checkNames && names[ra] is { } na && names[rb] is { } nb && !na.Overlaps(nb))))
+            {
+                return false;
+            }
+            var root = uf.Union(ra, rb);
+            var other = root == ra ? rb : ra;
+            phones[root] = [.. phones[root]!.Union(phones[other]!).Order()];
+            phones[other] = null;
+            if (names[other] is { } moved)
+            {
+                (names[root] ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(moved);
+                names[other] = null;
+            }
+            if (kinds[a] == "self")
+            {
+                kinds[a] = kind;
+            }
+            if (kinds[b] == "self")
+            {
+                kinds[b] = kind;
+            }
+            return true;
+        }
+
+        // 1. Phones.
+        var operatorPhones = new SortedSet<long>();
+        foreach (var (phone, members) in Group(ads, a => a.Phones))
+        {
+            if (members.Count < 2)
+            {
+                continue;
+            }
+            var personas = HasTwoNames(ads, members) ? Personas(ads, members) : [];
+            if (personas.Count(g => g.Named) >= 2)
+            {
+                operatorPhones.Add(phone);
+                foreach (var group in personas)
+                {
+                    for (var i = 1; i < group.Members.Count; i++)
+                    {
+                        Join(group.Members[0], group.Members[i], "phone", force: true, checkNames: false);
+                    }
+                }
+            }
+            else
+            {
+                for (var i = 1; i < members.Count; i++)
+                {
+                    Join(members[0], members[i], "phone", force: true, checkNames: false);
+                }
+            }
+        }
+
+        // 2. Photos, then 3. text: closest pairs first, so a chain of weak matches cannot outvote a close one.
+        foreach (var (_, a, b) in Candidates(ads, x => x.Images, options.ImageHammingThreshold))
+        {
+            Join(a, b, "image", force: false, checkNames: false);
+        }
+        foreach (var (_, a, b) in Candidates(ads, x => x.Text is { } t ? [t] : [], options.TextHammingThreshold))
+        {
+            Join(a, b, "text", force: false, checkNames: true);
+        }
+
+        var roots = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            roots[i] = uf.Find(i);
+        }
+        return new LinkResult(roots, kinds, operatorPhones);
+    }
+
+    private static bool HasTwoNames(IReadOnlyList<AdFacts> ads, List<int> members)
+    {
+        string? first = null;
+        foreach (var i in members)
+        {
+            if (ads[i].Name is { } name)
+            {
+                if (first is null)
+                {
+                    first = name;
+                }
+                else if (!string.Equals(first, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool Compatible(List<long> a, List<long> b) => a.Count == 0 || b.Count == 0 || a.Intersect(b).Any();
+
+    private static SortedDictionary<T, List<int>> Group<T>(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<T>> keys)
+        where T : notnull
+    {
+        var groups = new SortedDictionary<T, List<int>>();
+        foreach (var ad in ads)
+        {
+            foreach (var key in keys(ad))
+            {
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = [];
+                }
+                list.Add(ad.Index);
+            }
+        }
+        return groups;
+    }
+
+    /// <summary>Splits the ads of one phone into personas: same name or a shared photo is one persona.</summary>
+    private List<(bool Named, List<int> Members)> Personas(IReadOnlyList<AdFacts> ads, List<int> members)
+    {
+        var local = new UnionFind(members.Count);
+        var firstByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (ads[members[i]].Name is { } name && !firstByName.TryAdd(name, i))
+            {
+                local.Union(firstByName[name], i);
+            }
+        }
+        if (members.Count <= MaxPersonaComparisons)
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    if (SharePhoto(ads[members[i]], ads[members[j]]))
+                    {
+                        local.Union(i, j);
+                    }
+                }
+            }
+        }
+        return [.. Enumerable.Range(0, members.Count).GroupBy(local.Find).OrderBy(g => g.Key)
+            .Select(g => (g.Any(i => ads[members[i]].Name is not null), g.Select(i => members[i]).ToList()))];
+    }
+
+    private bool SharePhoto(AdFacts a, AdFacts b)
+    {
+        foreach (var x in a.Images)
+        {
+            foreach (var y in b.Images)
+            {
+                if (HammingIndex.Distance(x, y) <= options.ImageHammingThreshold)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Pairs of ads with equal or near hashes, closest first; hashes on too many ads (stock photos, boilerplate) are skipped.</summary>
+    private List<(int Distance, int A, int B)> Candidates(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<ulong>> hashes, int threshold)
+    {
+        var byHash = Group(ads, hashes);
+        var index = new HammingIndex(byHash.Keys, threshold);
+        var pairs = new List<(int, int, int)>();
+        foreach (var (hash, members) in byHash)
+        {
+            if (members.Count > options.MaxSharedHashAds)
+            {
+                continue;
+            }
+            for (var i = 1; i < members.Count; i++)
+            {
+                pairs.Add((0, members[0], members[i]));
+            }
+            foreach (var near in index.Near(hash))
+            {
+                if (near > hash && byHash[near] is { } others && others.Count <= options.MaxSharedHashAds)
+                {
+                    var d = HammingIndex.Distance(hash, near);
+                    foreach (var a in members)
+                    {
+                        foreach (var b in others)
+                        {
+                            pairs.Add((d, a, b));
+                        }
+                    }
+                }
+            }
+        }
+        pairs.Sort();
+        return pairs;
+    }
+}

@@ -1,0 +1,67 @@
+namespace AdWatch.Analysis;
+
+/// <summary>Look-ups the scorer and the touring detector share: an advertiser's phones, operator, towns by day; an ad's indicators.</summary>
+internal sealed class AnalysisContext
+{
+    private readonly Dictionary<string, string[]> _phones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResultOperator> _operators = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string[]> _indicators = [];
+
+    public AnalysisContext(IReadOnlyList<ResultAdvertiser> advertisers, IReadOnlyList<ResultOperator> operators, IReadOnlyList<AdFacts> ads,
+        string[] advertiserKeyByAd, AnalysisInput input, IReadOnlySet<string> region)
+    {
+        Region = region;
+        foreach (var advertiser in advertisers)
+        {
+            _phones[advertiser.Key] = [.. advertiser.PhoneIds.Select(p => input.Phones[p].E164).Order(StringComparer.Ordinal)];
+        }
+        foreach (var op in operators)
+        {
+            foreach (var key in op.AdvertiserKeys)
+            {
+                _operators.TryAdd(key, op);
+            }
+        }
+        var towns = new Dictionary<string, List<TownSpan>>(StringComparer.Ordinal);
+        foreach (var ad in ads)
+        {
+            _indicators[ad.Id] = ad.Indicators;
+            var key = advertiserKeyByAd[ad.Index];
+            if (!towns.TryGetValue(key, out var list))
+            {
+                towns[key] = list = [];
+            }
+            foreach (var v in ad.Versions)
+            {
+                foreach (var place in v.Version.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)).OfType<InputPlace>()
+                             .DistinctBy(p => p.TownKey))
+                {
+                    list.Add(new TownSpan(v.Days[0], v.Days[^1], place.TownKey, place.TownLabel, IsInRegion(place)));
+                }
+            }
+        }
+        foreach (var list in towns.Values)
+        {
+            list.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Last != b.Last ? a.Last.CompareTo(b.Last) : string.CompareOrdinal(a.Town, b.Town));
+        }
+        Towns = towns;
+        bool IsInRegion(InputPlace p) => p.MunicipalityCode is { } code ? Region.Contains(code) : p.InRegion;
+    }
+
+    /// <summary>The region's municipality codes.</summary>
+    public IReadOnlySet<string> Region { get; }
+
+    /// <summary>Per advertiser, the towns its ads named and when, ordered by first day.</summary>
+    public IReadOnlyDictionary<string, List<TownSpan>> Towns { get; }
+
+    public string[] PhonesOf(string advertiserKey) => _phones.GetValueOrDefault(advertiserKey) ?? [];
+
+    public ResultOperator? OperatorOf(string advertiserKey) => _operators.GetValueOrDefault(advertiserKey);
+
+    public string[] IndicatorsOf(long adId) => _indicators.GetValueOrDefault(adId) ?? [];
+
+    /// <summary>Labels of towns other than <paramref name="exceptTown"/> the advertiser named between two days, inclusive.</summary>
+    public List<string> TownsAround(string advertiserKey, int fromDay, int toDay, string exceptTown) =>
+        [.. (Towns.GetValueOrDefault(advertiserKey) ?? []).Where(e => e.Overlaps(fromDay, toDay) && e.Town != exceptTown)
+            .Select(e => e.Label).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using AdWatch.Storage;
+using Dapper;
+
+namespace AdWatch.Analysis;
+
+/// <summary>
+/// Reads what crawling and extraction stored into an <see cref="AnalysisInput"/>. Observations are streamed and reduced at once to
+/// distinct (version, UTC day) pairs, so a million observations cost a few megabytes, not a million objects.
+/// </summary>
+public sealed class AnalysisInputLoader(Database database)
+{
+    public async Task<AnalysisInput> LoadAsync(DateTimeOffset asOf, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var versions = new Dictionary<long, VersionBuilder>();
+        await foreach (var v in Stream<(long Id, long AdId, long? TextSimhash, string? AdvertiserName)>(connection,
+                           "SELECT id, ad_id, text_simhash, advertiser_name FROM ad_versions", null, ct))
+        {
+            versions[v.Id] = new VersionBuilder(v.AdId, v.TextSimhash is { } h ? unchecked((ulong)h) : null, v.AdvertiserName);
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            // "+observed_at" keeps SQLite off the time index: reading nearly every row, a plain scan is several times faster.
+            command.CommandText = "SELECT version_id, observed_at FROM observations WHERE +observed_at <= @asOf";
+            var p = command.CreateParameter();
+            p.ParameterName = "asOf";
+            p.Value = asOf.ToUnixTimeMilliseconds();
+            command.Parameters.Add(p);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (versions.TryGetValue(reader.GetInt64(0), out var v))
+                {
+                    v.AddDay(AnalysisDays.FromUnixMilliseconds(reader.GetInt64(1)));
+                }
+            }
+        }
+
+        var phones = new Dictionary<long, InputPhone>();
+        await foreach (var p in Stream<(long Id, string E164, string Status)>(connection, "SELECT id, e164, status FROM phones", null, ct))
+        {
+            phones[p.Id] = new InputPhone(p.Id, p.E164, p.Status);
+        }
+        await foreach (var (versionId, phoneId) in Stream<(long, long)>(connection, "SELECT version_id, phone_id FROM ad_phones", null, ct))
+        {
+            versions.GetValueOrDefault(versionId)?.Phones.Add(phoneId);
+        }
+        var places = new Dictionary<long, InputPlace>();
+        await foreach (var p in Stream<Geocoding.PlaceRow>(connection, "SELECT * FROM places", null, ct))
+        {
+            places[p.Id] = new InputPlace(p.Id, p.Key, p.Label, p.Precision, p.Street, p.HouseNumber, p.Postcode, p.PlaceName,
+                p.MunicipalityCode, p.InRegion, p.Lat, p.Lon);
+        }
+        await foreach (var (versionId, placeId) in Stream<(long, long)>(connection, "SELECT version_id, place_id FROM ad_places", null, ct))
+        {
+            versions.GetValueOrDefault(versionId)?.Places.Add(placeId);
+        }
+        await foreach (var (versionId, hash) in Stream<(long, long)>(connection,
+                           "SELECT version_id, phash FROM ad_images WHERE phash IS NOT NULL", null, ct))
+        {
+            versions.GetValueOrDefault(versionId)?.Images.Add(unchecked((ulong)hash));
+        }
+        await foreach (var (versionId, code) in Stream<(long, string)>(connection, "SELECT version_id, code FROM ad_indicators", null, ct))
+        {
+            versions.GetValueOrDefault(versionId)?.Indicators.Add(code);
+        }
+
+        var ads = versions.Where(kv => kv.Value.HasDays)
+            .GroupBy(kv => kv.Value.AdId)
+            .OrderBy(g => g.Key)
+            .Select(g => new InputAd(g.Key, [.. g.OrderBy(kv => kv.Key).Select(kv => kv.Value.Build(kv.Key))]))
+            .ToList();
+        return new AnalysisInput(ads, phones, places);
+    }
+
+    private static System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable<T> Stream<T>(DbConnection connection, string sql,
+        object? args, CancellationToken ct) =>
+        connection.QueryUnbufferedAsync<T>(sql, args).WithCancellation(ct);
+
+    private sealed class VersionBuilder(long adId, ulong? textHash, string? name)
+    {
+        private List<int>? _days;
+        private int _last = int.MinValue;
+
+        public long AdId { get; } = adId;
+        public List<long> Phones { get; } = [];
+        public List<long> Places { get; } = [];
+        public List<ulong> Images { get; } = [];
+        public List<string> Indicators { get; } = [];
+        public bool HasDays => _days is not null;
+
+        public void AddDay(int day)
+        {
+            // Observations arrive mostly in time order, so most repeats are caught here; Build sorts out the rest.
+            if (day != _last)
+            {
+                (_days ??= []).Add(day);
+                _last = day;
+            }
+        }
+
+        public InputVersion Build(long id) => new(id, [.. _days!.Distinct().Order()], [.. Phones.Distinct().Order()], [.. Places.Distinct().Order()],
+            [.. Images.Distinct().Order()], textHash, name, [.. Indicators.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+}

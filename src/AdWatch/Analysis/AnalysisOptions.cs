@@ -1,0 +1,99 @@
+namespace AdWatch.Analysis;
+
+/// <summary>
+/// Rules and weights of the analysis, read from <c>config/analysis.yaml</c> by <see cref="AnalysisOptionsLoader"/>.
+/// Defaults follow issue 5: a location in the region with at least 3 different advertisers on short stays within 90 days is flagged.
+/// </summary>
+public sealed class AnalysisOptions
+{
+    /// <summary>Municipality codes of the region (Veluwe-West: Harderwijk, Ermelo, Putten). Only locations here are flagged.</summary>
+    public IReadOnlyList<string> Region { get; set; } = ["GM0243", "GM0233", "GM0273"];
+
+    /// <summary>Days before the as-of time that count for flags, touring advertisers and statistics.</summary>
+    public int WindowDays { get; set; } = 90;
+
+    /// <summary>Different advertisers with a short stay needed to flag a location.</summary>
+    public int MinAdvertisers { get; set; } = 3;
+
+    /// <summary>A stay of at most this many days (first to last day, inclusive) is short.</summary>
+    public int ShortStayMaxDays { get; set; } = 7;
+
+    /// <summary>Days without observations that do not break a stay (a crawl that missed a day, an ad offline over a weekend).</summary>
+    public int GapToleranceDays { get; set; } = 2;
+
+    /// <summary>For the score: an advertiser tours when seen in another town this many days before or after a stay.</summary>
+    public int TouringWindowDays { get; set; } = 14;
+
+    /// <summary>Touring advertisers: seen in <see cref="TouringMinPlaces"/> towns within this many days.</summary>
+    public int TouringTourDays { get; set; } = 30;
+
+    /// <summary>Touring advertisers: distinct towns needed, one of them in the region.</summary>
+    public int TouringMinPlaces { get; set; } = 3;
+
+    /// <summary>Two image pHashes within this Hamming distance (of 64 bits) are the same photo.</summary>
+    public int ImageHammingThreshold { get; set; } = 6;
+
+    /// <summary>Two text SimHashes within this Hamming distance (of 64 bits) are the same text or template.</summary>
+    public int TextHammingThreshold { get; set; } = 3;
+
+    /// <summary>An image or text hash shared by more ads than this is a stock photo or site boilerplate and links nothing.</summary>
+    public int MaxSharedHashAds { get; set; } = 50;
+
+    /// <summary>An ad without an address attaches through its phone only to a location that phone used within this many days.</summary>
+    public int AttachWindowDays { get; set; } = 7;
+
+    /// <summary>Language of reason texts: <c>nl</c> (default) or <c>en</c>.</summary>
+    public string Language { get; set; } = "nl";
+
+    /// <summary>Licensed venues CSV, relative to the directory of analysis.yaml. Empty: none.</summary>
+    public string LicensedVenues { get; set; } = "licensed-venues.csv";
+
+    /// <summary>Weights of the score components; the score is their weighted mean, 0..1.</summary>
+    public ScoreWeights Weights { get; set; } = new();
+
+    /// <summary>Every problem with these values, each naming its field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Positive(string name, int value)
+        {
+            if (value < 1)
+            {
+                errors.Add($"{name} must be at least 1 (was {value}).");
+            }
+        }
+        Positive("windowDays", WindowDays);
+        Positive("minAdvertisers", MinAdvertisers);
+        Positive("shortStayMaxDays", ShortStayMaxDays);
+        Positive("touringWindowDays", TouringWindowDays);
+        Positive("touringTourDays", TouringTourDays);
+        Positive("touringMinPlaces", TouringMinPlaces);
+        Positive("maxSharedHashAds", MaxSharedHashAds);
+        if (GapToleranceDays < 0)
+        {
+            errors.Add($"gapToleranceDays must be 0 or more (was {GapToleranceDays}).");
+        }
+        if (AttachWindowDays < 0)
+        {
+            errors.Add($"attachWindowDays must be 0 or more (was {AttachWindowDays}).");
+        }
+        if (ImageHammingThreshold is < 0 or > 16)
+        {
+            errors.Add($"imageHammingThreshold must be between 0 and 16 (was {ImageHammingThreshold}).");
+        }
+        if (TextHammingThreshold is < 0 or > 16)
+        {
+            errors.Add($"textHammingThreshold must be between 0 and 16 (was {TextHammingThreshold}).");
+        }
+        if (Language is not ("nl" or "en"))
+        {
+            errors.Add($"language must be 'nl' or 'en' (was '{Language}').");
+        }
+        if (Region.Count == 0 || Region.Any(r => !System.Text.RegularExpressions.Regex.IsMatch(r, "^GM[0-9]{4}$")))
+        {
+            errors.Add("region must list municipality codes like GM0243.");
+        }
+        errors.AddRange(Weights.Validate());
+        return errors;
+    }
+}

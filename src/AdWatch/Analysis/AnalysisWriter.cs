@@ -1,0 +1,268 @@
+using System.Data.Common;
+using AdWatch.Storage;
+using Dapper;
+
+namespace AdWatch.Analysis;
+
+/// <summary>
+/// Persists an <see cref="AnalysisResult"/> in one transaction, writing only rows that differ from what is stored: re-running
+/// on unchanged input writes nothing. Flags are never deleted and keep their review status, assignee and first-flagged time; a
+/// location that stops qualifying keeps its flag row, marked inactive (<c>active = FALSE</c>, <c>cleared_at</c> set) with the
+/// current score and reasons, and becomes active again with the same review status if it qualifies again.
+/// </summary>
+public sealed class AnalysisWriter(Database database)
+{
+    public async Task<WrittenAnalysis> WriteAsync(AnalysisResult result, DateTimeOffset computedAt, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var w = new Tally();
+        var asOf = result.AsOf.ToUnixTimeMilliseconds();
+
+        var operatorIds = await OperatorsAsync(connection, tx, result, computedAt, w, ct);
+        var advertiserIds = await AdvertisersAsync(connection, tx, result, operatorIds, w, ct);
+        var locationIds = await LocationsAsync(connection, tx, result, w, ct);
+        await StaysAsync(connection, tx, result, advertiserIds, locationIds, w, ct);
+        await AdvertiserAdsAsync(connection, tx, result, advertiserIds, w, ct);
+
+        // Only now nothing refers to vanished advertisers, operators and unflagged locations any more.
+        var liveKeys = result.Advertisers.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var gone = advertiserIds.Where(kv => !liveKeys.Contains(kv.Key)).Select(kv => kv.Value).ToList();
+        w.Deleted += await connection.ExecuteAsync(new CommandDefinition("DELETE FROM advertisers WHERE id = @id",
+            gone.Select(id => new { id }), tx, cancellationToken: ct));
+        w.Deleted += await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM operators WHERE NOT EXISTS (SELECT 1 FROM advertisers a WHERE a.operator_id = operators.id) AND id = @id
+            """, operatorIds.Where(kv => !result.Operators.Any(o => o.PhoneId == kv.Key)).Select(kv => new { id = kv.Value }), tx,
+            cancellationToken: ct));
+        var livePlaces = result.Locations.Select(l => l.Place.Id).ToHashSet();
+        w.Deleted += await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM locations WHERE id = @id AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.location_id = locations.id)
+            """, locationIds.Where(kv => !livePlaces.Contains(kv.Key)).Select(kv => new { id = kv.Value }), tx, cancellationToken: ct));
+
+        var flags = await FlagsAsync(connection, tx, result, locationIds, asOf, computedAt.ToUnixTimeMilliseconds(), w, ct);
+        await tx.CommitAsync(ct);
+        return new WrittenAnalysis(locationIds, flags, advertiserIds.Where(kv => liveKeys.Contains(kv.Key)).ToDictionary(),
+            new WriteStats(w.Inserted, w.Updated, w.Deleted));
+    }
+
+    private static async Task<Dictionary<long, long>> OperatorsAsync(DbConnection c, DbTransaction tx, AnalysisResult result,
+        DateTimeOffset at, Tally w, CancellationToken ct)
+    {
+        var existing = await PhoneOperatorsAsync(c, tx, ct);
+        var missing = result.Operators.Where(o => !existing.ContainsKey(o.PhoneId)).ToList();
+        w.Inserted += await c.ExecuteAsync(new CommandDefinition("INSERT INTO operators (phone_id, created_at) VALUES (@PhoneId, @at)",
+            missing.Select(o => new { o.PhoneId, at = at.ToUnixTimeMilliseconds() }), tx, cancellationToken: ct));
+        return missing.Count == 0 ? existing : await PhoneOperatorsAsync(c, tx, ct);
+    }
+
+    private static async Task<Dictionary<long, long>> PhoneOperatorsAsync(DbConnection c, DbTransaction tx, CancellationToken ct) =>
+        (await c.QueryAsync<(long Id, long PhoneId)>(new CommandDefinition("SELECT id, phone_id FROM operators", transaction: tx,
+            cancellationToken: ct))).ToDictionary(r => r.PhoneId, r => r.Id);
+
+    private static async Task<Dictionary<string, long>> AdvertisersAsync(DbConnection c, DbTransaction tx, AnalysisResult result,
+        Dictionary<long, long> operatorIds, Tally w, CancellationToken ct)
+    {
+        var existing = (await c.QueryAsync<AdvertiserData>(new CommandDefinition(
+            "SELECT id, key, label, operator_id, first_seen_at, last_seen_at FROM advertisers", transaction: tx, cancellationToken: ct)))
+            .ToDictionary(a => a.Key, StringComparer.Ordinal);
+        var insert = new List<object>();
+        var update = new List<object>();
+        foreach (var a in result.Advertisers)
+        {
+            var row = new
+            {
+                a.Key, a.Label,
+                OperatorId = a.OperatorPhoneId is { } p ? operatorIds[p] : (long?)null,
+                First = Ms(a.FirstDay), Last = Ms(a.LastDay),
+            };
+            if (!existing.TryGetValue(a.Key, out var old))
+            {
+                insert.Add(row);
+            }
+            else if (old.Label != row.Label || old.OperatorId != row.OperatorId || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last)
+            {
+                update.Add(row);
+            }
+        }
+        w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at) VALUES (@Key, @Label, @OperatorId, @First, @Last)
+            """, insert, tx, cancellationToken: ct));
+        w.Updated += await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE advertisers SET label = @Label, operator_id = @OperatorId, first_seen_at = @First, last_seen_at = @Last WHERE key = @Key
+            """, update, tx, cancellationToken: ct));
+        return insert.Count == 0 ? existing.ToDictionary(kv => kv.Key, kv => kv.Value.Id, StringComparer.Ordinal)
+            : (await c.QueryAsync<(long Id, string Key)>(new CommandDefinition("SELECT id, key FROM advertisers", transaction: tx,
+                cancellationToken: ct))).ToDictionary(r => r.Key, r => r.Id, StringComparer.Ordinal);
+    }
+
+    private static async Task<Dictionary<long, long>> LocationsAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Tally w,
+        CancellationToken ct)
+    {
+        var existing = (await c.QueryAsync<LocationData>(new CommandDefinition(
+            "SELECT id, place_id, licensed_venue, first_seen_at, last_seen_at FROM locations", transaction: tx, cancellationToken: ct)))
+            .ToDictionary(l => l.PlaceId);
+        var insert = new List<object>();
+        var update = new List<object>();
+        foreach (var l in result.Locations)
+        {
+            var row = new { PlaceId = l.Place.Id, l.LicensedVenue, First = Ms(l.FirstDay), Last = Ms(l.LastDay) };
+            if (!existing.TryGetValue(l.Place.Id, out var old))
+            {
+                insert.Add(row);
+            }
+            else if (old.LicensedVenue != row.LicensedVenue || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last)
+            {
+                update.Add(row);
+            }
+        }
+        w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO locations (place_id, licensed_venue, first_seen_at, last_seen_at) VALUES (@PlaceId, @LicensedVenue, @First, @Last)
+            """, insert, tx, cancellationToken: ct));
+        w.Updated += await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE locations SET licensed_venue = @LicensedVenue, first_seen_at = @First, last_seen_at = @Last WHERE place_id = @PlaceId
+            """, update, tx, cancellationToken: ct));
+        return insert.Count == 0 ? existing.ToDictionary(kv => kv.Key, kv => kv.Value.Id)
+            : (await c.QueryAsync<(long Id, long PlaceId)>(new CommandDefinition("SELECT id, place_id FROM locations", transaction: tx,
+                cancellationToken: ct))).ToDictionary(r => r.PlaceId, r => r.Id);
+    }
+
+    private static async Task StaysAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
+        Dictionary<long, long> locationIds, Tally w, CancellationToken ct)
+    {
+        var existing = (await c.QueryAsync<StayData>(new CommandDefinition(
+            "SELECT id, location_id, advertiser_id, start_at, end_at, ad_count, link_kind, confidence FROM stays", transaction: tx,
+            cancellationToken: ct))).ToDictionary(s => (s.LocationId, s.AdvertiserId, s.StartAt));
+        var desired = result.Locations.SelectMany(l => l.Stays.Select(s => new StayData
+        {
+            LocationId = locationIds[l.Place.Id], AdvertiserId = advertiserIds[s.AdvertiserKey], StartAt = Ms(s.StartDay), EndAt = Ms(s.EndDay),
+            AdCount = s.AdIds.Count, LinkKind = s.LinkKind, Confidence = s.Confidence,
+        })).ToDictionary(s => (s.LocationId, s.AdvertiserId, s.StartAt));
+        w.Deleted += await c.ExecuteAsync(new CommandDefinition("DELETE FROM stays WHERE id = @Id",
+            existing.Where(kv => !desired.ContainsKey(kv.Key)).Select(kv => kv.Value), tx, cancellationToken: ct));
+        w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO stays (location_id, advertiser_id, start_at, end_at, ad_count, link_kind, confidence)
+            VALUES (@LocationId, @AdvertiserId, @StartAt, @EndAt, @AdCount, @LinkKind, @Confidence)
+            """, desired.Where(kv => !existing.ContainsKey(kv.Key)).Select(kv => kv.Value), tx, cancellationToken: ct));
+        w.Updated += await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE stays SET end_at = @EndAt, ad_count = @AdCount, link_kind = @LinkKind, confidence = @Confidence WHERE id = @Id
+            """, desired.Where(kv => existing.TryGetValue(kv.Key, out var old) && !old.SameAs(kv.Value))
+                .Select(kv => kv.Value with { Id = existing[kv.Key].Id }), tx, cancellationToken: ct));
+    }
+
+    private static async Task AdvertiserAdsAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
+        Tally w, CancellationToken ct)
+    {
+        var existing = (await c.QueryAsync<(long AdvertiserId, long AdId, string LinkKind, double Confidence)>(new CommandDefinition(
+            "SELECT advertiser_id, ad_id, link_kind, confidence FROM advertiser_ads", transaction: tx, cancellationToken: ct)))
+            .ToDictionary(r => (r.AdvertiserId, r.AdId), r => (r.LinkKind, r.Confidence));
+        var desired = result.Advertisers.SelectMany(a => a.Ads.Select(l => (Key: (advertiserIds[a.Key], l.AdId), Value: (l.Kind, l.Confidence))))
+            .ToDictionary(x => x.Key, x => x.Value);
+        w.Deleted += await c.ExecuteAsync(new CommandDefinition("DELETE FROM advertiser_ads WHERE advertiser_id = @Item1 AND ad_id = @Item2",
+            existing.Keys.Where(k => !desired.ContainsKey(k)).Select(k => new { k.Item1, k.Item2 }), tx, cancellationToken: ct));
+        w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO advertiser_ads (advertiser_id, ad_id, link_kind, confidence) VALUES (@AdvertiserId, @AdId, @Kind, @Confidence)
+            """, desired.Where(kv => !existing.ContainsKey(kv.Key))
+                .Select(kv => new { AdvertiserId = kv.Key.Item1, AdId = kv.Key.Item2, kv.Value.Kind, kv.Value.Confidence }), tx, cancellationToken: ct));
+        w.Updated += await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE advertiser_ads SET link_kind = @Kind, confidence = @Confidence WHERE advertiser_id = @AdvertiserId AND ad_id = @AdId
+            """, desired.Where(kv => existing.TryGetValue(kv.Key, out var old) && old != kv.Value)
+                .Select(kv => new { AdvertiserId = kv.Key.Item1, AdId = kv.Key.Item2, kv.Value.Kind, kv.Value.Confidence }), tx, cancellationToken: ct));
+    }
+
+    private static async Task<Dictionary<long, FlagState>> FlagsAsync(DbConnection c, DbTransaction tx, AnalysisResult result,
+        Dictionary<long, long> locationIds, long asOf, long computedAt, Tally w, CancellationToken ct)
+    {
+        var existing = (await c.QueryAsync<FlagData>(new CommandDefinition(
+            "SELECT id, location_id, score, reasons_json, status, active, first_flagged_at FROM flags", transaction: tx, cancellationToken: ct)))
+            .ToDictionary(f => f.LocationId);
+        var byLocation = result.Locations.Where(l => locationIds.ContainsKey(l.Place.Id)).ToDictionary(l => locationIds[l.Place.Id]);
+        foreach (var (locationId, location) in byLocation)
+        {
+            if (location.Flag is not { Qualifies: true } flag)
+            {
+                continue;
+            }
+            var reasons = FlagReasonJson.Serialize(flag.Reasons);
+            if (!existing.TryGetValue(locationId, out var old))
+            {
+                w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO flags (location_id, score, status, reasons_json, first_flagged_at, computed_at, as_of, active)
+                    VALUES (@locationId, @Score, 'new', @reasons, @asOf, @computedAt, @asOf, TRUE)
+                    """, new { locationId, flag.Score, reasons, asOf, computedAt }, tx, cancellationToken: ct));
+            }
+            else if (!old.Active || old.Score != flag.Score || old.ReasonsJson != reasons)
+            {
+                w.Updated += await c.ExecuteAsync(new CommandDefinition("""
+                    UPDATE flags SET score = @Score, reasons_json = @reasons, as_of = @asOf, computed_at = @computedAt, active = TRUE,
+                        cleared_at = NULL WHERE id = @Id
+                    """, new { old.Id, flag.Score, reasons, asOf, computedAt }, tx, cancellationToken: ct));
+            }
+        }
+        foreach (var old in existing.Values.Where(f => f.Active && byLocation.GetValueOrDefault(f.LocationId)?.Flag is not { Qualifies: true }))
+        {
+            var current = byLocation.GetValueOrDefault(old.LocationId)?.Flag;
+            w.Updated += await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE flags SET score = @score, reasons_json = @reasons, as_of = @asOf, computed_at = @computedAt, active = FALSE,
+                    cleared_at = @asOf WHERE id = @Id
+                """, new { old.Id, score = current?.Score ?? 0, reasons = FlagReasonJson.Serialize(current?.Reasons ?? []), asOf, computedAt },
+                tx, cancellationToken: ct));
+        }
+        return (await c.QueryAsync<FlagData>(new CommandDefinition(
+                "SELECT id, location_id, score, reasons_json, status, active, first_flagged_at FROM flags", transaction: tx, cancellationToken: ct)))
+            .ToDictionary(f => f.LocationId, f => new FlagState(f.Id, f.Status, f.Active, DateTimeOffset.FromUnixTimeMilliseconds(f.FirstFlaggedAt)));
+    }
+
+    private static long Ms(int day) => AnalysisDays.Start(day).ToUnixTimeMilliseconds();
+
+    private sealed class Tally
+    {
+        public int Inserted { get; set; }
+        public int Updated { get; set; }
+        public int Deleted { get; set; }
+    }
+
+    private sealed class AdvertiserData
+    {
+        public long Id { get; init; }
+        public string Key { get; init; } = "";
+        public string Label { get; init; } = "";
+        public long? OperatorId { get; init; }
+        public long FirstSeenAt { get; init; }
+        public long LastSeenAt { get; init; }
+    }
+
+    private sealed class LocationData
+    {
+        public long Id { get; init; }
+        public long PlaceId { get; init; }
+        public string? LicensedVenue { get; init; }
+        public long FirstSeenAt { get; init; }
+        public long LastSeenAt { get; init; }
+    }
+
+    private sealed record StayData
+    {
+        public long Id { get; init; }
+        public long LocationId { get; init; }
+        public long AdvertiserId { get; init; }
+        public long StartAt { get; init; }
+        public long EndAt { get; init; }
+        public int AdCount { get; init; }
+        public string LinkKind { get; init; } = "";
+        public double Confidence { get; init; }
+
+        public bool SameAs(StayData other) =>
+            EndAt == other.EndAt && AdCount == other.AdCount && LinkKind == other.LinkKind && Confidence == other.Confidence;
+    }
+
+    private sealed class FlagData
+    {
+        public long Id { get; init; }
+        public long LocationId { get; init; }
+        public double Score { get; init; }
+        public string ReasonsJson { get; init; } = "";
+        public string Status { get; init; } = "";
+        public bool Active { get; init; }
+        public long FirstFlaggedAt { get; init; }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AdWatch.Extraction;
+
+/// <summary>
+/// The <c>adwatch extract [--jsonl] [FILE|-]</c> contract. Without <c>--jsonl</c>: one ad (HTML or plain text,
+/// detected) in, one JSON object out. With <c>--jsonl</c>: each line <c>{"id": …, "text": …}</c> or
+/// <c>{"id": …, "html": …}</c> gives one output line with the id echoed; a bad line gives <c>line N: …</c> on the
+/// error writer and the rest continues. Returns 0 when every ad was extracted, 1 when any line failed.
+/// </summary>
+public sealed class ExtractRunner(AdExtractor extractor)
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Output is a data stream, not HTML: keep "+31…" and "é" readable instead of \u002B escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 16 };
+
+    public async Task<int> RunAsync(TextReader input, TextWriter output, TextWriter errors, bool jsonl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!jsonl)
+        {
+            var ad = await input.ReadToEndAsync(ct).ConfigureAwait(false);
+            var extraction = await extractor.ExtractAsync(ad, ct).ConfigureAwait(false);
+            await output.WriteLineAsync(Serialize(null, extraction)).ConfigureAwait(false);
+            return 0;
+        }
+
+        var failed = false;
+        var number = 0;
+        while (await input.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var result = await ExtractLineAsync(line, ct).ConfigureAwait(false);
+            if (result.Error is not null)
+            {
+                failed = true;
+                await errors.WriteLineAsync($"line {number}: {result.Error}").ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteLineAsync(result.Json).ConfigureAwait(false);
+            }
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    private async Task<(string? Json, string? Error)> ExtractLineAsync(string line, CancellationToken ct)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line, ReadOptions);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"not valid JSON ({e.Message})");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "expected a JSON object with \"id\" and \"text\" or \"html\"");
+            }
+
+            JsonElement? id = root.TryGetProperty("id", out var idElement) ? idElement : null;
+            AdExtraction extraction;
+            if (root.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String)
+            {
+                extraction = await extractor.ExtractHtmlAsync(html.GetString()!, ct).ConfigureAwait(false);
+            }
+            else if (root.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+            {
+                extraction = await extractor.ExtractTextAsync(text.GetString()!, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                return (null, "expected a string field \"text\" or \"html\"");
+            }
+
+            return (Serialize(id, extraction), null);
+        }
+    }
+
+    /// <summary>One compact JSON object: camelCase, precision in lower case, nulls written as null.</summary>
+    internal static string Serialize(JsonElement? id, AdExtraction extraction)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            if (id is { } idValue)
+            {
+                json.WritePropertyName("id");
+                idValue.WriteTo(json);
+            }
+
+            json.WriteStartArray("phones");
+            foreach (var phone in extraction.Phones)
+            {
+                json.WriteStartObject();
+                json.WriteString("e164", phone.E164);
+                json.WriteString("raw", phone.Raw);
+                json.WriteBoolean("obfuscated", phone.Obfuscated);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("addresses");
+            foreach (var a in extraction.Addresses)
+            {
+                json.WriteStartObject();
+                json.WriteString("raw", a.Raw);
+                json.WriteString("street", a.Street);
+                json.WriteString("houseNumber", a.HouseNumber);
+                json.WriteString("postcode", a.Postcode);
+                json.WriteString("place", a.Place);
+                json.WriteString("municipalityCode", a.MunicipalityCode);
+                json.WriteBoolean("inRegion", a.InRegion);
+                json.WriteString("precision", a.Precision.ToString().ToLowerInvariant());
+                WriteNumber(json, "lat", a.Lat);
+                WriteNumber(json, "lon", a.Lon);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("indicators");
+            foreach (var hit in extraction.Indicators)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", hit.Code);
+                json.WriteString("evidence", hit.Evidence);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

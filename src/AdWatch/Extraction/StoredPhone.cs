@@ -1,0 +1,11 @@
+namespace AdWatch.Extraction;
+
+/// <summary>A phone as stored for one ad version, with the analyst's current status of the number.</summary>
+public sealed record StoredPhone
+{
+    public long PhoneId { get; init; }
+    public required string E164 { get; init; }
+    public required string Status { get; init; }
+    public required string Raw { get; init; }
+    public bool Obfuscated { get; init; }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdWatch.Geocoding;
+
+/// <summary>Offline gazetteer and optional online geocoding. Section <c>Geocoding</c> in adwatch.json.</summary>
+public sealed class GeocodingOptions
+{
+    public const string Section = "Geocoding";
+
+    /// <summary>
+    /// Ask PDOK Locatieserver for street-level results (restricted to the region's municipalities). Off by default:
+    /// the embedded default works offline from the gazetteer. Failures always fall back to the offline result.
+    /// </summary>
+    public bool Online { get; set; }
+
+    /// <summary>PDOK Locatieserver v3_1 search base address; tests point it at a local server.</summary>
+    [Required]
+    public Uri PdokBaseUrl { get; set; } = new("https://api.pdok.nl/bzk/locatieserver/search/v3_1/");
+
+    /// <summary>Steady request rate to PDOK; bursts up to the same number are allowed.</summary>
+    [Range(0.1, 50, ErrorMessage = "Geocoding:RequestsPerSecond must be between 0.1 and 50.")]
+    public double RequestsPerSecond { get; set; } = 4;
+
+    /// <summary>How long a cached PDOK answer (table <c>geocode_cache</c>) is reused before it is asked again.</summary>
+    [Range(1, 3650, ErrorMessage = "Geocoding:CacheDays must be between 1 and 3650.")]
+    public int CacheDays { get; set; } = 180;
+
+    /// <summary>Retries of a transient PDOK failure (5xx, 408, 429, timeouts) before falling back to offline.</summary>
+    [Range(1, 10, ErrorMessage = "Geocoding:Retries must be between 1 and 10.")]
+    public int Retries { get; set; } = 2;
+
+    /// <summary>Base delay of the exponential retry back-off.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time allowed for one PDOK attempt.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

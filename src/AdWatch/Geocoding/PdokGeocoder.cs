@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.RateLimiting;
+using AdWatch.Extraction;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Geocoding;
+
+/// <summary>
+/// PDOK Locatieserver v3_1 <c>free</c> search for street-level results, restricted with <c>fq</c> to the region's
+/// municipalities. Answers are cached in <see cref="GeocodeCacheStore"/>; requests are rate limited and go through
+/// the named <see cref="HttpClientName"/> client, whose resilience handler retries transient failures.
+/// Throws on failure: the caller falls back to the offline result.
+/// </summary>
+internal sealed class PdokGeocoder : IDisposable
+{
+    public const string HttpClientName = "pdok-locatieserver";
+    public const string Provider = "pdok-free";
+    private const string Fields = "id,type,weergavenaam,straatnaam,huis_nlt,postcode,woonplaatsnaam,gemeentecode,centroide_ll,score";
+
+    private readonly IHttpClientFactory _http;
+    private readonly GeocodeCacheStore _cache;
+    private readonly GeocodingOptions _options;
+    private readonly Gazetteer _gazetteer;
+    private readonly TimeProvider _time;
+    private readonly TokenBucketRateLimiter _limiter;
+    private readonly string _regionFilter;
+
+    public PdokGeocoder(IHttpClientFactory http, GeocodeCacheStore cache, IOptions<GeocodingOptions> options, Gazetteer gazetteer, TimeProvider time)
+    {
+        _http = http;
+        _cache = cache;
+        _options = options.Value;
+        _gazetteer = gazetteer;
+        _time = time;
+        var perSecond = _options.RequestsPerSecond;
+        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, (int)Math.Ceiling(perSecond)),
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / perSecond),
+            QueueLimit = 1000,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+        // PDOK's gemeentecode has no "GM" prefix.
+        _regionFilter = "gemeentecode:(" + string.Join(" OR ", gazetteer.RegionCodes.Order(StringComparer.Ordinal).Select(c => c[2..])) + ")";
+    }
+
+    /// <summary>Only streets are worth a request: the gazetteer already knows postcodes and places.</summary>
+    public bool Wants(AddressMention mention, ResolvedAddress offline) =>
+        mention.Kind is AddressMentionKind.Address or AddressMentionKind.Street && (offline.MunicipalityCode is null || offline.InRegion);
+
+    /// <summary>The best PDOK match, or null when PDOK finds nothing in the region.</summary>
+    public async Task<ResolvedAddress?> GeocodeAsync(AddressMention mention, CancellationToken ct)
+    {
+        var query = RelativeUrl(mention);
+        var notBefore = _time.GetUtcNow().AddDays(-_options.CacheDays);
+        var body = await _cache.GetAsync(Provider, query, notBefore, ct);
+        if (body is null)
+        {
+            using var lease = await _limiter.AcquireAsync(1, ct);
+            if (!lease.IsAcquired)
+            {
+                throw new HttpRequestException("PDOK rate limit queue is full.");
+            }
+            var client = _http.CreateClient(HttpClientName);
+            using var response = await client.GetAsync(new Uri(_options.PdokBaseUrl, query), ct);
+            body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"PDOK answered {(int)response.StatusCode}: {Truncate(body)}", null, response.StatusCode);
+            }
+            await _cache.PutAsync(Provider, query, body, _time.GetUtcNow(), ct);
+        }
+        return PdokResponse.FirstResult(body, mention.Raw, _gazetteer);
+    }
+
+    /// <summary>The request as a relative URL; also the cache key, so a changed region filter is a new query.</summary>
+    internal string RelativeUrl(AddressMention m)
+    {
+        var q = new StringBuilder(m.Street);
+        if (m.HouseNumber is not null)
+        {
+            q.Append(' ').Append(m.HouseNumber);
+        }
+        if (m.Postcode is not null)
+        {
+            q.Append(' ').Append(m.Postcode);
+        }
+        else if (m.Place is { Kind: not PlaceKind.Region } place && !m.PlaceFromContext)
+        {
+            q.Append(' ').Append(place.Name);
+        }
+        var type = m.Kind == AddressMentionKind.Address ? "type:adres" : "type:weg";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"free?q={Uri.EscapeDataString(q.ToString())}&fq={Uri.EscapeDataString(_regionFilter)}&fq={Uri.EscapeDataString(type)}&fl={Uri.EscapeDataString(Fields)}&rows=1");
+    }
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
+
+    public void Dispose() => _limiter.Dispose();
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AdWatch.Geocoding;
+
+/// <summary>Reads a Locatieserver <c>response.docs[]</c> answer (see the recorded examples in the tests).</summary>
+internal static class PdokResponse
+{
+    /// <summary>
+    /// The first document as a result. PDOK's own <c>gemeentecode</c> decides the municipality, so a document outside
+    /// the region (a filter that was ignored, a stale cache) is kept but marked <c>inRegion=false</c>.
+    /// </summary>
+    public static ResolvedAddress? FirstResult(string body, string raw, Gazetteer gazetteer)
+    {
+        using var json = JsonDocument.Parse(body);
+        if (!json.RootElement.TryGetProperty("response", out var response)
+            || !response.TryGetProperty("docs", out var docs) || docs.ValueKind != JsonValueKind.Array || docs.GetArrayLength() == 0)
+        {
+            return null;
+        }
+        var doc = docs[0];
+        var code = Text(doc, "gemeentecode") is { Length: 4 } digits ? "GM" + digits : null;
+        var (lat, lon) = Point(Text(doc, "centroide_ll"));
+        if (code is null && lat is not null)
+        {
+            code = gazetteer.Locator.Locate(lat.Value, lon!.Value);
+        }
+        var precision = Text(doc, "type") switch
+        {
+            "adres" => GeoPrecision.Address,
+            "weg" => GeoPrecision.Street,
+            "postcode" => GeoPrecision.Postcode,
+            "woonplaats" => GeoPrecision.Place,
+            "gemeente" => GeoPrecision.Region,
+            _ => GeoPrecision.Place,
+        };
+        return new ResolvedAddress(raw, Text(doc, "straatnaam"), Text(doc, "huis_nlt"), Text(doc, "postcode"),
+            Text(doc, "woonplaatsnaam"), code, gazetteer.IsInRegion(code), precision, lat, lon);
+    }
+
+    private static string? Text(JsonElement doc, string name) =>
+        doc.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        } : null;
+
+    /// <summary>Parses <c>POINT(lon lat)</c>.</summary>
+    private static (double? Lat, double? Lon) Point(string? wkt)
+    {
+        if (wkt is null || !wkt.StartsWith("POINT(", StringComparison.Ordinal) || !wkt.EndsWith(')'))
+        {
+            return (null, null);
+        }
+        var parts = wkt[6..^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+            ? (lat, lon) : (null, null);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AdWatch.IntegrationTests.Cli;
+
+/// <summary>Runs the real <c>adwatch</c> executable (via <c>dotnet adwatch.dll</c>) in a working directory of the test's own.</summary>
+internal sealed class AdwatchProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private AdwatchProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (_stdout) { _stdout.AppendLine(e.Data); } } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (_stderr) { _stderr.AppendLine(e.Data); } } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Stdout { get { lock (_stdout) { return _stdout.ToString(); } } }
+    public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
+
+    public static AdwatchProcess Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepoPaths.AdwatchDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment.Remove("ASPNETCORE_URLS");
+        return new AdwatchProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Runs to completion; returns the exit code.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, null, args);
+
+    /// <summary>Runs to completion with <paramref name="stdin"/> as standard input; returns the exit code.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin, string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        if (stdin is not null)
+        {
+            await process._process.StandardInput.WriteLineAsync(stdin);
+        }
+        process._process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process._process.WaitForExitAsync(timeout.Token);
+        process._process.WaitForExit(); // drains the async output readers
+        return (process._process.ExitCode, process.Stdout, process.Stderr);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+}

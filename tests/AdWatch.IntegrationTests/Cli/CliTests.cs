@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+
+namespace AdWatch.IntegrationTests.Cli;
+
+/// <summary>The command-line contract, exercised on the real executable.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-cli-");
+
+    [Fact]
+    public async Task Help_ListsEveryVerb()
+    {
+        var (exit, stdout, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--help");
+
+        exit.ShouldBe(0);
+        foreach (var verb in new[] { "serve", "demo", "crawl", "import", "extract", "analyze", "export", "users" })
+        {
+            stdout.ShouldContain($"  {verb} ");
+        }
+        stdout.ShouldContain("--db");
+        stdout.ShouldContain("--config");
+    }
+
+    [Theory]
+    [InlineData("nonsense")]
+    [InlineData("serve", "--no-such-option")]
+    [InlineData("--db")]
+    public async Task BadArguments_ExitTwoWithUsage(params string[] args)
+    {
+        var (exit, stdout, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, args);
+
+        exit.ShouldBe(2);
+        stderr.ShouldContain("Usage:");
+        stdout.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task MissingConfigFile_IsNamed_AndExitsTwo()
+    {
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--config", "nope.json", "serve");
+
+        exit.ShouldBe(2);
+        stderr.ShouldContain(Path.Combine(_dir.FullName, "nope.json"));
+    }
+
+    [Fact]
+    public async Task InvalidSetting_IsNamed()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "bad.json"), """{ "Storage": { "Provider": "oracle" } }""");
+
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--config", "bad.json", "serve");
+
+        exit.ShouldBe(1);
+        stderr.ShouldContain("Storage:Provider");
+        File.Exists(Path.Combine(_dir.FullName, "data", "adwatch.db")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Serve_CreatesSchemaInEmptyFile_AndSecondStartLeavesItUnchanged()
+    {
+        var db = Path.Combine(_dir.FullName, "scratch.db");
+
+        await ServeUntilHealthyAsync(db);
+        var first = Schema(db);
+        await ServeUntilHealthyAsync(db);
+
+        first.ShouldContain(s => s.StartsWith("table ads:", StringComparison.Ordinal));
+        Schema(db).ShouldBe(first);
+    }
+
+    private async Task ServeUntilHealthyAsync(string db)
+    {
+        var port = FreePort();
+        using var serve = AdwatchProcess.Start(_dir.FullName, "--db", db, "serve", "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient();
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                var body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/healthz"), TestContext.Current.CancellationToken);
+                body.ShouldContain("\"ok\"");
+                return;
+            }
+            catch (HttpRequestException) when (TimeProvider.System.GetUtcNow() < deadline)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new InvalidOperationException($"serve never became healthy: {e.Message}\n{serve.Stderr}", e);
+            }
+        }
+    }
+
+    private static List<string> Schema(string db)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master UNION ALL SELECT 'version ' || version || ' ' || checksum || ' ' || applied_at FROM schema_version ORDER BY 1";
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return rows;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
+}

@@ -1,0 +1,58 @@
+using AdWatch.DemoSites.Scenario;
+
+namespace AdWatch.IntegrationTests.DemoSites;
+
+/// <summary>The demo's ground truth: what `adwatch demo` must find (the 4 houses, 15 advertisers) and must not.</summary>
+public sealed class Harderwijk2023ScenarioTests
+{
+    private static readonly DemoScenario Scenario = Harderwijk2023Scenario.Create();
+
+    [Fact]
+    public void Houses_HaveFifteenDifferentAdvertisers_EachStayingAFewDays()
+    {
+        var houseAds = Scenario.Ads.Where(a => a.Versions.Any(v => Harderwijk2023Scenario.Houses.Contains(v.Location))).ToList();
+
+        houseAds.Select(a => a.AdvertiserId).Distinct().Count().ShouldBe(15);
+        houseAds.Select(a => a.Versions[0].PhoneE164).Distinct().Count().ShouldBe(15);
+        houseAds.ShouldAllBe(a => a.LastDay.DayNumber - a.FirstDay.DayNumber + 1 <= 5);
+        houseAds.ShouldAllBe(a => a.IsOn(DemoSiteKind.Kontaktbord));
+        foreach (var house in Harderwijk2023Scenario.Houses)
+        {
+            var stays = houseAds.Where(a => a.Versions[0].Location == house).OrderBy(a => a.FirstDay).ToList();
+            stays.Count.ShouldBeGreaterThanOrEqualTo(3);
+            (stays[^1].LastDay.DayNumber - stays[0].FirstDay.DayNumber).ShouldBeLessThan(90);
+        }
+    }
+
+    [Fact]
+    public void HouseAdvertisers_TourFromOtherTowns()
+    {
+        foreach (var advertiser in Scenario.Advertisers.Where(a => a.Id.StartsWith("hw-", StringComparison.Ordinal)))
+        {
+            var towns = Scenario.Ads.Where(a => a.AdvertiserId == advertiser.Id).Select(a => a.Versions[0].City).Distinct().ToList();
+            towns.Count.ShouldBe(3, advertiser.Id);
+            towns.ShouldContain("Harderwijk");
+        }
+    }
+
+    [Fact]
+    public void Noise_IsPresent_AndUsesOnlyInventedStreets()
+    {
+        Scenario.Ads.Count(a => a.Versions[0].Location == Harderwijk2023Scenario.ClubAddress).ShouldBe(8);
+        Scenario.Ads.Count(a => a.Versions[0].Location == Harderwijk2023Scenario.HomeWorkerAddress).ShouldBe(1);
+        Scenario.Ads.Count(a => a.Versions[0].Location == Harderwijk2023Scenario.OutsideHouse).ShouldBe(4);
+        Scenario.Ads.Count(a => a.Id.StartsWith("escort", StringComparison.Ordinal) && a.Versions[0].Location is null).ShouldBe(3);
+        Scenario.Ads.Any(a => a.IsOn(DemoSiteKind.Nachtlicht)).ShouldBeTrue();
+        var streets = Scenario.Ads.SelectMany(a => a.Versions).Select(v => v.Location).OfType<string>()
+            .Where(l => char.IsAsciiDigit(l.Split(',')[0][^1])).Select(l => l.Split(' ')[0]).Distinct();
+        streets.ShouldBeSubsetOf(["Voorbeeldstraat", "Proefweg", "Fictielaan", "Demohof", "Verzonnenweg", "Schijnpad", "Nepstraat"]);
+    }
+
+    [Fact]
+    public void Create_IsDeterministic()
+    {
+        var again = Harderwijk2023Scenario.Create();
+        again.Ads.Select(a => (a.Id, a.Versions[0].Title, a.Versions[0].Phone))
+            .ShouldBe(Scenario.Ads.Select(a => (a.Id, a.Versions[0].Title, a.Versions[0].Phone)));
+    }
+}

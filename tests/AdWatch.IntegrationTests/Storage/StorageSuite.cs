@@ -1,0 +1,235 @@
+using AdWatch.Analysis;
+using AdWatch.Exports;
+using AdWatch.Extraction;
+using AdWatch.Geocoding;
+using AdWatch.Privacy;
+using AdWatch.Review;
+using AdWatch.Storage;
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AdWatch.IntegrationTests.Storage;
+
+/// <summary>
+/// One storage suite, two databases (CONVENTIONS.md §11): every test runs on SQLite and on PostgreSQL.
+/// Covers migrations from empty, an idempotent re-run, and a round trip of each table group.
+/// </summary>
+public abstract class StorageSuite : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset T0 = new(2023, 3, 1, 10, 15, 0, TimeSpan.Zero);
+    private TestDatabase? _db;
+
+    protected TestDatabase Db => _db!;
+    protected Database Database => Db.Database;
+    protected FakeTimeProvider Time { get; } = new(T0);
+
+    protected abstract Task<TestDatabase> CreateAsync();
+
+    /// <summary>Tables, columns and indexes as the database reports them, for before/after comparisons.</summary>
+    protected abstract Task<IReadOnlyList<string>> SchemaAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await CreateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private static readonly string[] Tables =
+    [
+        "sites", "crawl_runs", "crawl_requests", "crawl_error_snapshots", "evidence_blobs", "ads", "ad_versions", "observations",
+        "phones", "ad_phones", "places", "ad_places", "ad_indicators", "ad_images", "geocode_cache", "operators", "advertisers",
+        "advertiser_ads", "locations", "stays", "flags", "users", "reviews", "audit_log", "exports", "schema_version",
+    ];
+
+    [Fact]
+    public async Task Migrate_CreatesEveryTable_WhenDatabaseIsEmpty()
+    {
+        var applied = await Db.Migrator(Time).MigrateAsync(TestContext.Current.CancellationToken);
+
+        applied.ShouldBe(Enumerable.Range(1, SchemaMigrator.Scripts(Database.Dialect).Count));
+        var schema = string.Join("\n", await SchemaAsync());
+        foreach (var table in Tables)
+        {
+            schema.ShouldContain($"table {table}", customMessage: $"table {table} missing");
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_ChangesNothing_WhenRunAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var before = await SchemaAsync();
+        await using (var c = await Database.OpenAsync(ct))
+        {
+            (await c.QueryAsync<long>("SELECT applied_at FROM schema_version")).ShouldBe(
+                Enumerable.Repeat(T0.ToUnixTimeMilliseconds(), SchemaMigrator.Scripts(Database.Dialect).Count));
+        }
+
+        Time.Advance(TimeSpan.FromDays(1));
+        var second = await Db.Migrator(Time).MigrateAsync(ct);
+
+        second.ShouldBeEmpty();
+        (await SchemaAsync()).ShouldBe(before);
+        await using var connection = await Database.OpenAsync(ct);
+        (await connection.QueryAsync<long>("SELECT applied_at FROM schema_version")).ShouldBe(
+            Enumerable.Repeat(T0.ToUnixTimeMilliseconds(), SchemaMigrator.Scripts(Database.Dialect).Count));
+    }
+
+    [Fact]
+    public async Task Migrate_Refuses_WhenALandedScriptWasEdited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        await using (var connection = await Database.OpenAsync(ct))
+        {
+            await connection.ExecuteAsync("UPDATE schema_version SET checksum = 'edited' WHERE version = 1");
+        }
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => Db.Migrator(Time).MigrateAsync(ct));
+        error.Message.ShouldContain("0001");
+        error.Message.ShouldContain("never be edited");
+    }
+
+    [Fact]
+    public async Task ExtractionAndPlaces_RoundTrip()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var (_, versionId) = await Seed.AdVersionAsync(Database, "a-1", T0, ct);
+        var store = new ExtractionStore(Database);
+        (await store.PendingVersionIdsAsync(10, ct)).ShouldBe([versionId]);
+        var address = new ResolvedAddress("Stationslaan 14, 3841 AB Harderwijk", "Stationslaan", "14", "3841AB", "Harderwijk",
+            "GM0243", true, GeoPrecision.Address, 52.349, 5.622);
+        var extraction = new AdExtraction(
+            [new ExtractedPhone("+31612345678", "06-12 34 56 78", false), new ExtractedPhone("+573001234567", "+57 300 123 4567", true)],
+            [address],
+            [new IndicatorHit("new-in-town", "Nieuw in Harderwijk")]);
+
+        await store.SaveAsync(versionId, extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], T0, ct);
+        await store.SaveAsync(versionId, extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], T0, ct); // re-run replaces
+
+        var stored = await store.GetAsync(versionId, ct);
+        stored.Phones.Select(p => (p.E164, p.Raw, p.Obfuscated, p.Status)).ShouldBe(
+            [("+31612345678", "06-12 34 56 78", false, "ok"), ("+573001234567", "+57 300 123 4567", true, "ok")]);
+        var place = stored.Places.ShouldHaveSingleItem();
+        (place.Key, place.Label, place.Precision, place.MunicipalityCode, place.InRegion, place.Lat, place.Lon)
+            .ShouldBe((address.Key, "Stationslaan 14, 3841 AB Harderwijk", "address", "GM0243", true, 52.349, 5.622));
+        stored.Indicators.ShouldBe([new IndicatorHit("new-in-town", "Nieuw in Harderwijk")]);
+        stored.Images.ShouldBe([("https://site.test/img/1.png", (ulong?)0xF0F0_0000_1234_ABCDUL)]);
+        (await store.PendingVersionIdsAsync(10, ct)).ShouldBeEmpty();
+
+        (await store.SetPhoneStatusAsync("+31612345678", "generic", "service number of the site", "analist1", T0, ct)).ShouldBeTrue();
+        (await store.GetAsync(versionId, ct)).Phones[0].Status.ShouldBe("generic");
+        (await store.ResetAllAsync(ct)).ShouldBe(1);
+        (await store.PendingVersionIdsAsync(10, ct)).ShouldBe([versionId]);
+    }
+
+    [Fact]
+    public async Task Analysis_RoundTrip_KeepsReviewStatusAcrossRecompute()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var (adId, _) = await Seed.AdVersionAsync(Database, "a-1", T0, ct);
+        var places = new PlaceStore(Database);
+        var placeId = await places.UpsertAsync(new ResolvedAddress("3841 AB Harderwijk", null, null, "3841AB", "Harderwijk", "GM0243",
+            true, GeoPrecision.Postcode, 52.349, 5.622), "gazetteer", T0, ct);
+        var store = new AnalysisStore(Database);
+
+        var advertiser = await store.UpsertAdvertiserAsync("phone:+31612345678", "Luna", null, T0, T0.AddDays(3), ct);
+        (await store.UpsertAdvertiserAsync("phone:+31612345678", "Luna", null, T0, T0.AddDays(4), ct)).ShouldBe(advertiser);
+        await store.LinkAdAsync(advertiser, adId, "phone", 1.0, ct);
+        (await store.AdsOfAdvertiserAsync(advertiser, ct)).ShouldBe([adId]);
+        var location = await store.UpsertLocationAsync(placeId, null, T0, T0.AddDays(4), ct);
+        var stay = new StayRow { AdvertiserId = advertiser, StartAt = T0, EndAt = T0.AddDays(4), AdCount = 2, LinkKind = "address", Confidence = 1 };
+        await store.ReplaceStaysAsync(location, [stay, stay with { StartAt = T0.AddDays(20), EndAt = T0.AddDays(22) }], ct);
+        await store.ReplaceStaysAsync(location, [stay], ct);
+        var stays = await store.StaysAtAsync(location, ct);
+        stays.ShouldHaveSingleItem().ShouldBe(stay with { Id = stays[0].Id, LocationId = location });
+
+        var flagId = await store.UpsertFlagAsync(location, 0.8, """[{"code":"rotation"}]""", T0.AddDays(5), T0.AddDays(5), ct);
+        var reviews = new ReviewStore(Database);
+        (await reviews.TransitionAsync(flagId, "new", "in_review", "analist1", "bekijk ik", "analist1", T0.AddDays(6), ct)).ShouldBeTrue();
+        (await store.UpsertFlagAsync(location, 0.9, """[{"code":"rotation"},{"code":"touring"}]""", T0.AddDays(7), T0.AddDays(7), ct)).ShouldBe(flagId);
+
+        var flag = (await store.GetFlagAsync(flagId, ct)).ShouldNotBeNull();
+        (flag.Status, flag.Score, flag.AssignedTo, flag.FirstFlaggedAt, flag.AsOf).ShouldBe(("in_review", 0.9, "analist1", T0.AddDays(5), T0.AddDays(7)));
+        var phoneId = await Seed.PhoneAsync(Database, "+31612345678", ct);
+        var operatorId = await store.UpsertOperatorAsync(phoneId, T0, ct);
+        (await store.UpsertOperatorAsync(phoneId, T0.AddDays(1), ct)).ShouldBe(operatorId);
+    }
+
+    [Fact]
+    public async Task Review_RefusesStaleTransition_AndKeepsHistory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var flagId = await Seed.FlagAsync(Database, T0, ct);
+        var reviews = new ReviewStore(Database);
+
+        (await reviews.TransitionAsync(flagId, "new", "in_review", "a", null, null, T0, ct)).ShouldBeTrue();
+        (await reviews.TransitionAsync(flagId, "new", "dismissed", "b", "te laat", null, T0, ct)).ShouldBeFalse();
+        (await reviews.TransitionAsync(flagId, "in_review", "dismissed", "a", "licensed after all", null, T0.AddHours(1), ct)).ShouldBeTrue();
+
+        var history = await reviews.HistoryAsync(flagId, ct);
+        history.Select(h => (h.Actor, h.FromStatus, h.ToStatus, h.Note, h.At)).ShouldBe(
+            [("a", "new", "in_review", (string?)null, T0), ("a", "in_review", "dismissed", "licensed after all", T0.AddHours(1))]);
+    }
+
+    [Fact]
+    public async Task UsersAndAudit_RoundTrip()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var users = new UserStore(Database);
+        await users.AddAsync("coord", "coordinator", "hash-1", T0, ct);
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => users.AddAsync("x", "root", null, T0, ct));
+
+        await users.RecordFailedSignInAsync("coord", 2, T0.AddMinutes(15), ct);
+        (await users.FindAsync("coord", ct))!.LockedUntil.ShouldBeNull();
+        await users.RecordFailedSignInAsync("coord", 2, T0.AddMinutes(15), ct);
+        var locked = (await users.FindAsync("coord", ct)).ShouldNotBeNull();
+        (locked.FailedLogins, locked.LockedUntil).ShouldBe((2, T0.AddMinutes(15)));
+        await users.RecordSignInAsync("coord", T0.AddHours(1), ct);
+        (await users.SetDisabledAsync("coord", true, ct)).ShouldBeTrue();
+        var user = (await users.ListAsync(ct)).ShouldHaveSingleItem();
+        (user.Name, user.Role, user.PasswordHash, user.Disabled, user.FailedLogins, user.LockedUntil, user.LastVisitAt, user.CreatedAt)
+            .ShouldBe(("coord", "coordinator", "hash-1", true, 0, null, T0.AddHours(1), T0));
+
+        var audit = new AuditLog(Database, Time);
+        await audit.WriteAsync("coord", "view", "location", "17", null, ct);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await audit.WriteAsync("coord", "export", "flag", "3", "csv", ct);
+        var entries = await audit.ListAsync(T0, 10, ct);
+        entries.Select(e => (e.At, e.Action, e.TargetKind, e.TargetId, e.Detail)).ShouldBe(
+            [(T0.AddMinutes(1), "export", "flag", "3", "csv"), (T0, "view", "location", "17", (string?)null)]);
+    }
+
+    [Fact]
+    public async Task Exports_RoundTrip()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var flagId = await Seed.FlagAsync(Database, T0, ct);
+        var store = new ExportStore(Database);
+
+        var id = await store.CreateAsync(flagId, "zgw", "coord", T0, ct);
+        (await store.BeginAttemptAsync(id, ct)).ShouldBe(1);
+        await store.SaveProgressAsync(id, "failed", """{"zaak":"http://zaken.test/zaken/1"}""", "timeout", null, ct);
+        (await store.BeginAttemptAsync(id, ct)).ShouldBe(2);
+        await store.SaveProgressAsync(id, "done", """{"zaak":"http://zaken.test/zaken/1","document":"http://drc.test/eio/9"}""", null, T0.AddMinutes(2), ct);
+
+        var export = (await store.ForFlagAsync(flagId, ct)).ShouldHaveSingleItem();
+        (export.Kind, export.Status, export.Attempts, export.LastError, export.CompletedAt, export.RequestedBy)
+            .ShouldBe(("zgw", "done", 2, (string?)null, (DateTimeOffset?)T0.AddMinutes(2), "coord"));
+        export.OutboxJson.ShouldContain("eio/9");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using AdWatch.Extraction;
+using AdWatch.Geocoding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdWatch.Tests.Extraction;
+
+public sealed class ExtractRunnerTests
+{
+    private static readonly IndicatorLexicon Lexicon = IndicatorLexiconLoader.Load(RepoFiles.Path("config", "indicators.yaml"));
+
+    private static ExtractRunner Runner() =>
+        new(new AdExtractor(new AdTextReader(), new PhoneExtractor(), new FakeAddressResolver(), Lexicon));
+
+    private static async Task<(int Code, string Output, string Errors)> RunAsync(string input, bool jsonl)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var code = await Runner().RunAsync(new StringReader(input), output, errors, jsonl, TestContext.Current.CancellationToken);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_WritesContractShape_ForJsonlLine()
+    {
+        var (code, output, errors) = await RunAsync("""{"id": "ad-1", "text": "Nieuw in Harderwijk! Bel 06-12 34 56 78"}""", jsonl: true);
+
+        code.ShouldBe(0);
+        errors.ShouldBeEmpty();
+        output.TrimEnd().ShouldBe("""
+            {"id":"ad-1","phones":[{"e164":"+31612345678","raw":"06-12 34 56 78","obfuscated":false}],"addresses":[{"raw":"3841 AB Harderwijk","street":null,"houseNumber":null,"postcode":"3841AB","place":"Harderwijk","municipalityCode":"GM0243","inRegion":true,"precision":"postcode","lat":52.349,"lon":5.622}],"indicators":[{"code":"new-in-town","evidence":"Nieuw in Harderwijk"}]}
+            """);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportsBadLineByNumber_AndContinues()
+    {
+        var input = string.Join('\n',
+            """{"id": 1, "text": "bel 0612345678"}""",
+            """{"id": 2, "text": broken""",
+            "",
+            """{"id": 3}""",
+            """{"id": "4", "html": "<p>App <a href='https://wa.me/34612345678'>hier</a></p>"}""");
+
+        var (code, output, errors) = await RunAsync(input, jsonl: true);
+
+        code.ShouldBe(1);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        JsonDocument.Parse(lines[0]).RootElement.GetProperty("id").GetInt32().ShouldBe(1);
+        var second = JsonDocument.Parse(lines[1]).RootElement;
+        second.GetProperty("id").GetString().ShouldBe("4");
+        second.GetProperty("phones")[0].GetProperty("e164").GetString().ShouldBe("+34612345678");
+        errors.ShouldContain("line 2: not valid JSON");
+        errors.ShouldContain("line 4: expected a string field");
+    }
+
+    [Fact]
+    public async Task RunAsync_DetectsHtml_WhenSingleAd()
+    {
+        var (code, output, _) = await RunAsync("<html><body><script>x='0611111111'</script><p>Bel O6-12345678</p></body></html>", jsonl: false);
+
+        code.ShouldBe(0);
+        var root = JsonDocument.Parse(output).RootElement;
+        root.TryGetProperty("id", out _).ShouldBeFalse();
+        root.GetProperty("phones").GetArrayLength().ShouldBe(1);
+        root.GetProperty("phones")[0].GetProperty("obfuscated").GetBoolean().ShouldBeTrue();
+        root.GetProperty("indicators")[0].GetProperty("code").GetString().ShouldBe("obscured-phone");
+        root.GetProperty("addresses").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AddAdWatchExtraction_ResolvesRunner_WithAddressResolver()
+    {
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Extraction:IndicatorsPath"] = RepoFiles.Path("config", "indicators.yaml") })
+            .Build();
+        var services = new ServiceCollection().AddAdWatchExtraction(config).AddSingleton<IAddressResolver, FakeAddressResolver>();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var runner = provider.GetRequiredService<ExtractRunner>();
+        using var output = new StringWriter();
+        (await runner.RunAsync(new StringReader("bel 0612345678"), output, TextWriter.Null, false, TestContext.Current.CancellationToken)).ShouldBe(0);
+        output.ToString().ShouldContain("+31612345678");
+    }
+}

@@ -1,0 +1,65 @@
+using AdWatch.Extraction;
+
+namespace AdWatch.Tests.Extraction;
+
+public sealed class IndicatorLexiconTests
+{
+    private static readonly IndicatorLexicon Lexicon = IndicatorLexiconLoader.Load(RepoFiles.Path("config", "indicators.yaml"));
+
+    [Theory]
+    // NIJ predictors
+    [InlineData("Mooie Colombiaanse dame", "ethnicity-named", "Colombiaanse dame")]
+    [InlineData("Hot latina girl in town", "ethnicity-named", "latina girl")]
+    [InlineData("Soy venezolana, cariñosa", "ethnicity-named", "venezolana")]
+    [InlineData("Brasileira carinhosa", "ethnicity-named", "Brasileira")]
+    [InlineData("Jonge meid, net 18", "youth-language", "Jonge meid")]
+    [InlineData("barely legal and sweet", "youth-language", "barely legal")]
+    [InlineData("jovencita cariñosa", "youth-language", "jovencita")]
+    [InlineData("novinha safada", "youth-language", "novinha")]
+    [InlineData("100% echt, geen nep", "trustworthy-provider", "100% echt")]
+    [InlineData("Real photos only", "trustworthy-provider", "Real photos")]
+    [InlineData("fotos reales", "trustworthy-provider", "fotos reales")]
+    [InlineData("fotos reais", "trustworthy-provider", "fotos reais")]
+    [InlineData("mijn nummer staat in de foto", "obscured-phone", "nummer staat in de foto")]
+    // Dutch practitioner signals
+    [InlineData("24/7 bereikbaar", "always-available", "24/7")]
+    [InlineData("Dag en nacht beschikbaar", "always-available", "Dag en nacht")]
+    [InlineData("ook zonder condoom", "unprotected-services", "zonder condoom")]
+    [InlineData("sin condón", "unprotected-services", "sin condón")]
+    [InlineData("Nieuw in Harderwijk!", "new-in-town", "Nieuw in Harderwijk")]
+    [InlineData("Nueva en Ermelo", "new-in-town", "Nueva en Ermelo")]
+    [InlineData("Alleen deze week in Putten", "this-week-only", "Alleen deze week")]
+    [InlineData("only this week", "this-week-only", "only this week")]
+    // turnover, not risk
+    [InlineData("Op doorreis, volgende week in Zwolle", "movement", "Op doorreis")]
+    [InlineData("On tour in Europe", "movement", "On tour")]
+    [InlineData("estoy de paso", "movement", "de paso")]
+    public void Match_FindsIndicatorWithEvidence(string text, string code, string evidence)
+    {
+        var hit = Lexicon.Match(text, []).FirstOrDefault(h => h.Code == code);
+
+        hit.ShouldNotBeNull();
+        hit.Evidence.ShouldBe(evidence);
+    }
+
+    [Theory]
+    // must not match: words inside longer words, unrelated numbers
+    [InlineData("Ik vernieuw in de keuken", "new-in-town")]
+    [InlineData("jongleren is mijn hobby", "youth-language")]
+    [InlineData("124/75 bloeddruk", "always-available")]
+    [InlineData("detour via Putten", "movement")]
+    [InlineData("Echte Hollandse", "trustworthy-provider")]
+    public void Match_DoesNotFire_InsideOtherWords(string text, string code)
+    {
+        Lexicon.Match(text, []).ShouldNotContain(h => h.Code == code);
+    }
+
+    [Fact]
+    public void Match_FiresObscuredPhone_WhenPhoneWasObfuscated()
+    {
+        var hits = Lexicon.Match("Bel me", [new ExtractedPhone("+31612345678", "nul zes 12345678", true)]);
+
+        hits.ShouldContain(new IndicatorHit("obscured-phone", "nul zes 12345678"));
+        Lexicon.Match("Bel me", [new ExtractedPhone("+31612345678", "06-12345678", false)]).ShouldBeEmpty();
+    }
+}
