@@ -13,4 +13,9 @@ public sealed record AdCapture(
     string? ContentType,
     int? HttpStatus,
     string? ETag = null,
-    string? LastModified = null);
+    string? LastModified = null,
+    DateTimeOffset? CapturedAt = null)
+{
+    /// <summary>When the bytes were fetched (evidence time); the observation time when not given (imports, replays).</summary>
+    public DateTimeOffset EvidenceTime => CapturedAt ?? ObservedAt;
+}

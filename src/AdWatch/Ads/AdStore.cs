@@ -47,7 +47,7 @@ public sealed class AdStore(Database database)
         else
         {
             long? evidenceId = c.RawBytes.IsEmpty ? null
-                : await EvidenceStore.SaveAsync(connection, tx, c.RawBytes, c.Url, c.ContentType, c.HttpStatus, c.ObservedAt, ct);
+                : await EvidenceStore.SaveAsync(connection, tx, c.RawBytes, c.Url, c.ContentType, c.HttpStatus, c.EvidenceTime, ct);
             var f = c.Fields;
             versionId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
                 INSERT INTO ad_versions (ad_id, content_hash, title, body_text, location_text, phone_text, posted_text, image_urls, first_seen_at, evidence_id)

@@ -106,7 +106,9 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
         _context = await _browser.NewContextAsync(new BrowserNewContextOptions { UserAgent = site.Fetch.UserAgent ?? options.Value.UserAgent });
         await _context.RouteAsync("**/*", async route =>
         {
-            var ok = Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var u) && (u.Scheme is "data" or "blob" || site.IsAllowedHost(u));
+            // Images, media and fonts are not read (image URLs come from the markup), so they are not downloaded either.
+            var ok = route.Request.ResourceType is not ("image" or "media" or "font")
+                && Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var u) && (u.Scheme is "data" or "blob" || site.IsAllowedHost(u));
             await (ok ? route.ContinueAsync() : route.AbortAsync());
         });
         logger.LogInformation("Started Chromium for {Site}", site.Name);

@@ -64,7 +64,17 @@ public sealed class CrawlRunner(
 
         var fetcher = site.Fetch.Mode == FetchMode.Browser ? (IPageFetcher)browserFetcher : httpFetcher;
         var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch"), runs, ads, evidence, time);
-        await CrawlAsync(site, run, processor, lease, progress, ct);
+        try
+        {
+            await CrawlAsync(site, run, processor, lease, progress, ct);
+        }
+        finally
+        {
+            if (fetcher == browserFetcher)
+            {
+                await browserFetcher.ResetAsync(); // one browser context per run; nothing left running after it
+            }
+        }
         return await FinishAsync(site, siteId, run, resumed, ct);
     }
 

@@ -90,14 +90,14 @@ internal sealed class RequestProcessor(
             return Outcome("done", result.StatusCode, bytes, result.Retries, "gone", null, null);
         }
         var stored = await ads.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, page.Fields, run.ObservedAt, "crawl", run.Id,
-            result.Body, result.ContentType, result.StatusCode, result.ETag, result.LastModified), ct);
+            result.Body, result.ContentType, result.StatusCode, result.ETag, result.LastModified, time.GetUtcNow()), ct);
         return Outcome("done", result.StatusCode, bytes, result.Retries, stored.Change.ToString().ToLowerInvariant(), null, null);
     }
 
     private async Task<RequestOutcome> FailAsync(Uri url, FetchResult result, string kind, string message, CancellationToken ct)
     {
         long? evidenceId = result.Body.Length == 0 ? null
-            : await evidence.SaveAsync(result.Body, url.AbsoluteUri, result.ContentType, result.StatusCode, run.ObservedAt, ct);
+            : await evidence.SaveAsync(result.Body, url.AbsoluteUri, result.ContentType, result.StatusCode, time.GetUtcNow(), ct);
         await runs.SaveErrorSnapshotAsync(run.Id, kind, url.AbsoluteUri, evidenceId, message, time.GetUtcNow(), ct);
         return Outcome("failed", result.StatusCode, result.Body.LongLength, result.Retries, null, kind, message);
     }
