@@ -10,8 +10,9 @@ namespace AdWatch.Analysis;
 /// they share one that is not an operator phone).</item>
 /// <item>Near-duplicate text joins ads whose phones and names do not contradict. Different phones or names with the same photo
 /// or template are a same-room or same-template signal: they tie ads to a location (see <see cref="StayBuilder"/>), not to one person.</item>
+/// <item>The same name at the same address with no gap beyond the gap tolerance joins ads whose phones do not contradict.</item>
 /// </list>
-/// A name alone never joins ads (too many Lunas); it separates personas and blocks template merges.
+/// A name alone, anywhere, never joins ads (too many Lunas); it separates personas and blocks template merges.
 /// </summary>
 internal sealed class AdvertiserLinker(AnalysisOptions options)
 {
@@ -105,6 +106,23 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             Join(a, b, "text", force: false, checkNames: true);
         }
 
+        // 4. Name: the same name at the same address, back to back (new photos, new text, no phone to tie them). Without this a
+        // woman who re-posts daily without a phone would count as several advertisers and fake a rotation.
+        var byPlaceAndName = Comparer<(long Place, string Name)>.Create((x, y) =>
+            x.Place != y.Place ? x.Place.CompareTo(y.Place) : string.CompareOrdinal(x.Name, y.Name));
+        foreach (var (_, members) in Group(ads, x => x.Name is { } name
+                     ? x.Versions.SelectMany(v => v.LocationPlaceIds).Distinct().Select(p => (p, name)) : [], byPlaceAndName))
+        {
+            var ordered = members.OrderBy(i => ads[i].FirstDay).ThenBy(i => i).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ads[ordered[i]].FirstDay - ads[ordered[i - 1]].LastDay - 1 <= options.GapToleranceDays)
+                {
+                    Join(ordered[i - 1], ordered[i], "name", force: false, checkNames: true);
+                }
+            }
+        }
+
         var roots = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -141,10 +159,11 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         return own.Count == 0 || other.Count == 0 || own.Intersect(other).Any();
     }
 
-    private static SortedDictionary<T, List<int>> Group<T>(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<T>> keys)
+    private static SortedDictionary<T, List<int>> Group<T>(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<T>> keys,
+        IComparer<T>? comparer = null)
         where T : notnull
     {
-        var groups = new SortedDictionary<T, List<int>>();
+        var groups = new SortedDictionary<T, List<int>>(comparer ?? Comparer<T>.Default);
         foreach (var ad in ads)
         {
             foreach (var key in keys(ad))

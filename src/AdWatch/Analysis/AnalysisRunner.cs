@@ -51,11 +51,12 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
                    (SELECT COALESCE(MAX(status_at), 0) FROM phones) AS max_phone_status_at
             """, cancellationToken: ct));
         var changedAds = last is null ? -1 : await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-            SELECT COUNT(*) FROM ads a WHERE
-                EXISTS (SELECT 1 FROM observations o WHERE o.ad_id = a.id AND o.id > @MaxObservationId)
-                OR EXISTS (SELECT 1 FROM ad_versions v WHERE v.ad_id = a.id AND v.extracted_at > @MaxExtractedAt)
-                OR EXISTS (SELECT 1 FROM ad_versions v JOIN ad_phones ap ON ap.version_id = v.id JOIN phones p ON p.id = ap.phone_id
-                           WHERE v.ad_id = a.id AND p.status_at > @MaxPhoneStatusAt)
+            SELECT COUNT(*) FROM (
+                SELECT ad_id FROM observations WHERE id > @MaxObservationId
+                UNION SELECT ad_id FROM ad_versions WHERE extracted_at > @MaxExtractedAt
+                UNION SELECT v.ad_id FROM phones p JOIN ad_phones ap ON ap.phone_id = p.id JOIN ad_versions v ON v.id = ap.version_id
+                      WHERE p.status_at > @MaxPhoneStatusAt
+            ) changed
             """, last, cancellationToken: ct));
 
         var fingerprinted = await new TextFingerprinter(database).RunAsync(full, started, ct);

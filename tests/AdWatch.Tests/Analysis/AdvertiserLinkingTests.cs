@@ -124,6 +124,37 @@ public sealed class AdvertiserLinkingTests
     }
 
     [Fact]
+    public void Run_LinksByName_WhenTheSameNameRepostsBackToBackAtTheSameAddress()
+    {
+        var t = new Timeline();
+        var house = t.Address("Stationslaan", "14", "3841AB");
+        // No phone, new photo and text every time: only the name and the address tie these together.
+        var a = t.Ad(0, 2, "Luna", null, house, PhotoLuna);
+        var b = t.Ad(3, 2, "Luna", null, house, PhotoBella);
+        var c = t.Ad(6, 2, "Luna", null, house, PhotoSofia);
+        var later = t.Ad(30, 2, "Luna", null, house, 0x0F0F_0F0F_0F0F_0F0F); // weeks later: another Luna, maybe
+        var elsewhere = t.Ad(8, 2, "Luna", null, t.Address("Kerkstraat", "1", "3851AA", "Ermelo", "GM0233"), 0x3333_3333_3333_3333);
+
+        var result = t.Run(40);
+
+        result.AdvertiserOf(a)!.Ads.Select(l => (l.AdId, l.Kind)).ShouldBe([(a, "name"), (b, "name"), (c, "name")]);
+        result.AdvertiserOf(later)!.Key.ShouldBe($"a{later}");
+        result.AdvertiserOf(elsewhere)!.Key.ShouldBe($"a{elsewhere}");
+        result.Flagged.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Run_DoesNotLinkByName_WhenPhonesDiffer()
+    {
+        var t = new Timeline();
+        var house = t.Address("Stationslaan", "14", "3841AB");
+        t.Ad(0, 2, "Luna", "+31611111111", house);
+        t.Ad(3, 2, "Luna", "+31622222222", house);
+
+        t.Run(10).Advertisers.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void Run_IgnoresStockPhotos_WhenAHashIsOnTooManyAds()
     {
         var t = new Timeline();
