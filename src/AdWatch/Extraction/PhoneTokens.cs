@@ -53,6 +53,10 @@ internal static class PhoneTokens
             }
 
             var token = new Token(start, i);
+            if (digits > 0 && others > 0 && TrySplitGlued(chars, start, i, tokens))
+            {
+                continue; // "1five5", "3one0555": figures with number words glued in between
+            }
             if (others == 0 && digits > 0 && lookAlikes > 0 && !IsPostcodeShape(chars, start, i))
             {
                 token = token with { LookAlike = true, Digits = digits + lookAlikes };
@@ -80,6 +84,43 @@ internal static class PhoneTokens
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Splits a token of figures and letters into digit and number-word pieces ("1five5" → 1, five, 5) when every letter piece
+    /// is a number word; adds the pieces and returns true, or adds nothing and returns false ("3841AB", "24u", "06hallo").
+    /// </summary>
+    private static bool TrySplitGlued(string chars, int start, int end, List<Token> tokens)
+    {
+        var pieces = new List<Token>();
+        Span<char> word = stackalloc char[6];
+        for (var k = start; k < end;)
+        {
+            var from = k;
+            var isDigit = chars[k] is >= '0' and <= '9';
+            while (k < end && (chars[k] is >= '0' and <= '9') == isDigit)
+            {
+                k++;
+            }
+            if (isDigit)
+            {
+                pieces.Add(new Token(from, k) { Digits = k - from });
+                continue;
+            }
+            if (k - from > word.Length)
+            {
+                return false;
+            }
+            chars.AsSpan(from, k - from).CopyTo(word);
+            var digit = NumberWords.DigitOf(word[..(k - from)]);
+            if (digit == '\0')
+            {
+                return false;
+            }
+            pieces.Add(new Token(from, k) { Spelled = digit, Digits = 1 });
+        }
+        tokens.AddRange(pieces);
+        return true;
     }
 
     /// <summary>

@@ -25,6 +25,25 @@ public sealed class AdvertiserLinkingTests
     }
 
     [Fact]
+    public void Run_KeepsAdvertisersApart_WhenEachHasOwnPhoneBesidesABookingNumberAndTheySharePhotosOfTheRoom()
+    {
+        // The house's booking number and the same interior photo on every ad; each worker also gives her own number.
+        const ulong room = 0x0F0F_F0F0_1234_5678;
+        var t = new Timeline();
+        var house = t.Address("Proefweg", "7", "3843EB");
+        var first = t.Ad(0, 4, name: null, place: house, image: room, phones: ["+31611111111", "+31645550199"]);
+        var second = t.Ad(6, 4, "Bella", place: house, image: room, phones: ["+31622222222", "+31645550199"]);
+        var third = t.Ad(12, 4, name: null, place: house, image: room, phones: ["+573001111111", "+31645550199"]);
+        var elsewhere = t.Ad(20, 3, name: null, phone: "+31611111111");
+
+        var result = t.Run(30);
+
+        result.Advertisers.Select(a => a.Ads.Select(l => l.AdId).ToArray()).ShouldBe([[first, elsewhere], [second], [third]]);
+        result.Operators.ShouldHaveSingleItem().E164.ShouldBe("+31645550199");
+        result.Flagged.ShouldHaveSingleItem().Flag!.Advertisers.ShouldBe(3);
+    }
+
+    [Fact]
     public void Run_KeepsAdvertisersApartJoinedByAnOperator_WhenOnePhoneHasDifferentNamesAndPhotos()
     {
         var t = new Timeline();
