@@ -82,6 +82,23 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
         return new AnalysisRun(AnalysisReport.From(result, options, written), result, written, mode, fingerprinted, changedAds, warnings);
     }
 
+    /// <summary>
+    /// An analyst marks a phone <c>ok</c>, <c>generic</c> or <c>bad</c>; the analysis re-runs at once, as of the previous run's
+    /// as-of time (so a replayed demo stays in its own time), dropping or restoring every link through that phone.
+    /// Returns null, changing nothing, when the number is unknown.
+    /// </summary>
+    public async Task<AnalysisRun?> SetPhoneStatusAsync(string e164, string status, string? note, string by, CancellationToken ct)
+    {
+        if (!await new Extraction.ExtractionStore(database).SetPhoneStatusAsync(e164, status, note, by, time.GetUtcNow(), ct))
+        {
+            return null;
+        }
+        await using var connection = await database.OpenAsync(ct);
+        var lastAsOf = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT as_of FROM analysis_runs ORDER BY id DESC LIMIT 1", cancellationToken: ct));
+        return await RunAsync(lastAsOf is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, full: false, null, ct);
+    }
+
     private static (LicensedVenueList, string) LoadVenues(AnalysisOptions options, string rulesFile, string? explicitFile)
     {
         if (explicitFile is not null && !File.Exists(explicitFile))
