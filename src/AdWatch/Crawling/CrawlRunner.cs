@@ -102,6 +102,8 @@ public sealed class CrawlRunner(
                 await Task.Delay(TimeSpan.FromMilliseconds(250), time, ct);
                 continue;
             }
+            var open = await runs.CountOpenAsync(run.Id, ct);
+            long inBatch = 0;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, site.Politeness.ConcurrencyPerHost), CancellationToken = ct };
             await Parallel.ForEachAsync(batch, parallel, async (request, token) =>
             {
@@ -118,7 +120,8 @@ public sealed class CrawlRunner(
                 }
                 await runs.CompleteRequestAsync(request.Id, Owner, outcome, token);
                 var total = Interlocked.Increment(ref done);
-                progress?.Report(new CrawlProgress(run.Id, total, -1, request.Url, outcome.Outcome ?? outcome.ErrorKind ?? outcome.Status));
+                var left = open - Interlocked.Increment(ref inBatch);
+                progress?.Report(new CrawlProgress(run.Id, total, Math.Max(0, left), request.Url, outcome.Outcome ?? outcome.ErrorKind ?? outcome.Status));
             });
         }
     }

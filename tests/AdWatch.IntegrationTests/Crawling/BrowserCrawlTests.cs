@@ -51,6 +51,76 @@ public sealed class BrowserCrawlTests
         (await h.ScalarAsync("SELECT COUNT(*) FROM ads WHERE status <> 'active'")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task RunAsync_LeavesNoBrowserProcess_WhenCancelledMidRun()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        h.Host.SimulatedDate = TestScenario.Day(2);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(CrawlHarness.Ct);
+        var whileRunning = -1;
+        var progress = new Progress<CrawlProgress>(p =>
+        {
+            if (p.Done >= 1 && !cancel.IsCancellationRequested)
+            {
+                whileRunning = Descendants().Count;
+                cancel.Cancel(); // after the first page, while Chromium is up
+            }
+        });
+
+        await Should.ThrowAsync<OperationCanceledException>(() => h.Runner.RunAsync(h.Site("nachtlicht"), CrawlHarness.Morning(2), "test", cancel.Token, progress));
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Descendants().Count > 0 && waited.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(200, CrawlHarness.Ct);
+        }
+        whileRunning.ShouldBeGreaterThan(0); // the check below can fail: there were browser processes to clean up
+        Descendants().ShouldBeEmpty();
+        (await h.ScalarAsync("SELECT COUNT(*) FROM crawl_runs WHERE status = 'running'")).ShouldBe(1); // resumable later
+    }
+
+    /// <summary>Live processes below this test process (Playwright's driver and its Chromium), from /proc.</summary>
+    private static List<string> Descendants()
+    {
+        var parents = new Dictionary<int, (int Parent, string Name)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                if (fields[0] != "Z")
+                {
+                    parents[pid] = (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), stat[(stat.IndexOf('(') + 1)..close]);
+                }
+            }
+            catch (IOException)
+            {
+                // the process ended while we looked
+            }
+        }
+        var me = Environment.ProcessId;
+        return [.. parents.Where(p => IsBelow(p.Key, me, parents)).Select(p => $"{p.Key} {p.Value.Name}")];
+    }
+
+    private static bool IsBelow(int pid, int ancestor, Dictionary<int, (int Parent, string Name)> parents)
+    {
+        for (var i = 0; i < 64 && parents.TryGetValue(pid, out var p); i++)
+        {
+            if (p.Parent == ancestor)
+            {
+                return true;
+            }
+            pid = p.Parent;
+        }
+        return false;
+    }
+
     private static Task<CrawlRunResult> CrawlAsync(CrawlHarness h, int day)
     {
         h.Host.SimulatedDate = TestScenario.Day(day);

@@ -65,6 +65,8 @@ public sealed class KillAndRestartTests
         (await Scalar(db, "SELECT COUNT(*) FROM crawl_requests WHERE status <> 'done'")).ShouldBe(0);
         (await Scalar(db, "SELECT COUNT(*) FROM crawl_requests WHERE kind = 'ad'")).ShouldBe(adCount);
         (await Scalar(db, "SELECT COUNT(*) FROM crawl_requests WHERE kind = 'ad' AND outcome = 'new'")).ShouldBe(adCount);
+        // The dead worker's leased requests were handed out again (attempt 2), yet nothing was stored twice.
+        (await Scalar(db, "SELECT COUNT(*) FROM crawl_requests WHERE attempts > 1")).ShouldBeGreaterThan(0);
     }
 
     private static Process StartProbe(string dbPath, Uri baseUrl)
