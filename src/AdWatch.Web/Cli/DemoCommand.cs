@@ -75,7 +75,8 @@ internal static class DemoCommand
             }
             SqliteConnection.ClearAllPools();
         }
-        foreach (var file in new[] { full, full + "-wal", full + "-shm", Path.ChangeExtension(full, ".hangfire.db") }.Where(File.Exists))
+        var jobs = Path.ChangeExtension(full, ".hangfire.db");
+        foreach (var file in new[] { full, full + "-wal", full + "-shm", jobs, jobs + "-wal", jobs + "-shm" }.Where(File.Exists))
         {
             File.Delete(file);
         }
