@@ -165,5 +165,8 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
         }
     }
 
+    /// <summary>Closes Chromium and Playwright's driver now; the next fetch starts a fresh browser.</summary>
+    public Task ShutdownAsync() => TearDownAsync();
+
     public async ValueTask DisposeAsync() => await TearDownAsync();
 }

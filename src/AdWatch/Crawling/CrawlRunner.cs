@@ -72,7 +72,8 @@ public sealed class CrawlRunner(
         {
             if (fetcher == browserFetcher)
             {
-                await browserFetcher.ResetAsync(); // one browser context per run; nothing left running after it
+                // One browser context per run. A cancelled run (shutdown, killed job) also ends Chromium: no orphans.
+                await (ct.IsCancellationRequested ? browserFetcher.ShutdownAsync() : browserFetcher.ResetAsync());
             }
         }
         return await FinishAsync(site, siteId, run, resumed, ct);

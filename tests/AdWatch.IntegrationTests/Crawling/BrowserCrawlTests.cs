@@ -6,6 +6,7 @@ namespace AdWatch.IntegrationTests.Crawling;
 
 /// <summary>The JavaScript demo site through headless Chromium (Debian's, else Playwright's own).</summary>
 [Trait("Category", "Browser")]
+[Collection(nameof(ProcessTreeCollection))]
 public sealed class BrowserCrawlTests
 {
     [Fact]
