@@ -21,6 +21,7 @@ public sealed class CrawlRunner(
     Database database,
     HttpFetcher httpFetcher,
     BrowserFetcher browserFetcher,
+    HostThrottle throttle,
     TimeProvider time,
     IOptions<CrawlingOptions> options,
     ILogger<CrawlRunner> logger)
@@ -63,7 +64,7 @@ public sealed class CrawlRunner(
         }
 
         var fetcher = site.Fetch.Mode == FetchMode.Browser ? (IPageFetcher)browserFetcher : httpFetcher;
-        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch"), runs, ads, evidence, time);
+        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch", throttle), runs, ads, evidence, time);
         try
         {
             await CrawlAsync(site, run, processor, lease, progress, ct);
