@@ -1,4 +1,5 @@
 using AdWatch.Analysis;
+using AdWatch.Crawling;
 using AdWatch.Exports;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
@@ -18,6 +19,11 @@ public static class AdWatchServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddAdWatchStorage(config);
+        services.AddAdWatchCrawling(config);
+        services.AddAdWatchGeocoding(config);
+        services.AddAdWatchExtraction(config);
+        services.AddAdWatchAnalysis(config);
+        services.AddSingleton<ExtractionPass>();
         services.AddSingleton<ExtractionStore>();
         services.AddSingleton<PlaceStore>();
         services.AddSingleton<AnalysisStore>();

@@ -1,14 +1,18 @@
 // Benchmarks are added per issue; each writes its figures to stdout for the issue note.
 // Dispatch by the first argument: `dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark> [options]`.
+using AdWatch.Benchmarks.Extraction;
+
 return args.FirstOrDefault() switch
 {
     "analysis" => await AdWatch.Benchmarks.Analysis.AnalysisBenchmark.RunAsync(args[1..]),
     "crawl-http" or "crawl-browser" => await AdWatch.Benchmarks.Crawling.CrawlBenchmark.RunAsync(args[0], args[1..]),
+    "extraction" => ExtractionBenchmark.Run(args[1..]), // ads/s for HTML pages and plain text; see run-extraction-benchmark.sh
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   (benchmarks: analysis, crawl-http [pages], crawl-browser [pages])");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   " +
+                            "(benchmarks: analysis, crawl-http [pages], crawl-browser [pages], extraction)");
     return 2;
 }

@@ -8,7 +8,7 @@ namespace AdWatch.DemoSites.Images;
 
 /// <summary>
 /// Deterministic synthetic "photos": the same image id always gives the same PNG bytes, different ids give visibly
-/// different patterns (colours, stripes, checks, rings) so perceptual hashes can tell them apart.
+/// different mosaics, so perceptual hashes can tell them apart.
 /// </summary>
 internal sealed class DemoImageRenderer
 {
@@ -23,13 +23,14 @@ internal sealed class DemoImageRenderer
 
     private static byte[] Render(string id)
     {
+        // An 8×6 mosaic of seeded brightness blocks: perceptual hashes look at low frequencies only, so fine stripes would
+        // all hash alike; coarse random blocks give unrelated hashes for different ids (≈32 of 64 bits apart).
         var seed = SHA256.HashData(Encoding.UTF8.GetBytes(id));
-        var background = new Rgb24(seed[0], seed[1], seed[2]);
-        var foreground = new Rgb24((byte)(255 - seed[0]), (byte)(seed[3] ^ 0x80), (byte)(255 - seed[2]));
-        var pattern = seed[4] % 5;
-        var period = 6 + seed[5] % 18;
-        var centreX = seed[6] % Width;
-        var centreY = seed[7] % Height;
+        var random = new Random(BitConverter.ToInt32(seed, 0));
+        var tint = new Rgb24(seed[4], seed[5], seed[6]);
+        const int columns = 8, rowsOfBlocks = 6;
+        var levels = new byte[columns * rowsOfBlocks];
+        random.NextBytes(levels);
 
         using var image = new Image<Rgb24>(Width, Height);
         image.ProcessPixelRows(rows =>
@@ -39,15 +40,8 @@ internal sealed class DemoImageRenderer
                 var row = rows.GetRowSpan(y);
                 for (var x = 0; x < row.Length; x++)
                 {
-                    var on = pattern switch
-                    {
-                        0 => x / period % 2 == 0,
-                        1 => y / period % 2 == 0,
-                        2 => (x + y) / period % 2 == 0,
-                        3 => (x / period + y / period) % 2 == 0,
-                        _ => (int)Math.Sqrt(((x - centreX) * (x - centreX)) + ((y - centreY) * (y - centreY))) / period % 2 == 0,
-                    };
-                    row[x] = on ? foreground : background;
+                    var level = levels[(y * rowsOfBlocks / Height * columns) + (x * columns / Width)];
+                    row[x] = new Rgb24((byte)((level * 3 + tint.R) / 4), (byte)((level * 3 + tint.G) / 4), (byte)((level * 3 + tint.B) / 4));
                 }
             }
         });

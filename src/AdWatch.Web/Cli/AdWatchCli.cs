@@ -18,12 +18,12 @@ internal static class AdWatchCli
 
         var serve = ServeCommand.Create(global);
         root.Subcommands.Add(serve);
-        root.Subcommands.Add(Placeholder("demo", "Replay a synthetic 2023 in Harderwijk through the real pipeline and serve the dashboard", "The synthetic 2023 demo"));
-        root.Subcommands.Add(Placeholder("crawl", "Crawl one site now, in the foreground", "Crawling"));
-        root.Subcommands.Add(Placeholder("import", "Import archived captures (.warc, .warc.gz, .jsonl)", "Importing"));
-        root.Subcommands.Add(Placeholder("extract", "Extract phones, addresses and indicators from ad text or HTML", "Extraction"));
-        root.Subcommands.Add(Placeholder("analyze", "Link advertisers, build stays and flag recurring short-stay locations", "Analysis"));
-        root.Subcommands.Add(Placeholder("export", "Export leads (ZGW, webhook, CSV/JSON) or evidence (WARC)", "Exporting"));
+        root.Subcommands.Add(DemoCommand.Create(global));
+        root.Subcommands.Add(CrawlCommand.Create(global));
+        root.Subcommands.Add(ImportCommand.Create(global));
+        root.Subcommands.Add(ExtractCommand.Create(global));
+        root.Subcommands.Add(AnalyzeCommand.Create(global));
+        root.Subcommands.Add(ExportCommand.Create(global));
         root.Subcommands.Add(UsersCommand.Create(global));
         // Bare `adwatch` (only global options) serves, like `adwatch serve`.
         CliAction.Set(root, (result, ct) => ServeCommand.RunAsync(global.Read(result), null, ct));
@@ -40,12 +40,5 @@ internal static class AdWatchCli
             return ExitCodes.Usage;
         }
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-    }
-
-    private static Command Placeholder(string name, string description, string feature)
-    {
-        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
-        NotAvailableCommand.Apply(command, feature);
-        return command;
     }
 }

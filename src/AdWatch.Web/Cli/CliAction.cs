@@ -1,4 +1,7 @@
 using System.CommandLine;
+using AdWatch.Analysis;
+using AdWatch.Extraction;
+using AdWatch.Sites;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Cli;
@@ -30,6 +33,12 @@ internal static class CliAction
         {
             await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is SiteDefinitionException or IndicatorLexiconException or AnalysisConfigException)
+        {
+            // Bad site YAML, indicator lexicon or analysis rules: the message names file, line and field.
+            await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
+            return ExitCodes.Failure;
         }
         catch (OptionsValidationException e)
         {

@@ -16,12 +16,10 @@ internal static class ConfigFile
                 ? full
                 : throw new UserError($"Configuration file not found: {full} (from --config). Pass an existing file, or leave out --config to use {DefaultRelativePath}.", ExitCodes.Usage);
         }
-        foreach (var candidate in new[] { Path.GetFullPath(DefaultRelativePath), Path.Combine(AppContext.BaseDirectory, DefaultRelativePath) })
+        var found = AppPaths.Resolve(DefaultRelativePath);
+        if (File.Exists(found))
         {
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
+            return found;
         }
         return null; // built-in defaults apply
     }

@@ -34,6 +34,9 @@ internal static class JobServer
                 config.UseSQLiteStorage(SqlitePath(storage, jobs), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
             }
         });
+        builder.Services.AddTransient<CrawlJob>();
+        builder.Services.AddTransient<AnalysisJob>();
+        builder.Services.AddHostedService<RecurringCrawlRegistrar>();
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = jobs.WorkerCount;

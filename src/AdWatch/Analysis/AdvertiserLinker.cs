@@ -4,12 +4,15 @@ namespace AdWatch.Analysis;
 /// Links ads into advertisers with union-find, strongest evidence first:
 /// <list type="number">
 /// <item>A shared usable phone joins ads — unless the ads on that phone fall into clearly different personas (different
-/// names and no shared photo): then the phone is an operator phone and each persona stays its own advertiser.</item>
-/// <item>A shared photo (pHash within the threshold) joins ads whose phones do not contradict (one side has none, or they share one).</item>
+/// names and no shared photo, or each with a phone of its own besides the shared one — a booking number next to personal
+/// numbers): then the phone is an operator phone and each persona stays its own advertiser.</item>
+/// <item>A shared photo (pHash within the threshold) joins ads whose phones and names do not contradict (one side has none, or
+/// they share one that is not an operator phone).</item>
 /// <item>Near-duplicate text joins ads whose phones and names do not contradict. Different phones or names with the same photo
 /// or template are a same-room or same-template signal: they tie ads to a location (see <see cref="StayBuilder"/>), not to one person.</item>
+/// <item>The same name at the same address with no gap beyond the gap tolerance joins ads whose phones do not contradict.</item>
 /// </list>
-/// A name alone never joins ads (too many Lunas); it separates personas and blocks template merges.
+/// A name alone, anywhere, never joins ads (too many Lunas); it separates personas and blocks template merges.
 /// </summary>
 internal sealed class AdvertiserLinker(AnalysisOptions options)
 {
@@ -29,6 +32,9 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             names[i] = ads[i].Name is { } name ? [name] : null;
         }
 
+        // Operator phones are known after step 1; later steps must not treat sharing one as "the same person".
+        var operatorPhones = new SortedSet<long>();
+
         bool Join(int a, int b, string kind, bool force, bool checkNames)
         {
             var ra = uf.Find(a);
@@ -37,7 +43,7 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             {
                 return false;
             }
-            if (!force && (!Compatible(phones[ra]!, phones[rb]!) || (checkNames && names[ra] is { } na && names[rb] is { } nb && !na.Overlaps(nb))))
+            if (!force && (!Compatible(phones[ra]!, phones[rb]!, operatorPhones) || (checkNames && names[ra] is { } na && names[rb] is { } nb && !na.Overlaps(nb))))
             {
                 return false;
             }
@@ -62,14 +68,13 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         }
 
         // 1. Phones.
-        var operatorPhones = new SortedSet<long>();
         foreach (var (phone, members) in Group(ads, a => a.Phones))
         {
             if (members.Count < 2)
             {
                 continue;
             }
-            var personas = HasTwoNames(ads, members) ? Personas(ads, members) : [];
+            var personas = HasTwoNames(ads, members) || HasTwoOwnPhones(ads, members, phone) ? Personas(ads, members, phone) : [];
             if (personas.Count(g => g.Named) >= 2)
             {
                 operatorPhones.Add(phone);
@@ -93,11 +98,29 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         // 2. Photos, then 3. text: closest pairs first, so a chain of weak matches cannot outvote a close one.
         foreach (var (_, a, b) in Candidates(ads, x => x.Images, options.ImageHammingThreshold))
         {
-            Join(a, b, "image", force: false, checkNames: false);
+            // Same photo, different names: the same room, not the same person.
+            Join(a, b, "image", force: false, checkNames: true);
         }
         foreach (var (_, a, b) in Candidates(ads, x => x.Text is { } t ? [t] : [], options.TextHammingThreshold))
         {
             Join(a, b, "text", force: false, checkNames: true);
+        }
+
+        // 4. Name: the same name at the same address, back to back (new photos, new text, no phone to tie them). Without this a
+        // woman who re-posts daily without a phone would count as several advertisers and fake a rotation.
+        var byPlaceAndName = Comparer<(long Place, string Name)>.Create((x, y) =>
+            x.Place != y.Place ? x.Place.CompareTo(y.Place) : string.CompareOrdinal(x.Name, y.Name));
+        foreach (var (_, members) in Group(ads, x => x.Name is { } name
+                     ? x.Versions.SelectMany(v => v.LocationPlaceIds).Distinct().Select(p => (p, name)) : [], byPlaceAndName))
+        {
+            var ordered = members.OrderBy(i => ads[i].FirstDay).ThenBy(i => i).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ads[ordered[i]].FirstDay - ads[ordered[i - 1]].LastDay - 1 <= options.GapToleranceDays)
+                {
+                    Join(ordered[i - 1], ordered[i], "name", force: false, checkNames: true);
+                }
+            }
         }
 
         var roots = new int[n];
@@ -128,12 +151,19 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         return false;
     }
 
-    private static bool Compatible(List<long> a, List<long> b) => a.Count == 0 || b.Count == 0 || a.Intersect(b).Any();
+    /// <summary>Phones do not contradict: one side has none of its own, or they share one that is not an operator's.</summary>
+    private static bool Compatible(List<long> a, List<long> b, SortedSet<long> operators)
+    {
+        var own = a.Where(p => !operators.Contains(p)).ToList();
+        var other = b.Where(p => !operators.Contains(p)).ToList();
+        return own.Count == 0 || other.Count == 0 || own.Intersect(other).Any();
+    }
 
-    private static SortedDictionary<T, List<int>> Group<T>(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<T>> keys)
+    private static SortedDictionary<T, List<int>> Group<T>(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<T>> keys,
+        IComparer<T>? comparer = null)
         where T : notnull
     {
-        var groups = new SortedDictionary<T, List<int>>();
+        var groups = new SortedDictionary<T, List<int>>(comparer ?? Comparer<T>.Default);
         foreach (var ad in ads)
         {
             foreach (var key in keys(ad))
@@ -148,14 +178,19 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         return groups;
     }
 
-    /// <summary>Splits the ads of one phone into personas: same name or a shared photo is one persona.</summary>
-    private List<(bool Named, List<int> Members)> Personas(IReadOnlyList<AdFacts> ads, List<int> members)
+    /// <summary>
+    /// Splits the ads of one phone into personas: same name or a shared photo is one persona — unless the two ads each carry a
+    /// phone of their own and those differ (a shared interior photo does not make two workers one person). A persona counts as
+    /// distinct when it is named or has its own phone.
+    /// </summary>
+    private List<(bool Named, List<int> Members)> Personas(IReadOnlyList<AdFacts> ads, List<int> members, long shared)
     {
         var local = new UnionFind(members.Count);
         var firstByName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < members.Count; i++)
         {
-            if (ads[members[i]].Name is { } name && !firstByName.TryAdd(name, i))
+            if (ads[members[i]].Name is { } name && !firstByName.TryAdd(name, i)
+                && !OwnPhonesDiffer(ads[members[firstByName[name]]], ads[members[i]], shared))
             {
                 local.Union(firstByName[name], i);
             }
@@ -166,7 +201,7 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             {
                 for (var j = i + 1; j < members.Count; j++)
                 {
-                    if (SharePhoto(ads[members[i]], ads[members[j]]))
+                    if (SharePhoto(ads[members[i]], ads[members[j]]) && !OwnPhonesDiffer(ads[members[i]], ads[members[j]], shared))
                     {
                         local.Union(i, j);
                     }
@@ -174,8 +209,20 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             }
         }
         return [.. Enumerable.Range(0, members.Count).GroupBy(local.Find).OrderBy(g => g.Key)
-            .Select(g => (g.Any(i => ads[members[i]].Name is not null), g.Select(i => members[i]).ToList()))];
+            .Select(g => (g.Any(i => ads[members[i]].Name is not null || ads[members[i]].Phones.Any(p => p != shared)),
+                g.Select(i => members[i]).ToList()))];
     }
+
+    /// <summary>Both ads carry a phone besides <paramref name="shared"/>, and none of those is common to both.</summary>
+    private static bool OwnPhonesDiffer(AdFacts a, AdFacts b, long shared)
+    {
+        var own = a.Phones.Where(p => p != shared).ToList();
+        var other = b.Phones.Where(p => p != shared).ToList();
+        return own.Count > 0 && other.Count > 0 && !own.Intersect(other).Any();
+    }
+
+    private static bool HasTwoOwnPhones(IReadOnlyList<AdFacts> ads, List<int> members, long shared) =>
+        members.SelectMany(i => ads[i].Phones.Where(p => p != shared)).Distinct().Skip(1).Any();
 
     private bool SharePhoto(AdFacts a, AdFacts b)
     {

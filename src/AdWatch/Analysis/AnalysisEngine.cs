@@ -83,6 +83,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
     {
         "image" => 0.8,
         "text" => 0.7,
+        "name" => 0.6,
         _ => 1.0,
     };
 

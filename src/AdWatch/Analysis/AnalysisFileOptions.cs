@@ -5,6 +5,6 @@ public sealed class AnalysisFileOptions
 {
     public const string Section = "Analysis";
 
-    /// <summary>The rules and weights file (see <see cref="AnalysisOptions"/>); relative to the working directory. Missing: built-in defaults.</summary>
+    /// <summary>The rules and weights file (see <see cref="AnalysisOptions"/>); relative paths resolve as <see cref="AppPaths.Resolve"/> says. Missing: built-in defaults.</summary>
     public string RulesFile { get; set; } = "config/analysis.yaml";
 }

@@ -101,7 +101,26 @@ public sealed class AnalysisInputLoader(Database database)
             }
         }
 
-        public InputVersion Build(long id) => new(id, [.. _days!.Distinct().Order()], [.. Phones.Distinct().Order()], [.. Places.Distinct().Order()],
-            [.. Images.Distinct().Order()], textHash, name, [.. Indicators.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        public InputVersion Build(long id) => new(id, Ascending(_days!), Set(Phones), Set(Places), Set(Images), textHash, name,
+            Indicators.Count == 0 ? [] : [.. Indicators.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+
+        private static int[] Ascending(List<int> days)
+        {
+            for (var i = 1; i < days.Count; i++)
+            {
+                if (days[i] <= days[i - 1])
+                {
+                    return [.. days.Distinct().Order()];
+                }
+            }
+            return [.. days]; // the usual case: a crawl observes in time order
+        }
+
+        private static T[] Set<T>(List<T> values) => values.Count switch
+        {
+            0 => [],
+            1 => [values[0]],
+            _ => [.. values.Distinct().Order()],
+        };
     }
 }

@@ -30,7 +30,8 @@ public sealed class AnalysisOptions
     /// <summary>Touring advertisers: distinct towns needed, one of them in the region.</summary>
     public int TouringMinPlaces { get; set; } = 3;
 
-    /// <summary>Two image pHashes within this Hamming distance (of 64 bits) are the same photo.</summary>
+    /// <summary>Two image pHashes within this Hamming distance (of 64 bits) are the same photo. At most 12: beyond that the banded
+    /// index degrades towards comparing every pair, and unrelated photos start to match.</summary>
     public int ImageHammingThreshold { get; set; } = 6;
 
     /// <summary>Two text SimHashes within this Hamming distance (of 64 bits) are the same text or template.</summary>
@@ -77,13 +78,13 @@ public sealed class AnalysisOptions
         {
             errors.Add($"attachWindowDays must be 0 or more (was {AttachWindowDays}).");
         }
-        if (ImageHammingThreshold is < 0 or > 16)
+        if (ImageHammingThreshold is < 0 or > 12)
         {
-            errors.Add($"imageHammingThreshold must be between 0 and 16 (was {ImageHammingThreshold}).");
+            errors.Add($"imageHammingThreshold must be between 0 and 12 (was {ImageHammingThreshold}).");
         }
-        if (TextHammingThreshold is < 0 or > 16)
+        if (TextHammingThreshold is < 0 or > 12)
         {
-            errors.Add($"textHammingThreshold must be between 0 and 16 (was {TextHammingThreshold}).");
+            errors.Add($"textHammingThreshold must be between 0 and 12 (was {TextHammingThreshold}).");
         }
         if (Language is not ("nl" or "en"))
         {

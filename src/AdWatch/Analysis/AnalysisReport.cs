@@ -37,7 +37,7 @@ public sealed record AnalysisReport(string AsOf, IReadOnlyList<string> Region, I
                 l.Place.Lat, l.Place.Lon, flag.Score, flag.Advertisers, flag.ShortStays,
                 Time(AnalysisDays.Start(l.FirstDay)), Time(AnalysisDays.Start(l.LastDay + 1).AddSeconds(-1)),
                 state?.Status ?? "new",
-                [.. flag.Reasons.Select(r => new ReportReason(r.Code, r.Text(options.Language), r.Evidence))],
+                [.. flag.Reasons.Select(r => new ReportReason(r.Code, r.Text(options.Language), ReportEvidence.From(r.Evidence)))],
                 flag.Phones,
                 [.. flag.AdIds.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
         }

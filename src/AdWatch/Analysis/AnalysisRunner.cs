@@ -29,7 +29,7 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
     {
         var started = time.GetUtcNow();
         var at = asOf ?? started;
-        var rulesFile = Path.GetFullPath(files.Value.RulesFile);
+        var rulesFile = AppPaths.Resolve(files.Value.RulesFile);
         var options = AnalysisOptionsLoader.Load(rulesFile);
         var (venues, venuesText) = LoadVenues(options, rulesFile, licensedVenuesFile);
         var warnings = venues.Errors.ToList();
@@ -51,11 +51,12 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
                    (SELECT COALESCE(MAX(status_at), 0) FROM phones) AS max_phone_status_at
             """, cancellationToken: ct));
         var changedAds = last is null ? -1 : await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-            SELECT COUNT(*) FROM ads a WHERE
-                EXISTS (SELECT 1 FROM observations o WHERE o.ad_id = a.id AND o.id > @MaxObservationId)
-                OR EXISTS (SELECT 1 FROM ad_versions v WHERE v.ad_id = a.id AND v.extracted_at > @MaxExtractedAt)
-                OR EXISTS (SELECT 1 FROM ad_versions v JOIN ad_phones ap ON ap.version_id = v.id JOIN phones p ON p.id = ap.phone_id
-                           WHERE v.ad_id = a.id AND p.status_at > @MaxPhoneStatusAt)
+            SELECT COUNT(*) FROM (
+                SELECT ad_id FROM observations WHERE id > @MaxObservationId
+                UNION SELECT ad_id FROM ad_versions WHERE extracted_at > @MaxExtractedAt
+                UNION SELECT v.ad_id FROM phones p JOIN ad_phones ap ON ap.phone_id = p.id JOIN ad_versions v ON v.id = ap.version_id
+                      WHERE p.status_at > @MaxPhoneStatusAt
+            ) changed
             """, last, cancellationToken: ct));
 
         var fingerprinted = await new TextFingerprinter(database).RunAsync(full, started, ct);
@@ -79,6 +80,23 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
         }, cancellationToken: ct));
         logger.LogInformation("Analysis ({Mode}) as of {AsOf}: {Stats}", mode, AnalysisReport.Time(at), stats);
         return new AnalysisRun(AnalysisReport.From(result, options, written), result, written, mode, fingerprinted, changedAds, warnings);
+    }
+
+    /// <summary>
+    /// An analyst marks a phone <c>ok</c>, <c>generic</c> or <c>bad</c>; the analysis re-runs at once, as of the previous run's
+    /// as-of time (so a replayed demo stays in its own time), dropping or restoring every link through that phone.
+    /// Returns null, changing nothing, when the number is unknown.
+    /// </summary>
+    public async Task<AnalysisRun?> SetPhoneStatusAsync(string e164, string status, string? note, string by, CancellationToken ct)
+    {
+        if (!await new Extraction.ExtractionStore(database).SetPhoneStatusAsync(e164, status, note, by, time.GetUtcNow(), ct))
+        {
+            return null;
+        }
+        await using var connection = await database.OpenAsync(ct);
+        var lastAsOf = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT as_of FROM analysis_runs ORDER BY id DESC LIMIT 1", cancellationToken: ct));
+        return await RunAsync(lastAsOf is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, full: false, null, ct);
     }
 
     private static (LicensedVenueList, string) LoadVenues(AnalysisOptions options, string rulesFile, string? explicitFile)

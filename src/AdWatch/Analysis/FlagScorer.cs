@@ -9,6 +9,9 @@ internal sealed class FlagScorer(AnalysisOptions options, AnalysisContext contex
 {
     public ResultFlag? Score(InputPlace place, IReadOnlyList<ResultStay> stays, int asOfDay)
     {
+        // "Within 90 days" is any 90-day window up to the as-of day, not only the last one: a house that rotated in spring is
+        // still a lead in December. The window with the most different short-stay advertisers (the latest on a tie) is scored.
+        asOfDay = BestWindowEnd(stays, asOfDay);
         var windowStart = asOfDay - options.WindowDays + 1;
         var inWindow = stays.Where(s => s.EndDay >= windowStart && s.StartDay <= asOfDay).ToList();
         var shortStays = inWindow.Where(s => s.LengthDays <= options.ShortStayMaxDays).ToList();
@@ -99,5 +102,22 @@ internal sealed class FlagScorer(AnalysisOptions options, AnalysisContext contex
         var score = (w.Advertisers * cAdvertisers + w.ShortStays * cShort + w.Turnover * cTurnover + w.Touring * cTouring
                      + w.Operator * cOperator + w.Indicators * cIndicators) / w.Sum;
         return new ResultFlag(Math.Round(score, 3), qualifies, advertisers.Count, shortStays.Count, reasons, phones, ads);
+    }
+
+    private int BestWindowEnd(IReadOnlyList<ResultStay> stays, int asOfDay)
+    {
+        var best = (Advertisers: -1, End: asOfDay);
+        var ends = stays.Where(s => s.LengthDays <= options.ShortStayMaxDays && s.EndDay <= asOfDay).Select(s => s.EndDay).Append(asOfDay).Distinct();
+        foreach (var end in ends.Order())
+        {
+            var start = end - options.WindowDays + 1;
+            var count = stays.Where(s => s.LengthDays <= options.ShortStayMaxDays && s.EndDay >= start && s.StartDay <= end)
+                .Select(s => s.AdvertiserKey).Distinct().Count();
+            if (count >= best.Advertisers)
+            {
+                best = (count, end);
+            }
+        }
+        return best.End;
     }
 }

@@ -50,7 +50,6 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
         {
             foreach (var v in ad.Versions.Where(v => v.LocationPlaceIds.Length == 0))
             {
-                var towns = v.Version.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)?.TownKey).OfType<string>().ToHashSet();
                 var phonePlaces = ad.Phones.SelectMany(p => phoneSpans.GetValueOrDefault(p) ?? [])
                     .Where(s => s.First - options.AttachWindowDays <= v.Days[^1] && v.Days[0] <= s.Last + options.AttachWindowDays)
                     .Select(s => s.Place);
@@ -58,7 +57,7 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
                 var textMatches = v.Version.TextHash is { } t ? textIndex.Near(t).SelectMany(h => textPlaces[h]) : [];
                 var (place, kind) = Unique(phonePlaces, 1) ?? Unique(imageMatches, 2) ?? Unique(textMatches, 3) ?? (0, -1);
                 // An ad that names another town is not at a house in this one, whatever its phone did elsewhere.
-                if (kind < 0 || (towns.Count > 0 && !towns.Contains(input.Places[place].TownKey)))
+                if (kind < 0 || NamesAnotherTown(v.Version, input.Places[place].TownKey))
                 {
                     continue;
                 }
@@ -92,6 +91,23 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
             stays.Sort((a, b) => a.StartDay != b.StartDay ? a.StartDay.CompareTo(b.StartDay) : string.CompareOrdinal(a.AdvertiserKey, b.AdvertiserKey));
         }
         return result;
+    }
+
+    private bool NamesAnotherTown(InputVersion v, string town)
+    {
+        var named = false;
+        foreach (var id in v.PlaceIds)
+        {
+            if (input.Places.TryGetValue(id, out var p))
+            {
+                if (p.TownKey == town)
+                {
+                    return false;
+                }
+                named = true;
+            }
+        }
+        return named;
     }
 
     private static (long, int)? Unique(IEnumerable<long> places, int kind)

@@ -90,19 +90,26 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
 
     private async Task<IBrowserContext> ContextAsync(SiteDefinition site)
     {
-        if (_context is not null && _pages++ < options.Value.BrowserRecycleAfterPages)
+        if (_browser is not null && _pages++ >= options.Value.BrowserRecycleAfterPages)
+        {
+            await TearDownAsync(); // Chromium grows over time: a fresh process every N pages
+        }
+        if (_context is not null)
         {
             return _context;
         }
-        await TearDownAsync();
-        _pages = 1;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        if (_browser is null)
         {
-            Headless = true,
-            ExecutablePath = BrowserLocator.Resolve(options.Value.BrowserExecutablePath),
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
+            _pages = 1;
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                Headless = true,
+                ExecutablePath = BrowserLocator.Resolve(options.Value.BrowserExecutablePath),
+                Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+            });
+            logger.LogInformation("Started Chromium for {Site}", site.Name);
+        }
         _context = await _browser.NewContextAsync(new BrowserNewContextOptions { UserAgent = site.Fetch.UserAgent ?? options.Value.UserAgent });
         await _context.RouteAsync("**/*", async route =>
         {
@@ -111,7 +118,6 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
                 && Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var u) && (u.Scheme is "data" or "blob" || site.IsAllowedHost(u));
             await (ok ? route.ContinueAsync() : route.AbortAsync());
         });
-        logger.LogInformation("Started Chromium for {Site}", site.Name);
         return _context;
     }
 
@@ -137,8 +143,27 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
         playwright?.Dispose(); // stops the driver process, which takes its browser with it
     }
 
-    /// <summary>Closes the browser; the next fetch starts a fresh one (one context per run).</summary>
-    public Task ResetAsync() => TearDownAsync();
+    /// <summary>
+    /// Ends the run's browser context (cookies, storage, routes): the next run starts a clean one in the same Chromium process,
+    /// which is recycled only every <see cref="CrawlingOptions.BrowserRecycleAfterPages"/> pages. Starting Chromium per run
+    /// would cost about a second a run.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        var context = _context;
+        _context = null;
+        if (context is not null)
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                await TearDownAsync(); // the browser died under us: start afresh next time
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync() => await TearDownAsync();
 }

@@ -13,12 +13,19 @@ namespace AdWatch.Extraction;
 /// </summary>
 public sealed partial class AdTextReader
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
+    // A parser owns a browsing context that is costly to build; one per thread, reused for every page.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    // Script bodies and comments are never shown, so the tokenizer need not keep them.
+    private static readonly HtmlParserOptions ParserOptions = new() { SkipComments = true, SkipScriptText = true };
+
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "head",
     };
 
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
     {
         "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset",
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
@@ -44,14 +51,15 @@ public sealed partial class AdTextReader
             return AdText.Plain(HtmlShape.StripTags(html));
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        var document = (t_parser ??= new HtmlParser(ParserOptions)).ParseDocument(html);
         var text = new StringBuilder(html.Length / 4);
         var links = new List<string>();
         var images = new List<string>();
-        var title = document.Head?.QuerySelector("title")?.TextContent;
+        var title = document.Title;
         if (!string.IsNullOrWhiteSpace(title))
         {
-            text.Append(Collapse(title)).Append('\n');
+            text.Append(Collapse(title));
+            AppendBreak(text);
         }
 
         CollectMeta(document, images);
@@ -73,7 +81,7 @@ public sealed partial class AdTextReader
             var node = stack.Pop();
             if (node is null)
             {
-                text.Append('\n');
+                AppendBreak(text);
                 continue;
             }
 
@@ -92,14 +100,14 @@ public sealed partial class AdTextReader
             if (element.LocalName is "br")
             {
                 // One break, not a block: "06 1234<br>5678" is still one number.
-                text.Append('\n');
+                AppendBreak(text, single: true);
                 continue;
             }
 
             var block = Blocks.Contains(element.LocalName);
             if (block)
             {
-                text.Append('\n');
+                AppendBreak(text);
                 stack.Push(null);
             }
 
@@ -112,20 +120,43 @@ public sealed partial class AdTextReader
 
     private static bool IsHidden(IElement element)
     {
-        if (element.HasAttribute("hidden") || string.Equals(element.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        // One pass over the attributes: ClassList and repeated GetAttribute calls allocate per element.
+        foreach (var attribute in element.Attributes)
         {
-            return true;
+            var value = attribute.Value;
+            var hidden = attribute.LocalName switch
+            {
+                "hidden" => true,
+                "type" => value.Equals("hidden", StringComparison.OrdinalIgnoreCase),
+                "aria-hidden" => value.Equals("true", StringComparison.OrdinalIgnoreCase),
+                "style" => value.Contains(':') && HiddenStyle().IsMatch(value),
+                "class" => HasClass(value, "hidden") || HasClass(value, "d-none") || HasClass(value, "invisible"),
+                _ => false,
+            };
+            if (hidden)
+            {
+                return true;
+            }
         }
 
-        var style = element.GetAttribute("style");
-        if (style is not null && HiddenStyle().IsMatch(style))
+        return false;
+    }
+
+    private static bool HasClass(string classes, string name)
+    {
+        var at = classes.IndexOf(name, StringComparison.Ordinal);
+        while (at >= 0)
         {
-            return true;
+            var end = at + name.Length;
+            if ((at == 0 || char.IsWhiteSpace(classes[at - 1])) && (end == classes.Length || char.IsWhiteSpace(classes[end])))
+            {
+                return true;
+            }
+
+            at = classes.IndexOf(name, end, StringComparison.Ordinal);
         }
 
-        var classes = element.ClassList;
-        return classes.Length > 0 && (classes.Contains("hidden") || classes.Contains("d-none") || classes.Contains("invisible"));
+        return false;
     }
 
     private static void Collect(IElement element, List<string> links, List<string> images)
@@ -150,9 +181,12 @@ public sealed partial class AdTextReader
 
     private static void CollectMeta(IDocument document, List<string> images)
     {
-        foreach (var meta in document.QuerySelectorAll("meta[property='og:image'], meta[name='twitter:image']"))
+        foreach (var meta in document.Head?.Children ?? Enumerable.Empty<IElement>())
         {
-            AddImage(meta.GetAttribute("content"), images);
+            if (meta.LocalName == "meta" && (meta.GetAttribute("property") == "og:image" || meta.GetAttribute("name") == "twitter:image"))
+            {
+                AddImage(meta.GetAttribute("content"), images);
+            }
         }
     }
 
@@ -193,8 +227,24 @@ public sealed partial class AdTextReader
         return sb.ToString().Trim();
     }
 
-    /// <summary>Trims spaces around line breaks and keeps at most one empty line between blocks.</summary>
-    private static string Tidy(StringBuilder text) => BlankLines().Replace(SpacedBreak().Replace(text.ToString(), "\n"), "\n\n").Trim();
+    /// <summary>
+    /// A line break with no spaces before it; blocks leave at most one empty line between them. A forced single
+    /// break (br) always lands, so two br's still make an empty line as in a browser.
+    /// </summary>
+    private static void AppendBreak(StringBuilder text, bool single = false)
+    {
+        while (text.Length > 0 && text[^1] == ' ')
+        {
+            text.Length--;
+        }
+
+        if (single || text.Length == 0 || text.Length < 2 || text[^1] != '\n' || text[^2] != '\n')
+        {
+            text.Append('\n');
+        }
+    }
+
+    private static string Tidy(StringBuilder text) => text.ToString().Trim();
 
     [GeneratedRegex(@"<(?:!doctype|html|head|body|div|p|br|span|a|img|script|style|section|article|meta|table|ul|ol|li|h[1-6]|strong|em|b|i|font|center|main|header|footer|nav|title|link)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlTag();
@@ -205,9 +255,4 @@ public sealed partial class AdTextReader
     [GeneratedRegex(@"^\s*(?:tel|callto|sms|facetime|whatsapp):|wa\.me/|api\.whatsapp\.com/send", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneLink();
 
-    [GeneratedRegex(@"[ ]*\n[ ]*")]
-    private static partial Regex SpacedBreak();
-
-    [GeneratedRegex(@"\n{3,}")]
-    private static partial Regex BlankLines();
 }

@@ -12,8 +12,6 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
 {
     private readonly AddressPlaceScanner _scanner = new(gazetteer);
 
-    private sealed record Span(int Start, int End);
-
     private sealed record PostcodeHit(int Start, int End, string Postcode);
 
     public IReadOnlyList<AddressMention> Extract(string? input)
@@ -24,24 +22,40 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
             return [];
         }
         var streets = AddressStreetParser.Find(text);
-        var postcodes = FindPostcodes(text, streets);
-        var hits = _scanner.Scan(text, pos => Inside(pos, streets) || Inside(pos, postcodes));
+        var blocked = new bool[text.Folded.Length + 1];
+        Block(blocked, streets.Select(s => (s.Start, s.End)));
+        var postcodes = FindPostcodes(text, blocked);
+        Block(blocked, postcodes.Select(p => (p.Start, p.End)));
+        var hits = _scanner.Scan(text, pos => blocked[pos]);
         ConfirmByAdjacency(text, hits, streets, postcodes);
         hits.RemoveAll(h => !h.Confirmed);
         ChooseCandidates(hits, postcodes);
+        var hitsByStart = new Dictionary<int, AddressPlaceScanner.Hit>();
+        foreach (var hit in hits)
+        {
+            hitsByStart.TryAdd(hit.Start, hit);
+        }
         // "Harderwijkerweg, Ermelo": a street without number is a street when a place follows it.
         var named = AddressStreetParser.FindCandidates(text, streets)
-            .Where(c => hits.Exists(h => h.Qualifier == PlaceQualifier.None && Adjacent(text, c.End, h.Start, joinWords: true)));
+            .Where(c => hitsByStart.TryGetValue(AddressGap.Next(text, c.End, joinWords: true), out var h) && h.Qualifier == PlaceQualifier.None);
         streets = [.. streets.Concat(named).OrderBy(s => s.Start)];
-        return Combine(text, streets, postcodes, hits);
+        return Combine(text, streets, postcodes, hits, hitsByStart);
     }
 
-    private List<PostcodeHit> FindPostcodes(AddressText text, List<AddressStreetParser.Hit> streets)
+    private static void Block(bool[] blocked, IEnumerable<(int Start, int End)> spans)
+    {
+        foreach (var (start, end) in spans)
+        {
+            Array.Fill(blocked, true, start, end - start);
+        }
+    }
+
+    private List<PostcodeHit> FindPostcodes(AddressText text, bool[] blocked)
     {
         var found = new List<PostcodeHit>();
         foreach (var match in AddressPatterns.Postcode.EnumerateMatches(text.Folded))
         {
-            if (Inside(match.Index, streets))
+            if (blocked[match.Index])
             {
                 continue;
             }
@@ -72,14 +86,18 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
     /// <summary>An everyday-word name written with a capital counts when it directly follows or precedes another address part.</summary>
     private static void ConfirmByAdjacency(AddressText text, List<AddressPlaceScanner.Hit> hits, List<AddressStreetParser.Hit> streets, List<PostcodeHit> postcodes)
     {
-        var anchors = new List<Span>();
-        anchors.AddRange(streets.Select(s => new Span(s.Start, s.End)));
-        anchors.AddRange(postcodes.Select(p => new Span(p.Start, p.End)));
-        anchors.AddRange(hits.Where(h => h.Confirmed).Select(h => new Span(h.Start, h.End)));
+        var starts = new HashSet<int>();
+        var ends = new HashSet<int>();
+        foreach (var (start, end) in streets.Select(s => (s.Start, s.End)).Concat(postcodes.Select(p => (p.Start, p.End)))
+                     .Concat(hits.Where(h => h.Confirmed).Select(h => (h.Start, h.End))))
+        {
+            starts.Add(start);
+            ends.Add(end);
+        }
         for (var i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            if (!hit.Confirmed && anchors.Any(a => Adjacent(text, a.End, hit.Start) || Adjacent(text, hit.End, a.Start)))
+            if (!hit.Confirmed && (ends.Contains(AddressGap.Previous(text, hit.Start)) || starts.Contains(AddressGap.Next(text, hit.End))))
             {
                 hits[i] = hit with { Confirmed = true };
             }
@@ -111,27 +129,38 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         }
     }
 
-    private IReadOnlyList<AddressMention> Combine(AddressText text, List<AddressStreetParser.Hit> streets, List<PostcodeHit> postcodes, List<AddressPlaceScanner.Hit> hits)
+    private IReadOnlyList<AddressMention> Combine(AddressText text, List<AddressStreetParser.Hit> streets, List<PostcodeHit> postcodes,
+        List<AddressPlaceScanner.Hit> hits, Dictionary<int, AddressPlaceScanner.Hit> hitsByStart)
     {
         var mentions = new List<AddressMention>();
-        var usedPostcodes = new HashSet<PostcodeHit>();
-        var usedHits = new HashSet<AddressPlaceScanner.Hit>();
+        var postcodesByStart = postcodes.DistinctBy(p => p.Start).ToDictionary(p => p.Start);
+        var hitsByEnd = new Dictionary<int, AddressPlaceScanner.Hit>();
+        foreach (var hit in hits)
+        {
+            hitsByEnd.TryAdd(hit.End, hit);
+        }
+        var usedPostcodes = new HashSet<PostcodeHit>(ReferenceEqualityComparer.Instance);
+        var usedHits = new HashSet<AddressPlaceScanner.Hit>(ReferenceEqualityComparer.Instance);
         var contextPlace = hits.FirstOrDefault(h => h.Chosen.MunicipalityCode is not null && h.Qualifier != PlaceQualifier.Region)?.Chosen;
 
         foreach (var street in streets)
         {
             var end = street.End;
-            var postcode = postcodes.Find(p => !usedPostcodes.Contains(p) && Adjacent(text, end, p.Start, joinWords: true));
-            if (postcode is not null)
+            if (postcodesByStart.TryGetValue(AddressGap.Next(text, end, joinWords: true), out var postcode) && usedPostcodes.Add(postcode))
             {
-                usedPostcodes.Add(postcode);
                 end = postcode.End;
             }
-            var place = hits.Find(h => !usedHits.Contains(h) && Adjacent(text, end, h.Start, joinWords: true));
-            if (place is not null)
+            else
             {
-                usedHits.Add(place);
+                postcode = null;
+            }
+            if (hitsByStart.TryGetValue(AddressGap.Next(text, end, joinWords: true), out var place) && usedHits.Add(place))
+            {
                 end = place.End;
+            }
+            else
+            {
+                place = null;
             }
             mentions.Add(new AddressMention(
                 street.Number is null ? AddressMentionKind.Street : AddressMentionKind.Address,
@@ -141,8 +170,7 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         foreach (var postcode in postcodes.Where(p => !usedPostcodes.Contains(p)))
         {
             // "3841 AB Harderwijk", and the less usual "Harderwijk 3841 AB"
-            var place = hits.Find(h => !usedHits.Contains(h) && h.Qualifier == PlaceQualifier.None && Adjacent(text, postcode.End, h.Start))
-                ?? hits.Find(h => !usedHits.Contains(h) && h.Qualifier == PlaceQualifier.None && Adjacent(text, h.End, postcode.Start));
+            var place = Free(hitsByStart, AddressGap.Next(text, postcode.End)) ?? Free(hitsByEnd, AddressGap.Previous(text, postcode.Start));
             if (place is not null)
             {
                 usedHits.Add(place);
@@ -162,7 +190,7 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
             // "Hierden, Harderwijk" / "Horst (Ermelo)": the municipality after a smaller place only confirms it.
             if (i + 1 < hits.Count && hits[i + 1] is var after && !usedHits.Contains(after)
                 && after.Chosen.Kind >= PlaceKind.Town && after.Chosen.MunicipalityCode == hit.Chosen.MunicipalityCode
-                && hit.Chosen.Kind < after.Chosen.Kind && Adjacent(text, hit.End, after.Start))
+                && hit.Chosen.Kind < after.Chosen.Kind && AddressGap.Next(text, hit.End) == after.Start)
             {
                 usedHits.Add(after);
                 end = after.End;
@@ -174,6 +202,9 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         }
         mentions.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Start.CompareTo(b.Start));
         return mentions;
+
+        AddressPlaceScanner.Hit? Free(Dictionary<int, AddressPlaceScanner.Hit> byPosition, int position) =>
+            byPosition.TryGetValue(position, out var hit) && hit.Qualifier == PlaceQualifier.None && !usedHits.Contains(hit) ? hit : null;
     }
 
     /// <summary>"3841 Harderwijk": a PC4 right before the place it belongs to.</summary>
@@ -194,21 +225,6 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         return pc4 is not null && (pc4.MunicipalityCode == hit.Chosen.MunicipalityCode
             || AddressText.FoldName(pc4.Place) == AddressText.FoldName(hit.Chosen.Name)) ? (start, pc4.Postcode) : null;
     }
-
-    /// <summary>Only separators between two parts; with <paramref name="joinWords"/> also "in", "te" ("Dorpsstraat 5 in Putten").</summary>
-    private static bool Adjacent(AddressText text, int end, int start, bool joinWords = false)
-    {
-        if (start < end || start - end > 12)
-        {
-            return false;
-        }
-        var gap = text.Folded.AsSpan(end, start - end).Trim(" ,.-–:;()/|&+\t\r\n");
-        return gap.IsEmpty || (joinWords && gap is "in" or "te" or "en" or "em" or "at");
-    }
-
-    private static bool Inside(int position, List<AddressStreetParser.Hit> spans) => spans.Exists(s => position >= s.Start && position < s.End);
-
-    private static bool Inside(int position, List<PostcodeHit> spans) => spans.Exists(s => position >= s.Start && position < s.End);
 
     private static string Raw(AddressText text, int start, int end)
     {

@@ -26,18 +26,18 @@ internal static class AddressPatterns
 
     /// <summary>Street, then the house number; the addition is parsed by hand after the match.</summary>
     public static readonly Regex Street = new(
-        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}}){{0,4}}(?:\p{{Ll}}[\p{{Ll}}'’-]{{0,40}}(?:{StreetSuffix})|{StandaloneStreet}))" +
+        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}})*(?:\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix})|{StandaloneStreet}))" +
         @"(?: ?,)? ?(?:(?:nr|no|n|nummer|huisnummer)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
         Options);
 
     /// <summary>A street without number, after "in de", "aan de", "op de": precision street.</summary>
     public static readonly Regex StreetOnly = new(
-        $@"\b(?:in|aan|op|bij) (?:de|het) (?<street>\p{{Ll}}[\p{{Ll}}'’-]{{0,40}}(?:{StreetSuffix}))\b",
+        $@"\b(?:in|aan|op|bij) (?:de|het) (?<street>\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix}))\b",
         Options);
 
     /// <summary>A single-word street name without number; counts only when a place follows ("Harderwijkerweg, Ermelo").</summary>
     public static readonly Regex StreetWord = new(
-        @"\b(?<street>\p{Ll}[\p{Ll}'’-]{2,40}(?:straat|weg|laan|plein|dreef|singel|gracht|kade|steeg|dijk|plantsoen|allee|boulevard))\b",
+        @"\b(?<street>\p{Ll}[\p{Ll}'’-]{2,}(?:straat|weg|laan|plein|dreef|singel|gracht|kade|steeg|dijk|plantsoen|allee|boulevard))\b",
         Options);
 
     /// <summary>Dutch postcode: 4 digits (no leading zero), optional space, 2 letters.</summary>
@@ -77,8 +77,8 @@ internal static class AddressPatterns
          "welgelegen", "drift", "de akker", "de knar", "de kades", "de eilanden", "de gronden", "de burcht", "ede", "epe",
          "stroe", "lieren", "gerven", "diermen", "nulde", "kamperveen", "tonsel", "zeebuurt", "kruithuis", "weiburg",
          "veldkamp", "kranenburg", "walstein", "overveld", "strokel", "t loo", "hoog soeren", "sonnevanck", "tinnegieter",
-         "de wittenhagen noord", "de wittenhagen zuid", "muziekland i", "zevenhuizen", "driehuizen", "emst", "orden",
-         "staverden", "houtdorp", "berg en bos", "westenenk", "horst", "het", "broekland", "lorentz i"],
+         "de wittenhagen noord", "de wittenhagen zuid", "muziekland i", "zevenhuizen", "driehuizen", "emst",
+         "staverden", "houtdorp", "berg en bos", "westenenk", "broekland", "lorentz i"],
         StringComparer.Ordinal);
 
     /// <summary>Common-word names that may be written in lower case when a strong cue precedes them ("in putten").</summary>

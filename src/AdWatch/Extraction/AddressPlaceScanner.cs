@@ -39,7 +39,7 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
             {
                 continue;
             }
-            var maxWords = Math.Min(gazetteer.MaxNameWords, tokens.Count - i);
+            var maxWords = Math.Min(gazetteer.WordsStartingWith(text.Token(i)), tokens.Count - i);
             for (var n = maxWords; n >= 1; n--)
             {
                 var last = i + n - 1;

@@ -89,6 +89,14 @@ internal sealed class AddressText
         {
             text = text[..MaxLength];
         }
+        if (System.Text.Ascii.IsValid(text) && !text.AsSpan().ContainsAnyInRange('\0', '\u001F') && !text.Contains('\u007F'))
+        {
+            return text; // plain ASCII is already clean and normalised
+        }
+        if (!NeedsCleaning(text))
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -120,6 +128,25 @@ internal sealed class AddressText
         }
     }
 
+    private static bool NeedsCleaning(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++; // a well-formed pair (emoji) needs no cleaning
+                continue;
+            }
+            if (c < ' ' || c == '\u007F' || char.IsSurrogate(c)
+                || (c > '\u007F' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static char[] BuildFoldTable()
     {
         var table = new char[char.MaxValue + 1];
@@ -134,7 +161,8 @@ internal sealed class AddressText
             }
             var lower = char.ToLowerInvariant(ch);
             table[c] = lower;
-            if (lower < 128 || !char.IsLetter(lower))
+            // Only alphabetic scripts near Latin carry diacritics worth removing; skipping CJK keeps start-up short.
+            if (lower < 128 || lower >= 0x2000 || !char.IsLetter(lower))
             {
                 continue;
             }

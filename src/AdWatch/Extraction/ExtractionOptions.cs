@@ -29,14 +29,5 @@ public sealed class ExtractionOptions
     public bool KeepImages { get; set; }
 
     /// <summary>The lexicon file to load, resolved as described on <see cref="IndicatorsPath"/>.</summary>
-    public string ResolveIndicatorsPath()
-    {
-        if (Path.IsPathRooted(IndicatorsPath) || File.Exists(IndicatorsPath))
-        {
-            return Path.GetFullPath(IndicatorsPath);
-        }
-
-        var besideApp = Path.Combine(AppContext.BaseDirectory, IndicatorsPath);
-        return File.Exists(besideApp) ? besideApp : Path.GetFullPath(IndicatorsPath);
-    }
+    public string ResolveIndicatorsPath() => AppPaths.Resolve(IndicatorsPath);
 }

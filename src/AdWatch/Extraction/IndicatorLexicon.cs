@@ -9,7 +9,8 @@ namespace AdWatch.Extraction;
 public sealed class IndicatorLexicon
 {
     /// <summary>Hostile text must not stall extraction on an unlucky pattern; a timed-out pattern counts as no match.</summary>
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    /// <remarks>Generous: it guards against runaway backtracking, and must not fire on a merely busy machine.</remarks>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
     private const int MaxEvidence = 160;
 
@@ -25,7 +26,14 @@ public sealed class IndicatorLexicon
         // (on a busy machine that alone could hit the timeout and silently drop an indicator).
         foreach (var (_, regex) in _entries)
         {
-            regex?.IsMatch("warm-up 24/7");
+            try
+            {
+                regex?.IsMatch("warm-up 24/7");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Compilation is done even when the machine was too busy to finish the match in time.
+            }
         }
     }
 

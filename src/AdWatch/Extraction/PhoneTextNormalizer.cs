@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Buffers;
 using System.Text;
 
 namespace AdWatch.Extraction;
@@ -11,23 +12,37 @@ namespace AdWatch.Extraction;
 /// </summary>
 internal static class PhoneTextNormalizer
 {
-    /// <summary>Digits a run needs before spelled-out words in it are read as digits.</summary>
-    private const int MinDigitsForWordRun = 8;
-
     /// <summary>Longest gap of separators allowed between two parts of one number.</summary>
     internal const int MaxGap = 4;
 
     public static NormalizedText Normalize(string original)
     {
-        var (chars, starts, ends) = MapCharacters(original);
-        var tokens = Tokenize(chars);
-        MarkWordRuns(chars, tokens);
+        var (chars, starts, ends, changed) = MapCharacters(original);
+        var tokens = PhoneTokens.Tokenize(chars);
+        var converted = PhoneTokens.MarkWordRuns(chars, tokens);
+        foreach (var token in tokens)
+        {
+            converted |= token.LookAlike;
+        }
 
-        var text = new StringBuilder(chars.Count);
-        var outStarts = new List<int>(chars.Count);
-        var outEnds = new List<int>(chars.Count);
+        if (!changed && !converted)
+        {
+            // Most ads need no rewriting: skip building a second copy and map.
+            return new NormalizedText(original, original, null, null);
+        }
+
+        if (!changed)
+        {
+            // Only words or look-alikes to rewrite: the character map is the identity.
+            starts = Enumerable.Range(0, chars.Length).ToArray();
+            ends = Enumerable.Range(1, chars.Length).ToArray();
+        }
+
+        var text = new StringBuilder(chars.Length);
+        var outStarts = new List<int>(chars.Length);
+        var outEnds = new List<int>(chars.Length);
         var t = 0;
-        for (var i = 0; i < chars.Count; i++)
+        for (var i = 0; i < chars.Length; i++)
         {
             while (t < tokens.Count && tokens[t].End <= i)
             {
@@ -47,7 +62,7 @@ internal static class PhoneTextNormalizer
             var c = chars[i];
             if (t < tokens.Count && tokens[t].Start <= i && tokens[t].LookAlike)
             {
-                c = LookAlikeDigit(c);
+                c = PhoneTokens.LookAlikeDigit(c);
             }
 
             text.Append(c);
@@ -58,13 +73,24 @@ internal static class PhoneTextNormalizer
         return new NormalizedText(original, text.ToString(), [.. outStarts], [.. outEnds]);
     }
 
+    private static readonly SearchValues<char> Plain =
+        SearchValues.Create("\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     internal static bool IsSeparator(char c) => c is ' ' or '\t' or '\n' or '-' or '.' or '/' or '*' or '_' or '(' or ')' or '~' or ',';
 
-    private static (List<char> Chars, List<int> Starts, List<int> Ends) MapCharacters(string s)
+    private static (string Chars, int[] Starts, int[] Ends, bool Changed) MapCharacters(string s)
     {
-        var chars = new List<char>(s.Length);
-        var starts = new List<int>(s.Length);
-        var ends = new List<int>(s.Length);
+        if (s.AsSpan().IndexOfAnyExcept(Plain) < 0)
+        {
+            // Printable ASCII and line breaks only (most ads): nothing to map.
+            return (s, [], [], false);
+        }
+
+        var changed = false;
+        var chars = new char[s.Length];
+        var starts = new int[s.Length];
+        var ends = new int[s.Length];
+        var count = 0;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
@@ -118,13 +144,15 @@ internal static class PhoneTextNormalizer
                 mapped = c;
             }
 
-            chars.Add(mapped);
-            starts.Add(i);
-            ends.Add(i + width);
+            changed |= mapped != c || width != 1;
+            chars[count] = mapped;
+            starts[count] = i;
+            ends[count++] = i + width;
             i += width - 1;
         }
 
-        return (chars, starts, ends);
+        changed |= count != s.Length;
+        return (new string(chars, 0, count), starts, ends, changed);
     }
 
     /// <summary>Zero-width and formatting characters, variation selectors and the combining keycap (1️⃣ = 1 FE0F 20E3).</summary>
@@ -132,150 +160,4 @@ internal static class PhoneTextNormalizer
         c is '\u00AD' or '\u034F' or '\u061C' or '\u180E' or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E')
             or (>= '\u2060' and <= '\u2064') or '\uFEFF' or (>= '\uFE00' and <= '\uFE0F') or '\u20E3';
 
-    private static bool IsLookAlike(char c) => c is 'O' or 'o' or 'I' or 'l' or 'S';
-
-    private static char LookAlikeDigit(char c) => c switch
-    {
-        'O' or 'o' => '0',
-        'I' or 'l' => '1',
-        'S' => '5',
-        _ => c,
-    };
-
-    private static List<Token> Tokenize(List<char> chars)
-    {
-        var tokens = new List<Token>();
-        Span<char> word = stackalloc char[6];
-        var i = 0;
-        while (i < chars.Count)
-        {
-            if (!char.IsLetterOrDigit(chars[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            int digits = 0, lookAlikes = 0, others = 0;
-            for (; i < chars.Count && char.IsLetterOrDigit(chars[i]); i++)
-            {
-                var c = chars[i];
-                if (c is >= '0' and <= '9')
-                {
-                    digits++;
-                }
-                else if (IsLookAlike(c))
-                {
-                    lookAlikes++;
-                }
-                else
-                {
-                    others++;
-                }
-            }
-
-            var token = new Token(start, i);
-            if (others == 0 && digits > 0 && lookAlikes > 0 && !IsPostcodeShape(chars, start, i))
-            {
-                token = token with { LookAlike = true, Digits = digits + lookAlikes };
-            }
-            else if (others == 0 && lookAlikes == 0)
-            {
-                token = token with { Digits = digits };
-            }
-            else if (digits == 0 && i - start <= 6)
-            {
-                for (var k = start; k < i; k++)
-                {
-                    word[k - start] = chars[k];
-                }
-
-                var digit = NumberWords.DigitOf(word[..(i - start)]);
-                token = digit == '\0' ? token : token with { Spelled = digit, Digits = 1 };
-            }
-
-            tokens.Add(token);
-        }
-
-        return tokens;
-    }
-
-    /// <summary>
-    /// A Dutch postcode (3841SS) ends in letters that may look like digits; it is never part of a phone number.
-    /// Postcodes never use the letters F, I, O, Q, U and Y, and never follow a plus sign.
-    /// </summary>
-    private static bool IsPostcodeShape(List<char> chars, int start, int end) =>
-        end - start == 6 && IsPostcodeLetter(chars[start + 4]) && IsPostcodeLetter(chars[start + 5])
-            && chars[start] is >= '1' and <= '9' && chars[start + 3] is >= '0' and <= '9'
-            && (start == 0 || chars[start - 1] != '+');
-
-    private static bool IsPostcodeLetter(char c) => c is >= 'A' and <= 'Z' and not ('F' or 'I' or 'O' or 'Q' or 'U' or 'Y');
-
-    /// <summary>Spelled digits count only inside a run of numeric tokens long enough to be a phone number.</summary>
-    private static void MarkWordRuns(List<char> chars, List<Token> tokens)
-    {
-        var runStart = 0;
-        while (runStart < tokens.Count)
-        {
-            if (tokens[runStart].Digits == 0)
-            {
-                runStart++;
-                continue;
-            }
-
-            var runEnd = runStart + 1;
-            var digits = tokens[runStart].Digits;
-            var spelled = tokens[runStart].Spelled != '\0';
-            while (runEnd < tokens.Count && tokens[runEnd].Digits > 0 && IsGap(chars, tokens[runEnd - 1].End, tokens[runEnd].Start))
-            {
-                digits += tokens[runEnd].Digits;
-                spelled |= tokens[runEnd].Spelled != '\0';
-                runEnd++;
-            }
-
-            if (spelled && digits >= MinDigitsForWordRun)
-            {
-                for (var k = runStart; k < runEnd; k++)
-                {
-                    if (tokens[k].Spelled != '\0')
-                    {
-                        tokens[k] = tokens[k] with { Word = tokens[k].Spelled };
-                    }
-                }
-            }
-
-            runStart = runEnd;
-        }
-    }
-
-    private static bool IsGap(List<char> chars, int from, int to)
-    {
-        if (to - from > MaxGap)
-        {
-            return false;
-        }
-
-        for (var k = from; k < to; k++)
-        {
-            if (!IsSeparator(chars[k]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private readonly record struct Token(int Start, int End)
-    {
-        public int Digits { get; init; }
-
-        public bool LookAlike { get; init; }
-
-        /// <summary>The digit this token spells, if it is a number word.</summary>
-        public char Spelled { get; init; }
-
-        /// <summary>Set when the spelled digit is used: the token sits in a phone-length run.</summary>
-        public char Word { get; init; }
-    }
 }

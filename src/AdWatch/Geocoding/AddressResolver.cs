@@ -32,9 +32,11 @@ public sealed class AddressResolver : IAddressResolver
     public Task<IReadOnlyList<ResolvedAddress>> ResolveAsync(string text, CancellationToken ct)
     {
         IReadOnlyList<AddressMention> mentions;
+        List<ResolvedAddress> offline;
         try
         {
             mentions = _extractor.Extract(text);
+            offline = [.. mentions.Select(_offline.Geocode)];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -43,29 +45,30 @@ public sealed class AddressResolver : IAddressResolver
             return Task.FromResult<IReadOnlyList<ResolvedAddress>>([]);
         }
         return _online is null || mentions.Count == 0
-            ? Task.FromResult(Distinct(mentions.Select(_offline.Geocode)))
-            : ResolveOnlineAsync(mentions, _online, ct);
+            ? Task.FromResult(Distinct(offline))
+            : ResolveOnlineAsync(mentions, offline, _online, ct);
     }
 
-    private async Task<IReadOnlyList<ResolvedAddress>> ResolveOnlineAsync(IReadOnlyList<AddressMention> mentions, PdokGeocoder online, CancellationToken ct)
+    private async Task<IReadOnlyList<ResolvedAddress>> ResolveOnlineAsync(
+        IReadOnlyList<AddressMention> mentions, List<ResolvedAddress> offline, PdokGeocoder online, CancellationToken ct)
     {
         var results = new List<ResolvedAddress>(mentions.Count);
-        foreach (var mention in mentions)
+        for (var i = 0; i < mentions.Count; i++)
         {
-            var offline = _offline.Geocode(mention);
-            if (!online.Wants(mention, offline))
+            var (mention, fallback) = (mentions[i], offline[i]);
+            if (!online.Wants(mention, fallback))
             {
-                results.Add(offline);
+                results.Add(fallback);
                 continue;
             }
             try
             {
-                results.Add(await online.GeocodeAsync(mention, ct) ?? offline);
+                results.Add(await online.GeocodeAsync(mention, ct) ?? fallback);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                _logger.LogWarning(ex, "PDOK geocoding of {Raw} failed; using the offline result ({Precision})", mention.Raw, offline.Precision);
-                results.Add(offline);
+                _logger.LogWarning(ex, "PDOK geocoding of {Raw} failed; using the offline result ({Precision})", mention.Raw, fallback.Precision);
+                results.Add(fallback);
             }
         }
         return Distinct(results);

@@ -10,6 +10,7 @@ namespace AdWatch.Geocoding;
 internal sealed class Gazetteer
 {
     private readonly Dictionary<string, GazetteerPlace[]>.AlternateLookup<ReadOnlySpan<char>> _names;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
     private readonly FrozenDictionary<string, PostcodePoint> _pc6;
     private readonly FrozenDictionary<string, PostcodePoint> _pc4;
     private readonly FrozenDictionary<string, string> _municipalityNames;
@@ -28,6 +29,13 @@ internal sealed class Gazetteer
         _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
         NameCount = names.Count;
         MaxNameWords = names.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+        var firstWords = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in names.Keys)
+        {
+            var words = key.Split(' ');
+            firstWords[words[0]] = Math.Max(firstWords.GetValueOrDefault(words[0]), words.Length);
+        }
+        _firstWords = firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _pc6 = pc6.ToFrozenDictionary(StringComparer.Ordinal);
         _pc4 = pc4.ToFrozenDictionary(StringComparer.Ordinal);
         _municipalityNames = municipalityNames.ToFrozenDictionary(StringComparer.Ordinal);
@@ -48,6 +56,9 @@ internal sealed class Gazetteer
     public int Pc6Count => _pc6.Count;
 
     public bool IsInRegion(string? municipalityCode) => municipalityCode is not null && RegionCodes.Contains(municipalityCode);
+
+    /// <summary>How many words the longest name starting with this folded word has; 0 when no name starts with it.</summary>
+    public int WordsStartingWith(ReadOnlySpan<char> foldedWord) => _firstWords.TryGetValue(foldedWord, out var n) ? n : 0;
 
     /// <summary>Places named by a folded name (lower case, no diacritics, words joined by one space); ambiguous names give several.</summary>
     public bool TryFindName(ReadOnlySpan<char> foldedName, out GazetteerPlace[] places) =>

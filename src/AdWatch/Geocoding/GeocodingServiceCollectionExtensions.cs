@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdWatch.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,16 @@ public static class GeocodingServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section));
         services.TryAddSingleton<Database>();
         services.TryAddSingleton<GeocodeCacheStore>();
-        services.TryAddSingleton(sp => Gazetteer.Load(sp.GetRequiredService<IOptions<RegionOptions>>().Value));
+        services.TryAddSingleton(sp =>
+        {
+            var region = sp.GetRequiredService<IOptions<RegionOptions>>().Value;
+            var started = Stopwatch.GetTimestamp();
+            var gazetteer = Gazetteer.Load(region);
+            sp.GetRequiredService<ILogger<Gazetteer>>().LogInformation(
+                "Loaded gazetteer of region {Region} from {Folder}: {Names} names, {Pc6} PC6 postcodes in {Elapsed:0} ms",
+                region.Name, region.ResolveDataFolder(), gazetteer.NameCount, gazetteer.Pc6Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return gazetteer;
+        });
         services.TryAddSingleton<PdokGeocoder>();
 
         services.AddHttpClient(PdokGeocoder.HttpClientName, (sp, client) =>

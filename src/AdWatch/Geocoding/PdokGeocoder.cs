@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Threading.RateLimiting;
 using AdWatch.Extraction;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace AdWatch.Geocoding;
 /// the named <see cref="HttpClientName"/> client, whose resilience handler retries transient failures.
 /// Throws on failure: the caller falls back to the offline result.
 /// </summary>
-internal sealed class PdokGeocoder : IDisposable
+internal sealed class PdokGeocoder
 {
     public const string HttpClientName = "pdok-locatieserver";
     public const string Provider = "pdok-free";
@@ -23,26 +22,21 @@ internal sealed class PdokGeocoder : IDisposable
     private readonly GeocodingOptions _options;
     private readonly Gazetteer _gazetteer;
     private readonly TimeProvider _time;
-    private readonly TokenBucketRateLimiter _limiter;
+    private readonly TokenBucket _limiter;
     private readonly string _regionFilter;
+    private readonly Uri _baseUrl;
 
     public PdokGeocoder(IHttpClientFactory http, GeocodeCacheStore cache, IOptions<GeocodingOptions> options, Gazetteer gazetteer, TimeProvider time)
     {
         _http = http;
         _cache = cache;
         _options = options.Value;
+        // Relative URLs replace the last path segment unless the base ends with a slash ("…/v3_1" + "free").
+        var url = _options.PdokBaseUrl.ToString();
+        _baseUrl = new Uri(url.EndsWith('/') ? url : url + "/");
         _gazetteer = gazetteer;
         _time = time;
-        var perSecond = _options.RequestsPerSecond;
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, (int)Math.Ceiling(perSecond)),
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / perSecond),
-            QueueLimit = 1000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        _limiter = new TokenBucket(_options.RequestsPerSecond, Math.Max(1, (int)Math.Ceiling(_options.RequestsPerSecond)), time);
         // PDOK's gemeentecode has no "GM" prefix.
         _regionFilter = "gemeentecode:(" + string.Join(" OR ", gazetteer.RegionCodes.Order(StringComparer.Ordinal).Select(c => c[2..])) + ")";
     }
@@ -59,13 +53,9 @@ internal sealed class PdokGeocoder : IDisposable
         var body = await _cache.GetAsync(Provider, query, notBefore, ct);
         if (body is null)
         {
-            using var lease = await _limiter.AcquireAsync(1, ct);
-            if (!lease.IsAcquired)
-            {
-                throw new HttpRequestException("PDOK rate limit queue is full.");
-            }
+            await _limiter.TakeAsync(ct);
             var client = _http.CreateClient(HttpClientName);
-            using var response = await client.GetAsync(new Uri(_options.PdokBaseUrl, query), ct);
+            using var response = await client.GetAsync(new Uri(_baseUrl, query), ct);
             body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
@@ -98,6 +88,4 @@ internal sealed class PdokGeocoder : IDisposable
     }
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
-
-    public void Dispose() => _limiter.Dispose();
 }

@@ -29,20 +29,5 @@ public sealed class RegionOptions
     public string DataFolder { get; set; } = "config/region/veluwe-west";
 
     /// <summary>The data folder as an absolute path, or null when it exists in neither place.</summary>
-    public string? ResolveDataFolder()
-    {
-        if (Path.IsPathRooted(DataFolder))
-        {
-            return Directory.Exists(DataFolder) ? DataFolder : null;
-        }
-        foreach (var root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            var candidate = Path.GetFullPath(Path.Combine(root, DataFolder));
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    public string? ResolveDataFolder() => AppPaths.Resolve(DataFolder) is var folder && Directory.Exists(folder) ? folder : null;
 }

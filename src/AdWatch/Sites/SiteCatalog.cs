@@ -47,15 +47,7 @@ public sealed class SiteCatalog(IOptions<CrawlingOptions> options)
     }
 
     /// <summary>The crawlers folder: as given when absolute, else under the working directory, else under the app folder.</summary>
-    public static string ResolveFolder(string path)
-    {
-        if (Path.IsPathRooted(path))
-        {
-            return path;
-        }
-        var fromCwd = Path.GetFullPath(path);
-        return Directory.Exists(fromCwd) ? fromCwd : Path.Combine(AppContext.BaseDirectory, path);
-    }
+    public static string ResolveFolder(string path) => AppPaths.Resolve(path);
 
     private static Dictionary<string, SiteDefinition> Load(CrawlingOptions o)
     {

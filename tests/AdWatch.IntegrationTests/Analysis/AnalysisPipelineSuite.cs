@@ -117,6 +117,23 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetPhoneStatus_ReRunsAnalysisAsOfThePreviousRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = await NewDatabaseAsync();
+        await SeedRotationAsync(new AnalysisSeed(db.Database), ct);
+        var runner = Runner(db);
+        (await runner.RunAsync(AsOf(20), false, null, ct)).Report.Locations.ShouldBeEmpty();
+
+        var rerun = (await runner.SetPhoneStatusAsync("+31800000000", "generic", "servicenummer van de site", "analist1", ct)).ShouldNotBeNull();
+
+        rerun.Report.AsOf.ShouldBe("2023-06-21T23:00:00Z");
+        rerun.Report.Locations.ShouldHaveSingleItem().Advertisers.ShouldBe(3);
+        rerun.Mode.ShouldBe("incremental");
+        (await runner.SetPhoneStatusAsync("+31899999999", "bad", null, "analist1", ct)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Run_IncrementalEqualsFull_AfterADayOfNewObservations()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -22,7 +22,9 @@ internal sealed class AdwatchProcess : IDisposable
     public string Stdout { get { lock (_stdout) { return _stdout.ToString(); } } }
     public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
 
-    public static AdwatchProcess Start(string workingDirectory, params string[] args)
+    public static AdwatchProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    public static AdwatchProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -38,6 +40,10 @@ internal sealed class AdwatchProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
         info.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         return new AdwatchProcess(Process.Start(info)!);
     }
 
@@ -46,15 +52,20 @@ internal sealed class AdwatchProcess : IDisposable
         RunAsync(workingDirectory, null, args);
 
     /// <summary>Runs to completion with <paramref name="stdin"/> as standard input; returns the exit code.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin, string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin, string[] args) =>
+        RunAsync(workingDirectory, stdin, null, TimeSpan.FromMinutes(2), args);
+
+    /// <summary>Runs to completion with extra environment variables and a time limit.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin,
+        IReadOnlyDictionary<string, string>? environment, TimeSpan limit, string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         if (stdin is not null)
         {
             await process._process.StandardInput.WriteLineAsync(stdin);
         }
         process._process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(limit);
         await process._process.WaitForExitAsync(timeout.Token);
         process._process.WaitForExit(); // drains the async output readers
         return (process._process.ExitCode, process.Stdout, process.Stderr);

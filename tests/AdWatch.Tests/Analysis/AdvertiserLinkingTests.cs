@@ -25,6 +25,25 @@ public sealed class AdvertiserLinkingTests
     }
 
     [Fact]
+    public void Run_KeepsAdvertisersApart_WhenEachHasOwnPhoneBesidesABookingNumberAndTheySharePhotosOfTheRoom()
+    {
+        // The house's booking number and the same interior photo on every ad; each worker also gives her own number.
+        const ulong room = 0x0F0F_F0F0_1234_5678;
+        var t = new Timeline();
+        var house = t.Address("Proefweg", "7", "3843EB");
+        var first = t.Ad(0, 4, name: null, place: house, image: room, phones: ["+31611111111", "+31645550199"]);
+        var second = t.Ad(6, 4, "Bella", place: house, image: room, phones: ["+31622222222", "+31645550199"]);
+        var third = t.Ad(12, 4, name: null, place: house, image: room, phones: ["+573001111111", "+31645550199"]);
+        var elsewhere = t.Ad(20, 3, name: null, phone: "+31611111111");
+
+        var result = t.Run(30);
+
+        result.Advertisers.Select(a => a.Ads.Select(l => l.AdId).ToArray()).ShouldBe([[first, elsewhere], [second], [third]]);
+        result.Operators.ShouldHaveSingleItem().E164.ShouldBe("+31645550199");
+        result.Flagged.ShouldHaveSingleItem().Flag!.Advertisers.ShouldBe(3);
+    }
+
+    [Fact]
     public void Run_KeepsAdvertisersApartJoinedByAnOperator_WhenOnePhoneHasDifferentNamesAndPhotos()
     {
         var t = new Timeline();
@@ -121,6 +140,37 @@ public sealed class AdvertiserLinkingTests
 
         result.Advertisers.Select(a => a.Label).Order().ShouldBe(["Bella", "Luna"]);
         result.Advertisers.Single(a => a.Label == "Luna").Ads.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Run_LinksByName_WhenTheSameNameRepostsBackToBackAtTheSameAddress()
+    {
+        var t = new Timeline();
+        var house = t.Address("Stationslaan", "14", "3841AB");
+        // No phone, new photo and text every time: only the name and the address tie these together.
+        var a = t.Ad(0, 2, "Luna", null, house, PhotoLuna);
+        var b = t.Ad(3, 2, "Luna", null, house, PhotoBella);
+        var c = t.Ad(6, 2, "Luna", null, house, PhotoSofia);
+        var later = t.Ad(30, 2, "Luna", null, house, 0x0F0F_0F0F_0F0F_0F0F); // weeks later: another Luna, maybe
+        var elsewhere = t.Ad(8, 2, "Luna", null, t.Address("Kerkstraat", "1", "3851AA", "Ermelo", "GM0233"), 0x3333_3333_3333_3333);
+
+        var result = t.Run(40);
+
+        result.AdvertiserOf(a)!.Ads.Select(l => (l.AdId, l.Kind)).ShouldBe([(a, "name"), (b, "name"), (c, "name")]);
+        result.AdvertiserOf(later)!.Key.ShouldBe($"a{later}");
+        result.AdvertiserOf(elsewhere)!.Key.ShouldBe($"a{elsewhere}");
+        result.Flagged.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Run_DoesNotLinkByName_WhenPhonesDiffer()
+    {
+        var t = new Timeline();
+        var house = t.Address("Stationslaan", "14", "3841AB");
+        t.Ad(0, 2, "Luna", "+31611111111", house);
+        t.Ad(3, 2, "Luna", "+31622222222", house);
+
+        t.Run(10).Advertisers.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -73,12 +73,26 @@ public sealed class AnalysisEngineTests
     }
 
     [Fact]
-    public void Run_IgnoresStaysBeforeTheWindow()
+    public void Run_KeepsFlagging_WhenTheRotationWindowLiesBeforeTheLast90Days()
     {
-        var (t, _, _) = RotationHouse();
+        var (t, _, ads) = RotationHouse();
 
-        t.Run(30 + 120).Flagged.ShouldBeEmpty();
-        t.Run(30 + 60).Flagged.ShouldHaveSingleItem();
+        var flag = t.Run(30 + 240).Flagged.ShouldHaveSingleItem().Flag!;
+
+        (flag.Advertisers, flag.ShortStays).ShouldBe((4, 4));
+        flag.AdIds.ShouldBe(ads);
+    }
+
+    [Fact]
+    public void Run_DoesNotFlag_WhenNo90DayWindowHoldsThreeAdvertisers()
+    {
+        var t = new Timeline();
+        var house = t.Address("Stationslaan", "14", "3841AB", "Harderwijk", "GM0243");
+        t.Ad(0, 4, "Luna", "+31611111111", house, PhotoLuna);
+        t.Ad(60, 4, "Bella", "+31622222222", house, PhotoBella);
+        t.Ad(120, 4, "Sofia", "+573001111111", house, PhotoSofia);
+
+        t.Run(200).Flagged.ShouldBeEmpty();
     }
 
     // --- not flagged --------------------------------------------------------------------------------------------------

@@ -64,7 +64,10 @@ public sealed class PhoneExtractorTests
     [InlineData("cero seis uno dos tres cuatro cinco seis siete ocho", "+31612345678", true)]
     [InlineData("zero seis um dois três quatro cinco seis sete oito", "+31612345678", true)]
     [InlineData("06 een twee 3 4 vijf 6 7 8", "+31612345678", true)]
-    [InlineData("nul6 12345678", "", false)]
+    [InlineData("nul6 12345678", "+31612345678", true)]
+    [InlineData("06 - 1two3 - 456 78", "+31612345678", true)]
+    [InlineData("+57 3one05550148", "+573105550148", true)]
+    [InlineData("06-1twee345678", "+31612345678", true)]
     [InlineData("Bel nul zes 12 34 56 78", "+31612345678", true)]
     // links
     [InlineData("tel:+31612345678", "+31612345678", false)]
@@ -89,6 +92,8 @@ public sealed class PhoneExtractorTests
 
     [Theory]
     // must not match: prices, hours, dates, postcodes, bank and company numbers, ids, measurements
+    [InlineData("open 24uur, 7dagen per week, 3841AB")]
+    [InlineData("maat 36two, lengte 165cm, 06hallo")]
     [InlineData("Open 09.00-17.30, za 10.00 - 16.00")]
     [InlineData("ma t/m vr 09.00 tot 23.00 uur")]
     [InlineData("Van 08:00-20:00 en 21.00-02.00")]

@@ -56,6 +56,35 @@ public sealed class PhoneRoundTripPropertyTests
         checkedCount.ShouldBe(Iterations);
     }
 
+    [Fact]
+    public void ValidE164_AgreesWithLibphonenumberMatcherAtLeniencyValid()
+    {
+        var random = new Random(7);
+        var prefixes = new[] { "0", "06", "00", "+", "+31", "+310", "0031", "+57", "+55", "+49", "+1", "+44", "08", "09", "+800", "+882" };
+        for (var i = 0; i < 6_000; i++)
+        {
+            string candidate;
+            if (i % 3 == 0)
+            {
+                var (cc, nsn) = ValidNumber(random);
+                candidate = random.Next(2) == 0 ? "+" + cc + nsn : cc == "31" ? "0" + nsn : "00" + cc + nsn;
+            }
+            else
+            {
+                var sb = new StringBuilder(prefixes[random.Next(prefixes.Length)]);
+                var length = random.Next(5, 16);
+                while (sb.Length < length)
+                {
+                    sb.Append((char)('0' + random.Next(10)));
+                }
+
+                candidate = sb.ToString();
+            }
+
+            PhoneExtractor.ValidE164(candidate).ShouldBe(PhoneExtractor.ValidE164ByMatcher(candidate), candidate);
+        }
+    }
+
     private static (string Cc, string Nsn) ValidNumber(Random random)
     {
         while (true)

@@ -1,6 +1,5 @@
 using AdWatch.Geocoding;
 using AdWatch.Storage;
-using AdWatch.Tests.Extraction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,7 +40,7 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
         }
     }
 
-    private IAddressResolver Resolver(bool online = true)
+    private IAddressResolver Resolver(bool online = true, double requestsPerSecond = 4)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -49,6 +48,7 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
             ["Geocoding:Online"] = online ? "true" : "false",
             ["Geocoding:PdokBaseUrl"] = _server.BaseUrl,
             ["Geocoding:Retries"] = "1",
+            ["Geocoding:RequestsPerSecond"] = requestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Geocoding:RetryDelay"] = "00:00:00.010",
             ["Storage:DatabasePath"] = _db,
         }).Build();
@@ -178,6 +178,26 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
 
         results.ShouldNotBeEmpty();
         _server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ResolveAsync_WaitsForRateLimit_WhenRequestsComeFasterThanAllowed()
+    {
+        var resolving = Resolver(requestsPerSecond: 1).ResolveAsync("Stationsstraat 12, Harderwijk. Kerkweg 3, Ermelo", Ct);
+
+        for (var i = 0; i < 500 && _server.Requests.IsEmpty; i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+        await Task.Delay(100, Ct);
+        _server.Requests.Count.ShouldBe(1);
+        resolving.IsCompleted.ShouldBeFalse();
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var results = await resolving;
+
+        _server.Requests.Count.ShouldBe(2);
+        results.Count.ShouldBe(1); // both answered with the same recorded address
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using AdWatch.Geocoding;
-using AdWatch.Tests.Extraction;
 
 namespace AdWatch.Tests.Geocoding;
 

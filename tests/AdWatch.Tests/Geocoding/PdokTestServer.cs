@@ -19,7 +19,8 @@ internal sealed class PdokTestServer : IAsyncDisposable
     /// <summary>Status code and recorded file (under PdokExamples) to answer with.</summary>
     public (int Status, string File) Answer { get; set; } = (200, "foarsitter_free.json");
 
-    public string BaseUrl => _app.Urls.First() + "/bzk/locatieserver/search/v3_1/";
+    /// <summary>The search base address, deliberately without the trailing slash the configuration examples have.</summary>
+    public string BaseUrl => _app.Urls.First() + "/bzk/locatieserver/search/v3_1";
 
     public static async Task<PdokTestServer> StartAsync(CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using AdWatch.Geocoding;
-using AdWatch.Tests.Geocoding;
 
-namespace AdWatch.Tests.Extraction;
+namespace AdWatch.Tests.Geocoding;
 
 /// <summary>
 /// Address styles, places and ambiguity against the repository's Veluwe-West gazetteer (offline). Expected results are

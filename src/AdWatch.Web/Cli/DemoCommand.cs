@@ -1,0 +1,84 @@
+using System.CommandLine;
+using AdWatch.DemoSites.Hosting;
+using AdWatch.DemoSites.Scenario;
+using AdWatch.Web.Demo;
+using AdWatch.Web.Hosting;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AdWatch.Web.Cli;
+
+/// <summary><c>adwatch demo [--no-serve] [--urls URLS]</c>: the synthetic Harderwijk 2023, replayed through the real pipeline.</summary>
+internal static class DemoCommand
+{
+    public const string DefaultDatabase = "data/demo.db";
+
+    public static Command Create(GlobalOptions global)
+    {
+        var noServe = new Option<bool>("--no-serve") { Description = "Print the summary and exit instead of serving the dashboard" };
+        var urls = new Option<string?>("--urls") { Description = $"URLs to serve on (default: {ServeCommand.DefaultUrl})", HelpName = "URLS" };
+        var command = new Command("demo",
+            $"Replay a synthetic 2023 in Harderwijk through the real pipeline into {DefaultDatabase} (recreated each time) and serve the dashboard")
+        {
+            noServe, urls,
+        };
+        CliAction.Set(command, async (r, ct) =>
+        {
+            var given = global.Read(r);
+            var settings = given with { DatabasePath = given.DatabasePath ?? DefaultDatabase };
+            await ResetAsync(settings.DatabasePath!, ct);
+
+            var app = WebApp.Build(settings, r.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? ServeCommand.DefaultUrl);
+            await AppHost.MigrateAsync(app.Services, ct);
+            await using var sites = await DemoSiteHost.StartAsync(Harderwijk2023Scenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, ct);
+            var runner = ActivatorUtilities.CreateInstance<DemoRunner>(app.Services);
+            var run = await runner.RunAsync(sites, ct);
+
+            Console.WriteLine(AnalysisSummary.Describe(run));
+            Console.WriteLine($"Ground truth of the scenario: {Harderwijk2023Scenario.Houses.Count} rotation houses in Harderwijk, " +
+                              "15 touring advertisers; a licensed club, a long-stay home worker, escorts, town-level ads and a rotation " +
+                              "house in Nunspeet (outside the region) must not be flagged.");
+            Console.WriteLine($"Demo data: {Path.GetFullPath(settings.DatabasePath!)}");
+            if (r.GetValue(noServe))
+            {
+                await app.DisposeAsync();
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine($"Serving on {string.Join(", ", app.Urls.DefaultIfEmpty(ServeCommand.DefaultUrl))} — press Ctrl+C to stop.");
+            await app.RunAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The demo starts from an empty database every time. It only ever deletes a database that holds nothing but demo
+    /// sites, so a mistyped <c>--db</c> can never wipe real data.
+    /// </summary>
+    private static async Task ResetAsync(string path, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            await using (var connection = new SqliteConnection($"Data Source={full};Mode=ReadOnly;Pooling=False"))
+            {
+                await connection.OpenAsync(ct);
+                var hasSites = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sites'") > 0;
+                var others = hasSites
+                    ? (await connection.QueryAsync<string>("SELECT name FROM sites WHERE name NOT IN ('kontaktbord', 'nachtlicht')")).ToList()
+                    : [];
+                if (others.Count > 0)
+                {
+                    throw new UserError($"{full} holds data of other sites ({string.Join(", ", others.Take(5))}); the demo recreates its database " +
+                                        $"and will not touch real data. Leave out --db to use {DefaultDatabase}.");
+                }
+            }
+            SqliteConnection.ClearAllPools();
+        }
+        var jobs = Path.ChangeExtension(full, ".hangfire.db");
+        foreach (var file in new[] { full, full + "-wal", full + "-shm", jobs, jobs + "-wal", jobs + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using AdWatch.Analysis;
+using AdWatch.Crawling;
+using AdWatch.DemoSites.Hosting;
+using AdWatch.DemoSites.Scenario;
+using AdWatch.Extraction;
+using AdWatch.Sites;
+using AdWatch.Web.Cli;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Web.Demo;
+
+/// <summary>
+/// Replays the synthetic Harderwijk 2023 (<see cref="Harderwijk2023Scenario"/>) through the real pipeline: the demo sites
+/// serve each simulated day, the crawler crawls both (the JavaScript site in Chromium when it is installed), extraction runs
+/// on what changed, and the year is analysed as of its last second.
+/// </summary>
+internal sealed class DemoRunner(
+    SiteCatalog catalog,
+    CrawlRunner crawler,
+    ExtractionPass extraction,
+    AnalysisRunner analysis,
+    IOptions<CrawlingOptions> crawling,
+    TimeProvider time)
+{
+    public const string HttpSite = "kontaktbord";
+    public const string BrowserSite = "nachtlicht";
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>The end of the replayed year, the moment the demo's analysis is made as of.</summary>
+    public static readonly DateTimeOffset AsOf = new(2023, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+    /// <summary>Runs the replay; <paramref name="host"/> must already serve the scenario.</summary>
+    public async Task<AnalysisRun> RunAsync(DemoSiteHost host, CancellationToken ct)
+    {
+        Prepare(HttpSite, host.Kontaktbord.BaseUrl);
+        var browser = BrowserAvailable();
+        if (browser is null)
+        {
+            Prepare(BrowserSite, host.Nachtlicht.BaseUrl);
+        }
+        else
+        {
+            Console.Error.WriteLine($"demo: {browser} Skipping the browser site '{BrowserSite}'; the figures below come from '{HttpSite}' alone. " +
+                                    "Install Chromium (Debian: sudo apt-get install chromium) to crawl both.");
+        }
+
+        var scenario = host.Scenario;
+        var progress = new TerminalProgress("demo", time);
+        for (var day = scenario.StartDate; day <= scenario.EndDate; day = day.AddDays(1))
+        {
+            host.SimulatedDate = day;
+            var observedAt = ObservationTime(day);
+            var http = await crawler.RunAsync(HttpSite, observedAt, "demo", ct);
+            var js = browser is null ? await crawler.RunAsync(BrowserSite, observedAt, "demo", ct) : null;
+            var extracted = await extraction.RunAsync(ct);
+            progress.Report($"{day:yyyy-MM-dd}: {Describe(http)}{(js is null ? "" : "; " + Describe(js))}; {extracted} versions extracted");
+        }
+        progress.Complete($"crawled {scenario.Days} simulated days of {scenario.Name}");
+        return await analysis.RunAsync(AsOf, full: true, licensedVenuesFile: null, ct);
+    }
+
+    /// <summary>Null when Chromium can be used; else the one-line reason it cannot.</summary>
+    public string? BrowserAvailable()
+    {
+        try
+        {
+            BrowserLocator.Resolve(crawling.Value.BrowserExecutablePath);
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>A demo site on its dynamic port, without politeness delays (it is our own loopback server).</summary>
+    private void Prepare(string name, Uri baseUrl)
+    {
+        var site = (catalog.Find(name) ?? throw new UserError($"the demo needs crawlers/{name}.yaml, which is missing.")).WithBaseUrl(baseUrl.ToString());
+        site.Politeness.DelayMs = 0;
+        catalog.Put(site);
+    }
+
+    /// <summary>Each simulated day is crawled at 09:00 in Amsterdam.</summary>
+    private static DateTimeOffset ObservationTime(DateOnly day)
+    {
+        var local = day.ToDateTime(new TimeOnly(9, 0));
+        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static string Describe(CrawlRunResult run) => run.Stats is { } s
+        ? $"{run.Site} {run.Status} {s.AdsNew} new/{s.AdsChanged} changed/{s.AdsGoneExplicit + s.AdsGoneMissing} gone"
+        : $"{run.Site} {run.Status}";
+}

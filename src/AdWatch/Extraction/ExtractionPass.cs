@@ -1,0 +1,127 @@
+using System.Text.Json;
+using AdWatch.Crawling;
+using AdWatch.Sites;
+using AdWatch.Storage;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace AdWatch.Extraction;
+
+/// <summary>
+/// Extracts every stored ad version whose extraction has not run (<c>extracted_at IS NULL</c>): phones, places,
+/// indicators, and image hashes. Reads only what the crawl stored, so it can be re-run after an extractor fix or a
+/// gazetteer update (<see cref="ExtractionStore.ResetAllAsync"/>) without crawling again. Image bytes are fetched once
+/// through the site's own fetch rules (allowed hosts, politeness, size cap), hashed, and discarded.
+/// </summary>
+public sealed class ExtractionPass(
+    Database database,
+    ExtractionStore store,
+    AdExtractor extractor,
+    ImageFingerprinter fingerprinter,
+    HttpFetcher fetcher,
+    SiteCatalog sites,
+    TimeProvider time,
+    ILogger<ExtractionPass> logger)
+{
+    private const int Batch = 200;
+
+    /// <summary>Extracts all pending versions; returns how many. Reports the running count to <paramref name="progress"/>.</summary>
+    public async Task<int> RunAsync(CancellationToken ct, IProgress<int>? progress = null)
+    {
+        var done = 0;
+        while (true)
+        {
+            var ids = await store.PendingVersionIdsAsync(Batch, ct);
+            if (ids.Count == 0)
+            {
+                return done;
+            }
+            foreach (var id in ids)
+            {
+                await ExtractAsync(id, ct);
+                progress?.Report(++done);
+            }
+        }
+    }
+
+    private async Task ExtractAsync(long versionId, CancellationToken ct)
+    {
+        VersionText? version;
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            version = await connection.QuerySingleOrDefaultAsync<VersionText>(new CommandDefinition("""
+                SELECT v.title, v.location_text, v.phone_text, v.body_text, v.image_urls, s.name AS site
+                FROM ad_versions v JOIN ads a ON a.id = v.ad_id JOIN sites s ON s.id = a.site_id WHERE v.id = @versionId
+                """, new { versionId }, cancellationToken: ct));
+        }
+        if (version is null)
+        {
+            return;
+        }
+
+        // The fields a site definition selected, in reading order; phone links stay links so wa.me numbers are found.
+        var text = string.Join("\n", new[] { version.Title, version.LocationText, version.PhoneText, version.BodyText }
+            .Where(s => !string.IsNullOrWhiteSpace(s)));
+        var links = (version.PhoneText ?? "").Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => t.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || t.Contains("wa.me/", StringComparison.OrdinalIgnoreCase)
+                        || t.Contains("whatsapp.com/", StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        var extraction = await extractor.ExtractAsync(new AdText(text, links, []), ct);
+        var images = await HashImagesAsync(version, ct);
+        await store.SaveAsync(versionId, extraction, images, time.GetUtcNow(), ct);
+    }
+
+    private async Task<IReadOnlyList<(string Url, ulong? Hash)>> HashImagesAsync(VersionText version, CancellationToken ct)
+    {
+        var urls = string.IsNullOrEmpty(version.ImageUrls) ? [] : JsonSerializer.Deserialize<string[]>(version.ImageUrls) ?? [];
+        var site = sites.Find(version.Site);
+        var result = new List<(string, ulong?)>(urls.Length);
+        foreach (var url in urls.Distinct(StringComparer.Ordinal))
+        {
+            result.Add((url, await HashAsync(url, site, ct)));
+        }
+        return result;
+    }
+
+    private async Task<ulong?> HashAsync(string url, SiteDefinition? site, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var cached = await connection.QuerySingleOrDefaultAsync<(long? Phash, string? Problem)?>(new CommandDefinition(
+            "SELECT phash, problem FROM image_hashes WHERE url = @url", new { url }, cancellationToken: ct));
+        if (cached is { } hit)
+        {
+            return hit.Phash is { } p ? unchecked((ulong)p) : null;
+        }
+
+        ulong? hash = null;
+        string? problem;
+        if (site is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            problem = site is null ? "no site definition to fetch it with (imported ad)" : "not an absolute URL";
+        }
+        else
+        {
+            var fetched = await fetcher.FetchAsync(new FetchRequest(uri, site), ct);
+            hash = fetched.IsSuccess ? fingerprinter.Compute(fetched.Body) : null;
+            problem = fetched.Error?.Message ?? (fetched.IsSuccess ? (hash is null ? "not a decodable image" : null) : $"HTTP {fetched.StatusCode}");
+        }
+        if (problem is not null)
+        {
+            logger.LogInformation("Image {Url} not hashed: {Problem}", url, problem);
+        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO image_hashes (url, phash, problem, fetched_at) VALUES (@url, @phash, @problem, @at) ON CONFLICT (url) DO NOTHING
+            """, new { url, phash = hash is { } h ? unchecked((long)h) : (long?)null, problem, at = time.GetUtcNow() }, cancellationToken: ct));
+        return hash;
+    }
+
+    private sealed record VersionText
+    {
+        public string? Title { get; init; }
+        public string? LocationText { get; init; }
+        public string? PhoneText { get; init; }
+        public string? BodyText { get; init; }
+        public string? ImageUrls { get; init; }
+        public required string Site { get; init; }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using AdWatch.Crawling;
+using AdWatch.DemoSites.Scenario;
+using AdWatch.IntegrationTests.Cli;
+
+namespace AdWatch.IntegrationTests.Demo;
+
+/// <summary>
+/// `adwatch demo --no-serve` on the real executable flags exactly the four Harderwijk houses of the synthetic 2023, covering
+/// its 15 touring advertisers, and nothing else — from the server-rendered site alone, and the same with the browser site.
+/// </summary>
+public sealed class DemoTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-demo-");
+
+    [Fact]
+    public async Task Demo_FlagsExactlyTheFourHouses_FromTheServerRenderedSiteAlone()
+    {
+        var report = await RunDemoAsync(new Dictionary<string, string> { ["ADWATCH__Crawling__BrowserExecutablePath"] = "/nonexistent/chromium" },
+            expectSkipLine: true);
+
+        AssertHarderwijk(report);
+    }
+
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task Demo_GivesTheSameResult_WhenTheBrowserSiteIsCrawledToo()
+    {
+        if (!File.Exists(BrowserLocator.DebianChromium))
+        {
+            Assert.Skip($"needs Chromium at {BrowserLocator.DebianChromium} (apt-get install chromium); .ci/run installs it.");
+        }
+
+        var report = await RunDemoAsync(null, expectSkipLine: false);
+
+        AssertHarderwijk(report);
+    }
+
+    private async Task<JsonElement> RunDemoAsync(Dictionary<string, string>? environment, bool expectSkipLine)
+    {
+        var (exit, stdout, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, null, environment, Limit, ["demo", "--no-serve"]);
+        exit.ShouldBe(0, stderr);
+        stdout.ShouldContain("4 flagged location(s)");
+        stderr.Contains("Skipping the browser site", StringComparison.Ordinal).ShouldBe(expectSkipLine, stderr);
+
+        var (analyzeExit, json, analyzeErr) = await AdwatchProcess.RunAsync(_dir.FullName, null, environment, Limit,
+            ["--db", "data/demo.db", "analyze", "--json", "--as-of", "2023-12-31T23:59:59Z"]);
+        analyzeExit.ShouldBe(0, analyzeErr);
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    private static void AssertHarderwijk(JsonElement report)
+    {
+        var locations = report.GetProperty("locations").EnumerateArray().ToList();
+        locations.Select(l => l.GetProperty("label").GetString()).Order().ShouldBe(Harderwijk2023Scenario.Houses.Order());
+        locations.Sum(l => l.GetProperty("advertisers").GetInt32()).ShouldBe(15);
+        locations.ShouldAllBe(l => l.GetProperty("municipalityCode").GetString() == "GM0243");
+        locations.ShouldAllBe(l => l.GetProperty("reasons").GetArrayLength() > 0);
+        var phones = locations.SelectMany(l => l.GetProperty("phones").EnumerateArray().Select(p => p.GetString())).ToList();
+        phones.ShouldContain(Harderwijk2023Scenario.OperatorPhone);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+    }
+}
