@@ -55,6 +55,19 @@ public sealed class CrawlRunStore(Database database)
         return rows == 1;
     }
 
+    /// <summary>Heartbeat: extends the run lease and this owner's request leases; false when the run lease was lost.</summary>
+    public async Task<bool> RenewLeasesAsync(long runId, string owner, DateTimeOffset leaseUntil, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE crawl_requests SET lease_expires_at = @leaseUntil
+            WHERE run_id = @runId AND status = 'leased' AND lease_owner = @owner
+            """, new { runId, owner, leaseUntil }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE crawl_runs SET lease_expires_at = @leaseUntil WHERE id = @runId AND status = 'running' AND lease_owner = @owner
+            """, new { runId, owner, leaseUntil }, cancellationToken: ct)) == 1;
+    }
+
     /// <summary>Adds a URL to the run unless the run already has it (dedupe per run); true when added.</summary>
     public async Task<bool> EnqueueAsync(long runId, string url, string kind, int? pageNumber, CancellationToken ct)
     {

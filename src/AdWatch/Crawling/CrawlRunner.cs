@@ -21,6 +21,7 @@ public sealed class CrawlRunner(
     Database database,
     HttpFetcher httpFetcher,
     BrowserFetcher browserFetcher,
+    HostThrottle throttle,
     TimeProvider time,
     IOptions<CrawlingOptions> options,
     ILogger<CrawlRunner> logger)
@@ -63,13 +64,17 @@ public sealed class CrawlRunner(
         }
 
         var fetcher = site.Fetch.Mode == FetchMode.Browser ? (IPageFetcher)browserFetcher : httpFetcher;
-        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch"), runs, ads, evidence, time);
+        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch", throttle), runs, ads, evidence, time);
+        using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heartbeat = HeartbeatAsync(run.Id, lease, heartbeatStop.Token);
         try
         {
             await CrawlAsync(site, run, processor, lease, progress, ct);
         }
         finally
         {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
             if (fetcher == browserFetcher)
             {
                 // One browser context per run. A cancelled run (shutdown, killed job) also ends Chromium: no orphans.
@@ -79,19 +84,34 @@ public sealed class CrawlRunner(
         return await FinishAsync(site, siteId, run, resumed, ct);
     }
 
+    /// <summary>Keeps the run and in-flight request leases alive while a slow batch (timeouts, Retry-After) is running.</summary>
+    private async Task HeartbeatAsync(long runId, TimeSpan lease, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, time, ct);
+                await runs.RenewLeasesAsync(runId, Owner, time.GetUtcNow() + lease, ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // run finished or cancelled
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "Lease heartbeat of run {RunId} stopped", runId);
+        }
+    }
+
     private async Task CrawlAsync(SiteDefinition site, CrawlRun run, RequestProcessor processor, TimeSpan lease, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         long done = 0;
-        var lastRenew = time.GetUtcNow();
         while (true)
         {
             ct.ThrowIfCancellationRequested();
             var now = time.GetUtcNow();
-            if (now - lastRenew > lease / 3)
-            {
-                await runs.TryLeaseRunAsync(run.Id, Owner, now, now + lease, ct);
-                lastRenew = now;
-            }
             var batch = await runs.LeaseRequestsAsync(run.Id, Owner, now, now + lease, options.Value.BatchSize, ct);
             if (batch.Count == 0)
             {

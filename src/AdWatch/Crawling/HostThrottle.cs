@@ -28,7 +28,7 @@ public sealed class HostThrottle(TimeProvider time)
                     wait = state.NextStart - now;
                     if (wait <= TimeSpan.Zero)
                     {
-                        state.NextStart = now + TimeSpan.FromMilliseconds(Math.Max(state.DelayMs, politeness.DelayMs));
+                        state.NextStart = now + TimeSpan.FromMilliseconds(Math.Max(state.DelayMs, Math.Max(state.FloorMs, politeness.DelayMs)));
                         return new Slot(state);
                     }
                 }
@@ -57,7 +57,7 @@ public sealed class HostThrottle(TimeProvider time)
             {
                 return; // an error's latency never speeds us up
             }
-            state.DelayMs = Math.Clamp(next, politeness.DelayMs, 60_000);
+            state.DelayMs = Math.Clamp(next, Math.Max(state.FloorMs, politeness.DelayMs), 60_000);
         }
     }
 
@@ -74,6 +74,24 @@ public sealed class HostThrottle(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// robots.txt Crawl-delay: raises the host's floor above the configured delay. Ignored when politeness is off
+    /// (<c>delayMs: 0</c>, benchmarks and tests against our own demo sites).
+    /// </summary>
+    public void RaiseFloor(string host, PolitenessRule politeness, TimeSpan floor)
+    {
+        if (politeness.DelayMs == 0)
+        {
+            return;
+        }
+        var state = _hosts.GetOrAdd(host, _ => new HostState(politeness.ConcurrencyPerHost, politeness.DelayMs));
+        lock (state)
+        {
+            state.FloorMs = Math.Max(state.FloorMs, floor.TotalMilliseconds);
+            state.DelayMs = Math.Max(state.DelayMs, state.FloorMs);
+        }
+    }
+
     /// <summary>The current spacing for a host in milliseconds (for tests and progress output).</summary>
     public double CurrentDelayMs(string host) => _hosts.TryGetValue(host, out var s) ? s.DelayMs : 0;
 
@@ -81,6 +99,7 @@ public sealed class HostThrottle(TimeProvider time)
     {
         public SemaphoreSlim Slots { get; } = new(concurrency, concurrency);
         public double DelayMs { get; set; } = delayMs;
+        public double FloorMs { get; set; }
         public DateTimeOffset NextStart { get; set; }
     }
 

@@ -5,7 +5,7 @@ using AdWatch.Sites;
 namespace AdWatch.Crawling;
 
 /// <summary>Fetches and caches robots.txt per origin for one run, through the same fetcher (same politeness and limits).</summary>
-public sealed class RobotsGate(IPageFetcher fetcher, string productToken)
+public sealed class RobotsGate(IPageFetcher fetcher, string productToken, HostThrottle? throttle = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _byOrigin = new(StringComparer.OrdinalIgnoreCase);
 
@@ -17,6 +17,10 @@ public sealed class RobotsGate(IPageFetcher fetcher, string productToken)
         }
         var origin = url.GetLeftPart(UriPartial.Authority);
         var robots = await _byOrigin.GetOrAdd(origin, o => new Lazy<Task<RobotsTxt>>(() => LoadAsync(new Uri(o + "/robots.txt"), site, ct))).Value;
+        if (robots.CrawlDelay is { } delay)
+        {
+            throttle?.RaiseFloor(url.Host, site.Politeness, delay);
+        }
         return robots.IsAllowed(url);
     }
 

@@ -10,7 +10,14 @@ public sealed class RobotsTxt
 {
     private readonly List<(bool Allow, string Pattern, Regex Regex)> _rules;
 
-    private RobotsTxt(List<(bool, string, Regex)> rules) => _rules = rules;
+    private RobotsTxt(List<(bool, string, Regex)> rules, TimeSpan? crawlDelay = null)
+    {
+        _rules = rules;
+        CrawlDelay = crawlDelay;
+    }
+
+    /// <summary>The group's <c>Crawl-delay</c> (not in RFC 9309, but widely used), capped at 60 s; null when absent.</summary>
+    public TimeSpan? CrawlDelay { get; }
 
     public static RobotsTxt AllowAll { get; } = new([]);
 
@@ -20,6 +27,7 @@ public sealed class RobotsTxt
     public static RobotsTxt Parse(string text, string productToken)
     {
         var groups = new List<(List<string> Agents, List<(bool, string)> Rules)>();
+        var delays = new Dictionary<int, double>();
         (List<string> Agents, List<(bool, string)> Rules)? current = null;
         var lastWasAgent = false;
         foreach (var rawLine in text.Split('\n').Take(10_000))
@@ -42,6 +50,12 @@ public sealed class RobotsTxt
                 current.Value.Agents.Add(value.ToLowerInvariant());
                 lastWasAgent = true;
             }
+            else if (key == "crawl-delay" && current is not null
+                && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            {
+                lastWasAgent = false;
+                delays[groups.Count - 1] = Math.Min(seconds, 60);
+            }
             else if ((key == "allow" || key == "disallow") && current is not null)
             {
                 lastWasAgent = false;
@@ -52,13 +66,14 @@ public sealed class RobotsTxt
             }
         }
         var token = productToken.ToLowerInvariant();
-        var mine = groups.Where(g => g.Agents.Any(a => a != "*" && token.StartsWith(a, StringComparison.Ordinal))).ToList();
+        var mine = Enumerable.Range(0, groups.Count).Where(i => groups[i].Agents.Any(a => a != "*" && token.StartsWith(a, StringComparison.Ordinal))).ToList();
         if (mine.Count == 0)
         {
-            mine = [.. groups.Where(g => g.Agents.Contains("*"))];
+            mine = [.. Enumerable.Range(0, groups.Count).Where(i => groups[i].Agents.Contains("*"))];
         }
-        var rules = mine.SelectMany(g => g.Rules).Select(r => (r.Item1, r.Item2, ToRegex(r.Item2))).ToList();
-        return new RobotsTxt(rules);
+        var rules = mine.SelectMany(i => groups[i].Rules).Select(r => (r.Item1, r.Item2, ToRegex(r.Item2))).ToList();
+        var delay = mine.Where(delays.ContainsKey).Select(i => delays[i]).DefaultIfEmpty(-1).Max();
+        return new RobotsTxt(rules, delay >= 0 ? TimeSpan.FromSeconds(delay) : null);
     }
 
     public bool IsAllowed(Uri url)

@@ -51,10 +51,13 @@ public sealed class SiteDefinition
             || (h.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(h[1..], StringComparison.OrdinalIgnoreCase)));
     }
 
-    /// <summary>A copy with another base URL (same path rules); used for demo and test sites on dynamic ports.</summary>
+    /// <summary>
+    /// A deep copy with another base URL (same path rules); used for demo and test sites on dynamic ports. Deep, so
+    /// tweaking the copy (e.g. <c>Politeness.DelayMs</c>) never changes the loaded definition.
+    /// </summary>
     public SiteDefinition WithBaseUrl(string baseUrl)
     {
-        var copy = (SiteDefinition)MemberwiseClone();
+        var copy = System.Text.Json.JsonSerializer.Deserialize<SiteDefinition>(System.Text.Json.JsonSerializer.Serialize(this))!;
         copy.BaseUrl = baseUrl;
         return copy;
     }

@@ -179,6 +179,33 @@ public sealed class CrawlRunnerTests
         siteId.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task RunAsync_SkipsDisallowedUrls_WhenRobotsObeyed()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        var site = h.Site("kontaktbord");
+        site.Listing.StartUrls.Add("/prive/beheer"); // Disallow: /prive/ in the demo robots.txt
+        var run = await h.CrawlDayAsync(4, site);
+
+        run.Stats!.ErrorsByKind["robots"].ShouldBe(1);
+        run.Status.ShouldBe("completed"); // a robots skip is not a failure of the site
+        h.Host.Kontaktbord.Requests.CountPathPrefix("/prive/").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_FetchesDisallowedUrls_WhenRobotsTurnedOffWithReason()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        var site = h.Site("kontaktbord");
+        site.Listing.StartUrls.Add("/prive/beheer");
+        site.Robots.Obey = false;
+        site.Robots.Reason = "test of the switch";
+        await h.CrawlDayAsync(4, site);
+
+        h.Host.Kontaktbord.Requests.CountPathPrefix("/prive/").ShouldBe(1);
+        h.Host.Kontaktbord.Requests.Count("/robots.txt").ShouldBe(0);
+    }
+
     private static async Task<string> Status(CrawlHarness h, string id)
     {
         var siteId = await h.ScalarAsync("SELECT id FROM sites WHERE name = 'kontaktbord'");

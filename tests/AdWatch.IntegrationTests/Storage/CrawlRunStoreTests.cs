@@ -64,6 +64,18 @@ public sealed class CrawlRunStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenewLeasesAsync_KeepsOwnRequestsFromBeingReleased()
+    {
+        var (store, runId) = await RunAsync();
+        await store.EnqueueManyAsync(runId, ["http://127.0.0.1/1"], "ad", null, Ct);
+        await store.LeaseRequestsAsync(runId, "w1", T0, T0.AddMinutes(1), 5, Ct);
+
+        (await store.RenewLeasesAsync(runId, "w1", T0.AddMinutes(10), Ct)).ShouldBeTrue();
+        (await store.LeaseRequestsAsync(runId, "w2", T0.AddMinutes(5), T0.AddMinutes(6), 5, Ct)).ShouldBeEmpty();
+        (await store.RenewLeasesAsync(runId, "w2", T0.AddMinutes(10), Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task CompleteRequestAsync_IgnoresLostLease_AndTallies()
     {
         var (store, runId) = await RunAsync();

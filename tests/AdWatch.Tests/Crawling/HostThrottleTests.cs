@@ -51,6 +51,20 @@ public sealed class HostThrottleTests
     }
 
     [Fact]
+    public async Task RaiseFloor_KeepsDelayAtCrawlDelay_AndIsIgnoredWhenPolitenessOff()
+    {
+        var throttle = await WithOneRequestAsync(new FakeTimeProvider());
+        throttle.RaiseFloor("h", Polite, TimeSpan.FromSeconds(3));
+        for (var i = 0; i < 10; i++)
+        {
+            throttle.Observe("h", Polite, TimeSpan.FromMilliseconds(5), ok: true);
+        }
+        throttle.CurrentDelayMs("h").ShouldBe(3000);
+        throttle.RaiseFloor("off", new PolitenessRule { DelayMs = 0 }, TimeSpan.FromSeconds(3));
+        throttle.CurrentDelayMs("off").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task WaitTurnAsync_WaitsForRetryAfter_WhenHostBlocked()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));

@@ -47,6 +47,12 @@ public sealed class RobotsTxtTests
     public void Parse_AllowsEverything_WhenFileEmptyOrJunk(string text) =>
         RobotsTxt.Parse(text, "AdWatch").IsAllowed(new Uri("http://127.0.0.1/before-any-agent")).ShouldBeTrue();
 
+    [Theory]
+    [InlineData("SomeBot", 1.0)]
+    [InlineData("AdWatch", null)]
+    public void Parse_ReadsCrawlDelayOfChosenGroup(string agent, double? seconds) =>
+        RobotsTxt.Parse(Demo, agent).CrawlDelay.ShouldBe(seconds is null ? null : TimeSpan.FromSeconds(seconds.Value));
+
     [Fact]
     public void DisallowAll_BlocksEveryPath() => RobotsTxt.DisallowAll.IsAllowed(new Uri("http://127.0.0.1/")).ShouldBeFalse();
 }

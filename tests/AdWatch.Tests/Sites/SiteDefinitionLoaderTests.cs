@@ -37,6 +37,21 @@ public sealed class SiteDefinitionLoaderTests
         sites.Single(s => s.Name == "nachtlicht").Fetch.Mode.ShouldBe(FetchMode.Browser);
     }
 
+    [Fact]
+    public void WithBaseUrl_CopiesDeeply_SoTweaksNeverReachTheOriginal()
+    {
+        var site = SiteDefinitionLoader.LoadText(Valid, "demo.yaml");
+        var copy = site.WithBaseUrl("http://127.0.0.1:41234/");
+        copy.Politeness.DelayMs = 0;
+        copy.Listing.StartUrls.Add("/more");
+
+        site.Politeness.DelayMs.ShouldBe(500);
+        site.Listing.StartUrls.ShouldBe(["/list"]);
+        copy.BaseUrl.ShouldBe("http://127.0.0.1:41234/");
+        copy.Ad.IdFromUrl.ShouldBe(site.Ad.IdFromUrl);
+        copy.DefinitionHash.ShouldBe(site.DefinitionHash);
+    }
+
     [Theory]
     // value errors: field and the line it is written on
     [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delayMs: -1", "politeness.delayMs", 9)]
