@@ -106,7 +106,7 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
             {
                 Headless = true,
                 ExecutablePath = BrowserLocator.Resolve(options.Value.BrowserExecutablePath),
-                Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+                Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
             });
             logger.LogInformation("Started Chromium for {Site}", site.Name);
         }

@@ -183,7 +183,9 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
         var flagId = flagged.Written.FlagByLocation.Values.Single().Id;
         (await new ReviewStore(db.Database).TransitionAsync(flagId, "new", "in_review", "analist1", null, "analist1", AsOf(21), ct)).ShouldBeTrue();
 
-        var later = await Runner(db).RunAsync(AsOf(200), false, null, ct);
+        // The analyst takes the "generic" mark back: the misread number joins r2 and r3 again, two advertisers, no longer a rotation.
+        await new ExtractionStore(db.Database).SetPhoneStatusAsync("+31800000000", "ok", null, "analist1", AsOf(22), ct);
+        var later = await Runner(db).RunAsync(AsOf(30), false, null, ct);
 
         later.Report.Locations.ShouldBeEmpty();
         var state = later.Written.FlagByLocation.Values.Single();
