@@ -16,7 +16,7 @@ public static class GeocodingServiceCollectionExtensions
     /// Binds <see cref="RegionOptions"/> (section <c>Region</c>) and <see cref="GeocodingOptions"/> (section
     /// <c>Geocoding</c>), both validated at start; registers the gazetteer (loaded once), the PDOK client with its
     /// resilience handler, <see cref="GeocodeCacheStore"/> and <see cref="IAddressResolver"/> as singletons.
-    /// PDOK needs <see cref="Database"/>; it is added here unless storage registered it already.
+    /// PDOK's cache needs <see cref="Database"/>: storage is registered through the (idempotent) <see cref="StorageServiceCollectionExtensions.AddAdWatchStorage"/>.
     /// </summary>
     public static IServiceCollection AddAdWatchGeocoding(this IServiceCollection services, IConfiguration config)
     {
@@ -38,8 +38,7 @@ public static class GeocodingServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section));
-        services.TryAddSingleton<Database>();
+        services.AddAdWatchStorage(config);
         services.TryAddSingleton<GeocodeCacheStore>();
         services.TryAddSingleton(sp =>
         {

@@ -6,9 +6,16 @@ namespace AdWatch.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the database, the migrator and the stores that are not owned by a feature folder.</summary>
+    /// <summary>
+    /// Registers the database and the migrator. Idempotent: features that need the database (geocoding's cache) call it
+    /// too, and only the first call registers.
+    /// </summary>
     public static IServiceCollection AddAdWatchStorage(this IServiceCollection services, IConfiguration config)
     {
+        if (services.Any(d => d.ServiceType == typeof(Database)))
+        {
+            return services;
+        }
         services.AddOptions<StorageOptions>()
             .Bind(config.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
