@@ -77,8 +77,8 @@ public sealed class CrawlRunner(
             await heartbeat;
             if (fetcher == browserFetcher)
             {
-                // One browser context per run. A cancelled run (shutdown, killed job) also ends Chromium: no orphans.
-                await (ct.IsCancellationRequested ? browserFetcher.ShutdownAsync() : browserFetcher.ResetAsync());
+                // A cancelled run (shutdown, killed job) ends Chromium: no orphans. Otherwise the site's session stays for its next run.
+                await (ct.IsCancellationRequested ? browserFetcher.ShutdownAsync() : browserFetcher.EndRunAsync());
             }
         }
         return await FinishAsync(site, siteId, run, resumed, ct);
