@@ -30,6 +30,11 @@ public static class AdWatchServiceCollectionExtensions
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
+        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Cron.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5,
+                "Retention:Cron must have five fields (minute hour day month weekday), e.g. \"30 3 * * *\".")
+            .ValidateOnStart();
+        services.AddSingleton<RetentionPurge>();
         services.AddSingleton<ExportStore>();
         return services;
     }

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdWatch.Privacy;
+
+/// <summary>
+/// How long personal data is kept (section <c>Retention</c>). Ads are special-category personal data of people who are often
+/// victims: what no open case needs is deleted on schedule. Periods count back from the injected clock.
+/// </summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>Run the purge as a scheduled job. Turn off only where another process purges the same database.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>When the purge runs (cron, Europe/Amsterdam). Default: every night at 03:30.</summary>
+    [Required(ErrorMessage = "Retention:Cron is required, e.g. \"30 3 * * *\".")]
+    public string Cron { get; set; } = "30 3 * * *";
+
+    /// <summary>
+    /// An ad last seen longer ago than this is deleted with its versions, observations, extracted phones/places, evidence and
+    /// analysis links — unless a flag that still needs it holds it (see <see cref="ClosedFlagDays"/>).
+    /// </summary>
+    [Range(7, 3650, ErrorMessage = "Retention:AdDays must be between 7 and 3650.")]
+    public int AdDays { get; set; } = 180;
+
+    /// <summary>
+    /// Ads behind a closed or dismissed flag are kept this long after the flag's last review step (the case may be
+    /// reopened or questioned); behind a flag in review, proposed or inspected they are kept as long as the flag is open.
+    /// </summary>
+    [Range(7, 3650, ErrorMessage = "Retention:ClosedFlagDays must be between 7 and 3650.")]
+    public int ClosedFlagDays { get; set; } = 365;
+
+    /// <summary>Crawl request logs and error snapshots (URLs and stored pages) are deleted after this many days; run statistics stay.</summary>
+    [Range(1, 3650, ErrorMessage = "Retention:CrawlLogDays must be between 1 and 3650.")]
+    public int CrawlLogDays { get; set; } = 90;
+
+    /// <summary>The audit log is kept this long (accountability outlives the data it is about).</summary>
+    [Range(30, 3650, ErrorMessage = "Retention:AuditDays must be between 30 and 3650.")]
+    public int AuditDays { get; set; } = 730;
+}

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using AdWatch.Analysis;
+using AdWatch.Storage;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Privacy;
+
+/// <summary>
+/// Deletes personal data whose retention period (<see cref="RetentionOptions"/>) has passed: old ads that no open or recently
+/// closed flag needs, with everything derived from them; crawl request logs and error snapshots; old audit entries; caches.
+/// Ads go in chunks, each in its own transaction, so an interrupted purge leaves consistent data and the next run finishes
+/// it. When ads went, the analysis is recomputed in full so no advertiser, stay or location is left pointing at nothing.
+/// The purge is itself audited.
+/// </summary>
+public sealed class RetentionPurge(Database database, AnalysisRunner analysis, AuditLog audit, TimeProvider time,
+    IOptions<RetentionOptions> options, ILogger<RetentionPurge> logger)
+{
+    private const int Chunk = 500;
+
+    // Ads a flag still needs: every ad of every advertiser with a stay at a flagged location whose case is open, or
+    // closed/dismissed less than ClosedFlagDays ago. A 'new' flag that stopped qualifying holds its ads for AdDays more.
+    private const string HeldAds = """
+        SELECT aa.ad_id FROM advertiser_ads aa
+        JOIN stays s ON s.advertiser_id = aa.advertiser_id
+        JOIN flags f ON f.location_id = s.location_id
+        WHERE f.status IN ('in_review', 'inspection_proposed', 'inspected')
+           OR (f.status = 'new' AND (f.active OR f.cleared_at >= @adCutoff))
+           OR (f.status IN ('closed', 'dismissed')
+               AND COALESCE((SELECT MAX(r.at) FROM reviews r WHERE r.flag_id = f.id), f.first_flagged_at) >= @closedCutoff)
+        """;
+
+    public async Task<RetentionResult> PurgeAsync(string actor, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var adCutoff = now.AddDays(-o.AdDays);
+        var closedCutoff = now.AddDays(-o.ClosedFlagDays);
+        var logCutoff = now.AddDays(-o.CrawlLogDays);
+        var auditCutoff = now.AddDays(-o.AuditDays);
+        // Evidence saved in the last day may belong to a capture still being written: never treat it as orphaned.
+        var settled = now.AddDays(-1);
+
+        await using var connection = await database.OpenAsync(ct);
+        var expired = (await connection.QueryAsync<long>(new CommandDefinition(
+            $"SELECT id FROM ads WHERE last_seen_at < @adCutoff AND id NOT IN ({HeldAds}) ORDER BY id",
+            new { adCutoff, closedCutoff }, cancellationToken: ct))).ToList();
+        int versions = 0, observations = 0;
+        foreach (var ids in expired.Chunk(Chunk))
+        {
+            var (v, obs) = await DeleteAdsAsync(connection, ids, ct);
+            versions += v;
+            observations += obs;
+        }
+
+        int requests, snapshots, auditEntries, cache;
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            const string oldRuns = "SELECT id FROM crawl_runs WHERE finished_at IS NOT NULL AND finished_at < @logCutoff";
+            requests = await Execute(connection, tx, $"DELETE FROM crawl_requests WHERE run_id IN ({oldRuns})", new { logCutoff }, ct);
+            snapshots = await Execute(connection, tx, $"DELETE FROM crawl_error_snapshots WHERE run_id IN ({oldRuns})", new { logCutoff }, ct);
+            auditEntries = await Execute(connection, tx, "DELETE FROM audit_log WHERE at < @auditCutoff", new { auditCutoff }, ct);
+            cache = await Execute(connection, tx, "DELETE FROM geocode_cache WHERE fetched_at < @adCutoff", new { adCutoff }, ct)
+                  + await Execute(connection, tx, """
+                      DELETE FROM image_hashes WHERE fetched_at < @adCutoff
+                      AND NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_hashes.url)
+                      """, new { adCutoff }, ct);
+            await tx.CommitAsync(ct);
+        }
+        var evidence = await Execute(connection, null, """
+            DELETE FROM evidence_blobs WHERE captured_at < @settled
+            AND NOT EXISTS (SELECT 1 FROM ad_versions v WHERE v.evidence_id = evidence_blobs.id)
+            AND NOT EXISTS (SELECT 1 FROM crawl_error_snapshots s WHERE s.evidence_id = evidence_blobs.id)
+            """, new { settled }, ct);
+
+        var (phones, places) = (0, 0);
+        if (expired.Count > 0)
+        {
+            // Advertisers, stays and locations built from the deleted ads go now, not at the next crawl.
+            await analysis.RunAsync(null, full: true, licensedVenuesFile: null, ct);
+            phones = await Execute(connection, null, """
+                DELETE FROM phones WHERE status = 'ok'
+                AND NOT EXISTS (SELECT 1 FROM ad_phones ap WHERE ap.phone_id = phones.id)
+                AND NOT EXISTS (SELECT 1 FROM operators op WHERE op.phone_id = phones.id)
+                """, null, ct);
+            places = await Execute(connection, null, """
+                DELETE FROM places WHERE NOT EXISTS (SELECT 1 FROM ad_places ap WHERE ap.place_id = places.id)
+                AND NOT EXISTS (SELECT 1 FROM locations l WHERE l.place_id = places.id)
+                """, null, ct);
+        }
+
+        var result = new RetentionResult(expired.Count, versions, observations, evidence, phones, places, requests, snapshots, auditEntries, cache);
+        await audit.WriteAsync(actor, "purge", "retention", null, result.ToString(), ct);
+        logger.LogInformation("Retention purge: {Result}", result);
+        return result;
+    }
+
+    private static async Task<(int Versions, int Observations)> DeleteAdsAsync(DbConnection connection, long[] ids, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        // Ids are our own longs, so a literal list is safe — and portable: Dapper expands a list parameter on SQLite but passes
+        // an array on PostgreSQL, where `IN @ids` is a syntax error.
+        var list = "(" + string.Join(",", ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+        var versionsOf = $"SELECT id FROM ad_versions WHERE ad_id IN {list}";
+        foreach (var table in new[] { "ad_phones", "ad_places", "ad_indicators", "ad_images" })
+        {
+            await Execute(connection, tx, $"DELETE FROM {table} WHERE version_id IN ({versionsOf})", null, ct);
+        }
+        var observations = await Execute(connection, tx, $"DELETE FROM observations WHERE ad_id IN {list}", null, ct);
+        await Execute(connection, tx, $"DELETE FROM advertiser_ads WHERE ad_id IN {list}", null, ct);
+        await Execute(connection, tx, $"UPDATE ads SET current_version_id = NULL WHERE id IN {list}", null, ct);
+        var versions = await Execute(connection, tx, $"DELETE FROM ad_versions WHERE ad_id IN {list}", null, ct);
+        await Execute(connection, tx, $"DELETE FROM ads WHERE id IN {list}", null, ct);
+        await tx.CommitAsync(ct);
+        return (versions, observations);
+    }
+
+    private static Task<int> Execute(DbConnection connection, DbTransaction? tx, string sql, object? args, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+}

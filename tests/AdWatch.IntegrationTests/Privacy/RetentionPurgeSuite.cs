@@ -1,0 +1,168 @@
+using AdWatch.Ads;
+using AdWatch.Analysis;
+using AdWatch.IntegrationTests.Analysis;
+using AdWatch.IntegrationTests.Storage;
+using AdWatch.Privacy;
+using AdWatch.Review;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AdWatch.IntegrationTests.Privacy;
+
+/// <summary>
+/// The retention purge on a real database: a flagged rotation house (3 ads, days 0–15), an old town-level ad (day 2), a
+/// recent ad (day 300), crawl logs and evidence; the clock stands at day 400, so ads last seen before day 220 are expired.
+/// </summary>
+public abstract class RetentionPurgeSuite : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = AnalysisSeed.Day0.AddDays(400);
+    private TestDatabase _db = null!;
+    private FakeTimeProvider _time = null!;
+
+    protected abstract Task<TestDatabase> CreateAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await CreateAsync();
+        await _db.Migrator().MigrateAsync(Ct);
+        _time = new FakeTimeProvider(Now);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private AnalysisRunner Analysis() => new(_db.Database, _time,
+        Options.Create(new AnalysisFileOptions { RulesFile = Path.Combine(RepoPaths.Root, "config", "analysis.yaml") }),
+        NullLogger<AnalysisRunner>.Instance);
+
+    private RetentionPurge Purge() => new(_db.Database, Analysis(), new AuditLog(_db.Database, _time), _time,
+        Options.Create(new RetentionOptions()), NullLogger<RetentionPurge>.Instance);
+
+    /// <summary>Seeds the timeline and analyses it as of day 20; returns the flag id of the rotation house.</summary>
+    private async Task<long> SeedAsync()
+    {
+        var seed = new AnalysisSeed(_db.Database);
+        var evidence = new EvidenceStore(_db.Database);
+        await seed.AdAsync("r1", "Luna – nieuw", "Hoi, ik ben Luna, net aangekomen. Bel me voor een afspraak bij mij thuis, discreet en schoon.",
+            ["+31611110001"], AnalysisSeed.House, null, 0, 4, Ct);
+        await seed.AdAsync("r2", "Nieuw!", "Hallo schat, zoete verrassing deze week alleen hier, kom snel langs want ik blijf maar kort bij jou.",
+            ["+31611110002"], AnalysisSeed.House, null, 6, 4, Ct);
+        await seed.AdAsync("r3", "Top service", "Latina bomba, de hele week beschikbaar, privé ontvangst, parkeren voor de deur, bel of app me.",
+            ["+31611110003"], AnalysisSeed.House, null, 12, 4, Ct);
+        await seed.AdAsync("o1", "Massage", "Ontspannende massage in de regio, alleen op afspraak, bel gerust voor meer informatie en tijden.",
+            ["+31611110009"], AnalysisSeed.Town, null, 2, 1, Ct);
+        await seed.AdAsync("n1", "Nieuw in de stad", "Vanaf vandaag een paar dagen hier, lieve meid met mooie foto's, bel me voor een afspraak.",
+            ["+31611110010"], AnalysisSeed.Town, null, 300, 2, Ct);
+
+        await using var c = await _db.Database.OpenAsync(Ct);
+        foreach (var (external, day) in new[] { ("r1", 0), ("o1", 2), ("n1", 300) })
+        {
+            var id = await evidence.SaveAsync(System.Text.Encoding.UTF8.GetBytes($"<html>{external}</html>"), $"https://demo.test/ad/{external}",
+                "text/html", 200, AnalysisSeed.Day0.AddDays(day), Ct);
+            await c.ExecuteAsync("""
+                UPDATE ad_versions SET evidence_id = @id WHERE ad_id = (SELECT id FROM ads WHERE external_id = @external)
+                """, new { id, external });
+        }
+        var siteId = await c.ExecuteScalarAsync<long>("SELECT id FROM sites WHERE name = 'demo'");
+        foreach (var day in new[] { 10, 350 })
+        {
+            var at = AnalysisSeed.Day0.AddDays(day);
+            var runId = await c.ExecuteScalarAsync<long>("""
+                INSERT INTO crawl_runs (site_id, trigger, status, observed_at, started_at, finished_at)
+                VALUES (@siteId, 'schedule', 'completed', @at, @at, @at) RETURNING id
+                """, new { siteId, at });
+            await c.ExecuteAsync("INSERT INTO crawl_requests (run_id, url, kind, status) VALUES (@runId, 'https://demo.test/', 'listing', 'done')",
+                new { runId });
+            var snapshot = await evidence.SaveAsync(System.Text.Encoding.UTF8.GetBytes($"<html>error {day}</html>"), "https://demo.test/",
+                "text/html", 500, at, Ct);
+            await c.ExecuteAsync("""
+                INSERT INTO crawl_error_snapshots (run_id, error_kind, url, evidence_id, message, captured_at)
+                VALUES (@runId, 'http-500', 'https://demo.test/', @snapshot, 'HTTP 500', @at)
+                """, new { runId, snapshot, at });
+        }
+
+        var run = await Analysis().RunAsync(AnalysisSeed.Day0.AddDays(20), full: true, null, Ct);
+        run.Report.Locations.ShouldHaveSingleItem().Advertisers.ShouldBe(3);
+        return await c.ExecuteScalarAsync<long>("SELECT id FROM flags");
+    }
+
+    private async Task<string[]> AdsAsync()
+    {
+        await using var c = await _db.Database.OpenAsync(Ct);
+        return [.. await c.QueryAsync<string>("SELECT external_id FROM ads ORDER BY external_id")];
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var c = await _db.Database.OpenAsync(Ct);
+        return await c.ExecuteScalarAsync<long>(sql);
+    }
+
+    [Fact]
+    public async Task Purge_DeletesExpiredAds_ButKeepsThoseAnOpenFlagHolds()
+    {
+        await SeedAsync();
+
+        var result = await Purge().PurgeAsync("test", Ct);
+
+        (await AdsAsync()).ShouldBe(["n1", "r1", "r2", "r3"]);
+        (result.Ads, result.Versions, result.Phones).ShouldBe((1, 1, 1));
+        (await CountAsync("SELECT COUNT(*) FROM phones WHERE e164 = '+31611110009'")).ShouldBe(0);
+        (await CountAsync("SELECT COUNT(*) FROM flags WHERE active")).ShouldBe(1);
+        // o1's page and the day-10 error snapshot are gone; r1's and n1's pages and the day-350 snapshot stay.
+        (await CountAsync("SELECT COUNT(*) FROM evidence_blobs")).ShouldBe(3);
+        (result.CrawlRequests, result.ErrorSnapshots).ShouldBe((1, 1));
+        (await CountAsync("SELECT COUNT(*) FROM crawl_runs")).ShouldBe(2); // run statistics stay
+        (await CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'purge' AND actor = 'test'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Purge_DeletesAdsOfADismissedFlag_OnceClosedFlagDaysHavePassed()
+    {
+        var flagId = await SeedAsync();
+        (await new ReviewStore(_db.Database).TransitionAsync(flagId, "new", "dismissed", "ana", "bekende masseuse", null,
+            AnalysisSeed.Day0.AddDays(21), Ct)).ShouldBeTrue();
+
+        var result = await Purge().PurgeAsync("test", Ct);
+
+        (await AdsAsync()).ShouldBe(["n1"]);
+        result.Ads.ShouldBe(4);
+        (await CountAsync("SELECT COUNT(*) FROM advertiser_ads")).ShouldBe(1);
+        (await CountAsync("SELECT COUNT(*) FROM stays")).ShouldBe(0);
+        (await CountAsync("SELECT COUNT(*) FROM phones")).ShouldBe(1);
+        // The flag and its review history stay (accountability), inactive: its location no longer qualifies.
+        (await CountAsync("SELECT COUNT(*) FROM flags WHERE NOT active")).ShouldBe(1);
+        (await CountAsync("SELECT COUNT(*) FROM reviews")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Purge_KeepsAdsOfADismissedFlag_WithinClosedFlagDays()
+    {
+        var flagId = await SeedAsync();
+        (await new ReviewStore(_db.Database).TransitionAsync(flagId, "new", "dismissed", "ana", "bekende masseuse", null,
+            Now.AddDays(-30), Ct)).ShouldBeTrue();
+
+        await Purge().PurgeAsync("test", Ct);
+
+        (await AdsAsync()).ShouldBe(["n1", "r1", "r2", "r3"]);
+    }
+
+    [Fact]
+    public async Task Purge_DeletesNothing_WhenRunTwice()
+    {
+        await SeedAsync();
+        await Purge().PurgeAsync("test", Ct);
+
+        var second = await Purge().PurgeAsync("test", Ct);
+
+        (second.Ads, second.Evidence, second.CrawlRequests, second.Phones).ShouldBe((0, 0, 0, 0));
+        (await AdsAsync()).ShouldBe(["n1", "r1", "r2", "r3"]);
+    }
+}
