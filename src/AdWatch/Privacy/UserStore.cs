@@ -59,6 +59,14 @@ public sealed class UserStore(Database database)
             """, new { name, maxFailures, lockUntil }, cancellationToken: ct));
     }
 
+    /// <summary>Remembers when the user last opened the overview ("new since your last visit").</summary>
+    public async Task RecordVisitAsync(string name, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET last_visit_at = @at WHERE name = @name", new { name, at }, cancellationToken: ct));
+    }
+
     public async Task RecordSignInAsync(string name, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
