@@ -1,74 +1,71 @@
-using AdWatch.Web.Cli;
 using AdWatch.Web.Dashboard;
 using AdWatch.Web.Dashboard.Security;
-using AdWatch.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 
-/// <summary>Optional single sign-on is configuration only: validated at start, a registered scheme and a button when on. No IdP is contacted.</summary>
-public sealed class OpenIdConnectTests : IDisposable
+/// <summary>
+/// Optional single sign-on is configuration only: validated at start, a registered scheme when on. No IdP is contacted.
+/// The dashboard's security wiring is built on a bare host (no Hangfire: its process-wide state must not be touched here).
+/// </summary>
+public sealed class OpenIdConnectTests
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-oidc-");
+    private static readonly Dictionary<string, string?> Enabled = new()
+    {
+        ["Dashboard:OpenIdConnect:Enabled"] = "true",
+        ["Dashboard:OpenIdConnect:Authority"] = "https://login.gemeente.example/realms/adwatch",
+        ["Dashboard:OpenIdConnect:ClientId"] = "adwatch",
+        ["Dashboard:OpenIdConnect:ClientSecret"] = "s3cret",
+        ["Dashboard:OpenIdConnect:DisplayName"] = "Inloggen met Gemeente-ID",
+        ["Dashboard:OpenIdConnect:RoleClaim"] = "groups",
+        ["Dashboard:OpenIdConnect:RoleMap:adwatch-analisten"] = "analyst",
+        ["Dashboard:OpenIdConnect:RoleMap:adwatch-beheer"] = "admin",
+    };
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Enabled_RegistersTheSchemeAndShowsTheButton_WhenConfigured()
+    public async Task Enabled_RegistersTheScheme_WithTheConfiguredProvider()
     {
-        var config = WriteConfig("""
-            { "Dashboard": { "OpenIdConnect": { "Enabled": true, "Authority": "https://login.gemeente.example/realms/adwatch",
-              "ClientId": "adwatch", "ClientSecret": "s3cret", "DisplayName": "Inloggen met Gemeente-ID",
-              "RoleClaim": "groups", "RoleMap": { "adwatch-analisten": "analyst", "adwatch-beheer": "admin" } } } }
-            """);
-        await using var app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "o.db"), config), "http://127.0.0.1:0");
-        await AppHost.MigrateAsync(app.Services, Ct);
+        await using var app = Build(Enabled);
 
         var scheme = await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme);
         var options = app.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
-        await app.StartAsync(Ct);
-        try
-        {
-            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient();
-            var signIn = await http.GetStringAsync(url + "/account/signin", Ct);
+        var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
 
-            scheme.ShouldNotBeNull();
-            options.Authority.ShouldBe("https://login.gemeente.example/realms/adwatch");
-            options.ClientId.ShouldBe("adwatch");
-            options.UsePkce.ShouldBeTrue();
-            signIn.ShouldContain("Inloggen met Gemeente-ID");
-        }
-        finally
-        {
-            await app.StopAsync(Ct);
-        }
+        scheme.ShouldNotBeNull();
+        scheme.DisplayName.ShouldBe("Inloggen met Gemeente-ID");
+        options.Authority.ShouldBe("https://login.gemeente.example/realms/adwatch");
+        options.ClientId.ShouldBe("adwatch");
+        options.UsePkce.ShouldBeTrue();
+        dashboard.OpenIdConnect.RoleMap.Count.ShouldBe(2);
     }
 
     [Fact]
     public async Task Disabled_RegistersNoScheme_ByDefault()
     {
-        await using var app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "o.db"), null), "http://127.0.0.1:0");
+        await using var app = Build([]);
 
         (await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme))
             .ShouldBeNull();
+        app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.OpenIdConnect.Enabled.ShouldBeFalse();
     }
 
     [Fact]
-    public void Enabled_FailsAtStart_NamingEachMissingSetting()
+    public async Task Enabled_FailsValidation_NamingEachMissingSetting()
     {
-        var config = WriteConfig("""
-            { "Dashboard": { "OpenIdConnect": { "Enabled": true, "Authority": "http://insecure.example", "RoleMap": { "x": "root" } } } }
-            """);
+        await using var app = Build(new()
+        {
+            ["Dashboard:OpenIdConnect:Enabled"] = "true",
+            ["Dashboard:OpenIdConnect:Authority"] = "http://insecure.example",
+            ["Dashboard:OpenIdConnect:RoleMap:x"] = "root",
+        });
 
-        var error = Should.Throw<OptionsValidationException>(() =>
-            WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "o.db"), config), "http://127.0.0.1:0"));
+        var error = Should.Throw<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value);
 
         error.Message.ShouldContain("Dashboard:OpenIdConnect:Authority must be an absolute https URL");
         error.Message.ShouldContain("Dashboard:OpenIdConnect:ClientId is required");
@@ -97,23 +94,11 @@ public sealed class OpenIdConnectTests : IDisposable
         SecurityHeaders.BuildCsp(null).ShouldContain("img-src 'self' data:;");
     }
 
-    private string WriteConfig(string json)
+    private static WebApplication Build(Dictionary<string, string?> settings)
     {
-        var path = Path.Combine(_dir.FullName, "adwatch.json");
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _dir.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Hangfire may still hold its file for a moment.
-        }
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddDashboardSecurity();
+        return builder.Build();
     }
 }

@@ -15,7 +15,8 @@ public sealed class OverviewTests(DashboardFixture fixture)
     [Trait("Category", "Browser")]
     public async Task Overview_ShowsTheFourHarderwijkFlags_AndIsAccessible()
     {
-        var page = await fixture.NewPageAsync(Policies.CoordinatorRole);
+        // A first visit: all four flags are "new" to this account.
+        var page = await fixture.SignedInPageAsync("olga", await fixture.AddUserAsync("olga", Policies.CoordinatorRole));
         try
         {
             (await page.Locator("h1").TextContentAsync()).ShouldBe("Overzicht");
