@@ -29,6 +29,12 @@ public sealed class DashboardOptions : IValidatableObject
     /// </summary>
     public string? TileUrl { get; set; } = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
 
+    /// <summary>
+    /// Folder for the keys that protect sign-in and antiforgery cookies; default: <c>dashboard-keys</c> next to the SQLite file
+    /// (<c>data/dashboard-keys</c> on PostgreSQL). Several worker processes must share it, or sessions break between them.
+    /// </summary>
+    public string? KeysPath { get; set; }
+
     /// <summary>Optional OpenID Connect sign-in (the municipality's single sign-on). Off by default.</summary>
     public OidcOptions OpenIdConnect { get; set; } = new();
 

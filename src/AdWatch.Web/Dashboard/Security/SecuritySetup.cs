@@ -1,4 +1,6 @@
 using AdWatch.Dashboard;
+using AdWatch.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
@@ -37,6 +39,10 @@ internal static class SecuritySetup
             auth.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, oidc.DisplayName, o => OidcSetup.Configure(o, oidc));
         }
         services.AddAuthorization(Policies.Add);
+        // Persisted keys keep users signed in across restarts; without this a service account with no home folder would
+        // get new keys on every start.
+        services.AddDataProtection().SetApplicationName("AdWatch")
+            .PersistKeysToFileSystem(new DirectoryInfo(KeysFolder(dashboard, builder.Configuration)));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "adwatch.xsrf";
@@ -47,5 +53,16 @@ internal static class SecuritySetup
         services.AddAdWatchDashboard();
         services.AddSingleton<PasswordSignIn>();
         services.AddHostedService<SetupLinkAnnouncer>();
+    }
+
+    private static string KeysFolder(DashboardOptions dashboard, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(dashboard.KeysPath))
+        {
+            return Path.GetFullPath(dashboard.KeysPath);
+        }
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataFolder = storage.IsPostgres ? "data" : Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath)) ?? "data";
+        return Path.Combine(Path.GetFullPath(dataFolder), "dashboard-keys");
     }
 }
