@@ -26,6 +26,37 @@ public sealed class SignInTests(DashboardFixture fixture)
         (await overview.Content.ReadAsStringAsync(Ct)).ShouldContain("<span class=\"user-name\">ana</span>");
     }
 
+    [Theory]
+    [InlineData("/admin/audit?actor=ana", "/admin/audit?actor=ana")]
+    // must not leave the site
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    public async Task SignIn_ReturnsOnlyToLocalUrls(string returnUrl, string expected)
+    {
+        using var client = fixture.NewClient();
+        var (name, password) = DashboardFixture.Accounts[Policies.AdminRole];
+
+        var response = await FormPost.SubmitAsync(client, "/account/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl),
+            [new("Name", name), new("Password", password), new("ReturnUrl", returnUrl)]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task SignInAndSignOut_AreAudited()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.CoordinatorRole);
+
+        (await FormPost.SubmitAsync(client, "/", [], "/account/signout")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var log = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 5, Ct);
+        log[0].ShouldSatisfyAllConditions(e => e.Actor.ShouldBe("coco"), e => e.Action.ShouldBe("sign_out"));
+        log.ShouldContain(e => e.Actor == "coco" && e.Action == "sign_in" && e.Detail == "password");
+        (await client.GetAsync("/", Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "signed out");
+    }
+
     [Fact]
     public async Task SignIn_ShowsTheSameFailure_ForAWrongPasswordAndAnUnknownAccount()
     {
