@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;
+using AdWatch.Web.Dashboard.Security;
 using AdWatch.Web.Demo;
 using AdWatch.Web.Hosting;
 using Dapper;
@@ -28,7 +29,13 @@ internal static class DemoCommand
             var settings = given with { DatabasePath = given.DatabasePath ?? DefaultDatabase };
             await ResetAsync(settings.DatabasePath!, ct);
 
-            var app = WebApp.Build(settings, r.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? ServeCommand.DefaultUrl);
+            var app = WebApp.Build(settings, r.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? ServeCommand.DefaultUrl,
+                builder => builder.Configuration.AddInMemoryCollection([
+                    // The demo's sites live only while it replays 2023; and its data is from 2023, which the nightly
+                    // purge would measure against today's clock.
+                    new("Jobs:ScheduleCrawls", "false"),
+                    new("Retention:Enabled", "false"),
+                ]));
             await AppHost.MigrateAsync(app.Services, ct);
             await using var sites = await DemoSiteHost.StartAsync(Harderwijk2023Scenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, ct);
             var runner = ActivatorUtilities.CreateInstance<DemoRunner>(app.Services);
@@ -44,12 +51,24 @@ internal static class DemoCommand
                 await app.DisposeAsync();
                 return ExitCodes.Ok;
             }
-            Console.WriteLine($"Serving on {string.Join(", ", app.Urls.DefaultIfEmpty(ServeCommand.DefaultUrl))} — press Ctrl+C to stop.");
-            await app.RunAsync(ct);
+            var accounts = await ActivatorUtilities.CreateInstance<DemoAccounts>(app.Services).CreateAsync(ct);
+            await app.StartAsync(ct);
+            var url = DashboardUrl(app);
+            Console.WriteLine($"Dashboard: {url} — sign in with one of these demo accounts (new passwords every run):");
+            foreach (var (name, role, password) in accounts)
+            {
+                Console.WriteLine($"  {name,-12} {password}   ({role})");
+            }
+            Console.WriteLine("Press Ctrl+C to stop.");
+            await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string DashboardUrl(WebApplication app) => SetupLinkAnnouncer.BaseUrl(
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? ServeCommand.DefaultUrl);
 
     /// <summary>
     /// The demo starts from an empty database every time. It only ever deletes a database that holds nothing but demo

@@ -21,6 +21,12 @@ public sealed class JobsOptions
     /// </summary>
     public string? SqlitePath { get; set; }
 
+    /// <summary>
+    /// Schedule each site's crawl on its cron. Off in the demo, whose sites live only while it replays 2023, and on a
+    /// read-only dashboard process when another process crawls.
+    /// </summary>
+    public bool ScheduleCrawls { get; set; } = true;
+
     /// <summary>The cron time zone of site schedules.</summary>
     [Required]
     public string TimeZone { get; set; } = "Europe/Amsterdam";

@@ -3,22 +3,31 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AdWatch.Jobs;
 
 /// <summary>
 /// At start, makes Hangfire's recurring jobs match the site definitions: one <c>crawl:SITE</c> job per crawlable site, on the
-/// site's cron in its time zone (Europe/Amsterdam by default); jobs of sites whose YAML is gone are removed.
+/// site's cron in its time zone (Europe/Amsterdam by default); jobs of sites whose YAML is gone are removed, and all of
+/// them when <see cref="JobsOptions.ScheduleCrawls"/> is off.
 /// </summary>
 public sealed class RecurringCrawlRegistrar(SiteCatalog sites, IRecurringJobManager recurring, JobStorage storage,
-    ILogger<RecurringCrawlRegistrar> logger) : IHostedService
+    IOptions<JobsOptions> options, ILogger<RecurringCrawlRegistrar> logger) : IHostedService
 {
     private const string Prefix = "crawl:";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var site in sites.All.Where(s => s.Fetch.Mode != FetchMode.Import && !string.IsNullOrWhiteSpace(s.Schedule.Cron)))
+        var scheduled = options.Value.ScheduleCrawls
+            ? sites.All.Where(s => s.Fetch.Mode != FetchMode.Import && !string.IsNullOrWhiteSpace(s.Schedule.Cron))
+            : [];
+        if (!options.Value.ScheduleCrawls)
+        {
+            logger.LogInformation("Scheduled crawls are off (Jobs:ScheduleCrawls=false)");
+        }
+        foreach (var site in scheduled)
         {
             var id = Prefix + site.Name;
             wanted.Add(id);
@@ -31,7 +40,7 @@ public sealed class RecurringCrawlRegistrar(SiteCatalog sites, IRecurringJobMana
         foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(Prefix, StringComparison.Ordinal) && !wanted.Contains(id)))
         {
             recurring.RemoveIfExists(stale);
-            logger.LogInformation("Removed {Job}: its site definition is gone", stale);
+            logger.LogInformation("Removed {Job}: its site definition is gone or crawls are not scheduled", stale);
         }
         return Task.CompletedTask;
     }

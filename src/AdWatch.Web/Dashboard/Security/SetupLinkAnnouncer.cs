@@ -41,8 +41,8 @@ internal sealed class SetupLinkAnnouncer(SetupTokenStore tokens, IServer server,
         }
     }
 
-    // A wildcard listen address is not something a browser can open.
-    private static string BaseUrl(string address) => address.TrimEnd('/')
+    /// <summary>A listen address a browser can open: a wildcard address becomes localhost.</summary>
+    internal static string BaseUrl(string address) => address.TrimEnd('/')
         .Replace("://+", "://localhost", StringComparison.Ordinal)
         .Replace("://*", "://localhost", StringComparison.Ordinal)
         .Replace("://[::]", "://localhost", StringComparison.Ordinal)
