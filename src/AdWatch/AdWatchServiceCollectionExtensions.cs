@@ -31,6 +31,7 @@ public static class AdWatchServiceCollectionExtensions
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ExportStore>();
+        services.AddAdWatchExports(config);
         return services;
     }
 }
