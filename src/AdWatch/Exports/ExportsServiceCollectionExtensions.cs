@@ -36,9 +36,10 @@ public static class ExportsServiceCollectionExtensions
                 // A POST that may have been processed must not be repeated blindly: the export job resumes it through the outbox.
                 o.Retry.DisableForUnsafeHttpMethods();
                 o.Retry.MaxRetryAttempts = zgw.Retries;
+                o.Retry.Delay = zgw.RetryDelay;
                 o.AttemptTimeout.Timeout = zgw.AttemptTimeout;
                 o.CircuitBreaker.SamplingDuration = zgw.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
-                o.TotalRequestTimeout.Timeout = zgw.AttemptTimeout * (zgw.Retries + 2) + TimeSpan.FromMinutes(1);
+                o.TotalRequestTimeout.Timeout = (zgw.AttemptTimeout + zgw.RetryDelay * 8) * (zgw.Retries + 1);
             });
         services.AddHttpClient<WebhookExporter>(WebhookExporter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler()
@@ -46,9 +47,11 @@ public static class ExportsServiceCollectionExtensions
             {
                 // Receivers drop repeats by webhook-id, so a POST may be retried here.
                 var hook = sp.GetRequiredService<IOptions<ExportsOptions>>().Value.Webhook;
+                o.Retry.MaxRetryAttempts = hook.Retries;
+                o.Retry.Delay = hook.RetryDelay;
                 o.AttemptTimeout.Timeout = hook.AttemptTimeout;
                 o.CircuitBreaker.SamplingDuration = hook.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
-                o.TotalRequestTimeout.Timeout = hook.AttemptTimeout * 5 + TimeSpan.FromMinutes(1);
+                o.TotalRequestTimeout.Timeout = (hook.AttemptTimeout + hook.RetryDelay * 8) * (hook.Retries + 1);
             });
         return services;
     }

@@ -12,6 +12,12 @@ public sealed class WebhookOptions
     /// <summary>Time-out of one delivery attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Retries of one delivery on transient errors (receivers drop repeats by <c>webhook-id</c>).</summary>
+    public int Retries { get; set; } = 3;
+
+    /// <summary>Base delay between those retries (exponential with jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
     /// <summary>Problems, each naming its setting; empty when valid or disabled.</summary>
@@ -32,6 +38,14 @@ public sealed class WebhookOptions
         if (AttemptTimeout <= TimeSpan.Zero)
         {
             yield return "Exports:Webhook:AttemptTimeout must be positive.";
+        }
+        if (Retries is < 1 or > 10)
+        {
+            yield return "Exports:Webhook:Retries must be between 1 and 10.";
+        }
+        if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(1))
+        {
+            yield return "Exports:Webhook:RetryDelay must be between 0 and 1 minute.";
         }
     }
 

@@ -48,6 +48,9 @@ public sealed class ZgwOptions
     /// <summary>Retries of one idempotent call (GET) on transient errors; POSTs are never retried inside a call: the export job resumes them.</summary>
     public int Retries { get; set; } = 3;
 
+    /// <summary>Base delay between GET retries (exponential with jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ZakenApiUrl);
 
     internal static readonly string[] Confidentiality =
