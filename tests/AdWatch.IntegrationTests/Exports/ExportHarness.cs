@@ -9,7 +9,6 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AdWatch.IntegrationTests.Exports;
 
@@ -22,14 +21,15 @@ internal sealed class ExportHarness : IAsyncDisposable
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-exports-");
     private readonly ServiceProvider _services;
 
-    /// <summary>Starts at the real time: Standard Webhooks' verifier compares timestamps with the real clock.</summary>
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public ShiftedTime Time { get; }
     public FakeJobClient Jobs { get; } = new();
     public FakeDossierRenderer Renderer { get; } = new();
     public string DatabasePath => Path.Combine(_dir.FullName, "exports.db");
 
-    private ExportHarness(IDictionary<string, string?> settings, bool realRenderer)
+    private ExportHarness(IDictionary<string, string?> settings, bool realRenderer, ShiftedTime? time)
     {
+        Time = time ?? new ShiftedTime();
         settings["Storage:DatabasePath"] = DatabasePath;
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -48,9 +48,9 @@ internal sealed class ExportHarness : IAsyncDisposable
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 
-    public static async Task<ExportHarness> StartAsync(IDictionary<string, string?> settings, bool realRenderer = false)
+    public static async Task<ExportHarness> StartAsync(IDictionary<string, string?> settings, bool realRenderer = false, ShiftedTime? time = null)
     {
-        var harness = new ExportHarness(settings, realRenderer);
+        var harness = new ExportHarness(settings, realRenderer, time);
         await new SchemaMigrator(harness.Database, harness.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         return harness;
     }

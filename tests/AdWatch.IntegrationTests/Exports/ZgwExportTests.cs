@@ -15,9 +15,9 @@ public sealed class ZgwExportTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var time = new ShiftedTime();
         _zgw = await ZgwStandIn.StartAsync(time);
-        _harness = await ExportHarness.StartAsync(ExportHarness.Zgw(_zgw));
+        _harness = await ExportHarness.StartAsync(ExportHarness.Zgw(_zgw), time: time);
         _flagId = await LeadSeed.LeadAsync(_harness.Database);
     }
 
@@ -76,14 +76,35 @@ public sealed class ZgwExportTests : IAsyncLifetime
     [Fact]
     public async Task Export_SendsAFreshTokenPerCall_AndCrsHeadersOnZaken()
     {
-        var id = await CreateExportAsync();
+        var first = await CreateExportAsync();
+        var otherFlag = await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:2", label: "Stationslaan 2, 3841 AB Harderwijk");
+        var second = (await _harness.Get<LeadExports>().RequestAsync(otherFlag, "coco", "coordinator", CancellationToken.None)).Single();
 
-        await _harness.RunJobAsync(id);
+        await _harness.RunJobAsync(first);
+        _harness.Time.Advance(TimeSpan.FromMinutes(30)); // a token kept from the first export would now be refused as stale
+        await _harness.RunJobAsync(second);
 
         // The stand-in refuses a bad signature, a stale iat, a wrong client_id and missing CRS headers; nothing was refused.
-        _zgw.Log.ShouldNotBeEmpty();
+        (await _harness.Get<ExportStore>().GetAsync(second, CancellationToken.None))!.Status.ShouldBe("done");
+        _zgw.Log.Count.ShouldBe(14); // per export: 4 POSTs and 3 look-ups before creating
         _zgw.Log.ShouldAllBe(l => l.Problem == null && l.Token != null);
-        _zgw.Log.Select(l => l.Token).Distinct().Count().ShouldBe(_zgw.Log.Count(), "one token per call");
+        _zgw.Log.Select(l => l.Token).Distinct().Count().ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task Export_IsRefusedAndRetried_WhenTheSecretIsWrong()
+    {
+        await using var wrong = await ExportHarness.StartAsync(new Dictionary<string, string?>(ExportHarness.Zgw(_zgw)) { ["Exports:Zgw:Secret"] = "not-the-secret-but-long-enough-for-hs256!" });
+        var flag = await LeadSeed.LeadAsync(wrong.Database);
+        var id = (await wrong.Get<LeadExports>().RequestAsync(flag, "coco", "coordinator", CancellationToken.None)).Single();
+
+        await wrong.RunJobAsync(id);
+
+        var row = (await wrong.Get<ExportStore>().GetAsync(id, CancellationToken.None))!;
+        row.Status.ShouldBe("pending");
+        row.LastError!.ShouldContain("403");
+        _zgw.Zaken.ShouldBeEmpty();
+        _zgw.Log.ShouldContain(l => l.Problem != null && l.Problem.StartsWith("JWT"));
     }
 
     public static TheoryData<int, string, bool> Failures()
