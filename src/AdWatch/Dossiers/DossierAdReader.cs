@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using AdWatch.Storage;
 using Dapper;
 
 namespace AdWatch.Dossiers;
@@ -13,7 +14,7 @@ internal static class DossierAdReader
         {
             return [];
         }
-        var rows = await c.QueryAsync<AdData>(new CommandDefinition("""
+        var rows = await c.QueryAsync<AdData>(new CommandDefinition($"""
             SELECT a.id AS ad_id, s.name AS site, a.external_id, a.url, a.status, v.title, v.body_text, v.advertiser_name, v.location_text,
                    v.image_urls, a.first_seen_at, a.last_seen_at, adv.id AS advertiser_id, adv.label AS advertiser_label,
                    (SELECT COUNT(*) FROM observations o WHERE o.ad_id = a.id) AS observations
@@ -21,14 +22,14 @@ internal static class DossierAdReader
             JOIN sites s ON s.id = a.site_id
             LEFT JOIN ad_versions v ON v.id = COALESCE(a.current_version_id, (SELECT MAX(x.id) FROM ad_versions x WHERE x.ad_id = a.id))
             LEFT JOIN advertisers adv ON adv.id = (SELECT MIN(aa.advertiser_id) FROM advertiser_ads aa WHERE aa.ad_id = a.id)
-            WHERE a.id IN @ids
+            WHERE {SqlIn.List(c, "a.id", "@ids")}
             ORDER BY a.first_seen_at, a.id
-            """, new { ids }, cancellationToken: ct));
-        var captures = (await c.QueryAsync<CaptureData>(new CommandDefinition("""
+            """, new { ids = ids.ToArray() }, cancellationToken: ct));
+        var captures = (await c.QueryAsync<CaptureData>(new CommandDefinition($"""
             SELECT v.ad_id, v.id AS version_id, v.first_seen_at, v.evidence_id, e.sha256, e.captured_at, e.content_type
             FROM ad_versions v LEFT JOIN evidence_blobs e ON e.id = v.evidence_id
-            WHERE v.ad_id IN @ids ORDER BY v.first_seen_at, v.id
-            """, new { ids }, cancellationToken: ct))).ToLookup(x => x.AdId);
+            WHERE {SqlIn.List(c, "v.ad_id", "@ids")} ORDER BY v.first_seen_at, v.id
+            """, new { ids = ids.ToArray() }, cancellationToken: ct))).ToLookup(x => x.AdId);
         return [.. rows.Select(r => new DossierAd(r.AdId, r.Site, r.ExternalId, r.Url, r.Status, r.Title, r.BodyText, r.AdvertiserName,
             r.LocationText, r.AdvertiserId, r.AdvertiserLabel, r.FirstSeenAt, r.LastSeenAt, (int)r.Observations, ImageUrls(r.ImageUrls),
             [.. captures[r.AdId].Select(x => new DossierCapture(x.VersionId, x.FirstSeenAt, x.EvidenceId, x.Sha256,

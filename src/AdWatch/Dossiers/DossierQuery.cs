@@ -92,7 +92,7 @@ public sealed class DossierQuery(Database database)
         var cited = reasons.SelectMany(r => r.Evidence.Ads).Where(id => !ids.Contains(id)).Distinct().ToList();
         if (cited.Count > 0)
         {
-            ids.UnionWith(await c.QueryAsync<long>(new CommandDefinition("SELECT id FROM ads WHERE id IN @cited", new { cited }, cancellationToken: ct)));
+            ids.UnionWith(await c.QueryAsync<long>(new CommandDefinition($"SELECT id FROM ads WHERE {SqlIn.List(c, "id", "@cited")}", new { cited }, cancellationToken: ct)));
         }
         return [.. ids.Order()];
     }

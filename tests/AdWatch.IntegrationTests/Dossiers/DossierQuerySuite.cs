@@ -9,32 +9,13 @@ using Dapper;
 namespace AdWatch.IntegrationTests.Dossiers;
 
 /// <summary>The dossier read model on a database analysed for real (SQLite; PostgreSQL when configured).</summary>
-public abstract class DossierQuerySuite : IAsyncLifetime
+public abstract class DossierQuerySuite : ScenarioSuite
 {
-    private TestDatabase? _db;
-
-    protected abstract Task<TestDatabase> CreateAsync();
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await CreateAsync();
-        await _db.Migrator().MigrateAsync(TestContext.Current.CancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task GetAsync_ReturnsFlagStaysAdsPhonesAndLinks_ForARotationHouse()
     {
         var ct = TestContext.Current.CancellationToken;
-        var db = _db!.Database;
+        var db = Database;
         var s = await DashboardScenario.SeedAsync(db, ct);
         var evidenceId = await new EvidenceStore(db).SaveAsync("<html><body>Luna</body></html>"u8.ToArray(), "https://demo.test/ad/h1", "text/html", 200,
             AnalysisSeed.Day0, ct);
@@ -87,8 +68,8 @@ public abstract class DossierQuerySuite : IAsyncLifetime
     public async Task GetAsync_ReturnsNoFlag_ForAnUnflaggedLocation_AndNull_ForAnUnknownOne()
     {
         var ct = TestContext.Current.CancellationToken;
-        var s = await DashboardScenario.SeedAsync(_db!.Database, ct);
-        var query = new DossierQuery(_db.Database);
+        var s = await DashboardScenario.SeedAsync(Database, ct);
+        var query = new DossierQuery(Database);
 
         var ermelo = (await query.GetAsync(s.ErmeloLocationId, ct)).ShouldNotBeNull();
 
