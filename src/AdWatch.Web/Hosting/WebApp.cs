@@ -1,35 +1,65 @@
 using AdWatch.Storage;
-using Hangfire;
 using AdWatch.Web.Cli;
+using AdWatch.Web.Dashboard.Dossier;
+using AdWatch.Web.Dashboard.Localization;
+using AdWatch.Web.Dashboard.Security;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Hosting;
 
-/// <summary>The web application: dashboard, health endpoint, and (with the jobs issue) the Hangfire server.</summary>
+/// <summary>The web application: dashboard (Razor Pages), health endpoint and the Hangfire server with its admin-only dashboard.</summary>
 internal static class WebApp
 {
-    public static WebApplication Build(AppSettings settings, string urls)
+    /// <summary>
+    /// Builds the app. <paramref name="configure"/> lets tests replace services (e.g. the clock) after the defaults.
+    /// </summary>
+    public static WebApplication Build(AppSettings settings, string urls, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = [],
+            // Razor Pages, views and resources live in this assembly, whichever process hosts it (tests do).
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             ContentRootPath = Directory.GetCurrentDirectory(),
+            // wwwroot travels with the binary, like config/, so `adwatch` serves its CSS from any working directory.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         AppHost.Configure(builder, settings);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.AddJobServer();
+        builder.AddDashboardSecurity();
+        builder.Services.AddDashboardLocalization();
+        builder.Services.AddDashboardPages(builder.Configuration); // analyst pages (dash-pages)
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Services.GetService<IStartupValidator>()?.Validate();
 
-        // Locked down to administrators with the dashboard issue; until then Hangfire's own filter allows local requests only.
-        app.MapHangfireDashboard("/hangfire");
-        app.MapGet("/healthz", async (Database db, CancellationToken ct) =>
-            Results.Json(new { status = "ok", database = db.Dialect.Name }));
-        app.MapGet("/", () => Results.Content(
-            "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>AdWatch</title>" +
-            "<h1>AdWatch</h1><p>De server draait. Het dashboard volgt in een volgende versie.</p>" +
-            "<p lang=\"en\">The server is running. The dashboard arrives in a later version.</p></html>", "text/html; charset=utf-8"));
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseDashboardLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapDashboardPages();
+        app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
+        {
+            Authorization = [new HangfireAdminFilter()],
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Policies.Admin);
+        app.MapGet("/healthz", (Database db) => Results.Json(new { status = "ok", database = db.Dialect.Name })).AllowAnonymous();
         return app;
     }
 }

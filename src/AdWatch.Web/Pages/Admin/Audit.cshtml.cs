@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AdWatch.Web.Pages.Admin;
+
+/// <summary>Admin only (folder convention).</summary>
+public sealed class AuditModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,171 @@
+using AdWatch.DemoSites.Hosting;
+using AdWatch.DemoSites.Scenario;
+using AdWatch.Privacy;
+using AdWatch.Web.Cli;
+using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Demo;
+using AdWatch.Web.Hosting;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace AdWatch.IntegrationTests.Dashboard;
+
+/// <summary>
+/// The real app (<see cref="WebApp.Build"/>) on 127.0.0.1 with a free port and a temp SQLite file holding the demo's
+/// synthetic Harderwijk 2023 (HTTP site only, ~10 s), plus the accounts <c>ana</c> (analyst), <c>coco</c> (coordinator)
+/// and <c>adam</c> (admin). Offers Playwright pages already signed in, screenshots and an axe check.
+/// Chromium is started on first use: HttpClient-only tests run without it; browser tests fail, saying how to install it.
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/lib/chromium/chromium";
+    public static readonly IReadOnlyDictionary<string, (string Name, string Password)> Accounts = new Dictionary<string, (string, string)>
+    {
+        [Policies.AnalystRole] = ("ana", "ana-wachtwoord-2024"),
+        [Policies.CoordinatorRole] = ("coco", "coco-wachtwoord-2024"),
+        [Policies.AdminRole] = ("adam", "adam-wachtwoord-2024"),
+    };
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-dashboard-");
+    private readonly SemaphoreSlim _browserLock = new(1, 1);
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>The app's clock: the real time plus an offset tests may advance.</summary>
+    public ShiftableClock Clock { get; } = new();
+
+    /// <summary>E.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public IServiceProvider Services => _app!.Services;
+
+    public string DatabasePath => Path.Combine(_dir.FullName, "dashboard.db");
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _app = WebApp.Build(new AppSettings(DatabasePath, null), "http://127.0.0.1:0", builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // The JavaScript demo site needs Chromium to crawl; the HTTP site alone yields the same four flags, faster.
+            builder.Configuration.AddInMemoryCollection([new("Crawling:BrowserExecutablePath", "/nonexistent/chromium")]);
+        });
+        await AppHost.MigrateAsync(_app.Services, ct);
+        await using (var sites = await DemoSiteHost.StartAsync(Harderwijk2023Scenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, ct))
+        {
+            await ActivatorUtilities.CreateInstance<DemoRunner>(_app.Services).RunAsync(sites, ct);
+        }
+        var users = _app.Services.GetRequiredService<UserStore>();
+        foreach (var (role, (name, password)) in Accounts)
+        {
+            await users.AddAsync(name, role, PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), ct);
+        }
+        await _app.StartAsync(ct);
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    /// <summary>A new browser context and page, signed in with the account of <paramref name="role"/>, on the overview.</summary>
+    public async Task<IPage> NewPageAsync(string role, string? culture = null)
+    {
+        var page = await NewAnonymousPageAsync();
+        var (name, password) = Accounts[role];
+        await page.GotoAsync($"/account/signin{(culture is null ? "" : "?culture=" + culture)}");
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit].primary");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    /// <summary>A new browser context and page without a session.</summary>
+    public async Task<IPage> NewAnonymousPageAsync()
+    {
+        var browser = await BrowserAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "nl-NL" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot to <c>artifacts/screenshots/NAME.png</c> (listed by .ci/run).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Runs axe on the page; fails listing every serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        bad.ShouldBeEmpty(string.Join(Environment.NewLine, bad.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString() + " " + n.Html))}")));
+    }
+
+    /// <summary>An HttpClient on the app with its own cookie jar; redirects are NOT followed, so tests see them.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+    {
+        BaseAddress = new Uri(BaseUrl),
+    };
+
+    private async Task<IBrowser> BrowserAsync()
+    {
+        await _browserLock.WaitAsync();
+        try
+        {
+            if (_browser is null)
+            {
+                if (!File.Exists(Chromium))
+                {
+                    throw new InvalidOperationException(
+                        $"The dashboard browser tests need Debian's Chromium at {Chromium}: install it with `apt-get install -y chromium` (.ci/run does).");
+                }
+                _playwright = await Playwright.CreateAsync();
+                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = Chromium,
+                    Headless = true,
+                    Args = ["--disable-gpu", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+                });
+            }
+            return _browser;
+        }
+        finally
+        {
+            _browserLock.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        _browserLock.Dispose();
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}

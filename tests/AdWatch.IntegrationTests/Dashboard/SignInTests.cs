@@ -1,0 +1,157 @@
+using System.Net;
+using AdWatch.Privacy;
+using AdWatch.Web.Dashboard.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdWatch.IntegrationTests.Dashboard;
+
+/// <summary>Local sign-in over HTTP: success, failures that do not reveal accounts, lockout, disabled accounts, idle timeout.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class SignInTests(DashboardFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private const string FailureText = "Inloggen mislukt";
+
+    [Fact]
+    public async Task SignIn_RedirectsToOverview_WithTheRightPassword()
+    {
+        using var client = fixture.NewClient();
+
+        var response = await FormPost.SignInAsync(client, "ana", DashboardFixture.Accounts[Policies.AnalystRole].Password);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+        var overview = await client.GetAsync("/", Ct);
+        overview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await overview.Content.ReadAsStringAsync(Ct)).ShouldContain("<span class=\"user-name\">ana</span>");
+    }
+
+    [Fact]
+    public async Task SignIn_ShowsTheSameFailure_ForAWrongPasswordAndAnUnknownAccount()
+    {
+        using var client = fixture.NewClient();
+
+        var wrongPassword = await FormPost.SignInAsync(client, "coco", "not-the-password-of-coco");
+        var unknownAccount = await FormPost.SignInAsync(client, "nobody-here", "not-the-password-of-coco");
+
+        wrongPassword.StatusCode.ShouldBe(HttpStatusCode.OK);
+        unknownAccount.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var a = Message(await wrongPassword.Content.ReadAsStringAsync(Ct));
+        var b = Message(await unknownAccount.Content.ReadAsStringAsync(Ct));
+        a.ShouldContain(FailureText);
+        b.ShouldBe(a);
+        var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 50, TestContext.Current.CancellationToken);
+        audit.ShouldContain(e => e.Action == "sign_in_failed" && e.Actor == "nobody-here");
+        audit.ShouldContain(e => e.Action == "sign_in_failed" && e.Actor == "coco");
+    }
+
+    [Fact]
+    public async Task SignIn_RefusesTheRightPassword_AfterFiveFailures()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AddUserAsync("lotte", Policies.AnalystRole, "lotte-wachtwoord-2024", ct);
+        using var client = fixture.NewClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await FormPost.SignInAsync(client, "lotte", "wrong-password-" + i)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        var locked = await FormPost.SignInAsync(client, "lotte", "lotte-wachtwoord-2024");
+
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Message(await locked.Content.ReadAsStringAsync(Ct)).ShouldContain(FailureText);
+        var user = await fixture.Services.GetRequiredService<UserStore>().FindAsync("lotte", ct);
+        user!.LockedUntil.ShouldNotBeNull();
+        (user.LockedUntil.Value - fixture.Clock.GetUtcNow()).TotalMinutes.ShouldBeInRange(14, 15.1);
+    }
+
+    [Fact]
+    public async Task SignIn_AcceptsTheRightPasswordAgain_WhenTheLockoutHasPassed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AddUserAsync("lieke", Policies.AnalystRole, "lieke-wachtwoord-2024", ct);
+        using var client = fixture.NewClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await FormPost.SignInAsync(client, "lieke", "wrong-password-" + i);
+        }
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(16));
+        try
+        {
+            (await FormPost.SignInAsync(client, "lieke", "lieke-wachtwoord-2024")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        finally
+        {
+            fixture.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task SignIn_RefusesADisabledAccount_WithTheRightPassword()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AddUserAsync("dirk", Policies.CoordinatorRole, "dirk-wachtwoord-2024", ct);
+        await fixture.Services.GetRequiredService<UserStore>().SetDisabledAsync("dirk", true, ct);
+        using var client = fixture.NewClient();
+
+        var response = await FormPost.SignInAsync(client, "dirk", "dirk-wachtwoord-2024");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Message(await response.Content.ReadAsStringAsync(Ct)).ShouldContain(FailureText);
+        (await client.GetAsync("/", Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Session_Expires_AfterThirtyIdleMinutes_ButNotWhileInUse()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        try
+        {
+            fixture.Clock.Advance(TimeSpan.FromMinutes(20));
+            (await client.GetAsync("/", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            fixture.Clock.Advance(TimeSpan.FromMinutes(20));
+            (await client.GetAsync("/", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "the request at 20 minutes slid the expiry");
+
+            fixture.Clock.Advance(TimeSpan.FromMinutes(31));
+            var expired = await client.GetAsync("/", Ct);
+
+            expired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            expired.Headers.Location!.AbsolutePath.ShouldBe("/account/signin");
+        }
+        finally
+        {
+            fixture.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task SignInFailure_IsInEnglish_WhenEnglishIsChosen()
+    {
+        using var client = fixture.NewClient();
+        (await client.GetAsync("/account/signin?culture=en", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await FormPost.SignInAsync(client, "ana", "wrong-password-in-english");
+
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Message(html).ShouldStartWith("Sign-in failed");
+        html.ShouldContain("<html lang=\"en\">");
+    }
+
+    private async Task AddUserAsync(string name, string role, string password, CancellationToken ct)
+    {
+        var users = fixture.Services.GetRequiredService<UserStore>();
+        if (await users.FindAsync(name, ct) is null)
+        {
+            await users.AddAsync(name, role, PasswordSignIn.Hash(name, password), fixture.Clock.GetUtcNow(), ct);
+        }
+    }
+
+    private static string Message(string html)
+    {
+        var start = html.IndexOf("id=\"signin-error\">", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "no sign-in error shown");
+        start += "id=\"signin-error\">".Length;
+        return System.Net.WebUtility.HtmlDecode(html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)]);
+    }
+}
