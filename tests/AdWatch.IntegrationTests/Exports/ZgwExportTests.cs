@@ -77,7 +77,7 @@ public sealed class ZgwExportTests : IAsyncLifetime
     public async Task Export_SendsAFreshTokenPerCall_AndCrsHeadersOnZaken()
     {
         var first = await CreateExportAsync();
-        var otherFlag = await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:2", label: "Stationslaan 2, 3841 AB Harderwijk");
+        var otherFlag = await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:2", label: "Stationslaan 2, 3841 AB Harderwijk", ct: TestContext.Current.CancellationToken);
         var second = (await _harness.Get<LeadExports>().RequestAsync(otherFlag, "coco", "coordinator", CancellationToken.None)).Single();
 
         await _harness.RunJobAsync(first);
@@ -95,7 +95,7 @@ public sealed class ZgwExportTests : IAsyncLifetime
     public async Task Export_IsRefusedAndRetried_WhenTheSecretIsWrong()
     {
         await using var wrong = await ExportHarness.StartAsync(new Dictionary<string, string?>(ExportHarness.Zgw(_zgw)) { ["Exports:Zgw:Secret"] = "not-the-secret-but-long-enough-for-hs256!" });
-        var flag = await LeadSeed.LeadAsync(wrong.Database);
+        var flag = await LeadSeed.LeadAsync(wrong.Database, ct: TestContext.Current.CancellationToken);
         var id = (await wrong.Get<LeadExports>().RequestAsync(flag, "coco", "coordinator", CancellationToken.None)).Single();
 
         await wrong.RunJobAsync(id);

@@ -1,4 +1,4 @@
-using AdWatch.Review;
+using AdWatch.Dossiers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -9,7 +9,7 @@ namespace AdWatch.Exports.Dossier;
 /// Prints <see cref="DossierDocument"/> to an A4 PDF with Chromium (Debian's, through Playwright): JavaScript off, every
 /// network request refused, the HTML set as page content. One browser is started on first use and kept; one render at a time.
 /// </summary>
-public sealed class DossierPdfRenderer(DossierDocument document, ReviewStore reviews, IOptions<ExportsOptions> options, TimeProvider time,
+public sealed class DossierPdfRenderer(DossierDocument document, DossierQuery dossiers, IOptions<ExportsOptions> options, TimeProvider time,
     ILogger<DossierPdfRenderer> logger) : IDossierPdfRenderer, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -18,7 +18,9 @@ public sealed class DossierPdfRenderer(DossierDocument document, ReviewStore rev
 
     public async Task<byte[]> RenderAsync(Lead lead, CancellationToken ct)
     {
-        var html = document.Render(lead, await reviews.HistoryAsync(lead.FlagId, ct), time.GetUtcNow());
+        var dossier = await dossiers.GetByFlagAsync(lead.FlagId, ct)
+            ?? throw new InvalidOperationException($"Flag {lead.FlagId} has no dossier: its location is gone.");
+        var html = document.Render(dossier, time.GetUtcNow());
         return await PrintAsync(html, ct);
     }
 
