@@ -17,7 +17,8 @@ public sealed class DossierDocument
     public const string BannerDutch = "Voor menselijke beoordeling — geen bewijs van strafbaar handelen";
     public const string BannerEnglish = "For human review — not evidence of a criminal offence";
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // All of Unicode stays readable (Dutch text, the banner's dash); markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public string Render(LocationDossier dossier, DateTimeOffset printedAt)
     {

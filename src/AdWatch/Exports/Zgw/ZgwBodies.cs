@@ -127,6 +127,6 @@ public static partial class ZgwBodies
         return text[..cut] + "…";
     }
 
-    [GeneratedRegex(@"^(?<n>\d{1,5})\s*(?<l>[A-Za-z](?![A-Za-z]))?[\s\-/]*(?<t>[A-Za-z0-9]{1,4})?$")]
+    [GeneratedRegex(@"^(?<n>\d{1,5})(?!\d)\s*(?<l>[A-Za-z](?![A-Za-z]))?[\s\-/]*(?<t>[A-Za-z0-9]{1,4})?$")]
     private static partial Regex HouseNumber();
 }

@@ -73,8 +73,8 @@ public sealed class ZgwClient(HttpClient http, IOptions<ExportsOptions> options,
             throw Error("GET " + url, response.StatusCode, text);
         }
         var root = JsonNode.Parse(text);
-        var items = root as JsonArray ?? root?["results"] as JsonArray;
-        return items is { Count: > 0 } ? items[0]?["url"]?.GetValue<string>() : null;
+        var items = root as JsonArray ?? (root as JsonObject)?["results"] as JsonArray;
+        return items is { Count: > 0 } && items[0] is JsonObject first ? Text(first["url"]) : null;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, JsonObject? body, bool crs, string user, CancellationToken ct)
@@ -111,7 +111,7 @@ public sealed class ZgwClient(HttpClient http, IOptions<ExportsOptions> options,
         {
             throw Error(what, response.StatusCode, text);
         }
-        return JsonNode.Parse(text)?["url"]?.GetValue<string>()
+        return (JsonNode.Parse(text) is JsonObject created ? Text(created["url"]) : null)
             ?? throw new ZgwException($"{what}: the answer has no 'url'.", response.StatusCode, Cut(text));
     }
 
@@ -120,15 +120,16 @@ public sealed class ZgwClient(HttpClient http, IOptions<ExportsOptions> options,
     {
         try
         {
-            return JsonNode.Parse(problemJson)?["invalidParams"] is JsonArray invalid
-                && invalid.Any(p => p?["name"]?.GetValue<string>() == "identificatie"
-                    || p?["code"]?.GetValue<string>() == "identificatie-niet-uniek");
+            return JsonNode.Parse(problemJson) is JsonObject problem && problem["invalidParams"] is JsonArray invalid
+                && invalid.OfType<JsonObject>().Any(p => Text(p["name"]) == "identificatie" || Text(p["code"]) == "identificatie-niet-uniek");
         }
         catch (JsonException)
         {
             return false;
         }
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private string Zaken(string relative) => Combine(Zgw.ZakenApiUrl!, relative);
 
