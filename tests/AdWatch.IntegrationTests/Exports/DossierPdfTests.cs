@@ -58,7 +58,7 @@ public sealed class DossierPdfTests : IAsyncLifetime
         html.ShouldContain(DossierDocument.BannerDutch);
         html.ShouldContain(DossierDocument.BannerEnglish);
         html.ShouldContain(LeadSeed.EvidenceShaOf("pc6:3841AB:14"));
-        html.ShouldContain("+31612345001");
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain("+31612345001");
         html.ShouldContain("Adverteerder 1");
         html.ShouldContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;");
         html.ShouldContain("Stationslaan &lt;b&gt;14&lt;/b&gt;");
