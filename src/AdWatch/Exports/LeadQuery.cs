@@ -31,9 +31,10 @@ public sealed class LeadQuery(Database database)
     public async Task<IReadOnlyList<Lead>> ListAsync(DateTimeOffset? since, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        // No "@since IS NULL OR …": PostgreSQL cannot type a parameter that is only ever compared with NULL.
+        var filter = since is null ? "" : " AND f.computed_at >= @since";
         var heads = await connection.QueryAsync<Head>(new CommandDefinition(
-            Select + " WHERE f.active = TRUE AND (@since IS NULL OR f.computed_at >= @since) ORDER BY f.score DESC, f.id",
-            new { since }, cancellationToken: ct));
+            Select + " WHERE f.active = TRUE" + filter + " ORDER BY f.score DESC, f.id", new { since }, cancellationToken: ct));
         var leads = new List<Lead>();
         foreach (var head in heads)
         {
