@@ -38,7 +38,4 @@ public sealed class WebhookExporter(HttpClient http, IOptions<ExportsOptions> op
                 null, response.StatusCode);
         }
     }
-
-    /// <summary>The Standard Webhooks envelope: event type, time, and the lead as <c>data</c>.</summary>
-    public sealed record WebhookPayload(string Type, DateTimeOffset Timestamp, Lead Data);
 }
