@@ -1,11 +1,16 @@
 using AdWatch.Analysis;
+using AdWatch.CrawlerHealth;
 using AdWatch.Crawling;
+using AdWatch.Dossiers;
 using AdWatch.Exports;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
+using AdWatch.Locations;
+using AdWatch.Phones;
 using AdWatch.Privacy;
 using AdWatch.Review;
 using AdWatch.Storage;
+using AdWatch.Touring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +41,14 @@ public static class AdWatchServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<ExportStore>();
+        services.AddAdWatchExports(config);
+        // Dashboard read models and the review rules (issue 6).
+        services.AddSingleton<DossierQuery>();
+        services.AddSingleton<FlaggedLocationQuery>();
+        services.AddSingleton<PhoneLookup>();
+        services.AddSingleton<TouringQuery>();
+        services.AddSingleton<CrawlerHealthQuery>();
+        services.AddSingleton<ReviewWorkflow>();
         return services;
     }
 }

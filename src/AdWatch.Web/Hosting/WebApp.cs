@@ -1,5 +1,6 @@
 using AdWatch.Storage;
 using AdWatch.Web.Cli;
+using AdWatch.Web.Dashboard.Dossier;
 using AdWatch.Web.Dashboard.Localization;
 using AdWatch.Web.Dashboard.Security;
 using Hangfire;
@@ -29,6 +30,7 @@ internal static class WebApp
         builder.AddJobServer();
         builder.AddDashboardSecurity();
         builder.Services.AddDashboardLocalization();
+        builder.Services.AddDashboardPages(builder.Configuration); // analyst pages (dash-pages)
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddRazorPages(o =>
             {
@@ -52,6 +54,7 @@ internal static class WebApp
         app.UseAuthorization();
 
         app.MapRazorPages();
+        app.MapDashboardPages();
         app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
         {
             Authorization = [new HangfireAdminFilter()],

@@ -1,0 +1,103 @@
+using System.Globalization;
+using AdWatch.Dossiers;
+using AdWatch.Privacy;
+using AdWatch.Review;
+using AdWatch.Web.Dashboard.Dossier;
+using AdWatch.Web.Dashboard.Maps;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Web.Pages.Locations;
+
+/// <summary>
+/// <c>/locations/{id}</c>: the location dossier (audited on every view) and its review form. The review rules are the
+/// library's <see cref="ReviewWorkflow"/>: the buttons shown follow them, and a forged POST is refused by them.
+/// </summary>
+public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
+    IOptions<DossierPageOptions> options, IStringLocalizer<DetailsModel> text) : PageModel
+{
+    public LocationDossier Dossier { get; private set; } = null!;
+    public RegionMap Map => map;
+    public IReadOnlyList<MapPoint> Points { get; private set; } = [];
+    public StayTimeline Timeline { get; private set; } = null!;
+    public bool MaySeeImages { get; private set; }
+    public IReadOnlyList<ReviewAction> Actions { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string Role => User.Claims.FirstOrDefault(c => c.Type == System.Security.Claims.ClaimTypes.Role)?.Value ?? "";
+
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? AssignTo { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        await audit.WriteAsync(User.Identity!.Name!, "view", "location", id.ToString(CultureInfo.InvariantCulture), Dossier.Flag is { } f ? $"flag {f.Id}" : null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(long id, string? action, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (Dossier.Flag is null || ReviewWorkflow.Parse(action) is not { } parsed)
+        {
+            return BadRequest();
+        }
+        var result = await workflow.ApplyAsync(Dossier.Flag.Id, parsed, User.Identity!.Name!, Role, Note, AssignTo, ct);
+        if (result.Succeeded)
+        {
+            return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}#review");
+        }
+        Error = result.Refusal switch
+        {
+            ReviewRefusal.RoleNotAllowed => text["Alleen een coördinator of beheerder mag dit doen."],
+            ReviewRefusal.StatusNotAllowed => text["Dat kan niet vanuit de huidige status."],
+            ReviewRefusal.TextRequired => text["Vul een reden of notitie in (voor afwijzen verplicht), of een naam om toe te wijzen."],
+            ReviewRefusal.Conflict => text["Iemand anders heeft deze melding intussen gewijzigd. Laad de pagina opnieuw."],
+            _ => text["Onbekende melding."],
+        };
+        Response.StatusCode = result.Refusal switch
+        {
+            ReviewRefusal.RoleNotAllowed => StatusCodes.Status403Forbidden,
+            ReviewRefusal.Conflict or ReviewRefusal.StatusNotAllowed => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var dossier = await query.GetAsync(id, ct);
+        if (dossier is null)
+        {
+            return false;
+        }
+        Dossier = dossier;
+        Timeline = new StayTimeline(dossier.Stays);
+        MaySeeImages = options.Value.MaySeeImages(User);
+        Actions = dossier.Flag is { } flag ? ReviewWorkflow.AllowedActions(Role, flag.Status) : [];
+        Points = [.. dossier.LinkedLocations.Select(l => map.Point(l.Lat, l.Lon, "linked", l.Label, l.LocationId)).OfType<MapPoint>(),
+            .. new[] { map.Point(dossier.Place.Lat, dossier.Place.Lon, "main", dossier.Place.Label, dossier.LocationId) }.OfType<MapPoint>()];
+        return true;
+    }
+
+    public LocalizedHtmlString ActionLabel(IViewLocalizer localizer, ReviewAction action) => action switch
+    {
+        ReviewAction.TakeInReview => localizer["In behandeling nemen"],
+        ReviewAction.ProposeInspection => localizer["Controle voorstellen"],
+        ReviewAction.MarkInspected => localizer["Gecontroleerd"],
+        ReviewAction.Close => localizer["Afsluiten"],
+        ReviewAction.Dismiss => localizer["Afwijzen (reden verplicht)"],
+        ReviewAction.Reopen => localizer["Heropenen"],
+        ReviewAction.Note => localizer["Notitie toevoegen"],
+        _ => localizer["Toewijzen"],
+    };
+}

@@ -1,0 +1,48 @@
+using AdWatch.Analysis;
+using AdWatch.Exports;
+using AdWatch.Review;
+
+namespace AdWatch.Dossiers;
+
+/// <summary>
+/// Everything an analyst, a coordinator or an inspection needs about one location, read in one go: the place, its flag
+/// and reasons (with evidence), the stays timeline, the ads with their captures and evidence hashes, the phones and
+/// where else each was seen, linked locations and operators, the review history and the exports. The dashboard dossier
+/// page and the dossier PDF both render this model, so what is printed is what was on screen.
+/// </summary>
+/// <param name="LocationId">The id of the row in <c>locations</c>.</param>
+/// <param name="Place">Where the location is.</param>
+/// <param name="LicensedVenue">Name of the licensed venue at this place; such a location is never flagged.</param>
+/// <param name="FirstSeen">First day of activity at this location (UTC).</param>
+/// <param name="LastSeen">Last activity at this location (UTC).</param>
+/// <param name="Flag">The flag of this location, or null when it was never flagged.</param>
+/// <param name="Reasons">The flag's reasons in Dutch and English with their evidence; empty without a flag.</param>
+/// <param name="Stays">Advertiser stays here, oldest first: the rows of the timeline.</param>
+/// <param name="Ads">Ads tied to this location (by address, by a strong link of a stay, or as reason evidence), oldest first.</param>
+/// <param name="Phones">Phones in those ads, with the other locations where each one was seen.</param>
+/// <param name="LinkedLocations">Other locations sharing an advertiser or an operator with this one.</param>
+/// <param name="Operators">Operator phones behind more than one advertiser that stayed here.</param>
+/// <param name="Reviews">Review history of the flag, oldest first.</param>
+/// <param name="Exports">Exports of the flag, oldest first.</param>
+public sealed record LocationDossier(
+    long LocationId,
+    DossierPlace Place,
+    string? LicensedVenue,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    DossierFlag? Flag,
+    IReadOnlyList<FlagReason> Reasons,
+    IReadOnlyList<DossierStay> Stays,
+    IReadOnlyList<DossierAd> Ads,
+    IReadOnlyList<DossierPhone> Phones,
+    IReadOnlyList<DossierLinkedLocation> LinkedLocations,
+    IReadOnlyList<DossierOperator> Operators,
+    IReadOnlyList<ReviewRow> Reviews,
+    IReadOnlyList<ExportRow> Exports)
+{
+    /// <summary>True when the location is a licensed venue: show it as licensed, never as flagged.</summary>
+    public bool IsLicensed => LicensedVenue is not null;
+
+    /// <summary>The distinct advertisers of the timeline, in order of their first stay.</summary>
+    public IReadOnlyList<DossierStay> Advertisers => [.. Stays.GroupBy(s => s.AdvertiserId).Select(g => g.First())];
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using AdWatch.Analysis;
+using AdWatch.Dossiers;
+
+namespace AdWatch.Exports.Dossier;
+
+/// <summary>
+/// The evidence dossier of a lead as one self-contained, printable HTML document: location, reasons, stays timeline, ads
+/// with capture times and the SHA-256 of their evidence, phones and review notes, under a "for human review" banner.
+/// Every text that may come from an ad (labels, URLs, notes) is HTML-encoded; there is no script and nothing is loaded
+/// from elsewhere, so Chromium prints it with JavaScript off and the network blocked.
+/// </summary>
+public sealed class DossierDocument
+{
+    public const string BannerDutch = "Voor menselijke beoordeling — geen bewijs van strafbaar handelen";
+    public const string BannerEnglish = "For human review — not evidence of a criminal offence";
+
+    // All of Unicode stays readable (Dutch text, the banner's dash); markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public string Render(LocationDossier dossier, DateTimeOffset printedAt)
+    {
+        var place = dossier.Place;
+        var flag = dossier.Flag;
+        var b = new StringBuilder(32 * 1024);
+        b.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\">")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+            .Append("<title>").Append(E("AdWatch dossier " + (flag is null ? "" : Lead.IdOf(flag.Id)))).Append("</title><style>").Append(Style)
+            .Append("</style></head><body>");
+        b.Append("<p class=\"banner\" role=\"note\">").Append(E(BannerDutch)).Append("<br>").Append(E(BannerEnglish)).Append("</p>");
+        b.Append("<h1>AdWatch dossier — ").Append(E(place.Label)).Append("</h1>");
+        b.Append("<dl>");
+        Item(b, "Signaal / lead", flag is null ? "—" : Lead.IdOf(flag.Id));
+        Item(b, "Status", flag is null ? "—" : flag.Status + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
+        Item(b, "Score", flag?.Score.ToString("0.00", CultureInfo.InvariantCulture) ?? "—");
+        Item(b, "Adres / address", string.Join(" ", new[] { place.Street, place.HouseNumber, place.Postcode, place.PlaceName }.Where(s => !string.IsNullOrWhiteSpace(s))));
+        Item(b, "Precisie / precision", place.Precision);
+        Item(b, "Gemeente / municipality", place.MunicipalityCode ?? "");
+        Item(b, "Coördinaten (WGS84)", place is { Lat: { } lat, Lon: { } lon }
+            ? lat.ToString("0.00000", CultureInfo.InvariantCulture) + ", " + lon.ToString("0.00000", CultureInfo.InvariantCulture) : "");
+        Item(b, "Activiteit / activity", T(dossier.FirstSeen) + " – " + T(dossier.LastSeen));
+        Item(b, "Eerst gemarkeerd / first flagged", flag is null ? "—" : T(flag.FirstFlaggedAt));
+        Item(b, "Berekend / computed", flag is null ? "—" : T(flag.ComputedAt));
+        Item(b, "Afgedrukt / printed", T(printedAt));
+        b.Append("</dl>");
+
+        b.Append("<h2>Redenen / reasons</h2><ul>");
+        foreach (var r in dossier.Reasons)
+        {
+            b.Append("<li><strong>").Append(E(r.Code)).Append("</strong>: ").Append(E(r.Dutch)).Append("<br><em>").Append(E(r.English)).Append("</em></li>");
+        }
+        b.Append("</ul>");
+
+        Table(b, "Verblijven / stays", ["Adverteerder / advertiser", "Van / from", "Tot / until", "Dagen / days", "Advertenties / ads", "Koppeling / link"],
+            dossier.Stays.Select(s => new[] { s.AdvertiserLabel, D(s.Start), D(s.End), s.Days.ToString(CultureInfo.InvariantCulture),
+                s.AdCount.ToString(CultureInfo.InvariantCulture), s.LinkKind }));
+        Table(b, "Advertenties en bewijs / ads and evidence", ["#", "Site", "URL", "Titel / title", "Eerst / first seen", "Laatst / last seen", "Vastleggingen / captures (SHA-256)"],
+            dossier.Ads.Select(a => new[] { a.AdId.ToString(CultureInfo.InvariantCulture), a.Site, a.Url, a.Title ?? "", T(a.FirstSeen), T(a.LastSeen),
+                string.Join("\n", a.Captures.Select(c => (c.CapturedAt is { } at ? T(at) : T(c.FirstSeen)) + "  " + (c.EvidenceSha256 ?? "—"))) }));
+        Table(b, "Telefoonnummers / phones", ["E.164", "Status", "Hier / here", "Totaal / total", "Elders gezien / seen elsewhere"],
+            dossier.Phones.Select(p => new[] { p.E164, p.Status, p.AdsHere.ToString(CultureInfo.InvariantCulture), p.AdsTotal.ToString(CultureInfo.InvariantCulture),
+                string.Join("; ", p.Elsewhere.Select(e => e.PlaceLabel)) }));
+        Table(b, "Gekoppelde locaties / linked locations", ["Locatie / location", "Via", "Gedeelde adverteerders / shared advertisers"],
+            dossier.LinkedLocations.Select(l => new[] { l.Label, l.Via, l.SharedAdvertisers.ToString(CultureInfo.InvariantCulture) }));
+        Table(b, "Beoordeling / review", ["Wanneer / when", "Wie / who", "Van / from", "Naar / to", "Notitie / note"],
+            dossier.Reviews.Select(r => new[] { T(r.At), r.Actor, r.FromStatus, r.ToStatus, r.Note ?? "" }));
+        b.Append("<p class=\"banner\">").Append(E(BannerDutch)).Append("</p></body></html>");
+        return b.ToString();
+    }
+
+    private static void Item(StringBuilder b, string name, string value) =>
+        b.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>");
+
+    private static void Table(StringBuilder b, string title, string[] headers, IEnumerable<string[]> rows)
+    {
+        b.Append("<h2>").Append(E(title)).Append("</h2><table><thead><tr>");
+        foreach (var h in headers)
+        {
+            b.Append("<th>").Append(E(h)).Append("</th>");
+        }
+        b.Append("</tr></thead><tbody>");
+        var any = false;
+        foreach (var row in rows)
+        {
+            any = true;
+            b.Append("<tr>");
+            foreach (var cell in row)
+            {
+                b.Append("<td>").Append(E(cell)).Append("</td>");
+            }
+            b.Append("</tr>");
+        }
+        if (!any)
+        {
+            b.Append("<tr><td colspan=\"").Append(headers.Length).Append("\">—</td></tr>");
+        }
+        b.Append("</tbody></table>");
+    }
+
+    private static string E(string text) => Html.Encode(text);
+
+    private static string T(DateTimeOffset at) => AnalysisReport.Time(at);
+
+    private static string D(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private const string Style = """
+        body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:0}
+        .banner{border:2px solid #a00;background:#fee;color:#700;padding:6pt;font-weight:bold;text-align:center}
+        h1{font-size:15pt}h2{font-size:12pt;margin-top:14pt}
+        dl{display:grid;grid-template-columns:max-content auto;gap:2pt 10pt}dt{font-weight:bold}dd{margin:0}
+        table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:2pt 4pt;text-align:left;vertical-align:top;word-break:break-all;white-space:pre-line}
+        thead{display:table-header-group}tr{page-break-inside:avoid}
+        """;
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AdWatch.Privacy;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace AdWatch.Exports.Files;
+
+/// <summary>
+/// Leads as a file (CSV or JSON, UTF-8): for <c>adwatch export leads</c> and the dashboard's download. Every export is
+/// audited. A file target is written to a temporary file beside it and moved into place, so no half-written file remains.
+/// </summary>
+public sealed class LeadFileExporter(LeadQuery leads, AuditLog audit)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes the active leads (changed since <paramref name="since"/>, if given) to a stream; returns how many.</summary>
+    public async Task<int> WriteAsync(Stream output, string format, DateTimeOffset? since, string actor, CancellationToken ct)
+    {
+        var list = await leads.ListAsync(since, ct);
+        switch (format)
+        {
+            case ExportKinds.Csv:
+                await WriteCsvAsync(output, list, ct);
+                break;
+            case ExportKinds.Json:
+                await JsonSerializer.SerializeAsync(output, list, LeadJson.Options, ct);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Format must be csv or json.");
+        }
+        await output.FlushAsync(ct);
+        await audit.WriteAsync(actor, "export", "leads", null,
+            $"{format}, {list.Count} leads" + (since is { } s ? ", since " + Analysis.AnalysisReport.Time(s) : ""), ct);
+        return list.Count;
+    }
+
+    /// <summary>Writes to <paramref name="path"/> atomically: a temporary file in the same folder, then a move.</summary>
+    public async Task<int> WriteFileAsync(string path, string format, DateTimeOffset? since, string actor, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            int count;
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                count = await WriteAsync(stream, format, since, actor, ct);
+            }
+            File.Move(temp, full, overwrite: true);
+            return count;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static CsvConfiguration CsvConfiguration => new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+
+    private static async Task WriteCsvAsync(Stream output, IReadOnlyList<Lead> list, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, Utf8, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CsvConfiguration);
+        await csv.WriteRecordsAsync(list.Select(LeadCsvRow.From), ct);
+    }
+}

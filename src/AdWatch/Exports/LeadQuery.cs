@@ -1,0 +1,118 @@
+using AdWatch.Analysis;
+using AdWatch.Storage;
+using Dapper;
+
+namespace AdWatch.Exports;
+
+/// <summary>Reads leads (active flags joined to their location and place) with reasons, phones, stays and ads.</summary>
+public sealed class LeadQuery(Database database)
+{
+    private const string Select = """
+        SELECT f.id AS FlagId, f.location_id AS LocationId, f.status AS Status, f.score AS Score, f.reasons_json AS ReasonsJson,
+               f.first_flagged_at AS FirstFlaggedAt, f.computed_at AS ComputedAt, l.place_id AS PlaceId,
+               p.label AS Label, p.precision AS Precision, p.street AS Street, p.house_number AS HouseNumber, p.postcode AS Postcode,
+               p.place_name AS Place, p.municipality_code AS MunicipalityCode, p.lat AS Lat, p.lon AS Lon
+        FROM flags f JOIN locations l ON l.id = f.location_id JOIN places p ON p.id = l.place_id
+        """;
+
+    /// <summary>The lead of an active flag, or null when the flag is unknown or no longer active.</summary>
+    public async Task<Lead?> GetAsync(long flagId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var head = await connection.QuerySingleOrDefaultAsync<Head>(new CommandDefinition(
+            Select + " WHERE f.id = @flagId AND f.active = TRUE", new { flagId }, cancellationToken: ct));
+        return head is null ? null : await CompleteAsync(connection, head, ct);
+    }
+
+    /// <summary>
+    /// Active leads, highest score first; with <paramref name="since"/> only those the analysis flagged or changed from
+    /// that time on.
+    /// </summary>
+    public async Task<IReadOnlyList<Lead>> ListAsync(DateTimeOffset? since, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        // No "@since IS NULL OR …": PostgreSQL cannot type a parameter that is only ever compared with NULL.
+        var filter = since is null ? "" : " AND f.computed_at >= @since";
+        var heads = await connection.QueryAsync<Head>(new CommandDefinition(
+            Select + " WHERE f.active = TRUE" + filter + " ORDER BY f.score DESC, f.id", new { since }, cancellationToken: ct));
+        var leads = new List<Lead>();
+        foreach (var head in heads)
+        {
+            leads.Add(await CompleteAsync(connection, head, ct));
+        }
+        return leads;
+    }
+
+    private static async Task<Lead> CompleteAsync(System.Data.Common.DbConnection connection, Head h, CancellationToken ct)
+    {
+        var phones = await connection.QueryAsync<string>(new CommandDefinition("""
+            SELECT DISTINCT ph.e164 FROM ad_places ap JOIN ad_phones aph ON aph.version_id = ap.version_id
+            JOIN phones ph ON ph.id = aph.phone_id WHERE ap.place_id = @PlaceId AND ph.status = 'ok' ORDER BY ph.e164
+            """, new { h.PlaceId }, cancellationToken: ct));
+        var stays = await connection.QueryAsync<Stay>(new CommandDefinition("""
+            SELECT a.label AS Advertiser, s.start_at AS StartAt, s.end_at AS EndAt, s.ad_count AS AdCount, s.link_kind AS LinkKind
+            FROM stays s JOIN advertisers a ON a.id = s.advertiser_id WHERE s.location_id = @LocationId ORDER BY s.start_at, a.label
+            """, new { h.LocationId }, cancellationToken: ct));
+        // Newest evidence per ad: the version with the latest first sighting among those placed here.
+        var versions = await connection.QueryAsync<AdVersion>(new CommandDefinition("""
+            SELECT a.id AS AdId, si.name AS Site, a.url AS Url, a.first_seen_at AS FirstSeenAt, a.last_seen_at AS LastSeenAt,
+                   v.first_seen_at AS VersionSeenAt, e.captured_at AS CapturedAt, e.sha256 AS EvidenceSha256
+            FROM ad_places ap JOIN ad_versions v ON v.id = ap.version_id JOIN ads a ON a.id = v.ad_id JOIN sites si ON si.id = a.site_id
+            LEFT JOIN evidence_blobs e ON e.id = v.evidence_id
+            WHERE ap.place_id = @PlaceId ORDER BY a.id, v.first_seen_at DESC, v.id DESC
+            """, new { h.PlaceId }, cancellationToken: ct));
+        var ads = versions.GroupBy(v => v.AdId).Select(g => g.First())
+            .Select(v => new LeadAd(v.AdId, v.Site, v.Url, v.FirstSeenAt, v.LastSeenAt, v.CapturedAt, v.EvidenceSha256)).ToList();
+        return new Lead
+        {
+            LeadId = Lead.IdOf(h.FlagId), FlagId = h.FlagId, LocationId = h.LocationId, Status = h.Status, Score = h.Score,
+            Label = h.Label, Precision = h.Precision, Street = h.Street, HouseNumber = h.HouseNumber, Postcode = h.Postcode,
+            Place = h.Place, MunicipalityCode = h.MunicipalityCode, Lat = h.Lat, Lon = h.Lon,
+            FirstFlaggedAt = h.FirstFlaggedAt, ComputedAt = h.ComputedAt,
+            Reasons = [.. FlagReasonJson.Deserialize(h.ReasonsJson).Select(r => new LeadReason(r.Code, r.Dutch, r.English))],
+            Phones = [.. phones], Stays = [.. stays.Select(s => new LeadStay(s.Advertiser, s.StartAt, s.EndAt, s.AdCount, s.LinkKind))], Ads = ads,
+        };
+    }
+
+    private sealed record Head
+    {
+        public long FlagId { get; init; }
+        public long LocationId { get; init; }
+        public long PlaceId { get; init; }
+        public string Status { get; init; } = "";
+        public double Score { get; init; }
+        public string ReasonsJson { get; init; } = "[]";
+        public DateTimeOffset FirstFlaggedAt { get; init; }
+        public DateTimeOffset ComputedAt { get; init; }
+        public string Label { get; init; } = "";
+        public string Precision { get; init; } = "";
+        public string? Street { get; init; }
+        public string? HouseNumber { get; init; }
+        public string? Postcode { get; init; }
+        public string? Place { get; init; }
+        public string? MunicipalityCode { get; init; }
+        public double? Lat { get; init; }
+        public double? Lon { get; init; }
+    }
+
+    private sealed record Stay
+    {
+        public string Advertiser { get; init; } = "";
+        public DateTimeOffset StartAt { get; init; }
+        public DateTimeOffset EndAt { get; init; }
+        public int AdCount { get; init; }
+        public string LinkKind { get; init; } = "";
+    }
+
+    private sealed record AdVersion
+    {
+        public long AdId { get; init; }
+        public string Site { get; init; } = "";
+        public string Url { get; init; } = "";
+        public DateTimeOffset FirstSeenAt { get; init; }
+        public DateTimeOffset LastSeenAt { get; init; }
+        public DateTimeOffset VersionSeenAt { get; init; }
+        public DateTimeOffset? CapturedAt { get; init; }
+        public string? EvidenceSha256 { get; init; }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace AdWatch.Exports.Zgw;
+
+/// <summary>
+/// The request bodies AdWatch sends (Zaken API 1.5.1 <c>Zaak</c>, <c>adres_ZaakObject</c>, <c>ZaakInformatieObject</c>;
+/// Documenten API 1.5.0 <c>EnkelvoudigInformatieObjectCreateLockRequest</c>). Optional fields without a value are left out
+/// rather than sent as null. Tests validate every body against the official schemas.
+/// </summary>
+public static partial class ZgwBodies
+{
+    public const string KenmerkBron = "ADWATCH";
+    private static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>The zaak's identificatie: stable for a lead, so a second attempt finds the first one's zaak.</summary>
+    public static string Identificatie(ZgwOptions zgw, Lead lead) => $"{zgw.IdentificatiePrefix}-{lead.FlagId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The document's identificatie: one per export, so a later export of the same lead adds a new dossier.</summary>
+    public static string DocumentIdentificatie(ZgwOptions zgw, Lead lead, long exportId) =>
+        $"{Identificatie(zgw, lead)}-dossier-{exportId.ToString(CultureInfo.InvariantCulture)}";
+
+    public static JsonObject Zaak(ZgwOptions zgw, Lead lead, DateTimeOffset now)
+    {
+        var zaak = new JsonObject
+        {
+            ["identificatie"] = Identificatie(zgw, lead),
+            ["bronorganisatie"] = zgw.Bronorganisatie,
+            ["verantwoordelijkeOrganisatie"] = zgw.VerantwoordelijkeOrganisatie ?? zgw.Bronorganisatie,
+            ["zaaktype"] = zgw.Zaaktype,
+            ["startdatum"] = DutchDate(now),
+            ["omschrijving"] = Cut("Signaal AdWatch: " + lead.Label, 80),
+            ["toelichting"] = Cut(
+                $"Automatisch signaal van AdWatch (score {lead.Score.ToString("0.00", CultureInfo.InvariantCulture)}), voor menselijke beoordeling; " +
+                $"geen bewijs van strafbaar handelen. Redenen: {string.Join(", ", lead.Reasons.Select(r => r.Code))}. Zie het bijgevoegde dossier.", 1000),
+            ["vertrouwelijkheidaanduiding"] = zgw.Vertrouwelijkheidaanduiding,
+            ["kenmerken"] = new JsonArray(new JsonObject { ["kenmerk"] = lead.LeadId, ["bron"] = KenmerkBron }),
+        };
+        if (lead is { Lat: { } lat, Lon: { } lon })
+        {
+            // GeoJSON order is [longitude, latitude], WGS84 (EPSG:4326, announced in Content-Crs).
+            zaak["zaakgeometrie"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) };
+        }
+        return zaak;
+    }
+
+    /// <summary>
+    /// The lead's address as a zaakobject of type <c>adres</c>. AdWatch knows no BAG ids, so <c>identificatie</c> names the
+    /// AdWatch location; a location known only to street or postcode precision gets house number 0.
+    /// </summary>
+    public static JsonObject ZaakObject(Lead lead, string zaakUrl)
+    {
+        var address = new JsonObject
+        {
+            ["identificatie"] = "adwatch-locatie-" + lead.LocationId.ToString(CultureInfo.InvariantCulture),
+            ["wplWoonplaatsNaam"] = Cut(lead.Place ?? lead.MunicipalityCode ?? "onbekend", 80),
+            ["gorOpenbareRuimteNaam"] = Cut(lead.Street ?? lead.Label, 80),
+            ["huisnummer"] = 0,
+        };
+        if (lead.HouseNumber is { } number && HouseNumber().Match(number.Trim()) is { Success: true } m)
+        {
+            address["huisnummer"] = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            if (m.Groups["l"].Success)
+            {
+                address["huisletter"] = m.Groups["l"].Value.ToUpperInvariant();
+            }
+            if (m.Groups["t"].Success)
+            {
+                address["huisnummertoevoeging"] = m.Groups["t"].Value;
+            }
+        }
+        if (lead.Postcode is { } postcode)
+        {
+            address["postcode"] = Cut(postcode.Replace(" ", "", StringComparison.Ordinal), 7);
+        }
+        return new JsonObject
+        {
+            ["zaak"] = zaakUrl,
+            ["objectType"] = "adres",
+            ["relatieomschrijving"] = lead.Precision == "address" ? "Adres van het signaal" : $"Locatie van het signaal ({lead.Precision})",
+            ["objectIdentificatie"] = address,
+        };
+    }
+
+    public static JsonObject Document(ZgwOptions zgw, ExportsOptions exports, Lead lead, long exportId, byte[] pdf, DateTimeOffset now) => new()
+    {
+        ["identificatie"] = DocumentIdentificatie(zgw, lead, exportId),
+        ["bronorganisatie"] = zgw.Bronorganisatie,
+        ["creatiedatum"] = DutchDate(now),
+        ["titel"] = Cut("AdWatch dossier " + lead.Label, 200),
+        ["vertrouwelijkheidaanduiding"] = zgw.Vertrouwelijkheidaanduiding,
+        ["auteur"] = exports.DocumentAuthor,
+        ["status"] = "definitief",
+        ["formaat"] = "application/pdf",
+        ["taal"] = "dut",
+        ["bestandsnaam"] = $"adwatch-dossier-{lead.FlagId.ToString(CultureInfo.InvariantCulture)}.pdf",
+        ["inhoud"] = Convert.ToBase64String(pdf),
+        ["bestandsomvang"] = pdf.LongLength,
+        ["beschrijving"] = "Dossier van een AdWatch-signaal, voor menselijke beoordeling; geen bewijs van strafbaar handelen.",
+        ["indicatieGebruiksrecht"] = false,
+        ["informatieobjecttype"] = zgw.Informatieobjecttype,
+    };
+
+    public static JsonObject ZaakInformatieObject(string zaakUrl, string documentUrl) => new()
+    {
+        ["zaak"] = zaakUrl,
+        ["informatieobject"] = documentUrl,
+        ["titel"] = "AdWatch dossier",
+        ["beschrijving"] = "Dossier met de redenen, verblijven, advertenties en hun bewijs (SHA-256).",
+    };
+
+    internal static string DutchDate(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Dutch).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        var cut = max - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+        return text[..cut] + "…";
+    }
+
+    [GeneratedRegex(@"^(?<n>\d{1,5})(?!\d)\s*(?<l>[A-Za-z](?![A-Za-z]))?[\s\-/]*(?<t>[A-Za-z0-9]{1,4})?$")]
+    private static partial Regex HouseNumber();
+}

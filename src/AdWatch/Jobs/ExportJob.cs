@@ -1,0 +1,68 @@
+using AdWatch.Exports;
+using AdWatch.Exports.Webhooks;
+using AdWatch.Exports.Zgw;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Jobs;
+
+/// <summary>
+/// Runs one export (its argument is the export id only). Re-entrant: the outbox tells which steps are done. Retries with
+/// backoff come from <c>Exports:MaxAttempts</c>/<c>Exports:RetryDelays</c>: the job schedules its own next attempt, because
+/// Hangfire's <see cref="AutomaticRetryAttribute"/> takes only compile-time constants. After the last attempt the row stays
+/// <c>failed</c> with its last error (shown on the dossier), and the Hangfire job fails too.
+/// </summary>
+public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zgw, WebhookExporter webhook, IBackgroundJobClient jobs,
+    IOptions<ExportsOptions> options, TimeProvider time, ILogger<ExportJob> logger)
+{
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task RunAsync(long exportId, CancellationToken ct)
+    {
+        var export = await store.GetAsync(exportId, ct) ?? throw new InvalidOperationException($"Export {exportId} does not exist.");
+        if (export.Status == "done")
+        {
+            return;
+        }
+        var attempt = await store.BeginAttemptAsync(exportId, ct);
+        export = (await store.GetAsync(exportId, ct))!;
+        try
+        {
+            var lead = await leads.GetAsync(export.FlagId ?? 0, ct)
+                ?? throw new InvalidOperationException($"Export {exportId}: flag {export.FlagId} does not exist.");
+            var outbox = export.OutboxJson;
+            switch (export.Kind)
+            {
+                case ExportKinds.Zgw:
+                    outbox = (await zgw.RunAsync(export, lead, ct)).ToJson();
+                    break;
+                case ExportKinds.Webhook:
+                    await webhook.SendAsync(export, lead, ct);
+                    outbox = System.Text.Json.JsonSerializer.Serialize(new { webhookId = WebhookExporter.MessageId(exportId) });
+                    break;
+                default:
+                    throw new InvalidOperationException($"Export {exportId}: kind '{export.Kind}' is not a job.");
+            }
+            await store.SaveProgressAsync(exportId, "done", outbox, null, time.GetUtcNow(), ct);
+            logger.LogInformation("Export {Export} ({Kind}) of flag {Flag} done after {Attempts} attempt(s)", exportId, export.Kind, export.FlagId, attempt);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var current = (await store.GetAsync(exportId, CancellationToken.None))!;
+            var error = $"{e.GetType().Name}: {e.Message}";
+            if (attempt < options.Value.MaxAttempts)
+            {
+                var delays = options.Value.EffectiveRetryDelays;
+                var delay = delays[Math.Min(attempt - 1, delays.Count - 1)];
+                await store.SaveProgressAsync(exportId, "pending", current.OutboxJson, error, null, CancellationToken.None);
+                jobs.Schedule<ExportJob>(j => j.RunAsync(exportId, CancellationToken.None), delay);
+                logger.LogWarning("Export {Export} attempt {Attempt} failed ({Error}); next attempt in {Delay}", exportId, attempt, error, delay);
+                return;
+            }
+            await store.SaveProgressAsync(exportId, "failed", current.OutboxJson, error, null, CancellationToken.None);
+            logger.LogError(e, "Export {Export} failed after {Attempts} attempts", exportId, attempt);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace AdWatch.Review;
+
+/// <summary>The outcome of a review action: the status change made, or the refusal and a plain English explanation (for logs).</summary>
+public sealed record ReviewResult(bool Succeeded, ReviewRefusal? Refusal, string? FromStatus, string? ToStatus, string Message)
+{
+    public static ReviewResult Done(string from, string to) => new(true, null, from, to, $"{from} → {to}");
+
+    public static ReviewResult Refused(ReviewRefusal refusal, string message) => new(false, refusal, null, null, message);
+}

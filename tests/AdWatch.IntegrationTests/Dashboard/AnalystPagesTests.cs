@@ -1,0 +1,84 @@
+using System.Net;
+using AdWatch.Privacy;
+using AdWatch.Web.Dashboard.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdWatch.IntegrationTests.Dashboard;
+
+/// <summary>Every analyst page answers with the demo data, in Dutch and in English, and the views that must be audited are.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class AnalystPagesTests(DashboardFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("nl", "Gemarkeerde locaties", "Kaart", "Telefoonnummer opzoeken", "Reizende adverteerders", "Crawlers", "Telefoonnummer markeren", "Bewijs")]
+    [InlineData("en", "Flagged locations", "Map", "Phone lookup", "Touring advertisers", "Crawlers", "Mark phone number", "Evidence")]
+    public async Task EveryPage_Answers_InBothLanguages(string culture, string list, string map, string lookup, string touring, string crawlers, string mark,
+        string evidence)
+    {
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        async Task<string> Get(string path)
+        {
+            var response = await client.GetAsync(path + (path.Contains('?') ? "&" : "?") + "culture=" + culture, Ct);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path}: {html}");
+            html.ShouldContain($"<html lang=\"{culture}\"");
+            return html;
+        }
+
+        (await Get("/locations")).ShouldContain($"<h1>{list}</h1>");
+        (await Get("/locations?status=licensed&licensed=true&sort=advertisers&municipality=GM0243&minscore=0.1&from=2023-01-01&to=2023-12-31&p=1"))
+            .ShouldContain($"<h1>{list}</h1>");
+        var dossier = await Get($"/locations/{data.TopLocation}");
+        dossier.ShouldContain($"id=\"map-h\">{map}</h2>");
+        dossier.ShouldContain("<svg class=\"region-map\"");
+        dossier.ShouldContain("class=\"point-main\"");
+        dossier.ShouldContain("<svg class=\"timeline\"");
+        dossier.ShouldContain(data.Phone);
+        (await Get($"/phones?q={Uri.EscapeDataString(data.Phone)}")).ShouldContain($"<h1>{lookup}</h1>");
+        (await Get("/touring")).ShouldContain($"<h1>{touring}</h1>");
+        (await Get("/crawlers")).ShouldContain($"<h1>{crawlers}</h1>");
+        (await Get($"/crawlers/{data.SiteId}")).ShouldContain("<table class=\"runs\">");
+        (await Get($"/phones/{Uri.EscapeDataString(data.Phone)}/mark")).ShouldContain(mark);
+        if (data.EvidenceId is { } e)
+        {
+            (await Get($"/locations/{data.TopLocation}/evidence/{e}")).ShouldContain($"<h1>{evidence}</h1>");
+        }
+    }
+
+    [Fact]
+    public async Task DossierAndLookup_AreAudited_AndUnknownIdsAre404()
+    {
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+
+        (await client.GetAsync($"/locations/{data.TopLocation}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync($"/phones?q={Uri.EscapeDataString(data.Phone)}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/locations/987654321", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/crawlers/987654321", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/phones/%2B31699999998/mark", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(fixture.Clock.GetUtcNow().AddMinutes(-5), 200, Ct);
+        audit.ShouldContain(a => a.Actor == "ana" && a.Action == "view" && a.TargetKind == "location" && a.TargetId == data.TopLocation.ToString());
+        audit.ShouldContain(a => a.Actor == "ana" && a.Action == "lookup" && a.TargetKind == "phone" && a.TargetId == data.Phone);
+    }
+
+    [Fact]
+    public async Task ForgedReviewPost_ByAnAnalyst_IsRefused_AndChangesNothing()
+    {
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        var page = $"/locations/{data.LastLocation}";
+        var before = WebUtility.HtmlDecode(await client.GetStringAsync(page, Ct));
+        before.ShouldNotContain("value=\"propose_inspection\"");
+
+        var response = await FormPost.SubmitAsync(client, page, [new("action", "propose_inspection"), new("Note", "forged")], page + "?handler=Review");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Alleen een coördinator of beheerder mag dit doen.");
+        var flag = (await fixture.Services.GetRequiredService<AdWatch.Analysis.AnalysisStore>().GetFlagAsync(data.LastFlag, Ct)).ShouldNotBeNull();
+        flag.Status.ShouldNotBe("inspection_proposed");
+    }
+}

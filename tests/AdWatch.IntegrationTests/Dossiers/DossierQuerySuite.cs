@@ -1,0 +1,86 @@
+using AdWatch.Ads;
+using AdWatch.Dossiers;
+using AdWatch.Exports;
+using AdWatch.IntegrationTests.Analysis;
+using AdWatch.IntegrationTests.Storage;
+using AdWatch.Review;
+using Dapper;
+
+namespace AdWatch.IntegrationTests.Dossiers;
+
+/// <summary>The dossier read model on a database analysed for real (SQLite; PostgreSQL when configured).</summary>
+public abstract class DossierQuerySuite : ScenarioSuite
+{
+    [Fact]
+    public async Task GetAsync_ReturnsFlagStaysAdsPhonesAndLinks_ForARotationHouse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = Database;
+        var s = await DashboardScenario.SeedAsync(db, ct);
+        var evidenceId = await new EvidenceStore(db).SaveAsync("<html><body>Luna</body></html>"u8.ToArray(), "https://demo.test/ad/h1", "text/html", 200,
+            AnalysisSeed.Day0, ct);
+        await using (var c = await db.OpenAsync(ct))
+        {
+            await c.ExecuteAsync("UPDATE ad_versions SET evidence_id = @evidenceId, image_urls = '[\"https://demo.test/1.jpg\"]' WHERE id = @id",
+                new { evidenceId, id = s.LunaFirstVersionId });
+        }
+        (await new ReviewStore(db).TransitionAsync(s.FlagId, "new", "in_review", "analist1", "bekijk ik", "analist1", DashboardScenario.AsOf, ct)).ShouldBeTrue();
+        await new ExportStore(db).CreateAsync(s.FlagId, "csv", "coord", DashboardScenario.AsOf, ct);
+
+        var dossier = (await new DossierQuery(db).GetAsync(s.HouseLocationId, ct)).ShouldNotBeNull();
+
+        (dossier.Place.Label, dossier.Place.Precision, dossier.Place.MunicipalityCode, dossier.Place.InRegion, dossier.IsLicensed)
+            .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", "address", "GM0243", true, false));
+        var flag = dossier.Flag.ShouldNotBeNull();
+        (flag.Id, flag.Status, flag.Active, flag.AssignedTo).ShouldBe((s.FlagId, "in_review", true, "analist1"));
+        dossier.Reasons[0].Code.ShouldBe("rotation");
+        dossier.Reasons[0].Dutch.ShouldStartWith("3 verschillende adverteerders");
+        dossier.Reasons[0].English.ShouldStartWith("3 different advertisers");
+        dossier.Stays.Select(x => (x.Start, x.Days, x.LinkKind)).ShouldBe(
+            [(Day(0), 4, "address"), (Day(6), 4, "address"), (Day(12), 4, "address")]);
+        dossier.Advertisers.Count.ShouldBe(3);
+        dossier.Stays[0].AdvertiserLabel.ShouldBe("Luna");
+
+        dossier.Ads.Select(a => a.AdId).ShouldBe(s.HouseAds);
+        var luna = dossier.Ads[0];
+        (luna.Site, luna.Url, luna.Title, luna.AdvertiserLabel, luna.Observations, luna.ImageUrls.Single())
+            .ShouldBe(("demo", "https://demo.test/ad/h1", "Luna – nieuw in Harderwijk", "Luna", 8, "https://demo.test/1.jpg"));
+        var capture = luna.Captures.ShouldHaveSingleItem();
+        (capture.EvidenceId, capture.EvidenceSha256, capture.ContentType).ShouldBe(
+            (evidenceId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("<html><body>Luna</body></html>"u8)), "text/html"));
+        dossier.Ads[1].Captures.ShouldHaveSingleItem().EvidenceSha256.ShouldBeNull();
+
+        dossier.Phones.Select(p => (p.E164, p.Status, p.AdsHere, p.AdsTotal)).ShouldBe(
+            [(DashboardScenario.LunaPhone, "ok", 1, 3), ("+31611110002", "ok", 1, 1), ("+31611110003", "ok", 1, 1)]);
+        dossier.Phones[0].Elsewhere.Select(e => (e.LocationId, e.PlaceLabel, e.Ads)).ShouldBe(
+            [((long?)s.ErmeloLocationId, "Stationsstraat 5, 3851 AA Ermelo", 1), (null, "Zwolle", 1)]);
+        dossier.Phones[1].Elsewhere.ShouldBeEmpty();
+
+        var linked = dossier.LinkedLocations.ShouldHaveSingleItem();
+        (linked.LocationId, linked.Via, linked.SharedAdvertisers, linked.FlagId).ShouldBe((s.ErmeloLocationId, "advertiser", 1, (long?)null));
+        dossier.Operators.ShouldBeEmpty();
+        dossier.Reviews.ShouldHaveSingleItem().Note.ShouldBe("bekijk ik");
+        dossier.Exports.ShouldHaveSingleItem().Kind.ShouldBe("csv");
+        (await new DossierQuery(db).GetByFlagAsync(s.FlagId, ct)).ShouldNotBeNull().LocationId.ShouldBe(s.HouseLocationId);
+    }
+
+    [Fact]
+    public async Task GetAsync_ReturnsNoFlag_ForAnUnflaggedLocation_AndNull_ForAnUnknownOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var s = await DashboardScenario.SeedAsync(Database, ct);
+        var query = new DossierQuery(Database);
+
+        var ermelo = (await query.GetAsync(s.ErmeloLocationId, ct)).ShouldNotBeNull();
+
+        ermelo.Flag.ShouldBeNull();
+        ermelo.Reasons.ShouldBeEmpty();
+        ermelo.Reviews.ShouldBeEmpty();
+        ermelo.Ads.Select(a => a.AdId).ShouldBe([s.ErmeloAd]);
+        ermelo.LinkedLocations.ShouldHaveSingleItem().FlagId.ShouldBe(s.FlagId);
+        (await query.GetAsync(987654, ct)).ShouldBeNull();
+        (await query.GetByFlagAsync(987654, ct)).ShouldBeNull();
+    }
+
+    private static DateTimeOffset Day(int day) => new DateTimeOffset(AnalysisSeed.Day0.UtcDateTime.Date, TimeSpan.Zero).AddDays(day);
+}

@@ -1,0 +1,8 @@
+using AdWatch.IntegrationTests.Storage;
+
+namespace AdWatch.IntegrationTests.Dossiers;
+
+public sealed class SqliteDossierQueryTests : DossierQuerySuite
+{
+    protected override Task<TestDatabase> CreateAsync() => Task.FromResult(TestDatabase.Sqlite());
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using AdWatch.Dossiers;
+using AdWatch.Exports;
+using AdWatch.Exports.Dossier;
+using AdWatch.Exports.Zgw;
+
+namespace AdWatch.IntegrationTests.Exports;
+
+/// <summary>The dossier printed by Debian's Chromium and sent as the ZGW document.</summary>
+[Trait("Category", "Browser")]
+public sealed class DossierPdfTests : IAsyncLifetime
+{
+    private const string HostileNote = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"notitie\"";
+    private ZgwStandIn _zgw = null!;
+    private ExportHarness _harness = null!;
+    private long _flagId;
+
+    public async ValueTask InitializeAsync()
+    {
+        var time = new ShiftedTime();
+        _zgw = await ZgwStandIn.StartAsync(time);
+        _harness = await ExportHarness.StartAsync(ExportHarness.Zgw(_zgw), realRenderer: true, time: time);
+        _flagId = await LeadSeed.LeadAsync(_harness.Database, label: "Stationslaan <b>14</b>", note: HostileNote);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await _zgw.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ZgwExport_SendsThePrintedPdf_AndRecordsItsSha256()
+    {
+        SkipWithoutChromium();
+        var id = (await _harness.Get<LeadExports>().RequestAsync(_flagId, "coco", "coordinator", CancellationToken.None)).Single();
+
+        await _harness.RunJobAsync(id);
+
+        var row = (await _harness.Get<ExportStore>().GetAsync(id, CancellationToken.None))!;
+        row.Status.ShouldBe("done", row.LastError);
+        var pdf = Convert.FromBase64String(_zgw.Documenten.Values.Single()["inhoud"]!.GetValue<string>());
+        Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        pdf.Length.ShouldBeGreaterThan(5_000);
+        var outbox = ZgwOutbox.Parse(row.OutboxJson);
+        outbox.DocumentSha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        outbox.DocumentBytes.ShouldBe(pdf.Length);
+        _zgw.Documenten.Values.Single()["bestandsomvang"]!.GetValue<long>().ShouldBe(pdf.Length);
+    }
+
+    [Fact]
+    public async Task Document_HasTheBannerAndEvidence_AndEncodesHostileText()
+    {
+        var dossier = (await _harness.Get<DossierQuery>().GetByFlagAsync(_flagId, CancellationToken.None))!;
+
+        var html = _harness.Get<DossierDocument>().Render(dossier, LeadSeed.At);
+
+        html.ShouldContain(DossierDocument.BannerDutch);
+        html.ShouldContain(DossierDocument.BannerEnglish);
+        html.ShouldContain(LeadSeed.EvidenceShaOf("pc6:3841AB:14"));
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain("+31612345001");
+        html.ShouldContain("Adverteerder 1");
+        html.ShouldContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;");
+        html.ShouldContain("Stationslaan &lt;b&gt;14&lt;/b&gt;");
+        html.ShouldNotContain("<script", Case.Insensitive);
+        html.ShouldNotContain("<img", Case.Insensitive);
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain(HostileNote); // shown as text, whole
+    }
+
+    [Fact]
+    public async Task Pdf_ContainsTheBannerText()
+    {
+        SkipWithoutChromium();
+        var renderer = (DossierPdfRenderer)_harness.Get<IDossierPdfRenderer>();
+        var lead = (await _harness.Get<LeadQuery>().GetAsync(_flagId, CancellationToken.None))!;
+
+        var pdf = await renderer.RenderAsync(lead, CancellationToken.None);
+
+        Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        PdfText.Extract(pdf).ShouldContain("Voormenselijkebeoordeling");
+    }
+
+    private static void SkipWithoutChromium()
+    {
+        if (!File.Exists(new ExportsOptions().ChromiumPath))
+        {
+            Assert.Skip("No Chromium at /usr/lib/chromium/chromium (apt-get install -y chromium); PDF test skipped.");
+        }
+    }
+}
