@@ -1,14 +1,16 @@
 using System.CommandLine;
 using AdWatch.Privacy;
+using AdWatch.Web.Dashboard.Security;
 using AdWatch.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 
 namespace AdWatch.Web.Cli;
 
-/// <summary><c>adwatch users add NAME --role ROLE [--password-stdin] | list | disable NAME | enable NAME</c>.</summary>
+/// <summary>
+/// <c>adwatch users add NAME --role ROLE [--password-stdin] | list | disable NAME | enable NAME | reset-password NAME [--password-stdin]</c>.
+/// </summary>
 internal static class UsersCommand
 {
-    private const int MinPasswordLength = 12;
+    private const int MinPasswordLength = AccountRules.MinPasswordLength;
 
     public static Command Create(GlobalOptions global)
     {
@@ -24,13 +26,17 @@ internal static class UsersCommand
             using var host = AppHost.BuildCommandHost(global.Read(r));
             await AppHost.MigrateAsync(host.Services, ct);
             var users = host.Services.GetRequiredService<UserStore>();
-            var account = r.GetValue(name)!;
+            var account = r.GetValue(name)!.Trim();
+            if (AccountRules.CheckName(account) is not null)
+            {
+                throw new UserError($"'{account}' is not a usable account name: 1 to {AccountRules.MaxNameLength} characters, no spaces.", ExitCodes.Usage);
+            }
             if (await users.FindAsync(account, ct) is not null)
             {
                 throw new UserError($"an account named '{account}' already exists; choose another name or disable the old one.");
             }
             var password = ReadPassword(r.GetValue(passwordStdin));
-            var hash = new PasswordHasher<string>().HashPassword(account, password);
+            var hash = PasswordSignIn.Hash(account, password);
             var time = host.Services.GetRequiredService<TimeProvider>();
             await users.AddAsync(account, r.GetValue(role)!, hash, time.GetUtcNow(), ct);
             await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, $"added with role {r.GetValue(role)}", ct);
@@ -43,9 +49,10 @@ internal static class UsersCommand
         {
             using var host = AppHost.BuildCommandHost(global.Read(r));
             await AppHost.MigrateAsync(host.Services, ct);
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             foreach (var user in await host.Services.GetRequiredService<UserStore>().ListAsync(ct))
             {
-                var state = user.Disabled ? "disabled" : user.LockedUntil is not null ? $"locked until {user.LockedUntil:u}" : "active";
+                var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked until {until:u}" : "active";
                 Console.WriteLine($"{user.Name}\t{user.Role}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}");
             }
             return ExitCodes.Ok;
@@ -55,6 +62,7 @@ internal static class UsersCommand
         command.Subcommands.Add(list);
         command.Subcommands.Add(SetDisabled(global, "disable", "Disable an account (it can no longer sign in)", true));
         command.Subcommands.Add(SetDisabled(global, "enable", "Enable a disabled account", false));
+        command.Subcommands.Add(ResetPassword(global));
         return command;
     }
 
@@ -73,6 +81,29 @@ internal static class UsersCommand
             }
             await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, verb + "d", ct);
             Console.WriteLine($"{account} {verb}d.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command ResetPassword(GlobalOptions global)
+    {
+        var name = new Argument<string>("NAME") { Description = "Account name" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of a prompt" };
+        var command = new Command("reset-password", "Set a new password (asks for it); also lifts a lockout") { name, passwordStdin };
+        CliAction.Set(command, async (r, ct) =>
+        {
+            using var host = AppHost.BuildCommandHost(global.Read(r));
+            await AppHost.MigrateAsync(host.Services, ct);
+            var users = host.Services.GetRequiredService<UserStore>();
+            var account = r.GetValue(name)!;
+            if (await users.FindAsync(account, ct) is null)
+            {
+                throw new UserError($"no account named '{account}'; see `adwatch users list`.");
+            }
+            await users.SetPasswordHashAsync(account, PasswordSignIn.Hash(account, ReadPassword(r.GetValue(passwordStdin))), ct);
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, "password reset", ct);
+            Console.WriteLine($"Password of {account} reset.");
             return ExitCodes.Ok;
         });
         return command;

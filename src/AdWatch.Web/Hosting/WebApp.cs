@@ -45,6 +45,8 @@ internal static class WebApp
         app.Services.GetService<IStartupValidator>()?.Validate();
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseDashboardLocalization();
         app.UseRouting();

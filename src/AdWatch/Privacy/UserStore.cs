@@ -59,6 +59,23 @@ public sealed class UserStore(Database database)
             """, new { name, maxFailures, lockUntil }, cancellationToken: ct));
     }
 
+    /// <summary>Forgets the failures behind a lockout that has run out, so the next typo does not lock the account again at once.</summary>
+    public async Task ClearExpiredLockoutAsync(string name, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = @name AND locked_until IS NOT NULL AND locked_until <= @now",
+            new { name, now }, cancellationToken: ct));
+    }
+
+    /// <summary>Remembers when the user last opened the overview ("new since your last visit").</summary>
+    public async Task RecordVisitAsync(string name, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET last_visit_at = @at WHERE name = @name", new { name, at }, cancellationToken: ct));
+    }
+
     public async Task RecordSignInAsync(string name, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

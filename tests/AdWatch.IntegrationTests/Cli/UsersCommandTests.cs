@@ -56,6 +56,70 @@ public sealed class UsersCommandTests : IDisposable
         stderr.ShouldContain("no account named 'nobody'");
     }
 
+    [Fact]
+    public async Task DisableAndEnable_ChangeTheListedState_AndAreAudited()
+    {
+        (await RunWithStdinAsync("correct horse battery staple", "users", "add", "carla", "--role", "analyst", "--password-stdin")).Item1.ShouldBe(0);
+
+        var (disableExit, disableOut, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "disable", "carla");
+        var (_, afterDisable, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list");
+        var (enableExit, _, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "enable", "carla");
+        var (_, afterEnable, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list");
+
+        disableExit.ShouldBe(0);
+        disableOut.ShouldContain("carla disabled.");
+        afterDisable.ShouldContain("carla\tanalyst\tdisabled");
+        enableExit.ShouldBe(0);
+        afterEnable.ShouldContain("carla\tanalyst\tactive");
+        Audit().ShouldBe(["cli change user carla added with role analyst", "cli change user carla disabled", "cli change user carla enabled"]);
+    }
+
+    [Fact]
+    public async Task ResetPassword_ReplacesTheHash_AndRefusesAShortOne()
+    {
+        (await RunWithStdinAsync("correct horse battery staple", "users", "add", "dora", "--role", "admin", "--password-stdin")).Item1.ShouldBe(0);
+        var before = Hash("dora");
+
+        var (shortExit, _, shortErr) = await RunWithStdinAsync("kort", "users", "reset-password", "dora", "--password-stdin");
+        Hash("dora").ShouldBe(before);
+        var (exit, stdout, stderr) = await RunWithStdinAsync("another long passphrase", "users", "reset-password", "dora", "--password-stdin");
+
+        shortExit.ShouldBe(1);
+        shortErr.ShouldContain("at least 12 characters");
+        exit.ShouldBe(0, stderr);
+        stdout.ShouldContain("Password of dora reset.");
+        Hash("dora").ShouldNotBe(before);
+        Audit().ShouldContain("cli change user dora password reset");
+    }
+
+    [Fact]
+    public async Task Add_RefusesANameWithSpaces()
+    {
+        var (exit, _, stderr) = await RunWithStdinAsync("correct horse battery staple", "users", "add", "an na", "--role", "analyst", "--password-stdin");
+
+        exit.ShouldBe(2);
+        stderr.ShouldContain("'an na' is not a usable account name");
+    }
+
+    private string Hash(string name) => Scalars($"SELECT password_hash FROM users WHERE name = '{name}'").Single();
+
+    private List<string> Audit() => Scalars("SELECT actor || ' ' || action || ' ' || target_kind || ' ' || target_id || ' ' || detail FROM audit_log ORDER BY id");
+
+    private List<string> Scalars(string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={Path.Combine(_dir.FullName, "u.db")};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return rows;
+    }
+
     private Task<(int, string, string)> RunWithStdinAsync(string stdin, params string[] args) =>
         AdwatchProcess.RunAsync(_dir.FullName, stdin, ["--db", "u.db", .. args]);
 

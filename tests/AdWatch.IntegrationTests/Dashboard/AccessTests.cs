@@ -63,6 +63,17 @@ public sealed class AccessTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task UnknownPage_ShowsTheNotFoundPage_WhenSignedIn()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+
+        var response = await client.GetAsync("/no-such-page", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Pagina niet gevonden");
+    }
+
+    [Fact]
     public async Task Admin_OpensHangfire()
     {
         using var client = await fixture.SignedInClientAsync(Policies.AdminRole);

@@ -74,16 +74,39 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context and page, signed in with the account of <paramref name="role"/>, on the overview.</summary>
-    public async Task<IPage> NewPageAsync(string role, string? culture = null)
+    public Task<IPage> NewPageAsync(string role, string? culture = null) =>
+        SignedInPageAsync(Accounts[role].Name, Accounts[role].Password, culture);
+
+    /// <summary>A new browser context and page, signed in as <paramref name="name"/>, on the overview.</summary>
+    public async Task<IPage> SignedInPageAsync(string name, string password, string? culture = null)
     {
         var page = await NewAnonymousPageAsync();
-        var (name, password) = Accounts[role];
         await page.GotoAsync($"/account/signin{(culture is null ? "" : "?culture=" + culture)}");
         await page.FillAsync("#name", name);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = 20_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var error = await page.Locator("#signin-error").AllTextContentsAsync();
+            throw new InvalidOperationException($"Signing in as {name} ended on {page.Url}: {string.Join(" ", error)}", e);
+        }
         return page;
+    }
+
+    /// <summary>Adds an account of <paramref name="role"/> for one test (so its visits and failures affect no other test).</summary>
+    public async Task<string> AddUserAsync(string name, string role)
+    {
+        var password = name + "-wachtwoord-2024";
+        var users = Services.GetRequiredService<UserStore>();
+        if (await users.FindAsync(name, TestContext.Current.CancellationToken) is null)
+        {
+            await users.AddAsync(name, role, PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        }
+        return password;
     }
 
     /// <summary>A new browser context and page without a session.</summary>

@@ -32,17 +32,22 @@ internal static class OidcSetup
             var principal = context.Principal!;
             var provided = principal.FindAll(settings.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
             var role = MapRole(provided, settings.RoleMap);
+            var name = principal.Identity?.Name ?? principal.FindFirst("sub")?.Value ?? "unknown";
             if (role is null)
             {
                 context.Fail("No AdWatch role is mapped for this user.");
-                return Task.CompletedTask;
+                return context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
+                    .WriteAsync(name, "sign_in_failed", "user", name, "openid connect: no mapped role", context.HttpContext.RequestAborted);
             }
-            var name = principal.Identity?.Name ?? principal.FindFirst("sub")?.Value ?? "unknown";
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)],
                 CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
             context.Principal = new ClaimsPrincipal(identity);
-            return Task.CompletedTask;
+            return context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
+                .WriteAsync(name, "sign_in", "user", name, $"openid connect as {role}", context.HttpContext.RequestAborted);
         };
+        o.Events.OnAuthenticationFailed = context =>
+            context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
+                .WriteAsync("openid-connect", "sign_in_failed", "user", null, context.Exception.Message, context.HttpContext.RequestAborted);
     }
 
     /// <summary>The highest AdWatch role any of <paramref name="provided"/> maps to, or null.</summary>

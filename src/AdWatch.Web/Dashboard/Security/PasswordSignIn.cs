@@ -36,6 +36,10 @@ public sealed class PasswordSignIn(UserStore users, AuditLog audit, IOptions<Das
             await audit.WriteAsync(user.Name, "sign_in_failed", "user", user.Name, $"locked until {until:u}", ct);
             return PasswordSignInResult.Failed;
         }
+        if (user.LockedUntil is not null)
+        {
+            await users.ClearExpiredLockoutAsync(user.Name, now, ct);
+        }
         var verdict = Hasher.VerifyHashedPassword(user.Name, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {

@@ -44,7 +44,7 @@ internal static class SecuritySetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddSingleton<SetupTokenStore>();
+        services.AddAdWatchDashboard();
         services.AddSingleton<PasswordSignIn>();
         services.AddHostedService<SetupLinkAnnouncer>();
     }

@@ -1,11 +1,97 @@
+using AdWatch.Privacy;
+using AdWatch.Web.Dashboard.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AdWatch.Web.Pages.Admin;
 
-/// <summary>Admin only (folder convention).</summary>
-public sealed class UsersModel : PageModel
+/// <summary>Accounts (admin only): list, add, disable/enable, reset a password. Every change is audited.</summary>
+public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider time, IStringLocalizer<UsersModel> text) : PageModel
 {
-    public void OnGet()
+    public IReadOnlyList<UserRow> Accounts { get; private set; } = [];
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Role { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public string? Repeat { get; set; }
+
+    public string? Message { get; private set; }
+
+    public bool IsError { get; private set; }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task OnGetAsync(CancellationToken ct) => Accounts = await users.ListAsync(ct);
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
+        var name = Name?.Trim() ?? "";
+        var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password)
+                      ?? (Password != Repeat ? "De wachtwoorden verschillen." : null)
+                      ?? (Role is null || !UserStore.Roles.Contains(Role) ? "Kies een rol." : null)
+                      ?? (await users.FindAsync(name, ct) is not null ? "Er bestaat al een account met deze naam." : null);
+        if (problem is null)
+        {
+            await users.AddAsync(name, Role!, PasswordSignIn.Hash(name, Password!), time.GetUtcNow(), ct);
+            await audit.WriteAsync(Actor, "change", "user", name, $"added with role {Role}", ct);
+        }
+        return await DoneAsync(problem, "Account {0} toegevoegd.", name, ct);
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string name, CancellationToken ct)
+    {
+        var problem = name == Actor ? "U kunt uw eigen account niet uitschakelen." : null;
+        if (problem is null && await users.SetDisabledAsync(name, true, ct))
+        {
+            await audit.WriteAsync(Actor, "change", "user", name, "disabled", ct);
+        }
+        return await DoneAsync(problem, "Account {0} uitgeschakeld.", name, ct);
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string name, CancellationToken ct)
+    {
+        if (await users.SetDisabledAsync(name, false, ct))
+        {
+            await audit.WriteAsync(Actor, "change", "user", name, "enabled", ct);
+        }
+        return await DoneAsync(null, "Account {0} ingeschakeld.", name, ct);
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
+    {
+        var name = Name?.Trim() ?? "";
+        var problem = (await users.FindAsync(name, ct) is null ? "Kies een bestaand account." : null)
+                      ?? AccountRules.CheckPassword(Password)
+                      ?? (Password != Repeat ? "De wachtwoorden verschillen." : null);
+        if (problem is null)
+        {
+            // Also lifts a lockout: the administrator has just checked who is asking.
+            await users.SetPasswordHashAsync(name, PasswordSignIn.Hash(name, Password!), ct);
+            await audit.WriteAsync(Actor, "change", "user", name, "password reset", ct);
+        }
+        return await DoneAsync(problem, "Wachtwoord van {0} opnieuw ingesteld.", name, ct);
+    }
+
+    private string Actor => User.Identity!.Name!;
+
+    private async Task<IActionResult> DoneAsync(string? problem, string success, string name, CancellationToken ct)
+    {
+        IsError = problem is not null;
+        Message = problem is null ? text[success, name].Value : text[problem].Value;
+        Password = Repeat = null;
+        if (!IsError)
+        {
+            Name = Role = null;
+        }
+        Accounts = await users.ListAsync(ct);
+        return Page();
     }
 }

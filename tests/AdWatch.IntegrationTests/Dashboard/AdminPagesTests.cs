@@ -1,0 +1,154 @@
+using System.Net;
+using AdWatch.Privacy;
+using AdWatch.Web.Dashboard.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdWatch.IntegrationTests.Dashboard;
+
+/// <summary>The admin pages: audit log filters and paging, account management (audited), accessibility.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class AdminPagesTests(DashboardFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task AuditLog_ListsSignIns_FiltersByActorAndAction_AndIsAccessible()
+    {
+        using (var client = fixture.NewClient())
+        {
+            await FormPost.SignInAsync(client, "ana", "definitely-wrong-password");
+        }
+        var page = await fixture.NewPageAsync(Policies.AdminRole);
+        try
+        {
+            await page.GotoAsync("/admin/audit");
+            (await page.Locator("table.audit tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+            await DashboardFixture.AssertAccessibleAsync(page);
+            await DashboardFixture.ScreenshotAsync(page, "audit-log");
+
+            await page.FillAsync("#actor", "ana");
+            await page.SelectOptionAsync("#action", "sign_in_failed");
+            await page.ClickAsync("form.filters button[type=submit]");
+            await page.WaitForURLAsync("**/admin/audit?**action=sign_in_failed**");
+
+            var rows = await page.Locator("table.audit tbody tr").AllAsync();
+            rows.Count.ShouldBeGreaterThan(0);
+            foreach (var row in rows)
+            {
+                (await row.Locator("td").Nth(1).TextContentAsync()).ShouldBe("ana");
+                (await row.Locator("td").Nth(2).TextContentAsync()).ShouldBe("sign_in_failed");
+            }
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AuditLog_Pages_AndAuditsItsOwnViewing()
+    {
+        var audit = fixture.Services.GetRequiredService<AuditLog>();
+        for (var i = 0; i < 60; i++)
+        {
+            await audit.WriteAsync("pager-test", "view", "location", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, Ct);
+        }
+        using var client = await fixture.SignedInClientAsync(Policies.AdminRole);
+
+        var first = await client.GetStringAsync("/admin/audit?actor=pager-test", Ct);
+        var second = await client.GetStringAsync("/admin/audit?actor=pager-test&p=2", Ct);
+
+        first.ShouldContain("60 regels");
+        CountRows(first).ShouldBe(50);
+        CountRows(second).ShouldBe(10);
+        first.ShouldContain("rel=\"next\"");
+        second.ShouldContain("rel=\"prev\"");
+        var log = await audit.ListAsync(null, 5, Ct);
+        log.ShouldContain(e => e.Actor == "adam" && e.Action == "view" && e.TargetKind == "audit_log");
+    }
+
+    [Fact]
+    public async Task AuditLog_EncodesHostileText()
+    {
+        await fixture.Services.GetRequiredService<AuditLog>()
+            .WriteAsync("xss-test", "view", "location", "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AdminRole);
+
+        var html = await client.GetStringAsync("/admin/audit?actor=xss-test", Ct);
+
+        html.ShouldNotContain("<script>alert(1)");
+        html.ShouldNotContain("<img src=x");
+        html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task Users_AddsDisablesAndResets_AndIsAccessible()
+    {
+        var page = await fixture.NewPageAsync(Policies.AdminRole);
+        try
+        {
+            await page.GotoAsync("/admin/users");
+            await DashboardFixture.AssertAccessibleAsync(page);
+            await DashboardFixture.ScreenshotAsync(page, "users");
+
+            await page.FillAsync("#add-name", "nina");
+            await page.SelectOptionAsync("#add-role", Policies.CoordinatorRole);
+            await page.FillAsync("#add-password", "nina-wachtwoord-2024");
+            await page.FillAsync("#add-repeat", "nina-wachtwoord-2024");
+            await page.ClickAsync("form[action*='handler=Add'] button[type=submit]");
+            (await page.Locator("#users-message").TextContentAsync()).ShouldBe("Account nina toegevoegd.");
+            (await page.Locator("tr[data-user=nina] td").Nth(1).TextContentAsync()).ShouldBe("coördinator");
+
+            await page.ClickAsync("tr[data-user=nina] button.danger");
+            (await page.Locator("tr[data-user=nina] td.state").TextContentAsync())!.Trim().ShouldBe("uitgeschakeld");
+            using (var client = fixture.NewClient())
+            {
+                (await FormPost.SignInAsync(client, "nina", "nina-wachtwoord-2024")).StatusCode.ShouldBe(HttpStatusCode.OK, "disabled");
+            }
+
+            await page.ClickAsync("tr[data-user=nina] button[formaction*='handler=Enable']");
+            await page.SelectOptionAsync("#reset-name", "nina");
+            await page.FillAsync("#reset-password", "nina-nieuw-wachtwoord");
+            await page.FillAsync("#reset-repeat", "nina-nieuw-wachtwoord");
+            await page.ClickAsync("form[action*='handler=Reset'] button[type=submit]");
+            (await page.Locator("#users-message").TextContentAsync()).ShouldBe("Wachtwoord van nina opnieuw ingesteld.");
+            using (var client = fixture.NewClient())
+            {
+                (await FormPost.SignInAsync(client, "nina", "nina-nieuw-wachtwoord")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            }
+
+            var log = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 30, Ct);
+            log.ShouldContain(e => e.Actor == "adam" && e.TargetId == "nina" && e.Detail == "added with role coordinator");
+            log.ShouldContain(e => e.Actor == "adam" && e.TargetId == "nina" && e.Detail == "disabled");
+            log.ShouldContain(e => e.Actor == "adam" && e.TargetId == "nina" && e.Detail == "password reset");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Users_RefusesAShortPassword_AndTheAdminsOwnDisable()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AdminRole);
+
+        var shortPassword = await FormPost.SubmitAsync(client, "/admin/users",
+            [new("Name", "kort"), new("Role", "analyst"), new("Password", "te-kort"), new("Repeat", "te-kort")], "/admin/users?handler=Add");
+        var self = await FormPost.SubmitAsync(client, "/admin/users", [new("name", "adam")], "/admin/users?handler=Disable");
+
+        (await shortPassword.Content.ReadAsStringAsync(Ct)).ShouldContain("Het wachtwoord moet minstens 12 tekens hebben.");
+        (await self.Content.ReadAsStringAsync(Ct)).ShouldContain("U kunt uw eigen account niet uitschakelen.");
+        var users = fixture.Services.GetRequiredService<UserStore>();
+        (await users.FindAsync("kort", Ct)).ShouldBeNull();
+        (await users.FindAsync("adam", Ct))!.Disabled.ShouldBeFalse();
+    }
+
+    private static int CountRows(string html)
+    {
+        var body = html[html.IndexOf("<tbody>", StringComparison.Ordinal)..html.IndexOf("</tbody>", StringComparison.Ordinal)];
+        return body.Split("<tr>").Length - 1;
+    }
+}
