@@ -22,8 +22,11 @@ public sealed class HostileDashboardFixture : IAsyncLifetime
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }
 
-/// <summary>The collection of tests on <see cref="HostileDashboardFixture"/>.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The collection of tests on <see cref="HostileDashboardFixture"/>. Runs alone, like <see cref="DashboardCollection"/>:
+/// Hangfire's process-wide state must not see two apps start and stop at once.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HostileDashboardCollection : ICollectionFixture<HostileDashboardFixture>
 {
     public const string Name = "HostileDashboard";
