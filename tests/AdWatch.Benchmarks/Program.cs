@@ -5,6 +5,7 @@ using AdWatch.Benchmarks.Extraction;
 return args.FirstOrDefault() switch
 {
     "analysis" => await AdWatch.Benchmarks.Analysis.AnalysisBenchmark.RunAsync(args[1..]),
+    "dashboard" => await AdWatch.Benchmarks.Analysis.DashboardBenchmark.RunAsync(args[1..]), // flagged list + dossier p50/p95
     "crawl-http" or "crawl-browser" => await AdWatch.Benchmarks.Crawling.CrawlBenchmark.RunAsync(args[0], args[1..]),
     "extraction" => ExtractionBenchmark.Run(args[1..]), // ads/s for HTML pages and plain text; see run-extraction-benchmark.sh
     _ => Usage(),
@@ -13,6 +14,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   " +
-                            "(benchmarks: analysis, crawl-http [pages], crawl-browser [pages], extraction)");
+                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], extraction)");
     return 2;
 }

@@ -66,6 +66,28 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task MarkPhone_ReRunsTheAnalysis_AndIsAudited()
+    {
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        var page = $"/phones/{Uri.EscapeDataString(data.Phone)}/mark";
+        var flagsBefore = (await fixture.Services.GetRequiredService<AdWatch.Locations.FlaggedLocationQuery>()
+            .ListAsync(new AdWatch.Locations.FlaggedLocationFilter(), Ct)).Total;
+
+        // "ok" again: the analysis re-runs on unchanged data, so the shared demo figures stay as they are.
+        var response = await FormPost.SubmitAsync(client, page, [new("Status", "ok"), new("Note", "gecontroleerd: echt nummer")]);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("De analyse is opnieuw uitgevoerd.");
+        html.ShouldContain($"Nu {flagsBefore} gemarkeerde locaties.");
+        var bad = await FormPost.SubmitAsync(client, page, [new("Status", "deleted")]);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(fixture.Clock.GetUtcNow().AddMinutes(-5), 200, Ct);
+        audit.ShouldContain(a => a.Actor == "ana" && a.Action == "change" && a.TargetKind == "phone" && a.TargetId == data.Phone);
+    }
+
+    [Fact]
     public async Task ForgedReviewPost_ByAnAnalyst_IsRefused_AndChangesNothing()
     {
         var data = await AnalystPageData.LoadAsync(fixture, Ct);

@@ -82,5 +82,44 @@ public abstract class DossierQuerySuite : ScenarioSuite
         (await query.GetByFlagAsync(987654, ct)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task GetAsync_ListsOperators_AndLocationsLinkedThroughThem()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var s = await DashboardScenario.SeedAsync(Database, ct);
+        long puttenLocation;
+        string mila;
+        await using (var c = await Database.OpenAsync(ct))
+        {
+            var t = AnalysisSeed.Day0.ToUnixTimeMilliseconds();
+            var phoneId = await c.ExecuteScalarAsync<long>("SELECT id FROM phones WHERE e164 = '+31611110002'");
+            var op = await c.ExecuteScalarAsync<long>("INSERT INTO operators (phone_id, created_at) VALUES (@phoneId, @t) RETURNING id", new { phoneId, t });
+            await c.ExecuteAsync("UPDATE advertisers SET operator_id = @op WHERE id = (SELECT advertiser_id FROM advertiser_ads WHERE ad_id = @ad)",
+                new { op, ad = s.HouseAds[1] });
+            mila = await c.ExecuteScalarAsync<string>("SELECT a.label FROM advertisers a JOIN advertiser_ads aa ON aa.advertiser_id = a.id WHERE aa.ad_id = @ad",
+                new { ad = s.HouseAds[1] }) ?? "";
+            var zara = await c.ExecuteScalarAsync<long>(
+                "INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at) VALUES ('zara', 'Zara', @op, @t, @t) RETURNING id", new { op, t });
+            var place = await c.ExecuteScalarAsync<long>("""
+                INSERT INTO places (key, label, precision, municipality_code, in_region, lat, lon, source, geocoded_at)
+                VALUES ('pc6:3881AA:2', 'Dorpsstraat 2, 3881 AA Putten', 'address', 'GM0273', TRUE, 52.26, 5.61, 'gazetteer', @t) RETURNING id
+                """, new { t });
+            puttenLocation = await c.ExecuteScalarAsync<long>(
+                "INSERT INTO locations (place_id, first_seen_at, last_seen_at) VALUES (@place, @t, @t) RETURNING id", new { place, t });
+            await c.ExecuteAsync("""
+                INSERT INTO stays (location_id, advertiser_id, start_at, end_at, ad_count, link_kind, confidence) VALUES (@puttenLocation, @zara, @t, @t, 1, 'address', 1)
+                """, new { puttenLocation, zara, t });
+        }
+
+        var dossier = (await new DossierQuery(Database).GetAsync(s.HouseLocationId, ct)).ShouldNotBeNull();
+
+        var operatorRow = dossier.Operators.ShouldHaveSingleItem();
+        operatorRow.Phone.ShouldBe("+31611110002");
+        operatorRow.Advertisers.ShouldBe(new[] { mila, "Zara" }.Order(StringComparer.Ordinal));
+        dossier.LinkedLocations.Select(l => (l.LocationId, l.Via)).OrderBy(l => l.LocationId).ShouldBe(
+            new[] { (s.ErmeloLocationId, "advertiser"), (puttenLocation, "operator") }.OrderBy(l => l.Item1));
+        dossier.Stays.Single(x => x.AdvertiserLabel == mila).OperatorPhone.ShouldBe("+31611110002");
+    }
+
     private static DateTimeOffset Day(int day) => new DateTimeOffset(AnalysisSeed.Day0.UtcDateTime.Date, TimeSpan.Zero).AddDays(day);
 }

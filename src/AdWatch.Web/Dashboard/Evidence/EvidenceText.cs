@@ -28,6 +28,11 @@ public static partial class EvidenceText
         {
             element.Remove();
         }
+        // Block elements end in a space, so "<p>a</p><p>b</p>" reads "a b", not "ab".
+        foreach (var element in document.QuerySelectorAll("p, div, br, li, tr, td, th, h1, h2, h3, h4, h5, h6, section, article, header, footer, dd, dt"))
+        {
+            element.AppendChild(document.CreateTextNode(" "));
+        }
         var body = document.Body?.TextContent ?? document.DocumentElement?.TextContent ?? "";
         var title = document.Title is { Length: > 0 } t ? t + "\n" : "";
         return Cut(Whitespace().Replace(title + body, " ").Trim());

@@ -17,13 +17,14 @@ namespace AdWatch.Web.Pages.Locations;
 /// library's <see cref="ReviewWorkflow"/>: the buttons shown follow them, and a forged POST is refused by them.
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
-    IOptions<DossierPageOptions> options, IStringLocalizer<DetailsModel> text) : PageModel
+    IOptions<DossierPageOptions> options, IOptions<AdWatch.Web.Dashboard.DashboardOptions> dashboard, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public LocationDossier Dossier { get; private set; } = null!;
     public RegionMap Map => map;
     public IReadOnlyList<MapPoint> Points { get; private set; } = [];
     public StayTimeline Timeline { get; private set; } = null!;
     public bool MaySeeImages { get; private set; }
+    public StreetTiles? Street { get; private set; }
     public IReadOnlyList<ReviewAction> Actions { get; private set; } = [];
     public string? Error { get; private set; }
     public string Role => User.Claims.FirstOrDefault(c => c.Type == System.Security.Claims.ClaimTypes.Role)?.Value ?? "";
@@ -83,6 +84,7 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         Dossier = dossier;
         Timeline = new StayTimeline(dossier.Stays);
         MaySeeImages = options.Value.MaySeeImages(User);
+        Street = StreetTiles.Around(dashboard.Value.TileUrl, dossier.Place.Lat, dossier.Place.Lon);
         Actions = dossier.Flag is { } flag ? ReviewWorkflow.AllowedActions(Role, flag.Status) : [];
         Points = [.. dossier.LinkedLocations.Select(l => map.Point(l.Lat, l.Lon, "linked", l.Label, l.LocationId)).OfType<MapPoint>(),
             .. new[] { map.Point(dossier.Place.Lat, dossier.Place.Lon, "main", dossier.Place.Label, dossier.LocationId) }.OfType<MapPoint>()];

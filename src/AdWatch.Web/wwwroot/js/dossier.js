@@ -12,3 +12,16 @@
         button.addEventListener('click', function () { window.print(); });
     });
 })();
+// The street basemap is an inert <template>: its tiles load only when the analyst asks for them.
+(function () {
+    'use strict';
+    document.querySelectorAll('[data-street-map]').forEach(function (button) {
+        button.addEventListener('click', function () {
+            var template = document.getElementById(button.getAttribute('data-street-map'));
+            if (!template || button.getAttribute('aria-expanded') === 'true') { return; }
+            button.parentNode.after(template.content.cloneNode(true));
+            button.setAttribute('aria-expanded', 'true');
+            button.disabled = true;
+        });
+    });
+})();
