@@ -5,10 +5,14 @@ namespace AdWatch.Crawling;
 
 /// <summary>
 /// Refuses connections to private, loopback and link-local addresses unless the request is for a site marked local.
-/// Checked at connect time on the resolved address, so a public name pointing inward is caught too.
+/// Checked at connect time on the resolved address, so a public name pointing inward is caught too. Every HTTP client
+/// that follows a URL taken from an ad (crawling, the dashboard's image view) connects through <see cref="ConnectAsync"/>.
 /// </summary>
-internal static class PrivateAddressGuard
+public static class PrivateAddressGuard
 {
+    /// <summary>Set to true on a request to allow private addresses (only for sites marked <c>local</c>).</summary>
+    public static HttpRequestOptionsKey<bool> AllowPrivate => CrawlHttp.AllowPrivate;
+
     public static bool IsPrivate(IPAddress ip)
     {
         if (ip.IsIPv4MappedToIPv6)

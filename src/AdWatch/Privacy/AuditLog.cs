@@ -21,8 +21,9 @@ public sealed class AuditLog(Database database, TimeProvider time)
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(DateTimeOffset? since, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return [.. await connection.QueryAsync<AuditEntry>(new CommandDefinition("""
-            SELECT * FROM audit_log WHERE (@since IS NULL OR at >= @since) ORDER BY at DESC, id DESC LIMIT @limit
-            """, new { since, limit }, cancellationToken: ct))];
+        // No `@since IS NULL OR …`: PostgreSQL cannot type a parameter that is only compared with NULL.
+        var where = since is null ? "" : "WHERE at >= @since";
+        return [.. await connection.QueryAsync<AuditEntry>(new CommandDefinition(
+            $"SELECT * FROM audit_log {where} ORDER BY at DESC, id DESC LIMIT @limit", new { since, limit }, cancellationToken: ct))];
     }
 }

@@ -15,10 +15,18 @@ public static class DossierPagesSetup
             .ValidateOnStart();
         services.AddSingleton<RegionMap>();
         services.AddHttpClient(AdImageEndpoint.HttpClientName, c =>
-        {
-            c.Timeout = TimeSpan.FromSeconds(10);
-            c.DefaultRequestHeaders.UserAgent.ParseAdd("AdWatch/1.0 (+municipal research)");
-        });
+            {
+                c.Timeout = TimeSpan.FromSeconds(10);
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("AdWatch/1.0 (+municipal research)");
+            })
+            // Image URLs come from hostile ads: no redirects, and no connection to a private or loopback address unless the
+            // ad's site is marked local (the demo sites) — else an ad could make the server fetch from the internal network.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = AdWatch.Crawling.PrivateAddressGuard.ConnectAsync,
+                UseCookies = false,
+            });
         return services;
     }
 

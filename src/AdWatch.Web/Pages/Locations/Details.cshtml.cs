@@ -1,5 +1,7 @@
 using System.Globalization;
 using AdWatch.Dossiers;
+using AdWatch.Exports;
+using AdWatch.Exports.Dossier;
 using AdWatch.Privacy;
 using AdWatch.Review;
 using AdWatch.Web.Dashboard.Dossier;
@@ -17,8 +19,15 @@ namespace AdWatch.Web.Pages.Locations;
 /// library's <see cref="ReviewWorkflow"/>: the buttons shown follow them, and a forged POST is refused by them.
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
-    IOptions<DossierPageOptions> options, IOptions<AdWatch.Web.Dashboard.DashboardOptions> dashboard, IStringLocalizer<DetailsModel> text) : PageModel
+    IOptions<DossierPageOptions> options, IOptions<AdWatch.Web.Dashboard.DashboardOptions> dashboard, IStringLocalizer<DetailsModel> text,
+    LeadExports exports, LeadQuery leads, IDossierPdfRenderer pdf) : PageModel
 {
+    /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
+    public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
+
+    /// <summary>The case-system targets configured (zgw, webhook); none: no send button.</summary>
+    public IReadOnlyList<string> ExportTargets => exports.Targets;
+
     public LocationDossier Dossier { get; private set; } = null!;
     public RegionMap Map => map;
     public IReadOnlyList<MapPoint> Points { get; private set; } = [];
@@ -55,6 +64,11 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         var result = await workflow.ApplyAsync(Dossier.Flag.Id, parsed, User.Identity!.Name!, Role, Note, AssignTo, ct);
         if (result.Succeeded)
         {
+            // A proposed inspection is what the case system must hear about: the lead goes out at once, to every target.
+            if (parsed == ReviewAction.ProposeInspection && exports.Targets.Count > 0)
+            {
+                await exports.RequestAsync(Dossier.Flag.Id, User.Identity!.Name!, Role, ct);
+            }
             return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}#review");
         }
         Error = result.Refusal switch
@@ -72,6 +86,65 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             _ => StatusCodes.Status400BadRequest,
         };
         return Page();
+    }
+
+    /// <summary>Sends the lead to the case system again (e.g. after a failed export, or a changed dossier).</summary>
+    public async Task<IActionResult> OnPostExportAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayExport)
+        {
+            return Forbid();
+        }
+        if (Dossier.Flag is null)
+        {
+            return BadRequest();
+        }
+        try
+        {
+            await exports.RequestAsync(Dossier.Flag.Id, User.Identity!.Name!, Role, ct);
+            return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}#exports");
+        }
+        catch (InvalidOperationException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    /// <summary>The evidence dossier as PDF ("for human review" banner), for coordinators and admins; audited as an export.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayExport)
+        {
+            return Forbid();
+        }
+        if (Dossier.Flag is null || await leads.GetAsync(Dossier.Flag.Id, ct) is not { } lead)
+        {
+            return NotFound();
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = await pdf.RenderAsync(lead, ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            Error = e.Message; // no Chromium on this machine: the message says how to install it
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        await audit.WriteAsync(User.Identity!.Name!, "export", "location", id.ToString(CultureInfo.InvariantCulture), $"dossier pdf sha256 {sha}", ct);
+        return File(bytes, "application/pdf", $"adwatch-dossier-{id.ToString(CultureInfo.InvariantCulture)}.pdf");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

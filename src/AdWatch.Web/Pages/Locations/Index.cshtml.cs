@@ -1,3 +1,5 @@
+using AdWatch.Exports;
+using AdWatch.Exports.Files;
 using AdWatch.Locations;
 using AdWatch.Web.Dashboard.Maps;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +8,28 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AdWatch.Web.Pages.Locations;
 
 /// <summary><c>/locations</c>: the flagged locations, filtered, sorted and paged by query string (bookmarkable).</summary>
-public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map) : PageModel
+public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFileExporter files) : PageModel
 {
+    /// <summary>Coordinators and admins may download the leads (CSV/JSON, columns in the README); each download is audited.</summary>
+    public bool MayExport => LeadExports.AllowedRoles.Contains(User.Claims.FirstOrDefault(c => c.Type == System.Security.Claims.ClaimTypes.Role)?.Value ?? "");
+
+    /// <summary><c>/locations?handler=Download&amp;format=csv|json[&amp;from=DATE]</c>: every active lead (since the date).</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(string? format, CancellationToken ct)
+    {
+        if (!MayExport)
+        {
+            return Forbid();
+        }
+        if (format is not ("csv" or "json"))
+        {
+            return BadRequest();
+        }
+        var since = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
+        using var buffer = new MemoryStream();
+        await files.WriteAsync(buffer, format, since, User.Identity!.Name!, ct);
+        return File(buffer.ToArray(), format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", $"adwatch-leads.{format}");
+    }
+
     [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public double? MinScore { get; set; }
