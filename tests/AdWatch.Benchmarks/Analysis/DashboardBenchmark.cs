@@ -83,6 +83,8 @@ internal static class DashboardBenchmark
             Report($"dossier ({Math.Min(ids.Count, requests)} different locations, {sizes.Values.DefaultIfEmpty().Average():F0} ads avg, {sizes.Values.DefaultIfEmpty().Max()} max)", dossierTimes);
             var largest = sizes.OrderByDescending(kv => kv.Value).First().Key;
             Report($"dossier of the largest location (#{largest}, {sizes[largest]} ads)", await MeasureAsync(Math.Max(50, requests / 4), _ => dossier.GetAsync(largest, ct)));
+            await database.DisposeAsync();
+            await DashboardHttpBenchmark.RunAsync(path, ids, requests, Report, ct);
             return 0;
         }
         finally
