@@ -21,7 +21,7 @@ namespace AdWatch.IntegrationTests.Dashboard;
 /// The real app (<see cref="WebApp.Build"/>) on 127.0.0.1 with a free port and a temp SQLite file holding the demo's
 /// synthetic Harderwijk 2023 (HTTP site only, ~10 s), plus the accounts <c>ana</c> (analyst), <c>coco</c> (coordinator)
 /// and <c>adam</c> (admin). Offers Playwright pages already signed in, screenshots and an axe check.
-/// Chromium is started on first use: HttpClient-only tests run without it; browser tests fail, saying how to install it.
+/// Chromium is started on first use: HttpClient-only tests run without it; browser tests are skipped, saying how to install it.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
@@ -149,8 +149,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             {
                 if (!File.Exists(Chromium))
                 {
-                    throw new InvalidOperationException(
-                        $"The dashboard browser tests need Debian's Chromium at {Chromium}: install it with `apt-get install -y chromium` (.ci/run does).");
+                    // Like every other browser test: reported as skipped, with the reason, on a machine without Chromium
+                    // (the README's `dotnet test` on a fresh machine); .ci/run installs it, so CI runs them all.
+                    Assert.Skip($"The dashboard browser tests need Debian's Chromium at {Chromium}: install it with `apt-get install -y chromium` (.ci/run does).");
                 }
                 _playwright = await Playwright.CreateAsync();
                 _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
