@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using AdWatch.IntegrationTests.Cli;
+using AdWatch.IntegrationTests.Dashboard;
+
+namespace AdWatch.IntegrationTests.Demo;
+
+/// <summary>
+/// `adwatch demo` (serving) on the real executable: after the replay it prints the dashboard address and one account per role,
+/// and those accounts sign in; an analyst then sees the flagged houses. HTTP site only, so it takes seconds.
+/// </summary>
+public sealed partial class DemoServeTests : IDisposable
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-demo-serve-");
+
+    [Fact]
+    public async Task Demo_ServesTheDashboard_WithPrintedAccountsThatSignIn()
+    {
+        var port = FreePort();
+        using var demo = AdwatchProcess.Start(_dir.FullName,
+            new Dictionary<string, string> { ["ADWATCH__Crawling__BrowserExecutablePath"] = "/nonexistent/chromium" },
+            ["demo", "--urls", $"http://127.0.0.1:{port}"]);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!demo.Stdout.Contains("Press Ctrl+C", StringComparison.Ordinal))
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new TimeoutException($"the demo did not start serving.\nstdout:\n{demo.Stdout}\nstderr:\n{demo.Stderr}");
+            }
+            await Task.Delay(250, Ct);
+        }
+
+        demo.Stdout.ShouldContain($"Dashboard: http://127.0.0.1:{port}");
+        var accounts = AccountLine().Matches(demo.Stdout).ToDictionary(m => m.Groups["role"].Value, m => (m.Groups["name"].Value, m.Groups["password"].Value));
+        accounts.Keys.Order().ShouldBe(["admin", "analyst", "coordinator"]);
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        };
+        var (name, password) = accounts["analyst"];
+        (await FormPost.SignInAsync(client, name, "not-" + password)).StatusCode.ShouldBe(HttpStatusCode.OK, "a wrong password stays on the sign-in page");
+        (await FormPost.SignInAsync(client, name, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var list = await client.GetStringAsync("/locations", Ct);
+        list.ShouldContain("Voorbeeldstraat 12");
+        list.ShouldContain("Demohof 5");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"^\s+(?<name>\S+)\s+(?<password>[a-z2-9]{20})\s+\((?<role>analyst|coordinator|admin)\)\s*$", RegexOptions.Multiline)]
+    private static partial Regex AccountLine();
+
+    public void Dispose()
+    {
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // the process may still hold the database for a moment
+        }
+    }
+}
