@@ -72,7 +72,7 @@ public sealed class CliTests : IDisposable
 
     private async Task ServeUntilHealthyAsync(string db)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var serve = AdwatchProcess.Start(_dir.FullName, "--db", db, "serve", "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient();
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
@@ -95,27 +95,9 @@ public sealed class CliTests : IDisposable
         }
     }
 
-    private static List<string> Schema(string db)
-    {
-        using var c = new SqliteConnection($"Data Source={db};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master UNION ALL SELECT 'version ' || version || ' ' || checksum || ' ' || applied_at FROM schema_version ORDER BY 1";
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-        return rows;
-    }
+    private static List<string> Schema(string db) => SqliteRows.Read(db,
+        "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master UNION ALL SELECT 'version ' || version || ' ' || checksum || ' ' || applied_at FROM schema_version ORDER BY 1");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose() => _dir.Delete(recursive: true);
 }

@@ -105,20 +105,7 @@ public sealed class UsersCommandTests : IDisposable
 
     private List<string> Audit() => Scalars("SELECT actor || ' ' || action || ' ' || target_kind || ' ' || target_id || ' ' || detail FROM audit_log ORDER BY id");
 
-    private List<string> Scalars(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={Path.Combine(_dir.FullName, "u.db")};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-        return rows;
-    }
+    private List<string> Scalars(string sql) => SqliteRows.Read(Path.Combine(_dir.FullName, "u.db"), sql);
 
     private Task<(int, string, string)> RunWithStdinAsync(string stdin, params string[] args) =>
         AdwatchProcess.RunAsync(_dir.FullName, stdin, ["--db", "u.db", .. args]);

@@ -19,7 +19,7 @@ public sealed partial class SetupLinkTests : IDisposable
     [Fact]
     public async Task SetupLink_CreatesTheAdministratorOnce_ThenStopsWorking()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var serve = AdwatchProcess.Start(_dir.FullName, "--db", "setup.db", "serve", "--urls", $"http://127.0.0.1:{port}");
         var link = await WaitForLinkAsync(serve);
         link.ShouldStartWith($"http://127.0.0.1:{port}/account/setup?token=");
@@ -72,27 +72,8 @@ public sealed partial class SetupLinkTests : IDisposable
 
     private List<string> TokenColumns() => Query("SELECT token_hash FROM setup_tokens");
 
-    private List<string> Query(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={Path.Combine(_dir.FullName, "setup.db")};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-        return rows;
-    }
+    private List<string> Query(string sql) => SqliteRows.Read(Path.Combine(_dir.FullName, "setup.db"), sql);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"https?://\S+/account/setup\?token=[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();

@@ -18,7 +18,7 @@ public sealed partial class DemoServeTests : IDisposable
     [Fact]
     public async Task Demo_ServesTheDashboard_WithPrintedAccountsThatSignIn()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var demo = AdwatchProcess.Start(_dir.FullName,
             new Dictionary<string, string> { ["ADWATCH__Crawling__BrowserExecutablePath"] = "/nonexistent/chromium" },
             ["demo", "--urls", $"http://127.0.0.1:{port}"]);
@@ -47,12 +47,6 @@ public sealed partial class DemoServeTests : IDisposable
         list.ShouldContain("Demohof 5");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"^\s+(?<name>\S+)\s+(?<password>[a-z2-9]{20})\s+\((?<role>analyst|coordinator|admin)\)\s*$", RegexOptions.Multiline)]
     private static partial Regex AccountLine();

@@ -28,7 +28,7 @@ public sealed class DemoSiteHostTests
     [Fact]
     public async Task StartAsync_UsesFixedPortsAndInitialDate_WhenGiven()
     {
-        int[] ports = [FreePort(), FreePort()];
+        int[] ports = [LoopbackPort.Free(), LoopbackPort.Free()];
         await using var fixture = await DemoSiteFixture.StartAsync(options: new DemoSiteHostOptions
         {
             KontaktbordPort = ports[0],
@@ -96,10 +96,4 @@ public sealed class DemoSiteHostTests
         fixture.Host.Kontaktbord.Requests.Count(DemoRequestKind.Listing).ShouldBe(40);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
