@@ -15,69 +15,43 @@ internal static class AnalysisBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var ads = int.Parse(Arg(args, "--ads") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
-        var observations = int.Parse(Arg(args, "--observations") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture);
-        var path = Arg(args, "--db");
-        var temp = path is null;
-        path ??= Path.Combine(Path.GetTempPath(), $"adwatch-analysis-bench-{Guid.NewGuid():N}.db");
-        var database = new Database(Options.Create(new StorageOptions { DatabasePath = path }));
         var ct = CancellationToken.None;
-        try
+        await using var generated = await GeneratedDatabase.OpenAsync(args, "adwatch-analysis-bench", ct);
+        var database = generated.Database;
+        if (generated.Generated && !generated.Temporary)
         {
-            if (!File.Exists(path) || new FileInfo(path).Length == 0)
-            {
-                await new SchemaMigrator(database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
-                var g = Stopwatch.StartNew();
-                await AnalysisDataGenerator.GenerateAsync(database, ads, observations, ct);
-                Console.WriteLine($"generated {ads:N0} ads / {observations:N0} observations in {g.Elapsed.TotalSeconds:F1} s ({path})");
-                if (!temp)
-                {
-                    Console.WriteLine("database kept: run again with the same --db to measure the analysis in a fresh process");
-                    return 0;
-                }
-            }
-            var asOf = new DateTimeOffset(2023, 12, 31, 23, 59, 59, TimeSpan.Zero);
-            GC.Collect();
-            var baseline = Process.GetCurrentProcess().WorkingSet64;
-            Console.WriteLine($"working set before analysis: {baseline / 1048576.0:F0} MB");
-
-            var fingerprint = await Time(() => new TextFingerprinter(database).RunAsync(false, asOf, ct));
-            Console.WriteLine($"fingerprint (once per version): {fingerprint.Value:N0} versions in {fingerprint.Seconds:F2} s wall, {fingerprint.Cpu:F2} s cpu");
-
-            for (var round = 1; round <= 2; round++)
-            {
-                var total = Stopwatch.StartNew();
-                var load = await Time(() => new AnalysisInputLoader(database).LoadAsync(asOf, ct));
-                var engine = await Time(() => Task.FromResult(new AnalysisEngine(new AnalysisOptions(), LicensedVenueList.Empty).Run(load.Value, asOf)));
-                var write = await Time(() => new AnalysisWriter(database).WriteAsync(engine.Value, asOf, ct));
-                total.Stop();
-                var r = engine.Value;
-                Console.WriteLine($"round {round} ({(round == 1 ? "first write" : "nothing changed")}): wall/cpu s: load {load.Seconds:F2}/{load.Cpu:F2}, " +
-                                  $"engine {engine.Seconds:F2}/{engine.Cpu:F2}, write {write.Seconds:F2}/{write.Cpu:F2} " +
-                                  $"({write.Value.Stats.Inserted:N0} ins / {write.Value.Stats.Updated:N0} upd / {write.Value.Stats.Deleted:N0} del), " +
-                                  $"total {total.Elapsed.TotalSeconds:F2} s wall, {load.Cpu + engine.Cpu + write.Cpu:F2} s cpu");
-                Console.WriteLine($"  {load.Value.Ads.Count:N0} ads, {load.Value.Ads.Sum(a => a.Versions.Sum(v => v.Days.Length)):N0} (version, day) pairs, " +
-                                  $"{r.Advertisers.Count:N0} advertisers, {r.Operators.Count:N0} operators, {r.Locations.Count:N0} locations, " +
-                                  $"{r.Flagged.Count():N0} flagged, {r.Touring.Count:N0} touring");
-            }
-            using var process = Process.GetCurrentProcess();
-            var info = GC.GetGCMemoryInfo();
-            Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; GC heap now {GC.GetTotalMemory(false) / 1048576.0:F0} MB; " +
-                              $"largest GC heap {info.HeapSizeBytes / 1048576.0:F0} MB; processors {Environment.ProcessorCount}");
+            Console.WriteLine("database kept: run again with the same --db to measure the analysis in a fresh process");
             return 0;
         }
-        finally
+        var asOf = new DateTimeOffset(2023, 12, 31, 23, 59, 59, TimeSpan.Zero);
+        GC.Collect();
+        var baseline = Process.GetCurrentProcess().WorkingSet64;
+        Console.WriteLine($"working set before analysis: {baseline / 1048576.0:F0} MB");
+
+        var fingerprint = await Time(() => new TextFingerprinter(database).RunAsync(false, asOf, ct));
+        Console.WriteLine($"fingerprint (once per version): {fingerprint.Value:N0} versions in {fingerprint.Seconds:F2} s wall, {fingerprint.Cpu:F2} s cpu");
+
+        for (var round = 1; round <= 2; round++)
         {
-            await database.DisposeAsync();
-            if (temp)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-                {
-                    File.Delete(file);
-                }
-            }
+            var total = Stopwatch.StartNew();
+            var load = await Time(() => new AnalysisInputLoader(database).LoadAsync(asOf, ct));
+            var engine = await Time(() => Task.FromResult(new AnalysisEngine(new AnalysisOptions(), LicensedVenueList.Empty).Run(load.Value, asOf)));
+            var write = await Time(() => new AnalysisWriter(database).WriteAsync(engine.Value, asOf, ct));
+            total.Stop();
+            var r = engine.Value;
+            Console.WriteLine($"round {round} ({(round == 1 ? "first write" : "nothing changed")}): wall/cpu s: load {load.Seconds:F2}/{load.Cpu:F2}, " +
+                              $"engine {engine.Seconds:F2}/{engine.Cpu:F2}, write {write.Seconds:F2}/{write.Cpu:F2} " +
+                              $"({write.Value.Stats.Inserted:N0} ins / {write.Value.Stats.Updated:N0} upd / {write.Value.Stats.Deleted:N0} del), " +
+                              $"total {total.Elapsed.TotalSeconds:F2} s wall, {load.Cpu + engine.Cpu + write.Cpu:F2} s cpu");
+            Console.WriteLine($"  {load.Value.Ads.Count:N0} ads, {load.Value.Ads.Sum(a => a.Versions.Sum(v => v.Days.Length)):N0} (version, day) pairs, " +
+                              $"{r.Advertisers.Count:N0} advertisers, {r.Operators.Count:N0} operators, {r.Locations.Count:N0} locations, " +
+                              $"{r.Flagged.Count():N0} flagged, {r.Touring.Count:N0} touring");
         }
+        using var process = Process.GetCurrentProcess();
+        var info = GC.GetGCMemoryInfo();
+        Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; GC heap now {GC.GetTotalMemory(false) / 1048576.0:F0} MB; " +
+                          $"largest GC heap {info.HeapSizeBytes / 1048576.0:F0} MB; processors {Environment.ProcessorCount}");
+        return 0;
     }
 
     /// <summary>Wall-clock and CPU seconds: on a shared machine CPU time is the fairer figure for "on one core".</summary>
@@ -89,11 +63,5 @@ internal static class AnalysisBenchmark
         var value = await action();
         process.Refresh();
         return (value, watch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -18,87 +18,63 @@ internal static class DashboardBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var ads = int.Parse(Arg(args, "--ads") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
-        var observations = int.Parse(Arg(args, "--observations") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture);
-        var requests = int.Parse(Arg(args, "--requests") ?? "300", System.Globalization.CultureInfo.InvariantCulture);
-        var path = Arg(args, "--db");
-        var temp = path is null;
-        path ??= Path.Combine(Path.GetTempPath(), $"adwatch-dashboard-bench-{Guid.NewGuid():N}.db");
-        var database = new Database(Options.Create(new StorageOptions { DatabasePath = path }));
+        var requests = int.Parse(GeneratedDatabase.Arg(args, "--requests") ?? "300", System.Globalization.CultureInfo.InvariantCulture);
         var ct = CancellationToken.None;
-        try
+        await using var generated = await GeneratedDatabase.OpenAsync(args, "adwatch-dashboard-bench", ct);
+        var database = generated.Database;
+        if (generated.Generated)
         {
-            if (!File.Exists(path) || new FileInfo(path).Length == 0)
-            {
-                await new SchemaMigrator(database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
-                var g = Stopwatch.StartNew();
-                await AnalysisDataGenerator.GenerateAsync(database, ads, observations, ct);
-                Console.WriteLine($"generated {ads:N0} ads / {observations:N0} observations in {g.Elapsed.TotalSeconds:F1} s ({path})");
-                var asOf = new DateTimeOffset(2023, 12, 31, 23, 59, 59, TimeSpan.Zero);
-                var a = Stopwatch.StartNew();
-                var runner = new AnalysisRunner(database, TimeProvider.System,
-                    Options.Create(new AnalysisFileOptions { RulesFile = "config/analysis.yaml" }),
-                    NullLogger<AnalysisRunner>.Instance);
-                var run = await runner.RunAsync(asOf, full: true, null, ct);
-                Console.WriteLine($"analysed in {a.Elapsed.TotalSeconds:F1} s: {run.Report.Locations.Count:N0} flagged locations");
-            }
-
-            var list = new FlaggedLocationQuery(database);
-            var all = await list.ListAsync(new FlaggedLocationFilter { PageSize = FlaggedLocationFilter.MaxPageSize, IncludeLicensed = true }, ct);
-            var ids = new List<long>(all.Rows.Select(r => r.LocationId));
-            for (var p = 2; p <= all.Pages; p++)
-            {
-                ids.AddRange((await list.ListAsync(new FlaggedLocationFilter { PageSize = FlaggedLocationFilter.MaxPageSize, Page = p, IncludeLicensed = true }, ct))
-                    .Rows.Select(r => r.LocationId));
-            }
-            Console.WriteLine($"{all.Total:N0} listed locations (flags + licensed venues)");
-            if (ids.Count == 0)
-            {
-                Console.WriteLine("nothing flagged: nothing to measure");
-                return 1;
-            }
-
-            string[] municipalities = [null!, "GM0243", "GM0233", "GM0273"];
-            string?[] statuses = [null, "new", "in_review"];
-            var sorts = Enum.GetValues<FlaggedLocationSort>();
-            var listTimes = await MeasureAsync(requests, i => list.ListAsync(new FlaggedLocationFilter
-            {
-                MunicipalityCode = municipalities[i % municipalities.Length],
-                Status = statuses[i / 4 % statuses.Length],
-                MinScore = i % 5 == 0 ? 0.5 : null,
-                From = i % 7 == 0 ? new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero) : null,
-                Sort = sorts[i % sorts.Length],
-                Page = 1 + i % 3,
-                PageSize = 25,
-            }, ct));
-            Report("flagged list (filters/sorts/pages varied)", listTimes);
-
-            var dossier = new DossierQuery(database);
-            var sizes = new Dictionary<long, int>();
-            var dossierTimes = await MeasureAsync(requests, async i =>
-            {
-                var d = await dossier.GetAsync(ids[i % ids.Count], ct);
-                sizes[d!.LocationId] = d.Ads.Count;
-            });
-            Report($"dossier ({Math.Min(ids.Count, requests)} different locations, {sizes.Values.DefaultIfEmpty().Average():F0} ads avg, {sizes.Values.DefaultIfEmpty().Max()} max)", dossierTimes);
-            var largest = sizes.OrderByDescending(kv => kv.Value).First().Key;
-            Report($"dossier of the largest location (#{largest}, {sizes[largest]} ads)", await MeasureAsync(Math.Max(50, requests / 4), _ => dossier.GetAsync(largest, ct)));
-            await database.DisposeAsync();
-            await DashboardHttpBenchmark.RunAsync(path, ids, requests, Report, ct);
-            return 0;
+            var asOf = new DateTimeOffset(2023, 12, 31, 23, 59, 59, TimeSpan.Zero);
+            var a = Stopwatch.StartNew();
+            var runner = new AnalysisRunner(database, TimeProvider.System,
+                Options.Create(new AnalysisFileOptions { RulesFile = "config/analysis.yaml" }),
+                NullLogger<AnalysisRunner>.Instance);
+            var run = await runner.RunAsync(asOf, full: true, null, ct);
+            Console.WriteLine($"analysed in {a.Elapsed.TotalSeconds:F1} s: {run.Report.Locations.Count:N0} flagged locations");
         }
-        finally
+
+        var list = new FlaggedLocationQuery(database);
+        var all = await list.ListAsync(new FlaggedLocationFilter { PageSize = FlaggedLocationFilter.MaxPageSize, IncludeLicensed = true }, ct);
+        var ids = new List<long>(all.Rows.Select(r => r.LocationId));
+        for (var p = 2; p <= all.Pages; p++)
         {
-            await database.DisposeAsync();
-            if (temp)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-                {
-                    File.Delete(file);
-                }
-            }
+            ids.AddRange((await list.ListAsync(new FlaggedLocationFilter { PageSize = FlaggedLocationFilter.MaxPageSize, Page = p, IncludeLicensed = true }, ct))
+                .Rows.Select(r => r.LocationId));
         }
+        Console.WriteLine($"{all.Total:N0} listed locations (flags + licensed venues)");
+        if (ids.Count == 0)
+        {
+            Console.WriteLine("nothing flagged: nothing to measure");
+            return 1;
+        }
+
+        string[] municipalities = [null!, "GM0243", "GM0233", "GM0273"];
+        string?[] statuses = [null, "new", "in_review"];
+        var sorts = Enum.GetValues<FlaggedLocationSort>();
+        var listTimes = await MeasureAsync(requests, i => list.ListAsync(new FlaggedLocationFilter
+        {
+            MunicipalityCode = municipalities[i % municipalities.Length],
+            Status = statuses[i / 4 % statuses.Length],
+            MinScore = i % 5 == 0 ? 0.5 : null,
+            From = i % 7 == 0 ? new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero) : null,
+            Sort = sorts[i % sorts.Length],
+            Page = 1 + i % 3,
+            PageSize = 25,
+        }, ct));
+        Report("flagged list (filters/sorts/pages varied)", listTimes);
+
+        var dossier = new DossierQuery(database);
+        var sizes = new Dictionary<long, int>();
+        var dossierTimes = await MeasureAsync(requests, async i =>
+        {
+            var d = await dossier.GetAsync(ids[i % ids.Count], ct);
+            sizes[d!.LocationId] = d.Ads.Count;
+        });
+        Report($"dossier ({Math.Min(ids.Count, requests)} different locations, {sizes.Values.DefaultIfEmpty().Average():F0} ads avg, {sizes.Values.DefaultIfEmpty().Max()} max)", dossierTimes);
+        var largest = sizes.OrderByDescending(kv => kv.Value).First().Key;
+        Report($"dossier of the largest location (#{largest}, {sizes[largest]} ads)", await MeasureAsync(Math.Max(50, requests / 4), _ => dossier.GetAsync(largest, ct)));
+        await DashboardHttpBenchmark.RunAsync(generated.Path, ids, requests, Report, ct);
+        return 0;
     }
 
     private static async Task<List<double>> MeasureAsync(int count, Func<int, Task> request)
@@ -123,11 +99,5 @@ internal static class DashboardBenchmark
         double P(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
         Console.WriteLine($"{what}: n={times.Count}, p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, max {times[^1]:F1} ms" +
                           (P(0.95) < 100 ? "" : "  (ABOVE the 100 ms target)"));
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
