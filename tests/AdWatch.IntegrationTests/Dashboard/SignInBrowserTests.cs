@@ -36,6 +36,64 @@ public sealed class SignInBrowserTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task SignInForm_LocksTheAccount_AfterFiveWrongPasswords()
+    {
+        var password = await fixture.AddUserAsync("bram", Policies.AnalystRole);
+        var page = await fixture.NewAnonymousPageAsync();
+        try
+        {
+            await page.GotoAsync("/account/signin");
+            for (var i = 0; i < 5; i++)
+            {
+                (await SubmitAsync(page, "bram", "verkeerd-wachtwoord-" + i)).ShouldBe(200);
+                (await page.Locator("#signin-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("Inloggen mislukt");
+            }
+
+            // The right password: a sign-in would answer the POST with a redirect (302); a locked account gets the form again.
+            (await SubmitAsync(page, "bram", password)).ShouldBe(200, "the right password is refused while the account is locked");
+            new Uri(page.Url).AbsolutePath.ShouldBe("/account/signin");
+            (await page.Locator("#signin-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("Inloggen mislukt");
+            (await page.Locator(".user-name").CountAsync()).ShouldBe(0);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(Policies.AnalystRole, 403)]
+    [InlineData(Policies.CoordinatorRole, 403)]
+    [InlineData(Policies.AdminRole, 200)]
+    public async Task Hangfire_OpensForAdminsOnly_InTheBrowser(string role, int expected)
+    {
+        var page = await fixture.NewPageAsync(role);
+        try
+        {
+            var response = await page.GotoAsync("/hangfire");
+
+            response.ShouldNotBeNull().Status.ShouldBe(expected);
+            (await page.ContentAsync()).Contains("Hangfire", StringComparison.Ordinal).ShouldBe(expected == 200);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>Fills and submits the sign-in form; returns the HTTP status of the POST and waits for the page it leads to.</summary>
+    private static async Task<int> SubmitAsync(IPage page, string name, string password)
+    {
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", password);
+        var response = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/account/signin", StringComparison.OrdinalIgnoreCase));
+        await page.ClickAsync("button[type=submit].primary");
+        var status = (await response).Status;
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        return status;
+    }
+
+    [Fact]
     public async Task SignOut_EndsTheSession()
     {
         var page = await fixture.NewPageAsync(Policies.AdminRole);
