@@ -15,15 +15,15 @@ namespace AdWatch.Analysis;
 /// Full and incremental runs compute the same thing and so give the same result by construction. Linking is global — one new ad
 /// can join two advertisers, a phone marked bad can split one anywhere, a new interior photo can make an attachment ambiguous — so
 /// the engine always recomputes everything in memory (cheap: see the analysis benchmark), and incrementality lives where the cost
-/// is: only versions changed since the watermark are fingerprinted, and only rows that differ are written. <c>--full</c> also
-/// re-fingerprints every version and ignores the watermark. A change of analysis.yaml or the venues file, or an as-of earlier than
+/// is: only versions changed since the watermark are fingerprinted, and only rows that differ are written. <c>--full</c> ignores
+/// the watermark; text fingerprints are facts of a version (extraction stores them) and are only redone when it is extracted again. A change of analysis.yaml or the venues file, or an as-of earlier than
 /// the previous run, makes a run full.
 /// </para>
 /// </summary>
 public sealed class AnalysisRunner(Database database, TimeProvider time, IOptions<AnalysisFileOptions> files, ILogger<AnalysisRunner> logger)
 {
     /// <param name="asOf">The analysis moment (default: now). Observations after it are ignored.</param>
-    /// <param name="full">Recompute everything, fingerprints included.</param>
+    /// <param name="full">Recompute everything, ignoring what the previous run saw.</param>
     /// <param name="licensedVenuesFile">Overrides the venues file named in analysis.yaml.</param>
     public async Task<AnalysisRun> RunAsync(DateTimeOffset? asOf, bool full, string? licensedVenuesFile, CancellationToken ct)
     {
@@ -59,7 +59,7 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
             ) changed
             """, last, cancellationToken: ct));
 
-        var fingerprinted = await new TextFingerprinter(database).RunAsync(full, started, ct);
+        var fingerprinted = await new TextFingerprinter(database).RunAsync(all: false, started, ct);
         var input = await new AnalysisInputLoader(database).LoadAsync(at, ct);
         var result = new AnalysisEngine(options, venues).Run(input, at);
         var written = await new AnalysisWriter(database).WriteAsync(result, started, ct);

@@ -4,13 +4,25 @@ using Dapper;
 namespace AdWatch.Analysis;
 
 /// <summary>
-/// Fills <c>ad_versions.text_simhash</c> and <c>advertiser_name</c> for versions not fingerprinted yet, or extracted again since
-/// (a new extraction may find other phone and address slots to cut out). Done once per version, so a full analysis does not
-/// re-read every ad text.
+/// The text fingerprint of an ad version: <c>ad_versions.text_simhash</c> and <c>advertiser_name</c>. Extraction computes it with
+/// the version's other facts (<see cref="Fingerprint"/>, called by the extraction store), so analysis never re-reads ad texts;
+/// <see cref="RunAsync"/> catches up on versions that lack one (stored before fingerprints existed, or imported with
+/// <c>extracted_at</c> but no fingerprint) or were extracted again since.
 /// </summary>
 public sealed class TextFingerprinter(Database database)
 {
     private const int Batch = 5_000;
+
+    /// <summary>
+    /// SimHash of title and body with the version's slots cut out (the raw phone and address mentions extraction found, and
+    /// the advertiser's name), and that name. Pure: the same text and slots always give the same fingerprint.
+    /// </summary>
+    public static (ulong? Hash, string? Name) Fingerprint(string? title, string? body, IEnumerable<string> slots)
+    {
+        var name = AdvertiserNameExtractor.Extract(title, body);
+        var all = name is null ? slots : slots.Append(name);
+        return (TextFingerprint.Compute($"{title}\n{body}", all), name);
+    }
 
     /// <summary>Fingerprints pending versions (every version when <paramref name="all"/>); returns how many.</summary>
     public async Task<int> RunAsync(bool all, DateTimeOffset at, CancellationToken ct)
@@ -42,13 +54,7 @@ public sealed class TextFingerprinter(Database database)
             await using var tx = await connection.BeginTransactionAsync(ct);
             var rows = chunk.Select(v =>
             {
-                var name = AdvertiserNameExtractor.Extract(v.Title, v.Body);
-                var versionSlots = slots.GetValueOrDefault(v.Id) ?? [];
-                if (name is not null)
-                {
-                    versionSlots.Add(name);
-                }
-                var hash = TextFingerprint.Compute($"{v.Title}\n{v.Body}", versionSlots);
+                var (hash, name) = Fingerprint(v.Title, v.Body, slots.GetValueOrDefault(v.Id) ?? []);
                 return new { v.Id, Hash = hash is { } h ? unchecked((long)h) : (long?)null, Name = name, At = at };
             });
             await connection.ExecuteAsync(new CommandDefinition(

@@ -25,8 +25,12 @@ public sealed class ExtractionStore(Database database)
         return await connection.ExecuteAsync(new CommandDefinition("UPDATE ad_versions SET extracted_at = NULL", cancellationToken: ct));
     }
 
+    /// <summary>
+    /// Replaces the version's extraction; with <paramref name="text"/> (its title and body) the text fingerprint is stored in the
+    /// same transaction, from the phone and address mentions just found.
+    /// </summary>
     public async Task SaveAsync(long versionId, AdExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
-        DateTimeOffset at, CancellationToken ct)
+        DateTimeOffset at, CancellationToken ct, (string? Title, string? Body)? text = null)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -36,6 +40,7 @@ public sealed class ExtractionStore(Database database)
                 $"DELETE FROM {table} WHERE version_id = @versionId", new { versionId }, tx, cancellationToken: ct));
         }
 
+        var slots = new List<string>(); // the mentions stored, as TextFingerprinter.RunAsync would read them back
         foreach (var phone in result.Phones)
         {
             var phoneId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
@@ -43,18 +48,24 @@ public sealed class ExtractionStore(Database database)
                 ON CONFLICT (e164) DO UPDATE SET region_code = COALESCE(phones.region_code, excluded.region_code)
                 RETURNING id
                 """, new { phone.E164, Region = PhoneRegions.RegionOf(phone.E164) }, tx, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated) VALUES (@versionId, @phoneId, @Raw, @Obfuscated)
-                ON CONFLICT DO NOTHING
-                """, new { versionId, phoneId, phone.Raw, phone.Obfuscated }, tx, cancellationToken: ct));
+            if (await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated) VALUES (@versionId, @phoneId, @Raw, @Obfuscated)
+                    ON CONFLICT DO NOTHING
+                    """, new { versionId, phoneId, phone.Raw, phone.Obfuscated }, tx, cancellationToken: ct)) == 1)
+            {
+                slots.Add(phone.Raw);
+            }
         }
 
         foreach (var address in result.Addresses)
         {
             var placeId = await PlaceStore.UpsertAsync(connection, tx, address, "gazetteer", at, ct);
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO ad_places (version_id, place_id, raw) VALUES (@versionId, @placeId, @Raw) ON CONFLICT DO NOTHING
-                """, new { versionId, placeId, address.Raw }, tx, cancellationToken: ct));
+            if (await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO ad_places (version_id, place_id, raw) VALUES (@versionId, @placeId, @Raw) ON CONFLICT DO NOTHING
+                    """, new { versionId, placeId, address.Raw }, tx, cancellationToken: ct)) == 1)
+            {
+                slots.Add(address.Raw);
+            }
         }
 
         foreach (var hit in result.Indicators)
@@ -71,8 +82,18 @@ public sealed class ExtractionStore(Database database)
                 """, new { versionId, url, phash = hash is { } h ? unchecked((long)h) : (long?)null }, tx, cancellationToken: ct));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE ad_versions SET extracted_at = @at WHERE id = @versionId", new { versionId, at }, tx, cancellationToken: ct));
+        if (text is { } t)
+        {
+            var (hash, name) = Analysis.TextFingerprinter.Fingerprint(t.Title, t.Body, slots);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE ad_versions SET extracted_at = @at, text_simhash = @hash, advertiser_name = @name, fingerprinted_at = @at WHERE id = @versionId
+                """, new { versionId, at, hash = hash is { } h ? unchecked((long)h) : (long?)null, name }, tx, cancellationToken: ct));
+        }
+        else
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE ad_versions SET extracted_at = @at WHERE id = @versionId", new { versionId, at }, tx, cancellationToken: ct));
+        }
         await tx.CommitAsync(ct);
     }
 

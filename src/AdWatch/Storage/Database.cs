@@ -66,7 +66,7 @@ public sealed class Database : IAsyncDisposable
         await using (var pragma = connection.CreateCommand())
         {
             // WAL is persistent once set; busy_timeout lets the Hangfire worker and the web requests share the file.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
         return connection;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AdWatch.Analysis;
 using AdWatch.Storage;
 
 namespace AdWatch.Benchmarks.Analysis;
@@ -55,8 +56,9 @@ internal static class AnalysisDataGenerator
         var ad = Prepare(c, tx, "INSERT INTO ads (id, site_id, external_id, url, first_seen_at, last_seen_at) VALUES (@id, 1, @ext, @url, @first, @last)",
             "id", "ext", "url", "first", "last");
         var version = Prepare(c, tx, """
-            INSERT INTO ad_versions (id, ad_id, content_hash, title, body_text, first_seen_at, extracted_at) VALUES (@id, @ad, @hash, @title, @body, @first, @first)
-            """, "id", "ad", "hash", "title", "body", "first");
+            INSERT INTO ad_versions (id, ad_id, content_hash, title, body_text, first_seen_at, extracted_at, text_simhash, advertiser_name, fingerprinted_at)
+            VALUES (@id, @ad, @hash, @title, @body, @first, @first, @simhash, @name, @first)
+            """, "id", "ad", "hash", "title", "body", "first", "simhash", "name");
         var adPhone = Prepare(c, tx, "INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated) VALUES (@v, @p, @raw, FALSE)", "v", "p", "raw");
         var adPlace = Prepare(c, tx, "INSERT INTO ad_places (version_id, place_id, raw) VALUES (@v, @p, @raw)", "v", "p", "raw");
         var image = Prepare(c, tx, "INSERT INTO ad_images (version_id, url, phash) VALUES (@v, @url, @hash)", "v", "url", "hash");
@@ -78,24 +80,24 @@ internal static class AnalysisDataGenerator
             var first = day0 + start * Day + 10 * 3_600_000;
             await Run(ad, ct, id, $"b{id}", $"https://bench.test/ad/{id}", first, first + (days - 1) * Day);
             var text = string.Join(' ', Enumerable.Range(0, 30).Select(k => Words[(advertiser * 7 + k * (k % 3 + 1)) % Words.Length]));
-            await Run(version, ct, id, id, $"h{id}", $"{name} – nieuw in de stad", $"Ik ben {name}. {text} Bel 06{phoneId:D8}.", first);
+            var roll = random.Next(10);
+            var (placeId, placeRaw) = advertiser % 25 == 0 ? (1 + advertiser / 25 % 50 * 80, "Dorpsstraat") // 50 rotation houses
+                : roll < 6 ? (1 + (advertiser * 13 + id % 3) % Addresses, "Dorpsstraat")
+                : roll < 9 ? (Addresses + 1 + advertiser % Towns.Length, Towns[advertiser % Towns.Length])
+                : (0, null);
+            // As extraction stores it: the text fingerprint with this version's phone and place mentions cut out.
+            var (title, body) = ($"{name} – nieuw in de stad", $"Ik ben {name}. {text} Bel 06{phoneId:D8}.");
+            string?[] slots = [$"06{phoneId:D8}", id % 97 == 0 ? "0900-1234" : null, placeRaw];
+            var (simhash, foundName) = TextFingerprinter.Fingerprint(title, body, slots.OfType<string>());
+            await Run(version, ct, id, id, $"h{id}", title, body, first, simhash is { } h ? unchecked((long)h) : null, foundName);
             await Run(adPhone, ct, id, phoneId, $"06{phoneId:D8}");
             if (id % 97 == 0)
             {
                 await Run(adPhone, ct, id, advertisers + 301 + id % 5, "0900-1234");
             }
-            var roll = random.Next(10);
-            if (advertiser % 25 == 0)
+            if (placeRaw is not null)
             {
-                await Run(adPlace, ct, id, 1 + advertiser / 25 % 50 * 80, "Dorpsstraat"); // 50 rotation houses
-            }
-            else if (roll < 6)
-            {
-                await Run(adPlace, ct, id, 1 + (advertiser * 13 + id % 3) % Addresses, "Dorpsstraat");
-            }
-            else if (roll < 9)
-            {
-                await Run(adPlace, ct, id, Addresses + 1 + advertiser % Towns.Length, Towns[advertiser % Towns.Length]);
+                await Run(adPlace, ct, id, placeId, placeRaw);
             }
             await Run(image, ct, id, $"https://bench.test/img/{id}.jpg", unchecked((long)(0x9E3779B97F4A7C15UL * (ulong)(advertiser * 2 + id % 2))));
             if (id % 10 == 0)

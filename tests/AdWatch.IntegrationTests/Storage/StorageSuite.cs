@@ -134,6 +134,45 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Extraction_StoresTheTextFingerprint_TheCatchUpWouldCompute()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var (_, versionId) = await Seed.AdVersionAsync(Database, "a-1", T0, ct);
+        const string title = "Luna – nieuw in Harderwijk";
+        const string body = "Hoi, ik ben Luna. Bel 06-12 34 56 78, Stationslaan 14 Harderwijk, discreet en schoon, de hele week, alleen afspraak.";
+        var address = new ResolvedAddress("Stationslaan 14 Harderwijk", "Stationslaan", "14", "3841AB", "Harderwijk",
+            "GM0243", true, GeoPrecision.Address, 52.349, 5.622);
+        var extraction = new AdExtraction([new ExtractedPhone("+31612345678", "06-12 34 56 78", false)], [address], []);
+
+        await new ExtractionStore(Database).SaveAsync(versionId, extraction, [], T0, ct, (title, body));
+
+        async Task<(long? Hash, string? Name, long? At)> Stored()
+        {
+            await using var c = await Database.OpenAsync(ct);
+            return await c.QuerySingleAsync<(long?, string?, long?)>(
+                "SELECT text_simhash, advertiser_name, fingerprinted_at FROM ad_versions WHERE id = @versionId", new { versionId });
+        }
+        var atExtraction = await Stored();
+        atExtraction.Name.ShouldBe("Luna");
+        atExtraction.Hash.ShouldNotBeNull();
+        atExtraction.At.ShouldBe(T0.ToUnixTimeMilliseconds());
+        (await new TextFingerprinter(Database).RunAsync(false, T0.AddDays(1), ct)).ShouldBe(0); // nothing pending: analysis reads no text
+
+        // The catch-up (for versions stored without a fingerprint) reads the same mentions back and gets the same hash.
+        await using (var c = await Database.OpenAsync(ct))
+        {
+            await c.ExecuteAsync("UPDATE ad_versions SET title = @title, body_text = @body, text_simhash = NULL, fingerprinted_at = NULL",
+                new { title, body });
+        }
+        (await new TextFingerprinter(Database).RunAsync(false, T0.AddDays(1), ct)).ShouldBe(1);
+        var caughtUp = await Stored();
+        (caughtUp.Hash, caughtUp.Name).ShouldBe((atExtraction.Hash, atExtraction.Name));
+        // Without the mentions cut out the hash differs: the slots really are part of it.
+        TextFingerprinter.Fingerprint(title, body, []).Hash.ShouldNotBe(unchecked((ulong)atExtraction.Hash!.Value));
+    }
+
+    [Fact]
     public async Task Analysis_RoundTrip_KeepsReviewStatusAcrossRecompute()
     {
         var ct = TestContext.Current.CancellationToken;
