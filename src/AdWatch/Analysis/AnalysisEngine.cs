@@ -7,6 +7,12 @@ namespace AdWatch.Analysis;
 /// </summary>
 public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList venues)
 {
+    /// <summary>
+    /// Changes whenever what the engine stores changes meaning (part of the options hash, so the first run after an upgrade is
+    /// full). 2: link clusters and the flag figures the report is read from.
+    /// </summary>
+    public const string Version = "2";
+
     public AnalysisResult Run(AnalysisInput input, DateTimeOffset asOf)
     {
         var asOfDay = AnalysisDays.From(asOf);
@@ -21,7 +27,9 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
         }
 
         var links = new AdvertiserLinker(options).Link(ads);
-        var (advertisers, operators, keyByAd) = Advertisers(ads, links, input);
+        var clusters = new UnionFind(ads.Count);
+        LinkClusters.Join(clusters, ads.Count, i => KeysOf(ads[i]), options.ImageHammingThreshold, options.TextHammingThreshold);
+        var (advertisers, operators, keyByAd) = Advertisers(ads, links, clusters, input);
         var context = new AnalysisContext(advertisers, operators, ads, keyByAd, input, region);
         var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < advertisers.Count; i++)
@@ -47,8 +55,32 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             TouringDetector.Detect(options, context, advertisers, asOfDay), Municipalities(ads, keyByAd, input, region, asOfDay, options.WindowDays));
     }
 
-    private static (List<ResultAdvertiser>, List<ResultOperator>, string[]) Advertisers(List<AdFacts> ads, LinkResult links, AnalysisInput input)
+    /// <summary>The link keys of an ad as the engine uses them (see <see cref="LinkClusters"/>).</summary>
+    private static LinkClusters.Keys KeysOf(AdFacts ad) => new(ad.Phones, ad.Images,
+        ad.Versions.Where(v => v.Version.TextHash is not null).Select(v => v.Version.TextHash!.Value),
+        ad.Name is { } name ? ad.Versions.SelectMany(v => v.LocationPlaceIds).Select(p => (p, name)) : []);
+
+    /// <summary>
+    /// The link keys of an ad over all its versions, whatever the as-of time: wider than <see cref="KeysOf(AdFacts)"/>, as the
+    /// incremental run needs (every place that can form a location, every name, phones usable now).
+    /// </summary>
+    internal static LinkClusters.Keys KeysOf(InputAd ad, AnalysisInput input) => new(
+        ad.Versions.SelectMany(v => v.PhoneIds).Where(p => input.Phones.TryGetValue(p, out var phone) && phone.Usable),
+        ad.Versions.SelectMany(v => v.ImageHashes).Where(h => h is not 0 and not ulong.MaxValue),
+        ad.Versions.Where(v => v.TextHash is not null).Select(v => v.TextHash!.Value),
+        ad.Versions.Select(v => v.Name).OfType<string>().SelectMany(n => ad.Versions.SelectMany(v => v.PlaceIds)
+            .Where(p => input.Places.TryGetValue(p, out var place) && place.FormsLocation).Select(p => (p, n))));
+
+    private static (List<ResultAdvertiser>, List<ResultOperator>, string[]) Advertisers(List<AdFacts> ads, LinkResult links, UnionFind clusters,
+        AnalysisInput input)
     {
+        var clusterId = new long[ads.Count];
+        Array.Fill(clusterId, long.MaxValue);
+        foreach (var ad in ads)
+        {
+            var root = clusters.Find(ad.Index);
+            clusterId[root] = Math.Min(clusterId[root], ad.Id);
+        }
         var keyByAd = new string[ads.Count];
         var advertisers = new List<ResultAdvertiser>();
         foreach (var component in Enumerable.Range(0, ads.Count).GroupBy(i => links.Roots[i]).OrderBy(g => g.Min()))
@@ -65,7 +97,8 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             var label = name ?? (phones.Count > 0 ? input.Phones[phones[0]].E164 : $"advertentie {members[0].Id}");
             var links1 = members.Select(m => new AdLink(m.Id, members.Count == 1 ? "self" : links.Kinds[m.Index], Confidence(members.Count == 1 ? "self" : links.Kinds[m.Index]))).ToList();
             var operatorPhone = phones.Where(links.OperatorPhones.Contains).Cast<long?>().FirstOrDefault();
-            advertisers.Add(new ResultAdvertiser(key, label, links1, phones, operatorPhone, members.Min(m => m.FirstDay), members.Max(m => m.LastDay)));
+            advertisers.Add(new ResultAdvertiser(key, label, links1, phones, operatorPhone, members.Min(m => m.FirstDay), members.Max(m => m.LastDay),
+                clusterId[clusters.Find(members[0].Index)]));
         }
         var byPhone = new Dictionary<long, List<string>>();
         foreach (var a in advertisers)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -38,36 +39,38 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
             logger.LogWarning("Licensed venue skipped: {Problem}", warning);
         }
         var optionsHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            (File.Exists(rulesFile) ? await File.ReadAllTextAsync(rulesFile, ct) : "") + "\n--\n" + venuesText)));
+            (File.Exists(rulesFile) ? await File.ReadAllTextAsync(rulesFile, ct) : "") + "\n--\n" + venuesText + "\n--\nengine " + AnalysisEngine.Version)));
 
         await using var connection = await database.OpenAsync(ct);
         var last = await connection.QuerySingleOrDefaultAsync<RunData>(new CommandDefinition(
             "SELECT as_of, max_observation_id, max_extracted_at, max_phone_status_at, options_hash FROM analysis_runs ORDER BY id DESC LIMIT 1",
             cancellationToken: ct));
-        var mode = full || last is null || last.OptionsHash != optionsHash || at.ToUnixTimeMilliseconds() < last.AsOf ? "full" : "incremental";
+        // Fingerprints first, so the watermark below covers the ones this run catches up on.
+        var fingerprinted = await new TextFingerprinter(database).RunAsync(all: false, started, ct);
         var watermark = await connection.QuerySingleAsync<RunData>(new CommandDefinition("""
             SELECT (SELECT COALESCE(MAX(id), 0) FROM observations) AS max_observation_id,
-                   (SELECT COALESCE(MAX(extracted_at), 0) FROM ad_versions) AS max_extracted_at,
+                   (SELECT COALESCE(MAX(CASE WHEN COALESCE(fingerprinted_at, 0) > COALESCE(extracted_at, 0) THEN fingerprinted_at ELSE extracted_at END), 0)
+                    FROM ad_versions) AS max_extracted_at,
                    (SELECT COALESCE(MAX(status_at), 0) FROM phones) AS max_phone_status_at
             """, cancellationToken: ct));
-        var changedAds = last is null ? -1 : await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-            SELECT COUNT(*) FROM (
-                SELECT ad_id FROM observations WHERE id > @MaxObservationId
-                UNION SELECT ad_id FROM ad_versions WHERE extracted_at > @MaxExtractedAt
-                UNION SELECT v.ad_id FROM phones p JOIN ad_phones ap ON ap.phone_id = p.id JOIN ad_versions v ON v.id = ap.version_id
-                      WHERE p.status_at > @MaxPhoneStatusAt
-            ) changed
-            """, last, cancellationToken: ct));
+        var asOfDay = AnalysisDays.From(at);
+        var mode = full || last is null || last.OptionsHash != optionsHash || at.ToUnixTimeMilliseconds() < last.AsOf
+                   || PermitEnded(venues, AnalysisDays.FromUnixMilliseconds(last.AsOf), asOfDay) ? "full" : "incremental";
+        var changed = last is null ? null : await ChangedAdsAsync(connection, last, at, ct);
 
-        var fingerprinted = await new TextFingerprinter(database).RunAsync(all: false, started, ct);
         var input = await new AnalysisInputLoader(database).LoadAsync(at, ct);
-        var result = new AnalysisEngine(options, venues).Run(input, at);
-        var written = await new AnalysisWriter(database).WriteAsync(result, started, ct);
+        var engine = new AnalysisEngine(options, venues);
+        var scope = mode == "full" ? null : await AffectedAsync(connection, input, changed!, options, AnalysisDays.FromUnixMilliseconds(last!.AsOf), asOfDay, ct);
+        var result = engine.Run(scope is null ? input : new AnalysisInput([.. input.Ads.Where(a => scope.AdIds.Contains(a.Id))], input.Phones, input.Places), at);
+        var written = await new AnalysisWriter(database).WriteAsync(result, started, ct, scope);
+        var report = await StoredReport.ReadAsync(connection, at, options, ct);
 
+        var changedAds = changed?.Count ?? -1;
         var stats = JsonSerializer.Serialize(new
         {
-            ads = input.Ads.Count, advertisers = result.Advertisers.Count, locations = result.Locations.Count,
-            flagged = result.Flagged.Count(), changedAds, fingerprinted, written.Stats.Inserted, written.Stats.Updated, written.Stats.Deleted,
+            ads = input.Ads.Count, recomputedAds = scope?.AdIds.Count ?? input.Ads.Count, recomputedPlaces = scope?.PlaceIds.Count,
+            advertisers = result.Advertisers.Count, locations = result.Locations.Count, flagged = report.Locations.Count, changedAds, fingerprinted,
+            written.Stats.Inserted, written.Stats.Updated, written.Stats.Deleted,
         });
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO analysis_runs (mode, as_of, max_observation_id, max_extracted_at, max_phone_status_at, options_hash, started_at,
@@ -79,7 +82,97 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
             optionsHash, started = started.ToUnixTimeMilliseconds(), finished = time.GetUtcNow().ToUnixTimeMilliseconds(), stats,
         }, cancellationToken: ct));
         logger.LogInformation("Analysis ({Mode}) as of {AsOf}: {Stats}", mode, AnalysisReport.Time(at), stats);
-        return new AnalysisRun(AnalysisReport.From(result, options, written), result, written, mode, fingerprinted, changedAds, warnings);
+        return new AnalysisRun(report, result, written, mode, fingerprinted, changedAds, scope?.AdIds.Count ?? input.Ads.Count, warnings);
+    }
+
+    /// <summary>
+    /// Ads whose facts changed since the previous run: new observations (by id, and by time when the as-of moved past older
+    /// ones), versions extracted or fingerprinted since, and ads carrying a phone an analyst marked since.
+    /// </summary>
+    private static async Task<HashSet<long>> ChangedAdsAsync(DbConnection connection, RunData last, DateTimeOffset at, CancellationToken ct) =>
+        [.. await connection.QueryAsync<long>(new CommandDefinition("""
+            SELECT ad_id FROM observations WHERE id > @MaxObservationId
+            UNION SELECT ad_id FROM observations WHERE observed_at > @AsOf AND observed_at <= @at
+            UNION SELECT ad_id FROM ad_versions WHERE extracted_at > @MaxExtractedAt OR fingerprinted_at > @MaxExtractedAt
+            UNION SELECT v.ad_id FROM phones p JOIN ad_phones ap ON ap.phone_id = p.id JOIN ad_versions v ON v.id = ap.version_id
+                  WHERE p.status_at > @MaxPhoneStatusAt
+            """, new { last.MaxObservationId, last.AsOf, at = at.ToUnixTimeMilliseconds(), last.MaxExtractedAt, last.MaxPhoneStatusAt },
+            cancellationToken: ct))];
+
+    /// <summary>
+    /// What a change can reach (see <see cref="LinkClusters"/>). Affected ads: every ad of a cluster, as it is now or as it was
+    /// stored, that holds a changed ad — closed over both, so an advertiser that splits or merges is recomputed whole. Affected
+    /// places: where those clusters had stays, where their ads are now, and, when the as-of day moved, every place with a stay in
+    /// the last flag window (its best window may move). The scope is the affected ads plus every cluster with a stay or an ad at
+    /// an affected place, so each affected location is rebuilt from all of its stays.
+    /// </summary>
+    private static async Task<AnalysisScope> AffectedAsync(DbConnection connection, AnalysisInput input, HashSet<long> changed,
+        AnalysisOptions options, int lastAsOfDay, int asOfDay, CancellationToken ct)
+    {
+        var position = new Dictionary<long, int>(input.Ads.Count);
+        for (var i = 0; i < input.Ads.Count; i++)
+        {
+            position[input.Ads[i].Id] = i;
+        }
+        var clusters = new UnionFind(input.Ads.Count);
+        LinkClusters.Join(clusters, input.Ads.Count, i => AnalysisEngine.KeysOf(input.Ads[i], input), options.ImageHammingThreshold,
+            options.TextHammingThreshold);
+        var links = (await connection.QueryAsync<(long AdId, long AdvertiserId, long? Cluster)>(new CommandDefinition(
+            "SELECT aa.ad_id, aa.advertiser_id, a.cluster_id FROM advertiser_ads aa JOIN advertisers a ON a.id = aa.advertiser_id",
+            cancellationToken: ct))).ToList();
+        var firstOfCluster = new Dictionary<long, int>();
+        foreach (var (adId, _, cluster) in links)
+        {
+            if (cluster is { } c && position.TryGetValue(adId, out var p) && !firstOfCluster.TryAdd(c, p))
+            {
+                clusters.Union(firstOfCluster[c], p);
+            }
+        }
+
+        var roots = changed.Where(position.ContainsKey).Select(id => clusters.Find(position[id])).ToHashSet();
+        var affected = input.Ads.Where((_, i) => roots.Contains(clusters.Find(i))).Select(a => a.Id).ToHashSet();
+
+        var stays = (await connection.QueryAsync<(long AdvertiserId, long PlaceId, long EndAt)>(new CommandDefinition(
+            "SELECT s.advertiser_id, l.place_id, s.end_at FROM stays s JOIN locations l ON l.id = s.location_id", cancellationToken: ct))).ToList();
+        var affectedAdvertisers = links.Where(l => affected.Contains(l.AdId)).Select(l => l.AdvertiserId).ToHashSet();
+        var places = stays.Where(s => affectedAdvertisers.Contains(s.AdvertiserId)).Select(s => s.PlaceId).ToHashSet();
+        places.UnionWith(input.Ads.Where(a => affected.Contains(a.Id)).SelectMany(a => a.Versions).SelectMany(v => v.PlaceIds)
+            .Where(id => input.Places.TryGetValue(id, out var place) && place.FormsLocation));
+        if (asOfDay != lastAsOfDay)
+        {
+            // Whether a location qualifies does not depend on the as-of day (the scored window is the one with the most short-stay
+            // advertisers), but which window is scored does when the latest window ties it — so the score and reasons of an active
+            // flag with a stay in the last window may change. Nothing else stored does.
+            var windowStart = AnalysisDays.Start(Math.Min(asOfDay, lastAsOfDay) - options.WindowDays + 1).ToUnixTimeMilliseconds();
+            var flagged = (await connection.QueryAsync<long>(new CommandDefinition(
+                "SELECT l.place_id FROM flags f JOIN locations l ON l.id = f.location_id WHERE f.active", cancellationToken: ct))).ToHashSet();
+            places.UnionWith(stays.Where(s => s.EndAt >= windowStart && flagged.Contains(s.PlaceId)).Select(s => s.PlaceId));
+        }
+
+        var advertisersThere = stays.Where(s => places.Contains(s.PlaceId)).Select(s => s.AdvertiserId).ToHashSet();
+        foreach (var (adId, advertiserId, _) in links)
+        {
+            if (advertisersThere.Contains(advertiserId) && position.TryGetValue(adId, out var p))
+            {
+                roots.Add(clusters.Find(p));
+            }
+        }
+        for (var i = 0; i < input.Ads.Count; i++)
+        {
+            if (input.Ads[i].Versions.Any(v => v.PlaceIds.Any(places.Contains)))
+            {
+                roots.Add(clusters.Find(i));
+            }
+        }
+        return new AnalysisScope(input.Ads.Where((_, i) => roots.Contains(clusters.Find(i))).Select(a => a.Id).ToHashSet(), places);
+    }
+
+    /// <summary>A licensed venue's permit ran out between the previous as-of day and this one: its location may be flagged now.</summary>
+    private static bool PermitEnded(LicensedVenueList venues, int fromDay, int toDay)
+    {
+        var from = DateOnly.FromDateTime(AnalysisDays.Start(Math.Min(fromDay, toDay)).UtcDateTime);
+        var to = DateOnly.FromDateTime(AnalysisDays.Start(Math.Max(fromDay, toDay)).UtcDateTime);
+        return venues.Venues.Any(v => v.ValidUntil is { } until && until >= from && until < to);
     }
 
     /// <summary>

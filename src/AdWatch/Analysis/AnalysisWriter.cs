@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using AdWatch.Storage;
 using Dapper;
 
@@ -9,25 +10,39 @@ namespace AdWatch.Analysis;
 /// on unchanged input writes nothing. Flags are never deleted and keep their review status, assignee and first-flagged time; a
 /// location that stops qualifying keeps its flag row, marked inactive (<c>active = FALSE</c>, <c>cleared_at</c> set) with the
 /// current score and reasons, and becomes active again with the same review status if it qualifies again.
+/// <para>
+/// With a <see cref="AnalysisScope"/> (an incremental run) only the scope is replaced: advertisers with an ad in it, those ads'
+/// links, touring entries of those advertisers, and locations (with their stays and flags) at its places. Everything else stays
+/// as stored. The result must hold the whole scope (every ad of its clusters, every stay at its places).
+/// </para>
 /// </summary>
 public sealed class AnalysisWriter(Database database)
 {
-    public async Task<WrittenAnalysis> WriteAsync(AnalysisResult result, DateTimeOffset computedAt, CancellationToken ct)
+    public async Task<WrittenAnalysis> WriteAsync(AnalysisResult result, DateTimeOffset computedAt, CancellationToken ct,
+        AnalysisScope? scope = null)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var w = new Tally();
         var asOf = result.AsOf.ToUnixTimeMilliseconds();
+        bool AdInScope(long adId) => scope is null || scope.AdIds.Contains(adId);
+        bool PlaceInScope(long placeId) => scope is null || scope.PlaceIds.Contains(placeId);
 
+        var links = (await connection.QueryAsync<LinkData>(new CommandDefinition(
+            "SELECT advertiser_id, ad_id, link_kind, confidence FROM advertiser_ads", transaction: tx, cancellationToken: ct)))
+            .Where(l => AdInScope(l.AdId)).ToList();
         var operatorIds = await OperatorsAsync(connection, tx, result, computedAt, w, ct);
         var advertiserIds = await AdvertisersAsync(connection, tx, result, operatorIds, w, ct);
-        var locationIds = await LocationsAsync(connection, tx, result, w, ct);
-        await StaysAsync(connection, tx, result, advertiserIds, locationIds, w, ct);
-        await AdvertiserAdsAsync(connection, tx, result, advertiserIds, w, ct);
+        var locationIds = await LocationsAsync(connection, tx, result, PlaceInScope, w, ct);
+        await StaysAsync(connection, tx, result, advertiserIds, locationIds, PlaceInScope, w, ct);
+        await AdvertiserAdsAsync(connection, tx, result, advertiserIds, links, w, ct);
 
-        // Only now nothing refers to vanished advertisers, operators and unflagged locations any more.
+        // Only now nothing refers to vanished advertisers, operators and unflagged locations any more. In a scoped write an
+        // advertiser can only vanish from the scope: it had an ad there, and every ad of its cluster is in the scope.
         var liveKeys = result.Advertisers.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        var gone = advertiserIds.Where(kv => !liveKeys.Contains(kv.Key)).Select(kv => kv.Value).ToList();
+        var inScope = scope is null ? advertiserIds.Values.ToHashSet() : links.Select(l => l.AdvertiserId).ToHashSet();
+        var gone = advertiserIds.Where(kv => !liveKeys.Contains(kv.Key) && inScope.Contains(kv.Value)).Select(kv => kv.Value).ToHashSet();
+        await TouringAsync(connection, tx, result, advertiserIds, inScope, w, ct);
         w.Deleted += await connection.ExecuteAsync(new CommandDefinition("DELETE FROM advertisers WHERE id = @id",
             gone.Select(id => new { id }), tx, cancellationToken: ct));
         w.Deleted += await connection.ExecuteAsync(new CommandDefinition("""
@@ -37,11 +52,12 @@ public sealed class AnalysisWriter(Database database)
         var livePlaces = result.Locations.Select(l => l.Place.Id).ToHashSet();
         w.Deleted += await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM locations WHERE id = @id AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.location_id = locations.id)
-            """, locationIds.Where(kv => !livePlaces.Contains(kv.Key)).Select(kv => new { id = kv.Value }), tx, cancellationToken: ct));
+            """, locationIds.Where(kv => !livePlaces.Contains(kv.Key) && PlaceInScope(kv.Key)).Select(kv => new { id = kv.Value }), tx,
+            cancellationToken: ct));
 
-        var flags = await FlagsAsync(connection, tx, result, locationIds, asOf, computedAt.ToUnixTimeMilliseconds(), w, ct);
+        var flags = await FlagsAsync(connection, tx, result, locationIds, PlaceInScope, asOf, computedAt.ToUnixTimeMilliseconds(), w, ct);
         await tx.CommitAsync(ct);
-        return new WrittenAnalysis(locationIds, flags, advertiserIds.Where(kv => liveKeys.Contains(kv.Key)).ToDictionary(),
+        return new WrittenAnalysis(locationIds, flags, advertiserIds.Where(kv => !gone.Contains(kv.Value)).ToDictionary(),
             new WriteStats(w.Inserted, w.Updated, w.Deleted));
     }
 
@@ -63,7 +79,7 @@ public sealed class AnalysisWriter(Database database)
         Dictionary<long, long> operatorIds, Tally w, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<AdvertiserData>(new CommandDefinition(
-            "SELECT id, key, label, operator_id, first_seen_at, last_seen_at FROM advertisers", transaction: tx, cancellationToken: ct)))
+            "SELECT id, key, label, operator_id, first_seen_at, last_seen_at, cluster_id FROM advertisers", transaction: tx, cancellationToken: ct)))
             .ToDictionary(a => a.Key, StringComparer.Ordinal);
         var insert = new List<object>();
         var update = new List<object>();
@@ -73,37 +89,40 @@ public sealed class AnalysisWriter(Database database)
             {
                 a.Key, a.Label,
                 OperatorId = a.OperatorPhoneId is { } p ? operatorIds[p] : (long?)null,
-                First = Ms(a.FirstDay), Last = Ms(a.LastDay),
+                First = Ms(a.FirstDay), Last = Ms(a.LastDay), a.Cluster,
             };
             if (!existing.TryGetValue(a.Key, out var old))
             {
                 insert.Add(row);
             }
-            else if (old.Label != row.Label || old.OperatorId != row.OperatorId || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last)
+            else if (old.Label != row.Label || old.OperatorId != row.OperatorId || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last
+                     || old.ClusterId != row.Cluster)
             {
                 update.Add(row);
             }
         }
         w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at) VALUES (@Key, @Label, @OperatorId, @First, @Last)
+            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at, cluster_id)
+            VALUES (@Key, @Label, @OperatorId, @First, @Last, @Cluster)
             """, insert, tx, cancellationToken: ct));
         w.Updated += await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE advertisers SET label = @Label, operator_id = @OperatorId, first_seen_at = @First, last_seen_at = @Last WHERE key = @Key
+            UPDATE advertisers SET label = @Label, operator_id = @OperatorId, first_seen_at = @First, last_seen_at = @Last, cluster_id = @Cluster
+            WHERE key = @Key
             """, update, tx, cancellationToken: ct));
         return insert.Count == 0 ? existing.ToDictionary(kv => kv.Key, kv => kv.Value.Id, StringComparer.Ordinal)
             : (await c.QueryAsync<(long Id, string Key)>(new CommandDefinition("SELECT id, key FROM advertisers", transaction: tx,
                 cancellationToken: ct))).ToDictionary(r => r.Key, r => r.Id, StringComparer.Ordinal);
     }
 
-    private static async Task<Dictionary<long, long>> LocationsAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Tally w,
-        CancellationToken ct)
+    private static async Task<Dictionary<long, long>> LocationsAsync(DbConnection c, DbTransaction tx, AnalysisResult result,
+        Func<long, bool> inScope, Tally w, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<LocationData>(new CommandDefinition(
             "SELECT id, place_id, licensed_venue, first_seen_at, last_seen_at FROM locations", transaction: tx, cancellationToken: ct)))
             .ToDictionary(l => l.PlaceId);
         var insert = new List<object>();
         var update = new List<object>();
-        foreach (var l in result.Locations)
+        foreach (var l in result.Locations.Where(l => inScope(l.Place.Id)))
         {
             var row = new { PlaceId = l.Place.Id, l.LicensedVenue, First = Ms(l.FirstDay), Last = Ms(l.LastDay) };
             if (!existing.TryGetValue(l.Place.Id, out var old))
@@ -127,12 +146,13 @@ public sealed class AnalysisWriter(Database database)
     }
 
     private static async Task StaysAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
-        Dictionary<long, long> locationIds, Tally w, CancellationToken ct)
+        Dictionary<long, long> locationIds, Func<long, bool> placeInScope, Tally w, CancellationToken ct)
     {
+        var scopeLocations = locationIds.Where(kv => placeInScope(kv.Key)).Select(kv => kv.Value).ToHashSet();
         var existing = (await c.QueryAsync<StayData>(new CommandDefinition(
             "SELECT id, location_id, advertiser_id, start_at, end_at, ad_count, link_kind, confidence FROM stays", transaction: tx,
-            cancellationToken: ct))).ToDictionary(s => (s.LocationId, s.AdvertiserId, s.StartAt));
-        var desired = result.Locations.SelectMany(l => l.Stays.Select(s => new StayData
+            cancellationToken: ct))).Where(s => scopeLocations.Contains(s.LocationId)).ToDictionary(s => (s.LocationId, s.AdvertiserId, s.StartAt));
+        var desired = result.Locations.Where(l => placeInScope(l.Place.Id)).SelectMany(l => l.Stays.Select(s => new StayData
         {
             LocationId = locationIds[l.Place.Id], AdvertiserId = advertiserIds[s.AdvertiserKey], StartAt = Ms(s.StartDay), EndAt = Ms(s.EndDay),
             AdCount = s.AdIds.Count, LinkKind = s.LinkKind, Confidence = s.Confidence,
@@ -150,11 +170,9 @@ public sealed class AnalysisWriter(Database database)
     }
 
     private static async Task AdvertiserAdsAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
-        Tally w, CancellationToken ct)
+        List<LinkData> inScope, Tally w, CancellationToken ct)
     {
-        var existing = (await c.QueryAsync<(long AdvertiserId, long AdId, string LinkKind, double Confidence)>(new CommandDefinition(
-            "SELECT advertiser_id, ad_id, link_kind, confidence FROM advertiser_ads", transaction: tx, cancellationToken: ct)))
-            .ToDictionary(r => (r.AdvertiserId, r.AdId), r => (r.LinkKind, r.Confidence));
+        var existing = inScope.ToDictionary(r => (r.AdvertiserId, r.AdId), r => (r.LinkKind, r.Confidence));
         var desired = result.Advertisers.SelectMany(a => a.Ads.Select(l => (Key: (advertiserIds[a.Key], l.AdId), Value: (l.Kind, l.Confidence))))
             .ToDictionary(x => x.Key, x => x.Value);
         w.Deleted += await c.ExecuteAsync(new CommandDefinition("DELETE FROM advertiser_ads WHERE advertiser_id = @Item1 AND ad_id = @Item2",
@@ -170,47 +188,80 @@ public sealed class AnalysisWriter(Database database)
     }
 
     private static async Task<Dictionary<long, FlagState>> FlagsAsync(DbConnection c, DbTransaction tx, AnalysisResult result,
-        Dictionary<long, long> locationIds, long asOf, long computedAt, Tally w, CancellationToken ct)
+        Dictionary<long, long> locationIds, Func<long, bool> placeInScope, long asOf, long computedAt, Tally w, CancellationToken ct)
     {
+        var scopeLocations = locationIds.Where(kv => placeInScope(kv.Key)).Select(kv => kv.Value).ToHashSet();
         var existing = (await c.QueryAsync<FlagData>(new CommandDefinition(
-            "SELECT id, location_id, score, reasons_json, status, active, first_flagged_at FROM flags", transaction: tx, cancellationToken: ct)))
-            .ToDictionary(f => f.LocationId);
-        var byLocation = result.Locations.Where(l => locationIds.ContainsKey(l.Place.Id)).ToDictionary(l => locationIds[l.Place.Id]);
+            "SELECT id, location_id, score, reasons_json, status, active, first_flagged_at, advertiser_count, short_stay_count, phones_json, ads_json FROM flags",
+            transaction: tx, cancellationToken: ct))).Where(f => scopeLocations.Contains(f.LocationId)).ToDictionary(f => f.LocationId);
+        var byLocation = result.Locations.Where(l => placeInScope(l.Place.Id) && locationIds.ContainsKey(l.Place.Id))
+            .ToDictionary(l => locationIds[l.Place.Id]);
         foreach (var (locationId, location) in byLocation)
         {
             if (location.Flag is not { Qualifies: true } flag)
             {
                 continue;
             }
-            var reasons = FlagReasonJson.Serialize(flag.Reasons);
+            var row = FlagRowOf(flag);
             if (!existing.TryGetValue(locationId, out var old))
             {
                 w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
-                    INSERT INTO flags (location_id, score, status, reasons_json, first_flagged_at, computed_at, as_of, active)
-                    VALUES (@locationId, @Score, 'new', @reasons, @asOf, @computedAt, @asOf, TRUE)
-                    """, new { locationId, flag.Score, reasons, asOf, computedAt }, tx, cancellationToken: ct));
+                    INSERT INTO flags (location_id, score, status, reasons_json, first_flagged_at, computed_at, as_of, active,
+                                       advertiser_count, short_stay_count, phones_json, ads_json)
+                    VALUES (@locationId, @Score, 'new', @Reasons, @asOf, @computedAt, @asOf, TRUE, @Advertisers, @ShortStays, @Phones, @Ads)
+                    """, new { locationId, row.Score, row.Reasons, asOf, computedAt, row.Advertisers, row.ShortStays, row.Phones, row.Ads }, tx,
+                    cancellationToken: ct));
             }
-            else if (!old.Active || old.Score != flag.Score || old.ReasonsJson != reasons)
+            else if (!old.Active || !old.Same(row))
             {
                 w.Updated += await c.ExecuteAsync(new CommandDefinition("""
-                    UPDATE flags SET score = @Score, reasons_json = @reasons, as_of = @asOf, computed_at = @computedAt, active = TRUE,
-                        cleared_at = NULL WHERE id = @Id
-                    """, new { old.Id, flag.Score, reasons, asOf, computedAt }, tx, cancellationToken: ct));
+                    UPDATE flags SET score = @Score, reasons_json = @Reasons, as_of = @asOf, computed_at = @computedAt, active = TRUE,
+                        cleared_at = NULL, advertiser_count = @Advertisers, short_stay_count = @ShortStays, phones_json = @Phones, ads_json = @Ads
+                    WHERE id = @Id
+                    """, new { old.Id, row.Score, row.Reasons, asOf, computedAt, row.Advertisers, row.ShortStays, row.Phones, row.Ads }, tx,
+                    cancellationToken: ct));
             }
         }
         foreach (var old in existing.Values.Where(f => f.Active && byLocation.GetValueOrDefault(f.LocationId)?.Flag is not { Qualifies: true }))
         {
-            var current = byLocation.GetValueOrDefault(old.LocationId)?.Flag;
+            var row = byLocation.GetValueOrDefault(old.LocationId)?.Flag is { } current ? FlagRowOf(current) : FlagRowOf(null);
             w.Updated += await c.ExecuteAsync(new CommandDefinition("""
-                UPDATE flags SET score = @score, reasons_json = @reasons, as_of = @asOf, computed_at = @computedAt, active = FALSE,
-                    cleared_at = @asOf WHERE id = @Id
-                """, new { old.Id, score = current?.Score ?? 0, reasons = FlagReasonJson.Serialize(current?.Reasons ?? []), asOf, computedAt },
-                tx, cancellationToken: ct));
+                UPDATE flags SET score = @Score, reasons_json = @Reasons, as_of = @asOf, computed_at = @computedAt, active = FALSE,
+                    cleared_at = @asOf, advertiser_count = @Advertisers, short_stay_count = @ShortStays, phones_json = @Phones, ads_json = @Ads
+                WHERE id = @Id
+                """, new { old.Id, row.Score, row.Reasons, asOf, computedAt, row.Advertisers, row.ShortStays, row.Phones, row.Ads }, tx,
+                cancellationToken: ct));
         }
         return (await c.QueryAsync<FlagData>(new CommandDefinition(
                 "SELECT id, location_id, score, reasons_json, status, active, first_flagged_at FROM flags", transaction: tx, cancellationToken: ct)))
             .ToDictionary(f => f.LocationId, f => new FlagState(f.Id, f.Status, f.Active, DateTimeOffset.FromUnixTimeMilliseconds(f.FirstFlaggedAt)));
     }
+
+    private static FlagValues FlagRowOf(ResultFlag? flag) => new(flag?.Score ?? 0, FlagReasonJson.Serialize(flag?.Reasons ?? []),
+        flag?.Advertisers ?? 0, flag?.ShortStays ?? 0, JsonSerializer.Serialize(flag?.Phones ?? []), JsonSerializer.Serialize(flag?.AdIds ?? []));
+
+    /// <summary>Touring entries of the advertisers in scope: replaced by the result's.</summary>
+    private static async Task TouringAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
+        HashSet<long> advertisersInScope, Tally w, CancellationToken ct)
+    {
+        var existing = (await c.QueryAsync<(long AdvertiserId, string PhonesJson, string PlacesJson)>(new CommandDefinition(
+            "SELECT advertiser_id, phones_json, places_json FROM touring", transaction: tx, cancellationToken: ct)))
+            .Where(t => advertisersInScope.Contains(t.AdvertiserId)).ToDictionary(t => t.AdvertiserId, t => (t.PhonesJson, t.PlacesJson));
+        var desired = result.Touring.ToDictionary(t => advertiserIds[t.AdvertiserKey],
+            t => (PhonesJson: JsonSerializer.Serialize(t.Phones), PlacesJson: JsonSerializer.Serialize(t.Places)));
+        w.Deleted += await c.ExecuteAsync(new CommandDefinition("DELETE FROM touring WHERE advertiser_id = @id",
+            existing.Keys.Where(id => !desired.ContainsKey(id)).Select(id => new { id }), tx, cancellationToken: ct));
+        w.Inserted += await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO touring (advertiser_id, phones_json, places_json) VALUES (@id, @PhonesJson, @PlacesJson)",
+            desired.Where(kv => !existing.ContainsKey(kv.Key)).Select(kv => new { id = kv.Key, kv.Value.PhonesJson, kv.Value.PlacesJson }), tx,
+            cancellationToken: ct));
+        w.Updated += await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE touring SET phones_json = @PhonesJson, places_json = @PlacesJson WHERE advertiser_id = @id",
+            desired.Where(kv => existing.TryGetValue(kv.Key, out var old) && old != kv.Value)
+                .Select(kv => new { id = kv.Key, kv.Value.PhonesJson, kv.Value.PlacesJson }), tx, cancellationToken: ct));
+    }
+
+    private sealed record FlagValues(double Score, string Reasons, int Advertisers, int ShortStays, string Phones, string Ads);
 
     private static long Ms(int day) => AnalysisDays.Start(day).ToUnixTimeMilliseconds();
 
@@ -229,6 +280,15 @@ public sealed class AnalysisWriter(Database database)
         public long? OperatorId { get; init; }
         public long FirstSeenAt { get; init; }
         public long LastSeenAt { get; init; }
+        public long? ClusterId { get; init; }
+    }
+
+    private sealed class LinkData
+    {
+        public long AdvertiserId { get; init; }
+        public long AdId { get; init; }
+        public string LinkKind { get; init; } = "";
+        public double Confidence { get; init; }
     }
 
     private sealed class LocationData
@@ -264,5 +324,12 @@ public sealed class AnalysisWriter(Database database)
         public string Status { get; init; } = "";
         public bool Active { get; init; }
         public long FirstFlaggedAt { get; init; }
+        public int? AdvertiserCount { get; init; }
+        public int? ShortStayCount { get; init; }
+        public string? PhonesJson { get; init; }
+        public string? AdsJson { get; init; }
+
+        public bool Same(FlagValues v) => Score == v.Score && ReasonsJson == v.Reasons && AdvertiserCount == v.Advertisers
+                                          && ShortStayCount == v.ShortStays && PhonesJson == v.Phones && AdsJson == v.Ads;
     }
 }

@@ -55,6 +55,24 @@ internal static class AnalysisBenchmark
             NullLogger<AnalysisRunner>.Instance);
         var run = await Time(() => runner.RunAsync(asOf, full: true, null, ct));
         Console.WriteLine($"analyze --full (AnalysisRunner): {run.Seconds:F2} s wall, {run.Cpu:F2} s cpu; {run.Value.Report.Locations.Count:N0} flagged");
+
+        // The next day after a crawl: 1% of the ads seen again, the analysis incremental (what the job after each crawl runs).
+        var nextDay = asOf.AddDays(1);
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                INSERT INTO observations (ad_id, version_id, source, observed_at)
+                SELECT id, id, 'crawl', @at FROM ads WHERE id % 100 = 7
+                """, new { at = nextDay.AddHours(-12).ToUnixTimeMilliseconds() }, tx);
+            await tx.CommitAsync(ct);
+        }
+        var next = new AnalysisRunner(database, new FixedTime(nextDay), Options.Create(new AnalysisFileOptions { RulesFile = rules }),
+            NullLogger<AnalysisRunner>.Instance);
+        var incremental = await Time(() => next.RunAsync(nextDay, full: false, null, ct));
+        Console.WriteLine($"analyze after a day's crawl ({incremental.Value.Mode}, {incremental.Value.ChangedAds:N0} ads changed, " +
+                          $"{incremental.Value.RecomputedAds:N0} of {run.Value.RecomputedAds:N0} ads recomputed): {incremental.Seconds:F2} s wall, " +
+                          $"{incremental.Cpu:F2} s cpu; {incremental.Value.Report.Locations.Count:N0} flagged");
         using var process = Process.GetCurrentProcess();
         var info = GC.GetGCMemoryInfo();
         Console.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; GC heap now {GC.GetTotalMemory(false) / 1048576.0:F0} MB; " +

@@ -33,9 +33,11 @@ internal sealed class GeneratedDatabase : IAsyncDisposable
         var observations = int.Parse(Arg(args, "--observations") ?? "1000000", CultureInfo.InvariantCulture);
         var given = Arg(args, "--db");
         var db = new GeneratedDatabase(given ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{tempPrefix}-{Guid.NewGuid():N}.db"), given is null);
-        if (!File.Exists(db.Path) || new FileInfo(db.Path).Length == 0)
+        var exists = File.Exists(db.Path) && new FileInfo(db.Path).Length > 0;
+        // A kept database from an older checkout gets the newer migrations, as `adwatch` would apply them.
+        await new SchemaMigrator(db.Database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
+        if (!exists)
         {
-            await new SchemaMigrator(db.Database, TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
             var watch = Stopwatch.StartNew();
             await AnalysisDataGenerator.GenerateAsync(db.Database, ads, observations, ct);
             Console.WriteLine($"generated {ads:N0} ads / {observations:N0} observations in {watch.Elapsed.TotalSeconds:F1} s ({db.Path})");

@@ -65,6 +65,23 @@ internal sealed class AnalysisSeed(Database db)
             """, rows);
     }
 
+    /// <summary>Extraction ran again on the ad's version and found other phones (a fixed misread): phones replaced, extracted_at moved.</summary>
+    public async Task ReextractAsync(long adId, string[] phones, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var versionId = await c.ExecuteScalarAsync<long>("SELECT MIN(id) FROM ad_versions WHERE ad_id = @adId", new { adId });
+        await c.ExecuteAsync("DELETE FROM ad_phones WHERE version_id = @versionId", new { versionId });
+        foreach (var e164 in phones)
+        {
+            var phoneId = await c.ExecuteScalarAsync<long>("""
+                INSERT INTO phones (e164) VALUES (@e164) ON CONFLICT (e164) DO UPDATE SET e164 = excluded.e164 RETURNING id
+                """, new { e164 });
+            await c.ExecuteAsync("INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated) VALUES (@versionId, @phoneId, @e164, FALSE)",
+                new { versionId, phoneId, e164 });
+        }
+        await c.ExecuteAsync("UPDATE ad_versions SET extracted_at = @at WHERE id = @versionId", new { versionId, at = at.ToUnixTimeMilliseconds() });
+    }
+
     /// <summary>The analysis tables as comparable lines, by natural keys (no surrogate ids), for "incremental equals full".</summary>
     public async Task<IReadOnlyList<string>> SnapshotAsync(CancellationToken ct)
     {
@@ -72,6 +89,7 @@ internal sealed class AnalysisSeed(Database db)
         var lines = new List<string>();
         lines.AddRange(await c.QueryAsync<string>("""
             SELECT 'adv ' || a.key || ' ' || a.label || ' ' || COALESCE(p.e164, '-') || ' ' || a.first_seen_at || ' ' || a.last_seen_at
+                   || ' cluster ' || COALESCE(a.cluster_id, -1)
             FROM advertisers a LEFT JOIN operators o ON o.id = a.operator_id LEFT JOIN phones p ON p.id = o.phone_id ORDER BY a.key
             """));
         lines.AddRange(await c.QueryAsync<string>("""
@@ -85,7 +103,16 @@ internal sealed class AnalysisSeed(Database db)
             """));
         lines.AddRange(await c.QueryAsync<string>("""
             SELECT 'flag ' || p.key || ' ' || CAST(f.score AS TEXT) || ' ' || CASE WHEN f.active THEN 'active' ELSE 'inactive' END || ' ' || f.reasons_json
+                   || ' ' || COALESCE(f.advertiser_count, -1) || ' ' || COALESCE(f.short_stay_count, -1) || ' ' || COALESCE(f.phones_json, '-')
+                   || ' ' || COALESCE(f.ads_json, '-') || ' ' || f.first_flagged_at || ' ' || COALESCE(f.cleared_at, -1)
             FROM flags f JOIN locations l ON l.id = f.location_id JOIN places p ON p.id = l.place_id ORDER BY p.key
+            """));
+        lines.AddRange(await c.QueryAsync<string>("""
+            SELECT 'loc ' || p.key || ' ' || l.first_seen_at || ' ' || l.last_seen_at || ' ' || COALESCE(l.licensed_venue, '-')
+            FROM locations l JOIN places p ON p.id = l.place_id ORDER BY p.key
+            """));
+        lines.AddRange(await c.QueryAsync<string>("""
+            SELECT 'tour ' || a.key || ' ' || t.phones_json || ' ' || t.places_json FROM touring t JOIN advertisers a ON a.id = t.advertiser_id ORDER BY a.key
             """));
         return lines;
     }
