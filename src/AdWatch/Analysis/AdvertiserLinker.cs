@@ -18,7 +18,7 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
 {
     private const int MaxPersonaComparisons = 300;
 
-    public LinkResult Link(IReadOnlyList<AdFacts> ads)
+    public LinkResult Link(IReadOnlyList<AdFacts> ads, LinkClusters.SharedHashes shared)
     {
         var n = ads.Count;
         var uf = new UnionFind(n);
@@ -96,12 +96,12 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         }
 
         // 2. Photos, then 3. text: closest pairs first, so a chain of weak matches cannot outvote a close one.
-        foreach (var (_, a, b) in Candidates(ads, x => x.Images, options.ImageHammingThreshold))
+        foreach (var (_, a, b) in Candidates(ads, x => x.Images, shared.Images, options.ImageHammingThreshold))
         {
             // Same photo, different names: the same room, not the same person.
             Join(a, b, "image", force: false, checkNames: true);
         }
-        foreach (var (_, a, b) in Candidates(ads, x => x.Text is { } t ? [t] : [], options.TextHammingThreshold))
+        foreach (var (_, a, b) in Candidates(ads, x => x.Text is { } t ? [t] : [], shared.Texts, options.TextHammingThreshold))
         {
             Join(a, b, "text", force: false, checkNames: true);
         }
@@ -239,30 +239,27 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         return false;
     }
 
-    /// <summary>Pairs of ads with equal or near hashes, closest first; hashes on too many ads (stock photos, boilerplate) are skipped.</summary>
-    private List<(int Distance, int A, int B)> Candidates(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<ulong>> hashes, int threshold)
+    /// <summary>Pairs of ads with equal or near hashes, closest first; stock photos and boilerplate texts (<paramref name="shared"/>) are skipped.</summary>
+    private static List<(int Distance, int A, int B)> Candidates(IReadOnlyList<AdFacts> ads, Func<AdFacts, IEnumerable<ulong>> hashes,
+        HashSet<ulong> shared, int threshold)
     {
-        var byHash = Group(ads, hashes);
+        var byHash = Group(ads, x => hashes(x).Where(h => !shared.Contains(h)));
         var index = new HammingIndex(byHash.Keys, threshold);
         var pairs = new List<(int, int, int)>();
         foreach (var (hash, members) in byHash)
         {
-            if (members.Count > options.MaxSharedHashAds)
-            {
-                continue;
-            }
             for (var i = 1; i < members.Count; i++)
             {
                 pairs.Add((0, members[0], members[i]));
             }
             foreach (var near in index.Near(hash))
             {
-                if (near > hash && byHash[near] is { } others && others.Count <= options.MaxSharedHashAds)
+                if (near > hash)
                 {
                     var d = HammingIndex.Distance(hash, near);
                     foreach (var a in members)
                     {
-                        foreach (var b in others)
+                        foreach (var b in byHash[near])
                         {
                             pairs.Add((d, a, b));
                         }

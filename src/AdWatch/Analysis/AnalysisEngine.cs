@@ -26,9 +26,10 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             }
         }
 
-        var links = new AdvertiserLinker(options).Link(ads);
+        var shared = LinkClusters.Shared(ads.Count, i => KeysOf(ads[i]), options.MaxSharedHashAds);
+        var links = new AdvertiserLinker(options).Link(ads, shared);
         var clusters = new UnionFind(ads.Count);
-        LinkClusters.Join(clusters, ads.Count, i => KeysOf(ads[i]), options.ImageHammingThreshold, options.TextHammingThreshold);
+        LinkClusters.Join(clusters, ads.Count, i => KeysOf(ads[i]), shared, options.ImageHammingThreshold, options.TextHammingThreshold);
         var (advertisers, operators, keyByAd) = Advertisers(ads, links, clusters, input);
         var context = new AnalysisContext(advertisers, operators, ads, keyByAd, input, region);
         var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -36,7 +37,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
         {
             indexByKey[advertisers[i].Key] = i;
         }
-        var stays = new StayBuilder(options, input).Build(ads, [.. keyByAd.Select(k => indexByKey[k])], [.. advertisers.Select(a => a.Key)]);
+        var stays = new StayBuilder(options, input, shared).Build(ads, [.. keyByAd.Select(k => indexByKey[k])], [.. advertisers.Select(a => a.Key)]);
         var scorer = new FlagScorer(options, context);
 
         var locations = new List<ResultLocation>();

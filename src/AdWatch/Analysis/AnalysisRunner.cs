@@ -55,7 +55,8 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
             """, cancellationToken: ct));
         var asOfDay = AnalysisDays.From(at);
         var mode = full || last is null || last.OptionsHash != optionsHash || at.ToUnixTimeMilliseconds() < last.AsOf
-                   || PermitEnded(venues, AnalysisDays.FromUnixMilliseconds(last.AsOf), asOfDay) ? "full" : "incremental";
+                   || PermitEnded(venues, AnalysisDays.FromUnixMilliseconds(last.AsOf), asOfDay)
+                   || await ReExtractedAsync(connection, last, ct) ? "full" : "incremental";
         var changed = last is null ? null : await ChangedAdsAsync(connection, last, at, ct);
 
         var input = await new AnalysisInputLoader(database).LoadAsync(at, ct);
@@ -86,6 +87,18 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
     }
 
     /// <summary>
+    /// A version the previous run analysed was extracted or fingerprinted again since (after an extractor fix or a gazetteer
+    /// update, usually all of them): its phones, places or hashes may be fewer now, and what they linked is not known any more —
+    /// recompute everything.
+    /// </summary>
+    private static async Task<bool> ReExtractedAsync(DbConnection connection, RunData last, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            SELECT COUNT(*) FROM ad_versions v
+            WHERE (v.extracted_at > @MaxExtractedAt OR v.fingerprinted_at > @MaxExtractedAt)
+              AND EXISTS (SELECT 1 FROM observations o WHERE o.ad_id = v.ad_id AND o.version_id = v.id AND o.id <= @MaxObservationId)
+            """, new { last.MaxExtractedAt, last.MaxObservationId }, cancellationToken: ct)) > 0;
+
+    /// <summary>
     /// Ads whose facts changed since the previous run: new observations (by id, and by time when the as-of moved past older
     /// ones), versions extracted or fingerprinted since, and ads carrying a phone an analyst marked since.
     /// </summary>
@@ -114,9 +127,10 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
         {
             position[input.Ads[i].Id] = i;
         }
+        var keys = input.Ads.Select(a => AnalysisEngine.KeysOf(a, input)).ToArray();
+        var shared = LinkClusters.Shared(keys.Length, i => keys[i], options.MaxSharedHashAds);
         var clusters = new UnionFind(input.Ads.Count);
-        LinkClusters.Join(clusters, input.Ads.Count, i => AnalysisEngine.KeysOf(input.Ads[i], input), options.ImageHammingThreshold,
-            options.TextHammingThreshold);
+        LinkClusters.Join(clusters, input.Ads.Count, i => keys[i], shared, options.ImageHammingThreshold, options.TextHammingThreshold);
         var links = (await connection.QueryAsync<(long AdId, long AdvertiserId, long? Cluster)>(new CommandDefinition(
             "SELECT aa.ad_id, aa.advertiser_id, a.cluster_id FROM advertiser_ads aa JOIN advertisers a ON a.id = aa.advertiser_id",
             cancellationToken: ct))).ToList();
@@ -129,7 +143,10 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
             }
         }
 
-        var roots = changed.Where(position.ContainsKey).Select(id => clusters.Find(position[id])).ToHashSet();
+        var seeds = changed.Where(position.ContainsKey).Select(id => position[id]).ToList();
+        seeds.AddRange(TurnedShared(keys, k => k.Images, shared.Images, seeds, options.MaxSharedHashAds, options.ImageHammingThreshold));
+        seeds.AddRange(TurnedShared(keys, k => k.Texts, shared.Texts, seeds, options.MaxSharedHashAds, options.TextHammingThreshold));
+        var roots = seeds.Select(clusters.Find).ToHashSet();
         var affected = input.Ads.Where((_, i) => roots.Contains(clusters.Find(i))).Select(a => a.Id).ToHashSet();
 
         var stays = (await connection.QueryAsync<(long AdvertiserId, long PlaceId, long EndAt)>(new CommandDefinition(
@@ -165,6 +182,43 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
             }
         }
         return new AnalysisScope(input.Ads.Where((_, i) => roots.Contains(clusters.Find(i))).Select(a => a.Id).ToHashSet(), places);
+    }
+
+    /// <summary>
+    /// A hash that is stock or boilerplate now but may not have been before — without the changed ads it would not be — linked
+    /// ads it no longer links: every ad carrying it, or a hash near it, must be recomputed. (Facts of unchanged ads do not change,
+    /// and a re-extraction, the one way a count can drop, makes the run full.)
+    /// </summary>
+    private static IEnumerable<int> TurnedShared(LinkClusters.Keys[] keys, Func<LinkClusters.Keys, IEnumerable<ulong>> hashes,
+        HashSet<ulong> shared, List<int> changed, int max, int threshold)
+    {
+        var changedCarrying = new Dictionary<ulong, int>();
+        foreach (var i in changed)
+        {
+            foreach (var h in hashes(keys[i]).Distinct().Where(shared.Contains))
+            {
+                changedCarrying[h] = changedCarrying.GetValueOrDefault(h) + 1;
+            }
+        }
+        if (changedCarrying.Count == 0)
+        {
+            return [];
+        }
+        var carriers = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            foreach (var h in hashes(keys[i]).Distinct())
+            {
+                (carriers.TryGetValue(h, out var list) ? list : carriers[h] = []).Add(i);
+            }
+        }
+        var turned = changedCarrying.Where(kv => carriers[kv.Key].Count - kv.Value <= max).Select(kv => kv.Key).ToList();
+        if (turned.Count == 0)
+        {
+            return [];
+        }
+        var index = new HammingIndex(carriers.Keys, threshold);
+        return turned.SelectMany(index.Near).Distinct().SelectMany(h => carriers[h]);
     }
 
     /// <summary>A licensed venue's permit ran out between the previous as-of day and this one: its location may be flagged now.</summary>

@@ -15,8 +15,34 @@ internal static class LinkClusters
     public readonly record struct Keys(IEnumerable<long> Phones, IEnumerable<ulong> Images, IEnumerable<ulong> Texts,
         IEnumerable<(long Place, string Name)> Names);
 
+    /// <summary>Stock photos and boilerplate texts: hashes carried by more than <paramref name="max"/> ads (each ad counted once).</summary>
+    public sealed record SharedHashes(HashSet<ulong> Images, HashSet<ulong> Texts)
+    {
+        public static readonly SharedHashes None = new([], []);
+    }
+
+    /// <summary>Counts the ads carrying each photo and text hash; see <see cref="SharedHashes"/>.</summary>
+    public static SharedHashes Shared(int count, Func<int, Keys> keysOf, int max)
+    {
+        var images = new Dictionary<ulong, int>();
+        var texts = new Dictionary<ulong, int>();
+        for (var i = 0; i < count; i++)
+        {
+            var keys = keysOf(i);
+            foreach (var h in keys.Images.Distinct())
+            {
+                images[h] = images.GetValueOrDefault(h) + 1;
+            }
+            foreach (var h in keys.Texts.Distinct())
+            {
+                texts[h] = texts.GetValueOrDefault(h) + 1;
+            }
+        }
+        return new([.. images.Where(kv => kv.Value > max).Select(kv => kv.Key)], [.. texts.Where(kv => kv.Value > max).Select(kv => kv.Key)]);
+    }
+
     /// <summary>Joins related ads of <paramref name="count"/> ads into <paramref name="clusters"/> (indices 0..count-1).</summary>
-    public static void Join(UnionFind clusters, int count, Func<int, Keys> keysOf, int imageThreshold, int textThreshold)
+    public static void Join(UnionFind clusters, int count, Func<int, Keys> keysOf, SharedHashes shared, int imageThreshold, int textThreshold)
     {
         var phones = new Dictionary<long, int>();
         var names = new Dictionary<(long, string), int>();
@@ -33,11 +59,11 @@ internal static class LinkClusters
             {
                 First(names, name, i, clusters);
             }
-            foreach (var image in keys.Images)
+            foreach (var image in keys.Images.Where(h => !shared.Images.Contains(h)))
             {
                 First(images, image, i, clusters);
             }
-            foreach (var text in keys.Texts)
+            foreach (var text in keys.Texts.Where(h => !shared.Texts.Contains(h)))
             {
                 First(texts, text, i, clusters);
             }

@@ -4,9 +4,10 @@ namespace AdWatch.Analysis;
 /// Ties ads to locations and cuts each advertiser's days at a location into stays. An ad tied by its own address counts fully;
 /// an ad without one attaches only through a strong link to exactly one location — a phone that advertised that address within
 /// <see cref="AnalysisOptions.AttachWindowDays"/>, the same photo (an interior shot), or the same template with the address filled
-/// in — each with its own, lower confidence. Anything ambiguous attaches nowhere.
+/// in — each with its own, lower confidence. Anything ambiguous attaches nowhere, and a stock photo or boilerplate text (on more
+/// than <see cref="AnalysisOptions.MaxSharedHashAds"/> ads) ties nothing to a place.
 /// </summary>
-internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
+internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, LinkClusters.SharedHashes shared)
 {
     private static readonly string[] KindNames = ["address", "phone", "image", "template"];
     private static readonly double[] KindConfidence = [1.0, 0.8, 0.7, 0.6];
@@ -32,11 +33,11 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
                     {
                         (phoneSpans.TryGetValue(phone, out var spans) ? spans : phoneSpans[phone] = []).Add((v.Days[0], v.Days[^1], place));
                     }
-                    foreach (var image in ad.Images)
+                    foreach (var image in ad.Images.Where(h => !shared.Images.Contains(h)))
                     {
                         (imagePlaces.TryGetValue(image, out var set) ? set : imagePlaces[image] = []).Add(place);
                     }
-                    if (v.Version.TextHash is { } text)
+                    if (v.Version.TextHash is { } text && !shared.Texts.Contains(text))
                     {
                         (textPlaces.TryGetValue(text, out var set) ? set : textPlaces[text] = []).Add(place);
                     }
@@ -53,8 +54,8 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input)
                 var phonePlaces = ad.Phones.SelectMany(p => phoneSpans.GetValueOrDefault(p) ?? [])
                     .Where(s => s.First - options.AttachWindowDays <= v.Days[^1] && v.Days[0] <= s.Last + options.AttachWindowDays)
                     .Select(s => s.Place);
-                var imageMatches = ad.Images.SelectMany(h => imageIndex.Near(h)).SelectMany(h => imagePlaces[h]);
-                var textMatches = v.Version.TextHash is { } t ? textIndex.Near(t).SelectMany(h => textPlaces[h]) : [];
+                var imageMatches = ad.Images.Where(h => !shared.Images.Contains(h)).SelectMany(h => imageIndex.Near(h)).SelectMany(h => imagePlaces[h]);
+                var textMatches = v.Version.TextHash is { } t && !shared.Texts.Contains(t) ? textIndex.Near(t).SelectMany(h => textPlaces[h]) : [];
                 var (place, kind) = Unique(phonePlaces, 1) ?? Unique(imageMatches, 2) ?? Unique(textMatches, 3) ?? (0, -1);
                 // An ad that names another town is not at a house in this one, whatever its phone did elsewhere.
                 if (kind < 0 || NamesAnotherTown(v.Version, input.Places[place].TownKey))
