@@ -6,49 +6,39 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Touring;
 
 /// <summary>
-/// Touring advertisers read from the stored analysis: the same rule as the analysis (<c>touringMinPlaces</c> towns within
-/// <c>touringTourDays</c>, one in the region, from <c>config/analysis.yaml</c>) over the towns each advertiser's ads named.
-/// A town is a municipality, or a place name outside known municipalities, as in the analysis.
+/// Touring advertisers as the analysis stored them (table <c>touring</c>: the same list <c>adwatch analyze --json</c> prints), with
+/// what the page shows about each: the towns its ads named and when, and the locations it stayed at. The rule itself
+/// (<c>touringMinPlaces</c> towns within <c>touringTourDays</c>, one in the region) lives only in the analysis.
 /// </summary>
 public sealed class TouringQuery(Database database, IOptions<AnalysisFileOptions> files)
 {
-    private const long DayMs = 86_400_000;
-
     public async Task<IReadOnlyList<TouringEntry>> ListAsync(CancellationToken ct)
     {
         var options = File.Exists(files.Value.RulesFile) ? AnalysisOptionsLoader.Load(files.Value.RulesFile) : new AnalysisOptions();
         var region = options.Region.ToHashSet(StringComparer.Ordinal);
         await using var c = await database.OpenAsync(ct);
+        var tours = (await c.QueryAsync<(long AdvertiserId, string PlacesJson)>(new CommandDefinition(
+            "SELECT advertiser_id, places_json FROM touring", cancellationToken: ct)))
+            .ToDictionary(t => t.AdvertiserId, t => (System.Text.Json.JsonSerializer.Deserialize<string[]>(t.PlacesJson) ?? []).ToHashSet(StringComparer.Ordinal));
+        if (tours.Count == 0)
+        {
+            return [];
+        }
         var rows = await c.QueryAsync<SpanData>(new CommandDefinition("""
             SELECT DISTINCT aa.advertiser_id, COALESCE(p.municipality_code, p.place_name, p.key) AS town,
                    COALESCE(p.place_name, p.label) AS label, p.municipality_code, p.in_region, a.first_seen_at, a.last_seen_at
-            FROM advertiser_ads aa
+            FROM touring t
+            JOIN advertiser_ads aa ON aa.advertiser_id = t.advertiser_id
             JOIN ads a ON a.id = aa.ad_id
             JOIN ad_versions v ON v.ad_id = a.id
             JOIN ad_places ap ON ap.version_id = v.id
             JOIN places p ON p.id = ap.place_id
             """, cancellationToken: ct));
-        var touring = new List<(long Advertiser, List<SpanData> Tour)>();
-        foreach (var group in rows.GroupBy(r => r.AdvertiserId))
-        {
-            var spans = group.OrderBy(s => s.FirstSeenAt).ToList();
-            if (spans.Select(s => s.Town).Distinct().Count() < options.TouringMinPlaces)
-            {
-                continue;
-            }
-            // A window overlapping k towns' spans also does when it starts at the earliest end among them.
-            foreach (var end in spans.Select(s => s.LastSeenAt / DayMs).Distinct().Order())
-            {
-                var windowEnd = end + options.TouringTourDays - 1;
-                var hits = spans.Where(s => s.FirstSeenAt / DayMs <= windowEnd && end <= s.LastSeenAt / DayMs).ToList();
-                if (hits.Select(s => s.Town).Distinct().Count() >= options.TouringMinPlaces
-                    && hits.Any(s => s.MunicipalityCode is { } m ? region.Contains(m) : s.InRegion))
-                {
-                    touring.Add((group.Key, hits));
-                    break;
-                }
-            }
-        }
+        // The towns of the tour (the analysis names them by label), with the days the advertiser's ads named them.
+        var touring = rows.GroupBy(r => r.AdvertiserId)
+            .Select(g => (Advertiser: g.Key, Tour: g.Where(s => tours[g.Key].Contains(s.Label)).ToList()))
+            .Where(t => t.Tour.Count > 0)
+            .ToList();
         if (touring.Count == 0)
         {
             return [];

@@ -76,6 +76,9 @@ internal static class HostileSeed
         await c.ExecuteAsync("""
             INSERT INTO stays (location_id, advertiser_id, start_at, end_at, ad_count, link_kind, confidence) VALUES (@locationId, @advertiserId, @a, @b, 1, 'address', 1.0)
             """, new { locationId, advertiserId, a = Ms(0), b = Ms(3) });
+        // The analysis' touring entry for this advertiser (three towns, one with a hostile name), as AnalysisWriter stores it.
+        await c.ExecuteAsync("INSERT INTO touring (advertiser_id, phones_json, places_json) VALUES (@advertiserId, '[]', @places)",
+            new { advertiserId, places = System.Text.Json.JsonSerializer.Serialize(new[] { Payload("place-name"), "Ermelo", "Zwolle" }) });
         var reasons = FlagReasonJson.Serialize([new FlagReason("rotation", Payload("reason-nl"), Payload("reason-en"),
             new ReasonEvidence(ads, [Payload("reason-date")], [Payload("reason-phone")]))]);
         var flagId = await c.ExecuteScalarAsync<long>("""

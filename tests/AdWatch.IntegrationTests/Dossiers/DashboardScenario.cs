@@ -31,8 +31,9 @@ internal sealed class DashboardScenario
 
     public static DateTimeOffset AsOf => AnalysisSeed.Day0.AddDays(30).AddHours(14);
 
-    public static AnalysisRunner Runner(Database db, TimeProvider? time = null) => new(db, time ?? new FakeTimeProvider(AsOf),
-        Options.Create(new AnalysisFileOptions { RulesFile = Path.Combine(RepoPaths.Root, "config", "analysis.yaml") }),
+    public static AnalysisRunner Runner(Database db, TimeProvider? time = null, string? rulesFile = null) => new(db,
+        time ?? new FakeTimeProvider(AsOf),
+        Options.Create(new AnalysisFileOptions { RulesFile = rulesFile ?? Path.Combine(RepoPaths.Root, "config", "analysis.yaml") }),
         NullLogger<AnalysisRunner>.Instance);
 
     public static async Task<DashboardScenario> SeedAsync(Database db, CancellationToken ct)

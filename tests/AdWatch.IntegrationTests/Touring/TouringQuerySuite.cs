@@ -25,6 +25,9 @@ public abstract class TouringQuerySuite : ScenarioSuite
         luna.Phones.ShouldBe([DashboardScenario.LunaPhone]);
         luna.Towns.Select(t => (t.Label, t.InRegion)).ShouldBe([("Harderwijk", true), ("Ermelo", true), ("Zwolle", false)]);
         luna.Locations.Order().ShouldBe(new[] { s.HouseLocationId, s.ErmeloLocationId }.Order());
+        // The same advertiser as the analysis' own touring list (analyze --json).
+        var report = (await DashboardScenario.Runner(Database).RunAsync(DashboardScenario.AsOf, full: false, null, ct)).Report;
+        report.Touring.ShouldHaveSingleItem().AdvertiserId.ShouldBe(luna.AdvertiserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -40,8 +43,11 @@ public abstract class TouringQuerySuite : ScenarioSuite
             text.ShouldContain("touringTourDays");
             await File.WriteAllTextAsync(strict, System.Text.RegularExpressions.Regex.Replace(text, @"touringTourDays:\s*\d+", "touringTourDays: 5"), ct);
 
+            // The analysis decides who tours; the page shows what it stored.
+            var run = await DashboardScenario.Runner(Database, rulesFile: strict).RunAsync(DashboardScenario.AsOf, full: true, null, ct);
             var touring = await new TouringQuery(Database, Options.Create(new AnalysisFileOptions { RulesFile = strict })).ListAsync(ct);
 
+            run.Report.Touring.ShouldBeEmpty();
             touring.ShouldBeEmpty();
         }
         finally
