@@ -29,8 +29,14 @@ public sealed class AnalysisInputLoader(Database database)
             p.Value = asOf.ToUnixTimeMilliseconds();
             command.Parameters.Add(p);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            // Synchronous Read: a million rows through ReadAsync cost a state machine each, and SQLite reads synchronously anyway.
+            var rows = 0;
+            while (reader.Read())
             {
+                if (++rows % 65_536 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
                 if (versions.TryGetValue(reader.GetInt64(0), out var v))
                 {
                     v.AddDay(AnalysisDays.FromUnixMilliseconds(reader.GetInt64(1)));
