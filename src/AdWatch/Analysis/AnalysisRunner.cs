@@ -10,15 +10,15 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Analysis;
 
 /// <summary>
-/// Runs analysis end to end: fingerprint new ad texts, load, compute, write, log the run. <c>adwatch analyze</c> calls
-/// <see cref="RunAsync"/>.
+/// Runs analysis end to end: catch up on text fingerprints, load, compute, write, read the report back, log the run.
+/// <c>adwatch analyze</c> and the job after each crawl call <see cref="RunAsync"/>.
 /// <para>
-/// Full and incremental runs compute the same thing and so give the same result by construction. Linking is global — one new ad
-/// can join two advertisers, a phone marked bad can split one anywhere, a new interior photo can make an attachment ambiguous — so
-/// the engine always recomputes everything in memory (cheap: see the analysis benchmark), and incrementality lives where the cost
-/// is: only versions changed since the watermark are fingerprinted, and only rows that differ are written. <c>--full</c> ignores
-/// the watermark; text fingerprints are facts of a version (extraction stores them) and are only redone when it is extracted again. A change of analysis.yaml or the venues file, or an as-of earlier than
-/// the previous run, makes a run full.
+/// An incremental run (the default once a run is logged) recomputes only what the ads changed since the previous run can reach —
+/// their link clusters, as they are and as they were stored, and every location those touch, rebuilt from all its stays (see
+/// <see cref="LinkClusters"/> and src/AdWatch/Analysis/README.md) — and writes only that scope; the result equals a full run (tested
+/// day by day on random months). <c>--full</c>, the first run, a changed analysis.yaml or venues file or engine version, an as-of
+/// earlier than the previous run, an expired venue permit and a re-extracted version all make a run full. The report is read back
+/// from the database, so both print everything.
 /// </para>
 /// </summary>
 public sealed class AnalysisRunner(Database database, TimeProvider time, IOptions<AnalysisFileOptions> files, ILogger<AnalysisRunner> logger)
