@@ -173,40 +173,6 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Analysis_RoundTrip_KeepsReviewStatusAcrossRecompute()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await Db.Migrator(Time).MigrateAsync(ct);
-        var (adId, _) = await Seed.AdVersionAsync(Database, "a-1", T0, ct);
-        var places = new PlaceStore(Database);
-        var placeId = await places.UpsertAsync(new ResolvedAddress("3841 AB Harderwijk", null, null, "3841AB", "Harderwijk", "GM0243",
-            true, GeoPrecision.Postcode, 52.349, 5.622), "gazetteer", T0, ct);
-        var store = new AnalysisStore(Database);
-
-        var advertiser = await store.UpsertAdvertiserAsync("phone:+31612345678", "Luna", null, T0, T0.AddDays(3), ct);
-        (await store.UpsertAdvertiserAsync("phone:+31612345678", "Luna", null, T0, T0.AddDays(4), ct)).ShouldBe(advertiser);
-        await store.LinkAdAsync(advertiser, adId, "phone", 1.0, ct);
-        (await store.AdsOfAdvertiserAsync(advertiser, ct)).ShouldBe([adId]);
-        var location = await store.UpsertLocationAsync(placeId, null, T0, T0.AddDays(4), ct);
-        var stay = new StayRow { AdvertiserId = advertiser, StartAt = T0, EndAt = T0.AddDays(4), AdCount = 2, LinkKind = "address", Confidence = 1 };
-        await store.ReplaceStaysAsync(location, [stay, stay with { StartAt = T0.AddDays(20), EndAt = T0.AddDays(22) }], ct);
-        await store.ReplaceStaysAsync(location, [stay], ct);
-        var stays = await store.StaysAtAsync(location, ct);
-        stays.ShouldHaveSingleItem().ShouldBe(stay with { Id = stays[0].Id, LocationId = location });
-
-        var flagId = await store.UpsertFlagAsync(location, 0.8, """[{"code":"rotation"}]""", T0.AddDays(5), T0.AddDays(5), ct);
-        var reviews = new ReviewStore(Database);
-        (await reviews.TransitionAsync(flagId, "new", "in_review", "analist1", "bekijk ik", "analist1", T0.AddDays(6), ct)).ShouldBeTrue();
-        (await store.UpsertFlagAsync(location, 0.9, """[{"code":"rotation"},{"code":"touring"}]""", T0.AddDays(7), T0.AddDays(7), ct)).ShouldBe(flagId);
-
-        var flag = (await store.GetFlagAsync(flagId, ct)).ShouldNotBeNull();
-        (flag.Status, flag.Score, flag.AssignedTo, flag.FirstFlaggedAt, flag.AsOf).ShouldBe(("in_review", 0.9, "analist1", T0.AddDays(5), T0.AddDays(7)));
-        var phoneId = await Seed.PhoneAsync(Database, "+31612345678", ct);
-        var operatorId = await store.UpsertOperatorAsync(phoneId, T0, ct);
-        (await store.UpsertOperatorAsync(phoneId, T0.AddDays(1), ct)).ShouldBe(operatorId);
-    }
-
-    [Fact]
     public async Task Review_RefusesStaleTransition_AndKeepsHistory()
     {
         var ct = TestContext.Current.CancellationToken;
