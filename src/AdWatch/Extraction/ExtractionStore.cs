@@ -26,11 +26,11 @@ public sealed class ExtractionStore(Database database)
     }
 
     /// <summary>
-    /// Replaces the version's extraction; with <paramref name="text"/> (its title and body) the text fingerprint is stored in the
-    /// same transaction, from the phone and address mentions just found.
+    /// Replaces the version's extraction and stores its text fingerprint (from <paramref name="title"/> and <paramref name="body"/>
+    /// with the phone and address mentions just found cut out) in the same transaction.
     /// </summary>
-    public async Task SaveAsync(long versionId, AdExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
-        DateTimeOffset at, CancellationToken ct, (string? Title, string? Body)? text = null)
+    public async Task SaveAsync(long versionId, string? title, string? body, AdExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
+        DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -82,18 +82,10 @@ public sealed class ExtractionStore(Database database)
                 """, new { versionId, url, phash = hash is { } h ? unchecked((long)h) : (long?)null }, tx, cancellationToken: ct));
         }
 
-        if (text is { } t)
-        {
-            var (hash, name) = Analysis.TextFingerprinter.Fingerprint(t.Title, t.Body, slots);
-            await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE ad_versions SET extracted_at = @at, text_simhash = @hash, advertiser_name = @name, fingerprinted_at = @at WHERE id = @versionId
-                """, new { versionId, at, hash = hash is { } h ? unchecked((long)h) : (long?)null, name }, tx, cancellationToken: ct));
-        }
-        else
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE ad_versions SET extracted_at = @at WHERE id = @versionId", new { versionId, at }, tx, cancellationToken: ct));
-        }
+        var (simhash, name) = Analysis.TextFingerprinter.Fingerprint(title, body, slots);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE ad_versions SET extracted_at = @at, text_simhash = @simhash, advertiser_name = @name, fingerprinted_at = @at WHERE id = @versionId
+            """, new { versionId, at, simhash = simhash is { } s ? unchecked((long)s) : (long?)null, name }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 
