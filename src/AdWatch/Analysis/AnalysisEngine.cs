@@ -28,9 +28,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
 
         var shared = LinkClusters.Shared(ads.Count, i => KeysOf(ads[i]), options.MaxSharedHashAds);
         var links = new AdvertiserLinker(options).Link(ads, shared);
-        var clusters = new UnionFind(ads.Count);
-        LinkClusters.Join(clusters, ads.Count, i => KeysOf(ads[i]), shared, options.ImageHammingThreshold, options.TextHammingThreshold);
-        var (advertisers, operators, keyByAd) = Advertisers(ads, links, clusters, input);
+        var (advertisers, operators, keyByAd) = Advertisers(ads, links, input);
         var context = new AnalysisContext(advertisers, operators, ads, keyByAd, input, region);
         var indexByKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < advertisers.Count; i++)
@@ -56,7 +54,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             TouringDetector.Detect(options, context, advertisers, asOfDay), Municipalities(ads, keyByAd, input, region, asOfDay, options.WindowDays));
     }
 
-    /// <summary>The link keys of an ad as the engine uses them (see <see cref="LinkClusters"/>).</summary>
+    /// <summary>The link keys of an ad as the engine uses them (see <see cref="LinkClusters"/>); here for counting stock hashes.</summary>
     private static LinkClusters.Keys KeysOf(AdFacts ad) => new(ad.Phones, ad.Images,
         ad.Versions.Where(v => v.Version.TextHash is not null).Select(v => v.Version.TextHash!.Value),
         ad.Name is { } name ? ad.Versions.SelectMany(v => v.LocationPlaceIds).Select(p => (p, name)) : []);
@@ -72,16 +70,8 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
         ad.Versions.Select(v => v.Name).OfType<string>().SelectMany(n => ad.Versions.SelectMany(v => v.PlaceIds)
             .Where(p => input.Places.TryGetValue(p, out var place) && place.FormsLocation).Select(p => (p, n))));
 
-    private static (List<ResultAdvertiser>, List<ResultOperator>, string[]) Advertisers(List<AdFacts> ads, LinkResult links, UnionFind clusters,
-        AnalysisInput input)
+    private static (List<ResultAdvertiser>, List<ResultOperator>, string[]) Advertisers(List<AdFacts> ads, LinkResult links, AnalysisInput input)
     {
-        var clusterId = new long[ads.Count];
-        Array.Fill(clusterId, long.MaxValue);
-        foreach (var ad in ads)
-        {
-            var root = clusters.Find(ad.Index);
-            clusterId[root] = Math.Min(clusterId[root], ad.Id);
-        }
         var keyByAd = new string[ads.Count];
         var advertisers = new List<ResultAdvertiser>();
         foreach (var component in Enumerable.Range(0, ads.Count).GroupBy(i => links.Roots[i]).OrderBy(g => g.Min()))
@@ -98,8 +88,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             var label = name ?? (phones.Count > 0 ? input.Phones[phones[0]].E164 : $"advertentie {members[0].Id}");
             var links1 = members.Select(m => new AdLink(m.Id, members.Count == 1 ? "self" : links.Kinds[m.Index], Confidence(members.Count == 1 ? "self" : links.Kinds[m.Index]))).ToList();
             var operatorPhone = phones.Where(links.OperatorPhones.Contains).Cast<long?>().FirstOrDefault();
-            advertisers.Add(new ResultAdvertiser(key, label, links1, phones, operatorPhone, members.Min(m => m.FirstDay), members.Max(m => m.LastDay),
-                clusterId[clusters.Find(members[0].Index)]));
+            advertisers.Add(new ResultAdvertiser(key, label, links1, phones, operatorPhone, members.Min(m => m.FirstDay), members.Max(m => m.LastDay)));
         }
         var byPhone = new Dictionary<long, List<string>>();
         foreach (var a in advertisers)

@@ -14,7 +14,7 @@ namespace AdWatch.Analysis;
 /// <c>adwatch analyze</c> and the job after each crawl call <see cref="RunAsync"/>.
 /// <para>
 /// An incremental run (the default once a run is logged) recomputes only what the ads changed since the previous run can reach —
-/// their link clusters, as they are and as they were stored, and every location those touch, rebuilt from all its stays (see
+/// their link clusters and every location those touch, rebuilt from all its stays (see
 /// <see cref="LinkClusters"/> and src/AdWatch/Analysis/README.md) — and writes only that scope; the result equals a full run (tested
 /// day by day on random months). <c>--full</c>, the first run, a changed analysis.yaml or venues file or engine version, an as-of
 /// earlier than the previous run, an expired venue permit and a re-extracted version all make a run full. The report is read back
@@ -113,10 +113,11 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
             cancellationToken: ct))];
 
     /// <summary>
-    /// What a change can reach (see <see cref="LinkClusters"/>). Affected ads: every ad of a cluster, as it is now or as it was
-    /// stored, that holds a changed ad — closed over both, so an advertiser that splits or merges is recomputed whole. Affected
-    /// places: where those clusters had stays, where their ads are now, and, when the as-of day moved, every place with a stay in
-    /// the last flag window (its best window may move). The scope is the affected ads plus every cluster with a stay or an ad at
+    /// What a change can reach (see <see cref="LinkClusters"/>). Affected ads: every ad of a cluster that holds a changed ad or
+    /// an ad carrying a hash that just turned into stock, so an advertiser that splits or merges is recomputed whole (between runs
+    /// the relation only grows otherwise, so a cluster as stored lies inside the cluster as it is now). Affected places: where the
+    /// affected ads' advertisers had stays, where the ads are now, and, when the as-of day moved, every actively flagged place with
+    /// a stay in the last flag window (its scored window may move). The scope is the affected ads plus every cluster with a stay or an ad at
     /// an affected place, so each affected location is rebuilt from all of its stays.
     /// </summary>
     private static async Task<AnalysisScope> AffectedAsync(DbConnection connection, AnalysisInput input, HashSet<long> changed,
@@ -131,17 +132,8 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
         var shared = LinkClusters.Shared(keys.Length, i => keys[i], options.MaxSharedHashAds);
         var clusters = new UnionFind(input.Ads.Count);
         LinkClusters.Join(clusters, input.Ads.Count, i => keys[i], shared, options.ImageHammingThreshold, options.TextHammingThreshold);
-        var links = (await connection.QueryAsync<(long AdId, long AdvertiserId, long? Cluster)>(new CommandDefinition(
-            "SELECT aa.ad_id, aa.advertiser_id, a.cluster_id FROM advertiser_ads aa JOIN advertisers a ON a.id = aa.advertiser_id",
-            cancellationToken: ct))).ToList();
-        var firstOfCluster = new Dictionary<long, int>();
-        foreach (var (adId, _, cluster) in links)
-        {
-            if (cluster is { } c && position.TryGetValue(adId, out var p) && !firstOfCluster.TryAdd(c, p))
-            {
-                clusters.Union(firstOfCluster[c], p);
-            }
-        }
+        var links = (await connection.QueryAsync<(long AdId, long AdvertiserId)>(new CommandDefinition(
+            "SELECT ad_id, advertiser_id FROM advertiser_ads", cancellationToken: ct))).ToList();
 
         var seeds = changed.Where(position.ContainsKey).Select(id => position[id]).ToList();
         seeds.AddRange(TurnedShared(keys, k => k.Images, shared.Images, seeds, options.MaxSharedHashAds, options.ImageHammingThreshold));
@@ -167,7 +159,7 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
         }
 
         var advertisersThere = stays.Where(s => places.Contains(s.PlaceId)).Select(s => s.AdvertiserId).ToHashSet();
-        foreach (var (adId, advertiserId, _) in links)
+        foreach (var (adId, advertiserId) in links)
         {
             if (advertisersThere.Contains(advertiserId) && position.TryGetValue(adId, out var p))
             {

@@ -79,7 +79,7 @@ public sealed class AnalysisWriter(Database database)
         Dictionary<long, long> operatorIds, Tally w, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<AdvertiserData>(new CommandDefinition(
-            "SELECT id, key, label, operator_id, first_seen_at, last_seen_at, cluster_id FROM advertisers", transaction: tx, cancellationToken: ct)))
+            "SELECT id, key, label, operator_id, first_seen_at, last_seen_at FROM advertisers", transaction: tx, cancellationToken: ct)))
             .ToDictionary(a => a.Key, StringComparer.Ordinal);
         var insert = new List<object>();
         var update = new List<object>();
@@ -89,25 +89,22 @@ public sealed class AnalysisWriter(Database database)
             {
                 a.Key, a.Label,
                 OperatorId = a.OperatorPhoneId is { } p ? operatorIds[p] : (long?)null,
-                First = Ms(a.FirstDay), Last = Ms(a.LastDay), a.Cluster,
+                First = Ms(a.FirstDay), Last = Ms(a.LastDay),
             };
             if (!existing.TryGetValue(a.Key, out var old))
             {
                 insert.Add(row);
             }
-            else if (old.Label != row.Label || old.OperatorId != row.OperatorId || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last
-                     || old.ClusterId != row.Cluster)
+            else if (old.Label != row.Label || old.OperatorId != row.OperatorId || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last)
             {
                 update.Add(row);
             }
         }
         w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at, cluster_id)
-            VALUES (@Key, @Label, @OperatorId, @First, @Last, @Cluster)
+            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at) VALUES (@Key, @Label, @OperatorId, @First, @Last)
             """, insert, tx, cancellationToken: ct));
         w.Updated += await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE advertisers SET label = @Label, operator_id = @OperatorId, first_seen_at = @First, last_seen_at = @Last, cluster_id = @Cluster
-            WHERE key = @Key
+            UPDATE advertisers SET label = @Label, operator_id = @OperatorId, first_seen_at = @First, last_seen_at = @Last WHERE key = @Key
             """, update, tx, cancellationToken: ct));
         return insert.Count == 0 ? existing.ToDictionary(kv => kv.Key, kv => kv.Value.Id, StringComparer.Ordinal)
             : (await c.QueryAsync<(long Id, string Key)>(new CommandDefinition("SELECT id, key FROM advertisers", transaction: tx,
@@ -280,7 +277,6 @@ public sealed class AnalysisWriter(Database database)
         public long? OperatorId { get; init; }
         public long FirstSeenAt { get; init; }
         public long LastSeenAt { get; init; }
-        public long? ClusterId { get; init; }
     }
 
     private sealed class LinkData

@@ -3,8 +3,7 @@ namespace AdWatch.Analysis;
 /// <summary>
 /// One advertiser: ads linked by phone, image or near-duplicate text. <see cref="Key"/> (<c>a</c> + the lowest ad id) is stable
 /// across runs until the advertiser merges with an older one. <see cref="OperatorPhoneId"/> names the operator phone it shares
-/// with clearly different advertisers, if any. <see cref="Cluster"/> is the lowest ad id of its link cluster (see
-/// <see cref="LinkClusters"/>), what an incremental run uses to find what a change can reach.
+/// with clearly different advertisers, if any.
 /// </summary>
 public sealed record ResultAdvertiser(
     string Key,
@@ -13,5 +12,4 @@ public sealed record ResultAdvertiser(
     IReadOnlyList<long> PhoneIds,
     long? OperatorPhoneId,
     int FirstDay,
-    int LastDay,
-    long Cluster);
+    int LastDay);

@@ -89,7 +89,6 @@ internal sealed class AnalysisSeed(Database db)
         var lines = new List<string>();
         lines.AddRange(await c.QueryAsync<string>("""
             SELECT 'adv ' || a.key || ' ' || a.label || ' ' || COALESCE(p.e164, '-') || ' ' || a.first_seen_at || ' ' || a.last_seen_at
-                   || ' cluster ' || COALESCE(a.cluster_id, -1)
             FROM advertisers a LEFT JOIN operators o ON o.id = a.operator_id LEFT JOIN phones p ON p.id = o.phone_id ORDER BY a.key
             """));
         lines.AddRange(await c.QueryAsync<string>("""

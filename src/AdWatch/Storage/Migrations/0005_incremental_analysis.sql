@@ -1,11 +1,5 @@
 -- 0005 incremental analysis: what an incremental run needs to recompute only the affected part and still report everything.
 
--- The link cluster an advertiser belongs to (the lowest ad id of the cluster): ads that share a usable phone, a photo or text
--- hash within its threshold, or a name at one address. An incremental run recomputes every cluster a changed ad was in
--- before or is in now.
-ALTER TABLE advertisers ADD COLUMN cluster_id BIGINT;
-CREATE INDEX ix_advertisers_cluster ON advertisers(cluster_id);
-
 -- The figures of a flag that the report prints, so the report is read from the database after any run.
 ALTER TABLE flags ADD COLUMN advertiser_count INTEGER;
 ALTER TABLE flags ADD COLUMN short_stay_count INTEGER;
