@@ -57,8 +57,7 @@ public sealed class AnalysisWriter(Database database)
 
         var flags = await FlagsAsync(connection, tx, result, locationIds, PlaceInScope, asOf, computedAt.ToUnixTimeMilliseconds(), w, ct);
         await tx.CommitAsync(ct);
-        return new WrittenAnalysis(locationIds, flags, advertiserIds.Where(kv => !gone.Contains(kv.Value)).ToDictionary(),
-            new WriteStats(w.Inserted, w.Updated, w.Deleted));
+        return new WrittenAnalysis(flags, new WriteStats(w.Inserted, w.Updated, w.Deleted));
     }
 
     private static async Task<Dictionary<long, long>> OperatorsAsync(DbConnection c, DbTransaction tx, AnalysisResult result,

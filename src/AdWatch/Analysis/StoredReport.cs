@@ -8,8 +8,7 @@ namespace AdWatch.Analysis;
 /// <summary>
 /// Reads the <c>analyze --json</c> report from what is stored: active flags with their locations, and the touring list. A run,
 /// full or incremental, prints this, so both print the whole picture — an incremental run computes only the affected part.
-/// Same shape and order as <see cref="AnalysisReport.From"/>: highest score first (place key on a tie); touring advertisers by
-/// their lowest ad id.
+/// Highest score first (place key on a tie); touring advertisers by their lowest ad id.
 /// </summary>
 internal static class StoredReport
 {

@@ -1,8 +1,6 @@
 namespace AdWatch.Analysis;
 
-/// <summary>What <see cref="AnalysisWriter"/> stored: database ids of locations (by place) and flags (by location), and the rows it touched.</summary>
+/// <summary>What <see cref="AnalysisWriter"/> stored: the flags (by location id) with their review state, and the rows it touched.</summary>
 public sealed record WrittenAnalysis(
-    IReadOnlyDictionary<long, long> LocationIdByPlace,
     IReadOnlyDictionary<long, FlagState> FlagByLocation,
-    IReadOnlyDictionary<string, long> AdvertiserIdByKey,
     WriteStats Stats);

@@ -405,6 +405,75 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
         .. report.Touring.Select(t => $"tour {t.Advertiser} {string.Join(",", t.Phones)} {string.Join(",", t.Places)}"),
     ];
 
+    /// <summary>Two rotation houses (postcode precision; 3 and 6 advertisers) and Luna, one phone, in three towns within a month.</summary>
+    private static async Task SeedContractAsync(AnalysisSeed seed, CancellationToken ct)
+    {
+        foreach (var (postcode, count) in new[] { ("3841AB", 3), ("3842CD", 6) })
+        {
+            var house = new ResolvedAddress($"{postcode[..4]} {postcode[4..]} Harderwijk", null, null, postcode, "Harderwijk", "GM0243", true,
+                GeoPrecision.Postcode, 52.34, 5.62);
+            for (var i = 0; i < count; i++)
+            {
+                await seed.AdAsync($"{postcode}-{i}", "Nieuw", string.Join(' ', Enumerable.Range(0, 12).Select(k => Words[(i * 7 + k * 5 + count) % Words.Length])),
+                    [$"+3161000{postcode[..4]}{i}"], house, 0x0101_0101_0101_0101UL * (ulong)(i + 1 + count * 10), i * 5, 4, ct);
+            }
+        }
+        foreach (var (town, day) in new[] { (Places[6], 0), (Places[5], 5), (Places[3], 10) })
+        {
+            await seed.AdAsync($"luna-{day}", "Luna – op tournee", "Ik ben Luna, een paar dagen in de stad, bel me snel voor een afspraak.",
+                ["+31699990000"], town, null, day, 3, ct);
+        }
+    }
+
+    [Fact]
+    public async Task Report_FollowsTheContract()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = await NewDatabaseAsync();
+        await SeedContractAsync(new AnalysisSeed(db.Database), ct);
+
+        var run = await Runner(db).RunAsync(AsOf(30), full: false, null, ct);
+
+        using var json = System.Text.Json.JsonDocument.Parse(run.Report.ToJson());
+        var root = json.RootElement;
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["asOf", "region", "locations", "touring"]);
+        root.GetProperty("asOf").GetString().ShouldBe("2023-07-01T23:00:00Z");
+        root.GetProperty("region").EnumerateArray().Select(e => e.GetString()).ShouldBe(["GM0243", "GM0233", "GM0273"]);
+        var locations = root.GetProperty("locations").EnumerateArray().ToList();
+        locations.Count.ShouldBe(2);
+        locations[0].EnumerateObject().Select(p => p.Name).ShouldBe(["id", "label", "precision", "street", "houseNumber", "postcode",
+            "municipalityCode", "lat", "lon", "score", "advertisers", "shortStays", "firstSeen", "lastSeen", "status", "reasons", "phones", "ads"]);
+        locations[0].GetProperty("score").GetDouble().ShouldBeGreaterThan(locations[1].GetProperty("score").GetDouble());
+        (locations[0].GetProperty("postcode").GetString(), locations[0].GetProperty("advertisers").GetInt32()).ShouldBe(("3842CD", 6));
+        locations[0].GetProperty("street").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        locations[0].GetProperty("status").GetString().ShouldBe("new");
+        locations[0].GetProperty("firstSeen").GetString().ShouldBe("2023-06-01T00:00:00Z");
+        var reason = locations[0].GetProperty("reasons")[0];
+        (reason.GetProperty("code").GetString(), reason.GetProperty("text").GetString()).ShouldBe(
+            ("rotation", "6 verschillende adverteerders verbleven hier kort (hooguit 7 dagen) binnen 90 dagen."));
+        reason.GetProperty("evidence").GetProperty("ads")[0].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
+        locations[0].GetProperty("phones")[0].GetString()!.ShouldStartWith("+31");
+        var touring = root.GetProperty("touring").EnumerateArray().Single();
+        touring.GetProperty("advertiser").GetString().ShouldBe("Luna");
+        touring.GetProperty("places").EnumerateArray().Select(e => e.GetString()).ShouldBe(["Nunspeet", "Ermelo", "Amersfoort"]);
+        touring.GetProperty("phones").EnumerateArray().Select(e => e.GetString()).ShouldBe(["+31699990000"]);
+    }
+
+    [Fact]
+    public async Task Report_WritesReasonsInEnglish_WhenConfigured()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = await NewDatabaseAsync();
+        await SeedContractAsync(new AnalysisSeed(db.Database), ct);
+        var rules = await RulesAsync(ct, ("language: nl", "language: en"));
+
+        var run = await Runner(db, rules).RunAsync(AsOf(30), full: false, null, ct);
+        File.Delete(rules);
+
+        run.Report.Locations.Single(l => l.Postcode == "3841AB").Reasons[0].Text
+            .ShouldBe("3 different advertisers stayed here briefly (at most 7 days) within 90 days.");
+    }
+
     [Fact]
     public async Task Run_KeepsReviewStatus_AndDeactivatesFlag_WhenLocationNoLongerQualifies()
     {
