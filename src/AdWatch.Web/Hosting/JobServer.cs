@@ -14,8 +14,7 @@ internal static class JobServer
 {
     public static void AddJobServer(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobsOptions>().Bind(builder.Configuration.GetSection(JobsOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<JobsOptions, JobsOptionsValidator>(builder.Configuration, JobsOptions.Section);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace AdWatch.Jobs;
 
@@ -31,3 +32,7 @@ public sealed class JobsOptions
     [Required]
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 }
+
+/// <summary>Checks <see cref="JobsOptions"/> at start (generated from its DataAnnotations).</summary>
+[OptionsValidator]
+public sealed partial class JobsOptionsValidator : IValidateOptions<JobsOptions>;
