@@ -2,9 +2,11 @@ using AdWatch.Analysis;
 using AdWatch.CrawlerHealth;
 using AdWatch.Crawling;
 using AdWatch.Dossiers;
+using AdWatch.Evidence;
 using AdWatch.Exports;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
+using AdWatch.Jobs;
 using AdWatch.Locations;
 using AdWatch.Phones;
 using AdWatch.Privacy;
@@ -25,6 +27,7 @@ public static class AdWatchServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddAdWatchStorage(config);
         services.AddAdWatchCrawling(config);
+        services.AddAdWatchEvidence();
         services.AddAdWatchGeocoding(config);
         services.AddAdWatchExtraction(config);
         services.AddAdWatchAnalysis(config);
@@ -35,11 +38,9 @@ public static class AdWatchServiceCollectionExtensions
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditLog>();
-        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.Cron.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5,
-                "Retention:Cron must have five fields (minute hour day month weekday), e.g. \"30 3 * * *\".")
-            .ValidateOnStart();
+        services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(config, RetentionOptions.Section);
         services.AddSingleton<RetentionPurge>();
+        services.AddTransient<RetentionJob>();
         services.AddSingleton<ExportStore>();
         services.AddAdWatchExports(config);
         // Dashboard read models and the review rules (issue 6).

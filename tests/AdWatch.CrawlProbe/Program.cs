@@ -1,5 +1,6 @@
 // Test-only crawl entry: crawl one site into one SQLite file, resuming an unfinished run (waiting out a dead worker's lease).
 // usage: AdWatch.CrawlProbe --db PATH --crawlers DIR --site NAME --base-url URL [--now ISO] [--lease-seconds N] [--delay-ms N]
+using AdWatch.Evidence;
 using System.Globalization;
 using System.Text.Json;
 using AdWatch.Crawling;
@@ -26,6 +27,7 @@ await using var services = new ServiceCollection()
     .AddSingleton(Options.Create(new StorageOptions { DatabasePath = db }))
     .AddSingleton<Database>()
     .AddAdWatchCrawling(config)
+            .AddAdWatchEvidence()
     .BuildServiceProvider();
 await new SchemaMigrator(services.GetRequiredService<Database>(), TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
 

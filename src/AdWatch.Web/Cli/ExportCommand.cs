@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.Exports;
 using AdWatch.Exports.Files;
 using AdWatch.Web.Hosting;

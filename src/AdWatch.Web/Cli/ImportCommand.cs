@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.Extraction;
 using AdWatch.Web.Hosting;
 

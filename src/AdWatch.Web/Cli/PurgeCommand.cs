@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AdWatch.Privacy;
+using AdWatch.Jobs;
 using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;
@@ -15,7 +15,7 @@ internal static class PurgeCommand
             using var host = AppHost.BuildCommandHost(global.Read(r));
             await AppHost.MigrateAsync(host.Services, ct);
             var actor = $"cli:{Environment.UserName}";
-            var result = await host.Services.GetRequiredService<RetentionPurge>().PurgeAsync(actor, ct);
+            var result = await host.Services.GetRequiredService<RetentionJob>().PurgeAsync(actor, ct);
             Console.WriteLine($"Purged {result}.");
             return ExitCodes.Ok;
         });

@@ -35,7 +35,6 @@ internal static class JobServer
         });
         builder.Services.AddTransient<CrawlJob>();
         builder.Services.AddTransient<AnalysisJob>();
-        builder.Services.AddTransient<RetentionJob>();
         builder.Services.AddHostedService<RecurringCrawlRegistrar>();
         builder.Services.AddHostedService<RetentionScheduler>();
         builder.Services.AddHangfireServer(o =>

@@ -1,4 +1,3 @@
-using AdWatch.Ads;
 
 namespace AdWatch.Crawling;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AdWatch.Ads;
 using AdWatch.Sites;
 using AdWatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -16,8 +15,7 @@ public sealed class CrawlRunner(
     SiteCatalog catalog,
     SiteStore sites,
     CrawlRunStore runs,
-    AdStore ads,
-    EvidenceStore evidence,
+    ICaptureStore captures,
     Database database,
     HttpFetcher httpFetcher,
     BrowserFetcher browserFetcher,
@@ -64,7 +62,7 @@ public sealed class CrawlRunner(
         }
 
         var fetcher = site.Fetch.Mode == FetchMode.Browser ? (IPageFetcher)browserFetcher : httpFetcher;
-        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch", throttle), runs, ads, evidence, time);
+        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch", throttle), runs, captures, time);
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var heartbeat = HeartbeatAsync(run.Id, lease, heartbeatStop.Token);
         try
@@ -152,7 +150,7 @@ public sealed class CrawlRunner(
         var tallies = await runs.TallyAsync(run.Id, ct);
         var stats = CrawlRunStats.From(tallies);
         var recent = await runs.RecentHealthyAdCountsAsync(siteId, run.Id, site.Health.MedianWindow, ct);
-        var seen = await ads.FieldsSeenInRunAsync(run.Id, ct);
+        var seen = await captures.FieldsSeenInRunAsync(run.Id, ct);
         var declaredEmpty = tallies.Any(t => t.Outcome == "empty");
         var note = HealthGate.Check(site, stats, recent, seen, declaredEmpty);
         var status = note is null ? "completed" : "suspect";
@@ -161,7 +159,7 @@ public sealed class CrawlRunner(
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (note is null)
         {
-            stats = stats with { AdsGoneMissing = await AdStore.ApplyMissingAsync(connection, tx, siteId, run.Id, run.ObservedAt, site.Health.GoneAfterRuns, ct) };
+            stats = stats with { AdsGoneMissing = await captures.ApplyMissingAsync(connection, tx, siteId, run.Id, run.ObservedAt, site.Health.GoneAfterRuns, ct) };
         }
         else
         {

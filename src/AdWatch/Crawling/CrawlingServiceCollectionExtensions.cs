@@ -1,5 +1,4 @@
 using System.Net;
-using AdWatch.Ads;
 using AdWatch.Sites;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,24 +10,21 @@ using Polly.Timeout;
 
 namespace AdWatch.Crawling;
 
-/// <summary>Registers sites, crawling, ads and evidence: stores, fetchers, runner, import and export.</summary>
+/// <summary>Registers sites and crawling: the site catalog, run store, fetchers and runner. Captures go to <see cref="ICaptureStore"/> (registered by Evidence).</summary>
 public static class CrawlingServiceCollectionExtensions
 {
     public static IServiceCollection AddAdWatchCrawling(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<CrawlingOptions>().Bind(config.GetSection(CrawlingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SitesOptions, SitesOptionsValidator>(config, SitesOptions.Section);
+        services.AddValidatedOptions<CrawlingOptions, CrawlingOptionsValidator>(config, CrawlingOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiteCatalog>();
         services.TryAddSingleton<SiteStore>();
         services.TryAddSingleton<CrawlRunStore>();
-        services.TryAddSingleton<AdStore>();
-        services.TryAddSingleton<EvidenceStore>();
         services.TryAddSingleton<HostThrottle>();
         services.TryAddSingleton<HttpFetcher>();
         services.TryAddSingleton<BrowserFetcher>();
         services.TryAddSingleton<CrawlRunner>();
-        services.TryAddSingleton<AdImporter>();
-        services.TryAddSingleton<WarcExporter>();
 
         var http = services.AddHttpClient(CrawlHttp.ClientName);
         http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

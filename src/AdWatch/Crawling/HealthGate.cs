@@ -1,4 +1,3 @@
-using AdWatch.Ads;
 using AdWatch.Sites;
 
 namespace AdWatch.Crawling;

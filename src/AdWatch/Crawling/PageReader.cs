@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AdWatch.Ads;
 using AdWatch.Sites;
 using AngleSharp.Dom;
 

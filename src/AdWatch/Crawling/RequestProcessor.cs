@@ -1,4 +1,3 @@
-using AdWatch.Ads;
 using AdWatch.Sites;
 
 namespace AdWatch.Crawling;
@@ -14,8 +13,7 @@ internal sealed class RequestProcessor(
     IPageFetcher fetcher,
     RobotsGate robots,
     CrawlRunStore runs,
-    AdStore ads,
-    EvidenceStore evidence,
+    ICaptureStore captures,
     TimeProvider time)
 {
     public async Task<RequestOutcome> ProcessAsync(CrawlRequest request, CancellationToken ct)
@@ -52,20 +50,20 @@ internal sealed class RequestProcessor(
     private async Task<RequestOutcome> AdAsync(CrawlRequest request, Uri url, CancellationToken ct)
     {
         var urlId = site.Ad.IdSelector is null ? PageReader.ExternalId(null, url, site) : null;
-        var known = urlId is null ? null : await ads.FindAsync(siteId, urlId, ct);
+        var known = urlId is null ? null : await captures.ValidatorsAsync(siteId, urlId, ct);
         var result = await fetcher.FetchAsync(new FetchRequest(url, site, known?.ETag, known?.LastModified), ct);
         var bytes = result.Body.LongLength;
 
         if (result.NotModified && urlId is not null)
         {
-            var seen = await ads.RecordUnchangedAsync(siteId, urlId, run.Id, "crawl", run.ObservedAt, ct);
+            var seen = await captures.RecordUnchangedAsync(siteId, urlId, run.Id, "crawl", run.ObservedAt, ct);
             return Outcome("done", 304, bytes, result.Retries, seen is null ? "skipped" : "unchanged", null, null);
         }
         if (result.Error is null && result.StatusCode is 404 or 410)
         {
             if (urlId is not null)
             {
-                await ads.MarkGoneAsync(siteId, urlId, run.ObservedAt, ct);
+                await captures.MarkGoneAsync(siteId, urlId, run.ObservedAt, ct);
             }
             return Outcome("done", result.StatusCode, bytes, result.Retries, "gone", null, null);
         }
@@ -86,10 +84,10 @@ internal sealed class RequestProcessor(
         }
         if (page.Expired)
         {
-            await ads.MarkGoneAsync(siteId, id, run.ObservedAt, ct);
+            await captures.MarkGoneAsync(siteId, id, run.ObservedAt, ct);
             return Outcome("done", result.StatusCode, bytes, result.Retries, "gone", null, null);
         }
-        var stored = await ads.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, page.Fields, run.ObservedAt, "crawl", run.Id,
+        var stored = await captures.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, page.Fields, run.ObservedAt, "crawl", run.Id,
             result.Body, result.ContentType, result.StatusCode, result.ETag, result.LastModified, time.GetUtcNow()), ct);
         return Outcome("done", result.StatusCode, bytes, result.Retries, stored.Change.ToString().ToLowerInvariant(), null, null);
     }
@@ -97,7 +95,7 @@ internal sealed class RequestProcessor(
     private async Task<RequestOutcome> FailAsync(Uri url, FetchResult result, string kind, string message, CancellationToken ct)
     {
         long? evidenceId = result.Body.Length == 0 ? null
-            : await evidence.SaveAsync(result.Body, url.AbsoluteUri, result.ContentType, result.StatusCode, time.GetUtcNow(), ct);
+            : await captures.SaveFailedPageAsync(result.Body, url.AbsoluteUri, result.ContentType, result.StatusCode, time.GetUtcNow(), ct);
         await runs.SaveErrorSnapshotAsync(run.Id, kind, url.AbsoluteUri, evidenceId, message, time.GetUtcNow(), ct);
         return Outcome("failed", result.StatusCode, result.Body.LongLength, result.Retries, null, kind, message);
     }

@@ -2,7 +2,6 @@ using AdWatch.Exports.Dossier;
 using AdWatch.Exports.Files;
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
-using AdWatch.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AdWatch.Analysis;
-using AdWatch.Jobs;
 using AdWatch.Privacy;
 using Hangfire;
 using Microsoft.Extensions.Options;

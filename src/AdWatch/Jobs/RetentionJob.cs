@@ -1,14 +1,22 @@
+using AdWatch.Analysis;
 using AdWatch.Privacy;
 using Hangfire;
 
 namespace AdWatch.Jobs;
 
-/// <summary>The scheduled retention purge (<see cref="RetentionPurge"/>). Never two at once: the purge re-runs the analysis.</summary>
-public sealed class RetentionJob(RetentionPurge purge)
+/// <summary>
+/// The retention purge (<see cref="RetentionPurge"/>) followed, when ads went, by a full analysis of what is left: the
+/// nightly schedule and <c>adwatch purge</c> both run this chain. Never two at once.
+/// </summary>
+public sealed class RetentionJob(RetentionPurge purge, AnalysisRunner analysis)
 {
     public const string Id = "retention";
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public Task RunAsync(CancellationToken ct) => purge.PurgeAsync("system:retention", ct);
+    public Task RunAsync(CancellationToken ct) => PurgeAsync("system:retention", ct);
+
+    /// <summary>Purges now on behalf of <paramref name="actor"/> (audited) and returns what went.</summary>
+    public Task<RetentionResult> PurgeAsync(string actor, CancellationToken ct) =>
+        purge.PurgeAsync(actor, c => analysis.RunAsync(null, full: true, licensedVenuesFile: null, c), ct);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace AdWatch.Privacy;
 
@@ -6,7 +7,7 @@ namespace AdWatch.Privacy;
 /// How long personal data is kept (section <c>Retention</c>). Ads are special-category personal data of people who are often
 /// victims: what no open case needs is deleted on schedule. Periods count back from the injected clock.
 /// </summary>
-public sealed class RetentionOptions
+public sealed class RetentionOptions : IValidatableObject
 {
     public const string Section = "Retention";
 
@@ -38,4 +39,16 @@ public sealed class RetentionOptions
     /// <summary>The audit log is kept this long (accountability outlives the data it is about).</summary>
     [Range(30, 3650, ErrorMessage = "Retention:AuditDays must be between 30 and 3650.")]
     public int AuditDays { get; set; } = 730;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Cron is not null && Cron.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
+        {
+            yield return new ValidationResult("Retention:Cron must have five fields (minute hour day month weekday), e.g. \"30 3 * * *\".", [nameof(Cron)]);
+        }
+    }
 }
+
+/// <summary>Checks <see cref="RetentionOptions"/> at start (generated from its DataAnnotations).</summary>
+[OptionsValidator]
+public sealed partial class RetentionOptionsValidator : IValidateOptions<RetentionOptions>;

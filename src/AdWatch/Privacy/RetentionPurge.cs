@@ -1,5 +1,4 @@
 using System.Data.Common;
-using AdWatch.Analysis;
 using AdWatch.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -11,10 +10,11 @@ namespace AdWatch.Privacy;
 /// Deletes personal data whose retention period (<see cref="RetentionOptions"/>) has passed: old ads that no open or recently
 /// closed flag needs, with everything derived from them; crawl request logs and error snapshots; old audit entries; caches.
 /// Ads go in chunks, each in its own transaction, so an interrupted purge leaves consistent data and the next run finishes
-/// it. When ads went, the analysis is recomputed in full so no advertiser, stay or location is left pointing at nothing.
+/// it. When ads went, the caller's <c>reanalyse</c> step recomputes the analysis (a later pipeline stage this folder does not
+/// know) before orphaned phones and places go, so no advertiser, stay or location is left pointing at nothing.
 /// The purge is itself audited.
 /// </summary>
-public sealed class RetentionPurge(Database database, AnalysisRunner analysis, AuditLog audit, TimeProvider time,
+public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvider time,
     IOptions<RetentionOptions> options, ILogger<RetentionPurge> logger)
 {
     private const int Chunk = 500;
@@ -31,7 +31,8 @@ public sealed class RetentionPurge(Database database, AnalysisRunner analysis, A
                AND COALESCE((SELECT MAX(r.at) FROM reviews r WHERE r.flag_id = f.id), f.first_flagged_at) >= @closedCutoff)
         """;
 
-    public async Task<RetentionResult> PurgeAsync(string actor, CancellationToken ct)
+    /// <summary>Purges what expired; <paramref name="reanalyse"/> runs after ads went (the scheduled job passes the full analysis).</summary>
+    public async Task<RetentionResult> PurgeAsync(string actor, Func<CancellationToken, Task> reanalyse, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -78,7 +79,7 @@ public sealed class RetentionPurge(Database database, AnalysisRunner analysis, A
         if (expired.Count > 0)
         {
             // Advertisers, stays and locations built from the deleted ads go now, not at the next crawl.
-            await analysis.RunAsync(null, full: true, licensedVenuesFile: null, ct);
+            await reanalyse(ct);
             phones = await Execute(connection, null, """
                 DELETE FROM phones WHERE status = 'ok'
                 AND NOT EXISTS (SELECT 1 FROM ad_phones ap WHERE ap.phone_id = phones.id)

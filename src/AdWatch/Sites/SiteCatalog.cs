@@ -1,13 +1,12 @@
-using AdWatch.Crawling;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Sites;
 
 /// <summary>
 /// The loaded site definitions, with run-time base URL overrides applied. Loaded once, lazily, so a broken YAML fails
-/// the first use (and <c>ValidateOnStart</c> via <see cref="CrawlingOptions"/> in the host) with file, line and field.
+/// the first use (and <c>ValidateOnStart</c> via <see cref="SitesOptions"/> in the host) with file, line and field.
 /// </summary>
-public sealed class SiteCatalog(IOptions<CrawlingOptions> options)
+public sealed class SiteCatalog(IOptions<SitesOptions> options)
 {
     private readonly Lazy<IReadOnlyDictionary<string, SiteDefinition>> _sites = new(() => Load(options.Value));
     private readonly Dictionary<string, SiteDefinition> _added = new(StringComparer.Ordinal);
@@ -49,7 +48,7 @@ public sealed class SiteCatalog(IOptions<CrawlingOptions> options)
     /// <summary>The crawlers folder: as given when absolute, else under the working directory, else under the app folder.</summary>
     public static string ResolveFolder(string path) => AppPaths.Resolve(path);
 
-    private static Dictionary<string, SiteDefinition> Load(CrawlingOptions o)
+    private static Dictionary<string, SiteDefinition> Load(SitesOptions o)
     {
         var folder = ResolveFolder(o.CrawlersPath);
         var sites = Directory.Exists(folder) ? SiteDefinitionLoader.LoadFolder(folder) : [];

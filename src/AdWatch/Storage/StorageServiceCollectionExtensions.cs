@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AdWatch.Storage;
 
@@ -16,14 +15,7 @@ public static class StorageServiceCollectionExtensions
         {
             return services;
         }
-        services.AddOptions<StorageOptions>()
-            .Bind(config.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Storage:ConnectionString is required when Storage:Provider is 'postgres'.")
-            .Validate(o => o.IsPostgres || !string.IsNullOrWhiteSpace(o.DatabasePath),
-                "Storage:DatabasePath must name a file when Storage:Provider is 'sqlite'.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(config, StorageOptions.Section);
         services.AddSingleton<Database>();
         services.AddSingleton<SchemaMigrator>();
         return services;

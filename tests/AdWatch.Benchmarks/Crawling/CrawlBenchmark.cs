@@ -1,3 +1,4 @@
+using AdWatch.Evidence;
 using System.Diagnostics;
 using AdWatch.Crawling;
 using AdWatch.DemoSites.Hosting;
@@ -54,6 +55,7 @@ public static class CrawlBenchmark
             .AddSingleton(Options.Create(new StorageOptions { DatabasePath = Path.Combine(folder, "bench.db") }))
             .AddSingleton<Database>()
             .AddAdWatchCrawling(config)
+            .AddAdWatchEvidence()
             .BuildServiceProvider();
         await new SchemaMigrator(services.GetRequiredService<Database>(), TimeProvider.System, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
 

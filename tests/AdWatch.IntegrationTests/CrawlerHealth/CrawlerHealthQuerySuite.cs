@@ -1,4 +1,4 @@
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.CrawlerHealth;
 using AdWatch.IntegrationTests.Dossiers;
 using AdWatch.Storage;

@@ -1,4 +1,4 @@
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.Crawling;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.IntegrationTests.DemoSites;
@@ -51,6 +51,7 @@ internal sealed class CrawlHarness : IAsyncDisposable
             .AddSingleton(Options.Create(new StorageOptions { DatabasePath = db.Path }))
             .AddSingleton(db.Database)
             .AddAdWatchCrawling(config)
+            .AddAdWatchEvidence()
             .BuildServiceProvider();
         return new CrawlHarness(db, host, services);
     }

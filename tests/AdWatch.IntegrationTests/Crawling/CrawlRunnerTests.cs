@@ -119,7 +119,7 @@ public sealed class CrawlRunnerTests
         (await h.ScalarAsync("SELECT COUNT(*) FROM ads WHERE status <> 'active'")).ShouldBe(0);
         var snapshots = await h.Runs.GetErrorSnapshotsAsync(blocked.RunId, CrawlHarness.Ct);
         snapshots.Single().ErrorKind.ShouldBe("blocked");
-        var page = await h.Services.GetService<AdWatch.Ads.EvidenceStore>()!.GetAsync(snapshots.Single().EvidenceId!.Value, CrawlHarness.Ct);
+        var page = await h.Services.GetService<AdWatch.Evidence.EvidenceStore>()!.GetAsync(snapshots.Single().EvidenceId!.Value, CrawlHarness.Ct);
         System.Text.Encoding.UTF8.GetString(page!.Content).ShouldContain("captcha");
     }
 

@@ -1,4 +1,4 @@
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Crawling;

@@ -1,4 +1,4 @@
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.Dossiers;
 using AdWatch.Exports;
 using AdWatch.IntegrationTests.Analysis;

@@ -1,7 +1,6 @@
 using AdWatch.Analysis;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
-using AdWatch.Jobs;
 using AdWatch.Privacy;
 using AdWatch.Review;
 using AdWatch.Storage;

@@ -1,7 +1,8 @@
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.Analysis;
 using AdWatch.IntegrationTests.Analysis;
 using AdWatch.IntegrationTests.Storage;
+using AdWatch.Jobs;
 using AdWatch.Privacy;
 using AdWatch.Review;
 using Dapper;
@@ -42,8 +43,8 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
         Options.Create(new AnalysisFileOptions { RulesFile = Path.Combine(RepoPaths.Root, "config", "analysis.yaml") }),
         NullLogger<AnalysisRunner>.Instance);
 
-    private RetentionPurge Purge() => new(_db.Database, Analysis(), new AuditLog(_db.Database, _time), _time,
-        Options.Create(new RetentionOptions()), NullLogger<RetentionPurge>.Instance);
+    private RetentionJob Purge() => new(new RetentionPurge(_db.Database, new AuditLog(_db.Database, _time), _time,
+        Options.Create(new RetentionOptions()), NullLogger<RetentionPurge>.Instance), Analysis());
 
     /// <summary>Seeds the timeline and analyses it as of day 20; returns the flag id of the rotation house.</summary>
     private async Task<long> SeedAsync()

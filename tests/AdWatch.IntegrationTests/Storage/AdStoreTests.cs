@@ -1,4 +1,5 @@
-using AdWatch.Ads;
+using AdWatch.Crawling;
+using AdWatch.Evidence;
 using AdWatch.IntegrationTests.Crawling;
 using AdWatch.Sites;
 

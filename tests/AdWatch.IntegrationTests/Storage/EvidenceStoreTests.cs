@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.IntegrationTests.Crawling;
 
 namespace AdWatch.IntegrationTests.Storage;

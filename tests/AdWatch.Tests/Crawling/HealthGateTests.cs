@@ -1,4 +1,4 @@
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.Crawling;
 using AdWatch.Tests.Sites;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AngleSharp.Html.Parser;
 
 namespace AdWatch.Web.Dashboard.Evidence;

@@ -1,4 +1,4 @@
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.CrawlerHealth;
 using AdWatch.Web.Dashboard.Evidence;
 using Microsoft.AspNetCore.Mvc;

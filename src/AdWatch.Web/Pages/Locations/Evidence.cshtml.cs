@@ -1,5 +1,5 @@
 using System.Globalization;
-using AdWatch.Ads;
+using AdWatch.Evidence;
 using AdWatch.Privacy;
 using AdWatch.Web.Dashboard.Evidence;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>One WARC record: named header fields and the raw content block.</summary>
 public sealed record WarcRecord(IReadOnlyDictionary<string, string> Headers, byte[] Block)

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>
 /// Reads WARC 1.0/1.1 records from <c>.warc</c> or <c>.warc.gz</c> (one gzip member per record or one for the file).

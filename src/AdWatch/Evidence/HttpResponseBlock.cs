@@ -1,7 +1,7 @@
 using System.Text;
 using AdWatch.Crawling;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>An HTTP response as stored in a WARC <c>response</c> record: status, headers and the decoded body.</summary>
 public sealed record HttpResponseBlock(int Status, string? ContentType, byte[] Body)

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Crawling;
 
 /// <summary>The text fields read from one ad page, before extraction. Every field may be missing.</summary>
 public sealed record AdFields(

@@ -4,7 +4,7 @@ using System.Text.Json;
 using AdWatch.Crawling;
 using AdWatch.Sites;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>
 /// <c>adwatch import FILE</c>: archived captures (<c>.warc</c>, <c>.warc.gz</c>, <c>.jsonl</c>) through the same parse and

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>
 /// Writes WARC 1.1 records. With <c>.gz</c> each record is its own gzip member (the usual random-access layout).

@@ -1,4 +1,4 @@
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>A row of <c>ads</c>.</summary>
 public sealed class AdRow

@@ -1,4 +1,4 @@
-namespace AdWatch.Ads;
+namespace AdWatch.Crawling;
 
 /// <summary>How a sighting relates to what was known before it.</summary>
 public enum AdChange

@@ -1,4 +1,4 @@
-namespace AdWatch.Ads;
+namespace AdWatch.Crawling;
 
 /// <summary>One sighting of an ad, from a crawl or an import, ready to be stored.</summary>
 public sealed record AdCapture(

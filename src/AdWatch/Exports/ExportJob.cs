@@ -1,11 +1,10 @@
-using AdWatch.Exports;
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AdWatch.Jobs;
+namespace AdWatch.Exports;
 
 /// <summary>
 /// Runs one export (its argument is the export id only). Re-entrant: the outbox tells which steps are done. Retries with

@@ -1,8 +1,9 @@
+using AdWatch.Crawling;
 using System.Data.Common;
 using Dapper;
 using AdWatch.Storage;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>
 /// <c>ads</c>, <c>ad_versions</c> and <c>observations</c>: upsert by (site, ad id), a version per distinct content,

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using Dapper;
 using AdWatch.Storage;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>
 /// <c>evidence_blobs</c>: raw page bytes, gzip-compressed, keyed by the SHA-256 of the uncompressed bytes so the same

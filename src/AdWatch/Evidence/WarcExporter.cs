@@ -1,7 +1,7 @@
 using Dapper;
 using AdWatch.Storage;
 
-namespace AdWatch.Ads;
+namespace AdWatch.Evidence;
 
 /// <summary>
 /// <c>adwatch export warc [--site S] [--since T] FILE</c>: a response record for the first sighting of every stored ad
