@@ -6,7 +6,5 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int Failure = 1;
     public const int Usage = 2;
-    /// <summary>The verb exists in the contract but its feature has not landed yet.</summary>
-    public const int NotAvailable = 3;
     public const int Interrupted = 130;
 }

@@ -147,7 +147,7 @@ public sealed class CrawlRunStore(Database database)
     }
 
     /// <summary>The stored snapshots of a run.</summary>
-    public async Task<IReadOnlyList<ErrorSnapshot>> GetErrorSnapshotsAsync(long runId, CancellationToken ct)
+    internal async Task<IReadOnlyList<ErrorSnapshot>> GetErrorSnapshotsAsync(long runId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<ErrorSnapshot>(new CommandDefinition("""

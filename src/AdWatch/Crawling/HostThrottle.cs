@@ -92,8 +92,8 @@ public sealed class HostThrottle(TimeProvider time)
         }
     }
 
-    /// <summary>The current spacing for a host in milliseconds (for tests and progress output).</summary>
-    public double CurrentDelayMs(string host) => _hosts.TryGetValue(host, out var s) ? s.DelayMs : 0;
+    /// <summary>The current spacing for a host in milliseconds (what the throttle tests observe).</summary>
+    internal double CurrentDelayMs(string host) => _hosts.TryGetValue(host, out var s) ? s.DelayMs : 0;
 
     private sealed class HostState(int concurrency, double delayMs)
     {
