@@ -9,7 +9,9 @@ namespace AdWatch;
 /// The one way AdWatch registers settings: bound from a configuration section, checked at start by a validator that the
 /// options source generator writes from the DataAnnotations on the options class (<c>[OptionsValidator]</c>, cross-field
 /// rules through <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>). Every message names the
-/// setting as the user writes it (<c>Jobs:WorkerCount must be …</c>).
+/// setting as the user writes it (<c>Jobs:WorkerCount must be …</c>). The generated validator ignores a DataAnnotations
+/// attribute's <c>ErrorMessage</c> (it reports "The field WorkerCount must be between …"), so ranges and required values are
+/// checked in <c>Validate</c> with <see cref="Between"/> and <see cref="Required"/>, which name the setting.
 /// </summary>
 public static class ValidatedOptions
 {
@@ -21,4 +23,15 @@ public static class ValidatedOptions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return services.AddOptions<TOptions>().Bind(config.GetSection(section)).ValidateOnStart();
     }
+
+    /// <summary>A problem when <paramref name="value"/> lies outside [min, max]: "Section:Key must be between min and max."</summary>
+    public static System.ComponentModel.DataAnnotations.ValidationResult? Between<T>(string setting, T value, T min, T max)
+        where T : IComparable<T> =>
+        value.CompareTo(min) < 0 || value.CompareTo(max) > 0
+            ? new($"{setting} must be between {min} and {max} (it is {value}).")
+            : null;
+
+    /// <summary>A problem when <paramref name="value"/> is empty: "Section:Key must not be empty; hint".</summary>
+    public static System.ComponentModel.DataAnnotations.ValidationResult? Required(string setting, string? value, string hint) =>
+        string.IsNullOrWhiteSpace(value) ? new($"{setting} must not be empty: {hint}") : null;
 }

@@ -1,4 +1,5 @@
 using AdWatch.Analysis;
+using AdWatch.Browser;
 using AdWatch.Crawling;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;
@@ -19,7 +20,7 @@ internal sealed class DemoRunner(
     CrawlRunner crawler,
     ExtractionPass extraction,
     AnalysisRunner analysis,
-    IOptions<CrawlingOptions> crawling,
+    ChromiumPool chromium,
     TimeProvider time)
 {
     public const string HttpSite = "kontaktbord";
@@ -66,18 +67,8 @@ internal sealed class DemoRunner(
     }
 
     /// <summary>Null when Chromium can be used; else the one-line reason it cannot.</summary>
-    public string? BrowserAvailable()
-    {
-        try
-        {
-            BrowserLocator.Resolve(crawling.Value.BrowserExecutablePath);
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            return e.Message;
-        }
-    }
+    public string? BrowserAvailable() => chromium.Unavailable();
+
 
     /// <summary>A demo site on its dynamic port, without politeness delays (it is our own loopback server).</summary>
     private void Prepare(string name, Uri baseUrl)

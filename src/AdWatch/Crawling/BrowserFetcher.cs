@@ -1,4 +1,5 @@
 using System.Text;
+using AdWatch.Browser;
 using AdWatch.Sites;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,19 +8,19 @@ using Microsoft.Playwright;
 namespace AdWatch.Crawling;
 
 /// <summary>
-/// Headless Chromium through Playwright for JavaScript sites. One browser, recycled every
-/// <see cref="CrawlingOptions.BrowserRecycleAfterPages"/> pages, and one session (context and tab) per site: the session
+/// Headless Chromium through Playwright for JavaScript sites, leased from the process's one <see cref="ChromiumPool"/>;
+/// the lease is retired every <see cref="BrowserOptions.RecycleAfterPages"/> pages, and there is one session (context and tab) per site: the session
 /// keeps the site's cookies, such as a passed age gate, across runs, and its tab is reused from page to page. Opening a
 /// context and a tab per run cost 0.5–1 s a run on a 2-core machine, more than the pages themselves; a second browser
 /// site gets its own session, so no cookie crosses sites. Requests to hosts the site does not allow are aborted; on
-/// cancellation the browser is torn down so no Chromium is left behind.
+/// cancellation the lease is retired, so no Chromium is left behind.
 /// The rendered HTML goes through the same <see cref="HtmlPage"/>/<see cref="PageReader"/> step as HTTP pages.
 /// </summary>
-public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrottle throttle, ILogger<BrowserFetcher> logger) : IPageFetcher, IAsyncDisposable
+public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<BrowserOptions> browserOptions, ChromiumPool pool,
+    HostThrottle throttle, ILogger<BrowserFetcher> logger) : IPageFetcher, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private BrowserLease? _lease;
     private IBrowserContext? _context;
     private IPage? _page;
     private string? _sessionSite;
@@ -95,7 +96,7 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
 
     private async Task<IPage> PageAsync(SiteDefinition site)
     {
-        if (_browser is not null && _pages++ >= options.Value.BrowserRecycleAfterPages)
+        if (_lease is not null && _pages++ >= browserOptions.Value.RecycleAfterPages)
         {
             await TearDownAsync(); // Chromium grows over time: a fresh process every N pages
         }
@@ -118,19 +119,13 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
         {
             return _context;
         }
-        if (_browser is null)
+        if (_lease is null)
         {
             _pages = 1;
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                Headless = true,
-                ExecutablePath = BrowserLocator.Resolve(options.Value.BrowserExecutablePath),
-                Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-            });
-            logger.LogInformation("Started Chromium for {Site}", site.Name);
+            _lease = await pool.LeaseAsync(CancellationToken.None);
+            logger.LogInformation("Opened a Chromium session for {Site}", site.Name);
         }
-        _context = await _browser.NewContextAsync(new BrowserNewContextOptions { UserAgent = site.Fetch.UserAgent ?? options.Value.UserAgent });
+        _context = await _lease.Browser.NewContextAsync(new BrowserNewContextOptions { UserAgent = site.Fetch.UserAgent ?? options.Value.UserAgent });
         await _context.RouteAsync("**/*", async route =>
         {
             // Images, media and fonts are not read (image URLs come from the markup), so they are not downloaded either.
@@ -178,26 +173,27 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
         }
     }
 
+    /// <summary>Closes the session and retires the lease: the pool closes this Chromium once no one else holds it.</summary>
     private async Task TearDownAsync()
     {
-        var (context, browser, playwright) = (_context, _browser, _playwright);
-        (_context, _browser, _playwright, _page, _sessionSite) = (null, null, null, null, null);
+        var (context, lease) = (_context, _lease);
+        (_context, _lease, _page, _sessionSite) = (null, null, null, null);
         try
         {
             if (context is not null)
             {
                 await context.CloseAsync();
             }
-            if (browser is not null)
-            {
-                await browser.CloseAsync();
-            }
         }
         catch (PlaywrightException)
         {
             // already gone
         }
-        playwright?.Dispose(); // stops the driver process, which takes its browser with it
+        if (lease is not null)
+        {
+            lease.Retire();
+            await lease.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -225,7 +221,7 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, HostThrott
         }
     }
 
-    /// <summary>Closes Chromium and Playwright's driver now; the next fetch starts a fresh browser.</summary>
+    /// <summary>Lets go of Chromium now (the pool closes it unless the PDF printer holds it); the next fetch starts a fresh one.</summary>
     public Task ShutdownAsync() => TearDownAsync();
 
     public async ValueTask DisposeAsync() => await TearDownAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using AdWatch.Browser;
 using AdWatch.Sites;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class CrawlingServiceCollectionExtensions
     {
         services.AddValidatedOptions<SitesOptions, SitesOptionsValidator>(config, SitesOptions.Section);
         services.AddValidatedOptions<CrawlingOptions, CrawlingOptionsValidator>(config, CrawlingOptions.Section);
+        services.AddAdWatchBrowser(config);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiteCatalog>();
         services.TryAddSingleton<SiteStore>();

@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
+using Microsoft.Extensions.Options;
 
 namespace AdWatch.Exports;
 
 /// <summary>Exports of leads to the case system and to files. Section <c>Exports</c>.</summary>
-public sealed class ExportsOptions
+public sealed class ExportsOptions : IValidatableObject
 {
     public const string Section = "Exports";
 
@@ -23,9 +25,6 @@ public sealed class ExportsOptions
     /// <summary>The delays in force: <see cref="RetryDelays"/>, or 1, 5, 15, 60 and 240 minutes.</summary>
     public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays.Count > 0 ? RetryDelays
         : [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
-
-    /// <summary>Chromium that prints the dossier PDF (Debian's by default; Playwright downloads no browser here).</summary>
-    public string ChromiumPath { get; set; } = "/usr/lib/chromium/chromium";
 
     /// <summary>Author (<c>auteur</c>) of the dossier document in the case system.</summary>
     public string DocumentAuthor { get; set; } = "AdWatch (geautomatiseerd)";
@@ -50,4 +49,11 @@ public sealed class ExportsOptions
             yield return problem;
         }
     }
+
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) =>
+        Validate().Select(problem => new ValidationResult(problem));
 }
+
+/// <summary>Checks <see cref="ExportsOptions"/> and its nested sections at start; every message names its setting.</summary>
+[OptionsValidator]
+public sealed partial class ExportsOptionsValidator : IValidateOptions<ExportsOptions>;

@@ -1,3 +1,4 @@
+using AdWatch.Browser;
 using AdWatch.Exports.Dossier;
 using AdWatch.Exports.Files;
 using AdWatch.Exports.Webhooks;
@@ -15,8 +16,8 @@ public static class ExportsServiceCollectionExtensions
 {
     public static IServiceCollection AddAdWatchExports(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<ExportsOptions>().Bind(config.GetSection(ExportsOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportsOptions>, ExportsOptionsValidator>());
+        services.AddValidatedOptions<ExportsOptions, ExportsOptionsValidator>(config, ExportsOptions.Section);
+        services.AddAdWatchBrowser(config);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ExportStore>();
         services.TryAddSingleton<LeadQuery>();

@@ -4,16 +4,14 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Jobs;
 
 /// <summary>The background job server (Hangfire). Section <c>Jobs</c>.</summary>
-public sealed class JobsOptions
+public sealed class JobsOptions : IValidatableObject
 {
     public const string Section = "Jobs";
 
     /// <summary>How often workers look for new jobs. Short, so a crawl's follow-up extraction and analysis start at once.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Jobs:PollInterval must be between 100 ms and 10 minutes.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Parallel job workers in this process. Crawls are polite per host regardless of this number.</summary>
-    [Range(1, 64, ErrorMessage = "Jobs:WorkerCount must be between 1 and 64.")]
     public int WorkerCount { get; set; } = 2;
 
     /// <summary>
@@ -29,8 +27,14 @@ public sealed class JobsOptions
     public bool ScheduleCrawls { get; set; } = true;
 
     /// <summary>The cron time zone of site schedules.</summary>
-    [Required]
     public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => new[]
+    {
+        ValidatedOptions.Between("Jobs:PollInterval", PollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10)),
+        ValidatedOptions.Between("Jobs:WorkerCount", WorkerCount, 1, 64),
+        ValidatedOptions.Required("Jobs:TimeZone", TimeZone, "an IANA time zone such as Europe/Amsterdam."),
+    }.OfType<ValidationResult>();
 }
 
 /// <summary>Checks <see cref="JobsOptions"/> at start (generated from its DataAnnotations).</summary>

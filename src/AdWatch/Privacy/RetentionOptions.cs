@@ -15,36 +15,42 @@ public sealed class RetentionOptions : IValidatableObject
     public bool Enabled { get; set; } = true;
 
     /// <summary>When the purge runs (cron, Europe/Amsterdam). Default: every night at 03:30.</summary>
-    [Required(ErrorMessage = "Retention:Cron is required, e.g. \"30 3 * * *\".")]
     public string Cron { get; set; } = "30 3 * * *";
 
     /// <summary>
     /// An ad last seen longer ago than this is deleted with its versions, observations, extracted phones/places, evidence and
     /// analysis links — unless a flag that still needs it holds it (see <see cref="ClosedFlagDays"/>).
     /// </summary>
-    [Range(7, 3650, ErrorMessage = "Retention:AdDays must be between 7 and 3650.")]
     public int AdDays { get; set; } = 180;
 
     /// <summary>
     /// Ads behind a closed or dismissed flag are kept this long after the flag's last review step (the case may be
     /// reopened or questioned); behind a flag in review, proposed or inspected they are kept as long as the flag is open.
     /// </summary>
-    [Range(7, 3650, ErrorMessage = "Retention:ClosedFlagDays must be between 7 and 3650.")]
     public int ClosedFlagDays { get; set; } = 365;
 
     /// <summary>Crawl request logs and error snapshots (URLs and stored pages) are deleted after this many days; run statistics stay.</summary>
-    [Range(1, 3650, ErrorMessage = "Retention:CrawlLogDays must be between 1 and 3650.")]
     public int CrawlLogDays { get; set; } = 90;
 
     /// <summary>The audit log is kept this long (accountability outlives the data it is about).</summary>
-    [Range(30, 3650, ErrorMessage = "Retention:AuditDays must be between 30 and 3650.")]
     public int AuditDays { get; set; } = 730;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Cron is not null && Cron.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
+        foreach (var problem in new[]
         {
-            yield return new ValidationResult("Retention:Cron must have five fields (minute hour day month weekday), e.g. \"30 3 * * *\".", [nameof(Cron)]);
+            ValidatedOptions.Required("Retention:Cron", Cron, "a five-field cron expression such as \"30 3 * * *\"."),
+            ValidatedOptions.Between("Retention:AdDays", AdDays, 7, 3650),
+            ValidatedOptions.Between("Retention:ClosedFlagDays", ClosedFlagDays, 7, 3650),
+            ValidatedOptions.Between("Retention:CrawlLogDays", CrawlLogDays, 1, 3650),
+            ValidatedOptions.Between("Retention:AuditDays", AuditDays, 30, 3650),
+        }.OfType<ValidationResult>())
+        {
+            yield return problem;
+        }
+        if (!string.IsNullOrWhiteSpace(Cron) && Cron.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
+        {
+            yield return new ValidationResult("Retention:Cron must have five fields (minute hour day month weekday), e.g. \"30 3 * * *\".");
         }
     }
 }

@@ -7,12 +7,11 @@ namespace AdWatch.Sites;
 /// Where the site definitions come from. The keys sit in section <c>Crawling</c> next to the crawler's own settings
 /// (<c>Crawling:CrawlersPath</c>, <c>Crawling:BaseUrlOverrides:SITE</c>), as users have always written them.
 /// </summary>
-public sealed class SitesOptions
+public sealed class SitesOptions : IValidatableObject
 {
     public const string Section = "Crawling";
 
     /// <summary>Folder with the site YAML files; relative paths resolve against the working directory, then the app folder.</summary>
-    [Required(ErrorMessage = "Crawling:CrawlersPath must name the folder of the site YAML files.")]
     public string CrawlersPath { get; set; } = "crawlers";
 
     /// <summary>
@@ -20,6 +19,11 @@ public sealed class SitesOptions
     /// <c>"BaseUrlOverrides": { "demo-html": "http://127.0.0.1:5123/" }</c>.
     /// </summary>
     public Dictionary<string, string> BaseUrlOverrides { get; set; } = new(StringComparer.Ordinal);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => new[]
+    {
+        ValidatedOptions.Required("Crawling:CrawlersPath", CrawlersPath, "the folder of the site YAML files."),
+    }.OfType<ValidationResult>();
 }
 
 /// <summary>Checks <see cref="SitesOptions"/> at start (generated from its DataAnnotations).</summary>

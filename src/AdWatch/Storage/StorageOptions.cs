@@ -9,7 +9,6 @@ public sealed class StorageOptions : IValidatableObject
     public const string Section = "Storage";
 
     /// <summary><c>sqlite</c> (embedded default, one process) or <c>postgres</c> (several processes or machines).</summary>
-    [Required(ErrorMessage = "Storage:Provider must be 'sqlite' or 'postgres'."), RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Storage:Provider must be 'sqlite' or 'postgres'.")]
     public string Provider { get; set; } = "sqlite";
 
     /// <summary>SQLite database file, relative to the working directory. Created on first use. <c>--db PATH</c> overrides it.</summary>
@@ -23,13 +22,17 @@ public sealed class StorageOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!IsPostgres && !string.Equals(Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult($"Storage:Provider must be 'sqlite' or 'postgres' (it is '{Provider}').");
+        }
         if (IsPostgres && string.IsNullOrWhiteSpace(ConnectionString))
         {
-            yield return new ValidationResult("Storage:ConnectionString is required when Storage:Provider is 'postgres'.", [nameof(ConnectionString)]);
+            yield return new ValidationResult("Storage:ConnectionString is required when Storage:Provider is 'postgres'.");
         }
         if (!IsPostgres && string.IsNullOrWhiteSpace(DatabasePath))
         {
-            yield return new ValidationResult("Storage:DatabasePath must name a file when Storage:Provider is 'sqlite'.", [nameof(DatabasePath)]);
+            yield return new ValidationResult("Storage:DatabasePath must name a file when Storage:Provider is 'sqlite'.");
         }
     }
 }

@@ -47,7 +47,7 @@ public static class CrawlBenchmark
         {
             ["Crawling:CrawlersPath"] = CrawlersFolder(),
             ["Crawling:BatchSize"] = "64",
-            ["Crawling:BrowserRecycleAfterPages"] = "200",
+            ["Browser:RecycleAfterPages"] = "200",
         }).Build();
         await using var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)

@@ -57,7 +57,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             builder.Services.AddSingleton<TimeProvider>(Clock);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // The JavaScript demo site needs Chromium to crawl; the HTTP site alone yields the same four flags, faster.
-            builder.Configuration.AddInMemoryCollection([new("Crawling:BrowserExecutablePath", "/nonexistent/chromium")]);
+            builder.Configuration.AddInMemoryCollection([new("Browser:ChromiumPath", "/nonexistent/chromium")]);
         });
         await AppHost.MigrateAsync(_app.Services, ct);
         await using (var sites = await DemoSiteHost.StartAsync(Harderwijk2023Scenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, ct))

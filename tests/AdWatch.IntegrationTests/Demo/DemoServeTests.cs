@@ -20,7 +20,7 @@ public sealed partial class DemoServeTests : IDisposable
     {
         var port = LoopbackPort.Free();
         using var demo = AdwatchProcess.Start(_dir.FullName,
-            new Dictionary<string, string> { ["ADWATCH__Crawling__BrowserExecutablePath"] = "/nonexistent/chromium" },
+            new Dictionary<string, string> { ["ADWATCH__Browser__ChromiumPath"] = "/nonexistent/chromium" },
             ["demo", "--urls", $"http://127.0.0.1:{port}"]);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!demo.Stdout.Contains("Press Ctrl+C", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using AdWatch.Browser;
 using System.Text.Json;
 using AdWatch.Crawling;
 using AdWatch.DemoSites.Scenario;
@@ -17,7 +18,7 @@ public sealed class DemoTests : IDisposable
     [Fact]
     public async Task Demo_FlagsExactlyTheFourHouses_FromTheServerRenderedSiteAlone()
     {
-        var report = await RunDemoAsync(new Dictionary<string, string> { ["ADWATCH__Crawling__BrowserExecutablePath"] = "/nonexistent/chromium" },
+        var report = await RunDemoAsync(new Dictionary<string, string> { ["ADWATCH__Browser__ChromiumPath"] = "/nonexistent/chromium" },
             expectSkipLine: true);
 
         AssertHarderwijk(report);

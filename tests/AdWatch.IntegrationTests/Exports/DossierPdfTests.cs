@@ -1,3 +1,4 @@
+using AdWatch.Browser;
 using System.Security.Cryptography;
 using System.Text;
 using AdWatch.Dossiers;
@@ -83,7 +84,7 @@ public sealed class DossierPdfTests : IAsyncLifetime
 
     private static void SkipWithoutChromium()
     {
-        if (!File.Exists(new ExportsOptions().ChromiumPath))
+        if (!File.Exists(BrowserLocator.DebianChromium))
         {
             Assert.Skip("No Chromium at /usr/lib/chromium/chromium (apt-get install -y chromium); PDF test skipped.");
         }

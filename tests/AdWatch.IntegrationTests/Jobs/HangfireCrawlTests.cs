@@ -1,3 +1,4 @@
+using AdWatch.Browser;
 using AdWatch.Crawling;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;

@@ -1,4 +1,4 @@
-namespace AdWatch.Crawling;
+namespace AdWatch.Browser;
 
 /// <summary>Finds Chromium: the configured path, else Debian's <c>/usr/lib/chromium/chromium</c>, else Playwright's own install.</summary>
 public static class BrowserLocator
@@ -11,7 +11,7 @@ public static class BrowserLocator
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return File.Exists(configured) ? configured
-                : throw new InvalidOperationException($"Crawling:BrowserExecutablePath '{configured}' does not exist.");
+                : throw new InvalidOperationException($"Browser:ChromiumPath '{configured}' does not exist.");
         }
         if (File.Exists(DebianChromium))
         {
@@ -25,6 +25,6 @@ public static class BrowserLocator
         }
         throw new InvalidOperationException(
             $"No Chromium found: neither {DebianChromium} (Debian: apt-get install chromium) nor a Playwright browser under {cache} " +
-            "(pwsh bin/.../playwright.ps1 install chromium). Or set Crawling:BrowserExecutablePath.");
+            "(pwsh bin/.../playwright.ps1 install chromium). Or set Browser:ChromiumPath.");
     }
 }

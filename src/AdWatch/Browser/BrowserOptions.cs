@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Browser;
+
+/// <summary>The one Chromium that crawls JavaScript sites and prints dossier PDFs. Section <c>Browser</c>.</summary>
+public sealed class BrowserOptions : IValidatableObject
+{
+    public const string Section = "Browser";
+
+    /// <summary>Chromium executable. Empty: <c>/usr/lib/chromium/chromium</c> when present, else Playwright's own install.</summary>
+    public string? ChromiumPath { get; set; }
+
+    /// <summary>The crawler asks for a fresh Chromium after this many pages (Chromium grows over time).</summary>
+    public int RecycleAfterPages { get; set; } = 100;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RecycleAfterPages is < 1 or > 100_000)
+        {
+            yield return new ValidationResult("Browser:RecycleAfterPages must be between 1 and 100000.");
+        }
+    }
+}
+
+/// <summary>Checks <see cref="BrowserOptions"/> at start.</summary>
+[OptionsValidator]
+public sealed partial class BrowserOptionsValidator : IValidateOptions<BrowserOptions>;
