@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text.Json;
 using AdWatch.Evidence;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Crawling;
@@ -78,6 +81,61 @@ public sealed class ImportExportTests
         (await target.ScalarAsync("SELECT COUNT(*) FROM ad_versions WHERE title = 'Luna laatste dagen'")).ShouldBe(1);
         var siteId = await target.ScalarAsync("SELECT id FROM sites WHERE name = 'kontaktbord'");
         (await target.Ads.FindAsync(siteId, "a1", Ct))!.FirstSeenAt.ShouldBe(CrawlHarness.Morning(2));
+    }
+
+    [Fact]
+    public async Task Export_IsReadByAnIndependentWarcReader_WithTheBytesWeStored()
+    {
+        var reader = Path.Combine(RepoPaths.Root, "tools", "warc-check");
+        if (!Directory.Exists(Path.Combine(reader, "node_modules", "warcio")))
+        {
+            Assert.Skip("needs warcio.js: npm ci --prefix tools/warc-check (.ci/run does this).");
+        }
+        await using var h = await CrawlHarness.StartAsync();
+        await h.CrawlDayAsync(2);
+        await h.CrawlDayAsync(3);
+        var file = Path.Combine(Path.GetDirectoryName(h.Db.Path)!, "out", "kontaktbord.warc.gz");
+        await h.Services.GetRequiredService<WarcExporter>().ExportAsync(file, "kontaktbord", null, Ct);
+
+        var records = await ReadWithWarcioAsync(reader, file);
+
+        records[0].GetProperty("type").GetString().ShouldBe("warcinfo");
+        var responses = records.Where(r => r.GetProperty("type").GetString() == "response").ToList();
+        var revisits = records.Where(r => r.GetProperty("type").GetString() == "revisit").ToList();
+        responses.Count.ShouldBe(4);
+        revisits.Count.ShouldBe(2);
+        records.Count.ShouldBe(7);
+        responses.ShouldAllBe(r => r.GetProperty("status").GetInt32() == 200);
+        responses.ShouldAllBe(r => r.GetProperty("computedPayloadDigest").GetString() == r.GetProperty("payloadDigest").GetString());
+        await using var c = await h.Db.Database.OpenAsync(Ct);
+        var stored = (await c.QueryAsync<string>("SELECT sha256 FROM evidence_blobs")).ToList();
+        responses.Select(r => r.GetProperty("payloadSha256").GetString()!).Order().ShouldBe(stored.Order());
+        foreach (var revisit in revisits)
+        {
+            revisit.GetProperty("profile").GetString().ShouldBe("http://netpreserve.org/warc/1.1/revisit/identical-payload-digest");
+            var target = revisit.GetProperty("refersToUri").GetString();
+            responses.ShouldContain(r => r.GetProperty("uri").GetString() == target
+                && r.GetProperty("payloadDigest").GetString() == revisit.GetProperty("payloadDigest").GetString());
+        }
+        records.Select(r => r.GetProperty("recordId").GetString()).Distinct().Count().ShouldBe(records.Count);
+    }
+
+    /// <summary>One JSON object per record, as tools/warc-check/read.mjs prints them.</summary>
+    private static async Task<List<JsonElement>> ReadWithWarcioAsync(string reader, string file)
+    {
+        var start = new ProcessStartInfo("node", [Path.Combine(reader, "read.mjs"), file])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = reader,
+        };
+        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var output = node.StandardOutput.ReadToEndAsync(Ct);
+        var errors = node.StandardError.ReadToEndAsync(Ct);
+        await node.WaitForExitAsync(Ct);
+        node.ExitCode.ShouldBe(0, await errors);
+        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
     }
 
     [Fact]
