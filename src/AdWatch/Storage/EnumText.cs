@@ -1,15 +1,14 @@
 using System.Collections.Frozen;
-using System.Data;
 using System.Text;
-using Dapper;
 
 namespace AdWatch.Storage;
 
 /// <summary>
 /// The one mapping between an enum and its stored text: <c>InReview</c> ⇄ <c>in_review</c> (snake_case of the member
-/// name). Register an enum once with <see cref="Register{T}"/> (every store's enums are registered in
-/// <see cref="DapperSetup"/>) and Dapper reads the text columns into it. Dapper ignores type handlers for enum
-/// <em>parameters</em> (DapperLib/Dapper#259) and would bind the number, so write with <see cref="ToText{T}"/>.
+/// name). Stores read the column as a string and convert with <see cref="Parse{T}"/>, and write
+/// <see cref="ToText{T}"/>: Dapper 2.1 ignores a registered type handler for enums both when it reads a column
+/// (it calls <c>Enum.Parse</c>, which knows no <c>in_review</c>) and when it binds a parameter (it binds the number;
+/// DapperLib/Dapper#259), so a handler would look like it works and store numbers.
 /// </summary>
 public static class EnumText
 {
@@ -28,12 +27,6 @@ public static class EnumText
 
     /// <summary>Every member's stored text, in declaration order (for CHECK lists and filters).</summary>
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => v.ToText())];
-
-    /// <summary>Makes Dapper read text columns into <typeparamref name="T"/>.</summary>
-    public static void Register<T>() where T : struct, Enum
-    {
-        SqlMapper.AddTypeHandler(typeof(T), new Handler<T>());
-    }
 
     internal static string SnakeCase(string name)
     {
@@ -54,16 +47,5 @@ public static class EnumText
 
         public static readonly FrozenDictionary<string, T> FromText =
             ToText.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-    }
-
-    private sealed class Handler<T> : SqlMapper.TypeHandler<T> where T : struct, Enum
-    {
-        public override void SetValue(IDbDataParameter parameter, T value)
-        {
-            parameter.DbType = DbType.String;
-            parameter.Value = value.ToText();
-        }
-
-        public override T Parse(object value) => EnumText.Parse<T>(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
     }
 }
