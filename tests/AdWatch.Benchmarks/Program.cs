@@ -8,12 +8,13 @@ return args.FirstOrDefault() switch
     "dashboard" => await AdWatch.Benchmarks.Analysis.DashboardBenchmark.RunAsync(args[1..]), // flagged list + dossier p50/p95
     "crawl-http" or "crawl-browser" => await AdWatch.Benchmarks.Crawling.CrawlBenchmark.RunAsync(args[0], args[1..]),
     "extraction" => ExtractionBenchmark.Run(args[1..]), // ads/s for HTML pages and plain text; see run-extraction-benchmark.sh
+    "parse" => AdWatch.Benchmarks.Html.ParseBenchmark.Run(args[1..]), // the HTML step on ordinary and hostile pages
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   " +
-                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], extraction)");
+                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], extraction, parse)");
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AdWatch.Analysis;
 using AdWatch.Extraction;
+using AdWatch.Geocoding;
 using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;

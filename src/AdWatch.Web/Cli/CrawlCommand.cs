@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AdWatch.Crawling;
 using AdWatch.Extraction;
+using AdWatch.Geocoding;
 using AdWatch.Sites;
 using AdWatch.Web.Hosting;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AdWatch.Extraction;
+using AdWatch.Geocoding;
 using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;

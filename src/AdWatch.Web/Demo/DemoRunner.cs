@@ -4,6 +4,7 @@ using AdWatch.Crawling;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;
 using AdWatch.Extraction;
+using AdWatch.Geocoding;
 using AdWatch.Sites;
 using AdWatch.Web.Cli;
 using Microsoft.Extensions.Options;

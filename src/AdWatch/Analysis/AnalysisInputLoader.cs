@@ -56,8 +56,9 @@ public sealed class AnalysisInputLoader(Database database)
         var places = new Dictionary<long, InputPlace>();
         await foreach (var p in Stream<Geocoding.PlaceRow>(connection, "SELECT * FROM places", null, ct))
         {
-            places[p.Id] = new InputPlace(p.Id, p.Key, p.Label, p.Precision, p.Street, p.HouseNumber, p.Postcode, p.PlaceName,
-                p.MunicipalityCode, p.InRegion, p.Lat, p.Lon);
+            var place = p.Place;
+            places[p.Id] = new InputPlace(p.Id, p.Key, p.Label, place.Precision.ToText(), place.Street, place.HouseNumber, place.Postcode, place.Town,
+                place.MunicipalityCode, place.InRegion, place.Lat, place.Lon);
         }
         await foreach (var (versionId, placeId) in Stream<(long, long)>(connection, "SELECT version_id, place_id FROM ad_places", null, ct))
         {

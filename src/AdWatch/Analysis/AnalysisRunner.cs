@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AdWatch.Extraction;
 using AdWatch.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -228,7 +229,7 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, IOption
     /// </summary>
     public async Task<AnalysisRun?> SetPhoneStatusAsync(string e164, string status, string? note, string by, CancellationToken ct)
     {
-        if (!await new Extraction.ExtractionStore(database).SetPhoneStatusAsync(e164, status, note, by, time.GetUtcNow(), ct))
+        if (!await new Geocoding.ExtractionStore(database).SetPhoneStatusAsync(e164, status, note, by, time.GetUtcNow(), ct))
         {
             return null;
         }

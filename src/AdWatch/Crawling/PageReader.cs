@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AdWatch.Html;
 using AdWatch.Sites;
 using AngleSharp.Dom;
 
@@ -22,7 +23,7 @@ public static class PageReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in anchors)
         {
-            var url = HtmlPage.Resolve(pageUrl, a.GetAttribute("href"));
+            var url = Resolve(pageUrl, a.GetAttribute("href"));
             if (url is null || !site.IsAllowedHost(url) || (pattern is not null && !SafeIsMatch(pattern, url.AbsoluteUri)))
             {
                 continue;
@@ -36,35 +37,35 @@ public static class PageReader
         Uri? next = null;
         if (l.NextPageSelector is not null)
         {
-            next = HtmlPage.Resolve(pageUrl, doc.QuerySelector(l.NextPageSelector)?.GetAttribute("href"));
+            next = Resolve(pageUrl, doc.QuerySelector(l.NextPageSelector)?.GetAttribute("href"));
         }
         else if (l.PageUrlTemplate is not null && urls.Count > 0)
         {
-            next = HtmlPage.Resolve(site.BaseUri(), l.PageUrlTemplate.Replace("{page}", (pageNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            next = Resolve(site.BaseUri(), l.PageUrlTemplate.Replace("{page}", (pageNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         }
         if (next is not null && (!site.IsAllowedHost(next) || pageNumber >= l.MaxPages))
         {
             next = null;
         }
-        var text = new Lazy<string>(() => HtmlPage.VisibleText(doc));
+        var text = new Lazy<string>(() => HtmlText.OfPage(doc, TextLayout.Fields));
         return new ListingPage(urls, next, Matches(site.Detectors.Blocked, doc, text), Matches(site.Detectors.EmptyListing, doc, text));
     }
 
     public static AdPage ReadAd(IDocument doc, Uri adUrl, SiteDefinition site)
     {
         var f = site.Ad.Fields;
-        var text = new Lazy<string>(() => HtmlPage.VisibleText(doc));
+        var text = new Lazy<string>(() => HtmlText.OfPage(doc, TextLayout.Fields));
         AdFields fields;
         if (f.Configured().Any())
         {
             fields = new AdFields(
                 Read(doc, f.Title), Read(doc, f.Text), Read(doc, f.Location), Read(doc, f.Phone), Read(doc, f.PostedDate),
-                f.Images is null ? [] : ReadAll(doc, f.Images).Select(src => HtmlPage.Resolve(adUrl, src)?.AbsoluteUri).OfType<string>().Distinct().ToList());
+                f.Images is null ? [] : ReadAll(doc, f.Images).Select(src => Resolve(adUrl, src)?.AbsoluteUri).OfType<string>().Distinct().ToList());
         }
         else
         {
             var title = doc.QuerySelector("h1")?.TextContent ?? doc.Title;
-            fields = new AdFields(Blank(HtmlPage.Collapse(title ?? "")), Blank(text.Value), null, null, null, []);
+            fields = new AdFields(Blank(HtmlText.Collapse(title ?? "")), Blank(text.Value), null, null, null, []);
         }
         return new AdPage(ExternalId(doc, adUrl, site), fields,
             Matches(site.Detectors.Expired, doc, text), Matches(site.Detectors.Blocked, doc, text));
@@ -124,12 +125,27 @@ public static class PageReader
         var (css, attribute) = at > 0 ? (selector[..at], selector[(at + 1)..]) : (selector, null);
         foreach (var element in doc.QuerySelectorAll(css))
         {
-            var value = attribute is null ? HtmlPage.TextOf(element) : element.GetAttribute(attribute)?.Trim();
+            var value = attribute is null ? HtmlText.Visible(element, TextLayout.Fields) : element.GetAttribute(attribute)?.Trim();
             if (!string.IsNullOrEmpty(value))
             {
                 yield return value;
             }
         }
+    }
+
+    /// <summary>An absolute http(s) URL for an href on a page, or null for javascript:, mailto:, fragments and junk.</summary>
+    internal static Uri? Resolve(Uri page, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href) || href.StartsWith('#'))
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(page, href.Trim(), out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+        var builder = new UriBuilder(url) { Fragment = "" };
+        return builder.Uri;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -1,3 +1,4 @@
+using AdWatch.Html;
 using AdWatch.Sites;
 
 namespace AdWatch.Crawling;
@@ -33,7 +34,7 @@ internal sealed class RequestProcessor(
         {
             return await FailAsync(url, result, result.Error?.Kind ?? $"http-{result.StatusCode}", result.Error?.Message ?? $"HTTP {result.StatusCode}", ct);
         }
-        var page = PageReader.ReadListing(HtmlPage.Parse(result.Body, result.ContentType), result.FinalUrl ?? url, site, (int)(request.PageNumber ?? 1));
+        var page = PageReader.ReadListing(HtmlParse.Document(result.Body, result.ContentType), result.FinalUrl ?? url, site, (int)(request.PageNumber ?? 1));
         if (page.Blocked)
         {
             return await FailAsync(url, result, "blocked", "Blocked/CAPTCHA detector matched.", ct);
@@ -72,7 +73,7 @@ internal sealed class RequestProcessor(
             return await FailAsync(url, result, result.Error?.Kind ?? $"http-{result.StatusCode}", result.Error?.Message ?? $"HTTP {result.StatusCode}", ct);
         }
 
-        var page = PageReader.ReadAd(HtmlPage.Parse(result.Body, result.ContentType), result.FinalUrl ?? url, site);
+        var page = PageReader.ReadAd(HtmlParse.Document(result.Body, result.ContentType), result.FinalUrl ?? url, site);
         if (page.Blocked)
         {
             return await FailAsync(url, result, "blocked", "Blocked/CAPTCHA detector matched.", ct);

@@ -1,3 +1,4 @@
+using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using AdWatch.Storage;
 using Microsoft.Extensions.DependencyInjection;

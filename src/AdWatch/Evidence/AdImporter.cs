@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AdWatch.Crawling;
+using AdWatch.Html;
 using AdWatch.Sites;
 
 namespace AdWatch.Evidence;
@@ -113,13 +114,13 @@ public sealed class AdImporter(SiteCatalog catalog, SiteStore sites, AdStore ads
         string? id;
         if (html)
         {
-            var page = PageReader.ReadAd(HtmlPage.Parse(raw, contentType), url, site);
+            var page = PageReader.ReadAd(HtmlParse.Document(raw, contentType), url, site);
             fields = page.Fields;
             id = (site.Ad.IdFromUrl is null ? page.ExternalId : PageReader.ExternalId(null, url, site)) ?? url.PathAndQuery;
         }
         else
         {
-            fields = new AdFields(null, HtmlPage.Collapse(Encoding.UTF8.GetString(raw)), null, null, null, []);
+            fields = new AdFields(null, HtmlText.Collapse(Encoding.UTF8.GetString(raw)), null, null, null, []);
             id = PageReader.ExternalId(null, url, site) ?? url.PathAndQuery;
         }
         var result = await ads.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, fields, observedAt, "import", null, raw, contentType, 200), ct);

@@ -1,34 +1,56 @@
-using AdWatch.Geocoding;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdWatch.Extraction;
 
 /// <summary>
-/// Extracts one ad version: visible text, phones (from text and phone links), addresses through the injected
-/// <see cref="IAddressResolver"/>, and indicators (including the builtin "obscured phone" signal). Holds no state
-/// between calls, so re-extraction of stored versions after a fix gives the same result as the first run.
+/// Extracts one ad version: visible text, phones (from text and phone links), address mentions (none without an
+/// <see cref="AddressExtractor"/>) and indicators (including the builtin "obscured phone" signal). Pure and stateless,
+/// so re-extraction of stored versions after a fix gives the same result as the first run. Geocoding resolves the
+/// mentions afterwards.
 /// </summary>
-public sealed class AdExtractor(AdTextReader reader, PhoneExtractor phones, IAddressResolver addresses, IndicatorLexicon lexicon)
+public sealed class AdExtractor(
+    AdTextReader reader, PhoneExtractor phones, AddressExtractor? addresses, IndicatorLexicon lexicon, ILogger<AdExtractor>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<AdExtractor>.Instance;
+
     /// <summary>Extracts an ad given as HTML or plain text (detected).</summary>
-    public Task<AdExtraction> ExtractAsync(string input, CancellationToken ct)
+    public AdExtraction Extract(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ExtractAsync(reader.Read(input), ct);
+        return Extract(reader.Read(input));
     }
 
     /// <summary>Extracts an ad given as HTML.</summary>
-    public Task<AdExtraction> ExtractHtmlAsync(string html, CancellationToken ct) => ExtractAsync(reader.ReadHtml(html), ct);
+    public AdExtraction ExtractHtml(string html) => Extract(reader.ReadHtml(html));
 
     /// <summary>Extracts an ad given as plain text, even if it contains angle brackets.</summary>
-    public Task<AdExtraction> ExtractTextAsync(string text, CancellationToken ct) => ExtractAsync(AdText.Plain(text), ct);
+    public AdExtraction ExtractText(string text) => Extract(AdText.Plain(text));
 
     /// <summary>Extracts an ad already read into text, links and images.</summary>
-    public async Task<AdExtraction> ExtractAsync(AdText ad, CancellationToken ct)
+    public AdExtraction Extract(AdText ad)
     {
         ArgumentNullException.ThrowIfNull(ad);
         var found = phones.Extract(ad.Text, ad.PhoneLinks);
-        var places = await addresses.ResolveAsync(ad.Text, ct).ConfigureAwait(false);
         var indicators = lexicon.Match(ad.Text, found);
-        return new AdExtraction(found, places, indicators) { ImageUrls = ad.ImageUrls };
+        return new AdExtraction(found, Mentions(ad.Text), indicators) { ImageUrls = ad.ImageUrls };
+    }
+
+    private IReadOnlyList<AddressMention> Mentions(string text)
+    {
+        if (addresses is null)
+        {
+            return [];
+        }
+        try
+        {
+            return addresses.Extract(text);
+        }
+        catch (Exception ex)
+        {
+            // A parser bug must not stop the pipeline for one hostile ad; the warning makes the bug visible.
+            _logger.LogWarning(ex, "Address extraction failed on a text of {Length} characters", text.Length);
+            return [];
+        }
     }
 }

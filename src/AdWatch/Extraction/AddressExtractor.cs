@@ -1,5 +1,4 @@
 using System.Globalization;
-using AdWatch.Geocoding;
 
 namespace AdWatch.Extraction;
 
@@ -8,9 +7,22 @@ namespace AdWatch.Extraction;
 /// folded away) and joins adjacent parts: "Harderwijkerweg 12, Ermelo" is one address in Ermelo. Never throws on
 /// hostile text; linear time (non-backtracking regexes, one token pass).
 /// </summary>
-internal sealed class AddressExtractor(Gazetteer gazetteer)
+public sealed class AddressExtractor
 {
-    private readonly AddressPlaceScanner _scanner = new(gazetteer);
+    private readonly Gazetteer _gazetteer;
+    private readonly AddressPlaceScanner _scanner;
+
+    internal AddressExtractor(Gazetteer gazetteer)
+    {
+        _gazetteer = gazetteer;
+        _scanner = new AddressPlaceScanner(gazetteer);
+    }
+
+    /// <summary>An extractor for a region (CLI tools, tests); loads the gazetteer, which takes some milliseconds.</summary>
+    public static AddressExtractor ForRegion(RegionOptions region) => new(Gazetteer.Load(region));
+
+    /// <summary>The region lexicon the mentions refer to; geocoding reads it too.</summary>
+    internal Gazetteer Gazetteer => _gazetteer;
 
     private sealed record PostcodeHit(int Start, int End, string Postcode);
 
@@ -70,8 +82,8 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
             var originalLetters = text.Original.AsSpan(match.Index + match.Length - 2, 2);
             var upper = char.IsUpper(originalLetters[0]) && char.IsUpper(originalLetters[1]);
             var spaced = match.Length == 7;
-            var known6 = gazetteer.FindPc6(postcode) is not null;
-            var known4 = gazetteer.FindPc4(digits) is not null;
+            var known6 = _gazetteer.FindPc6(postcode) is not null;
+            var known4 = _gazetteer.FindPc4(digits) is not null;
             var accept = AddressPatterns.CommonPostcodeLetters.Contains(letters)
                 ? upper && known6
                 : known6 || upper || (!spaced && known4);
@@ -114,12 +126,12 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         }
         foreach (var p in postcodes)
         {
-            if ((gazetteer.FindPc6(p.Postcode) ?? gazetteer.FindPc4(p.Postcode[..4]))?.MunicipalityCode is { } code)
+            if ((_gazetteer.FindPc6(p.Postcode) ?? _gazetteer.FindPc4(p.Postcode[..4]))?.MunicipalityCode is { } code)
             {
                 context.Add(code);
             }
         }
-        var anyInRegion = context.Any(gazetteer.IsInRegion);
+        var anyInRegion = context.Any(_gazetteer.IsInRegion);
         foreach (var hit in hits.Where(h => h.Candidates.Length > 1))
         {
             hit.Chosen = hit.Candidates
@@ -221,7 +233,7 @@ internal sealed class AddressExtractor(Gazetteer gazetteer)
         {
             return null;
         }
-        var pc4 = gazetteer.FindPc4(token.ToString());
+        var pc4 = _gazetteer.FindPc4(token.ToString());
         return pc4 is not null && (pc4.MunicipalityCode == hit.Chosen.MunicipalityCode
             || AddressText.FoldName(pc4.Place) == AddressText.FoldName(hit.Chosen.Name)) ? (start, pc4.Postcode) : null;
     }

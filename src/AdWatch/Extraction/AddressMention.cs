@@ -1,9 +1,7 @@
-using AdWatch.Geocoding;
-
 namespace AdWatch.Extraction;
 
 /// <summary>What an address mention names, most precise first.</summary>
-internal enum AddressMentionKind
+public enum AddressMentionKind
 {
     /// <summary>Street and house number, with postcode and/or place when the ad gives them.</summary>
     Address,
@@ -16,7 +14,7 @@ internal enum AddressMentionKind
 }
 
 /// <summary>How a place name was qualified in the text.</summary>
-internal enum PlaceQualifier
+public enum PlaceQualifier
 {
     None,
     /// <summary>"regio X", "omgeving X", "X e.o.", "near X", "cerca de X": the area around X.</summary>
@@ -30,7 +28,7 @@ internal enum PlaceQualifier
 /// <see cref="Street"/> is display-cased; <see cref="Postcode"/> is <c>3841AB</c> or <c>3841</c>.
 /// <see cref="PlaceFromContext"/> says the place was not written next to the street but elsewhere in the ad.
 /// </summary>
-internal sealed record AddressMention(
+public sealed record AddressMention(
     AddressMentionKind Kind,
     string Raw,
     int Start,

@@ -1,5 +1,3 @@
-using AdWatch.Geocoding;
-
 namespace AdWatch.Extraction;
 
 /// <summary>

@@ -8,58 +8,78 @@ namespace AdWatch.Geocoding;
 /// the same address are the same location) but its coordinates are those of its PC6, else PC4, else place: a pin
 /// near, not on, the door. PDOK, when enabled, replaces them with the BAG point.
 /// </summary>
-internal sealed class GazetteerGeocoder(Gazetteer gazetteer)
+public sealed class GazetteerGeocoder : IGeocoder
 {
-    public ResolvedAddress Geocode(AddressMention m) => m.Kind switch
+    private readonly Gazetteer _gazetteer;
+
+    internal GazetteerGeocoder(Gazetteer gazetteer) => _gazetteer = gazetteer;
+
+    /// <summary>Geocodes with the lexicon the extractor recognised the mentions with.</summary>
+    public GazetteerGeocoder(AddressExtractor extractor) : this(extractor.Gazetteer)
+    {
+    }
+
+    public Task<IReadOnlyList<GeocodedAddress>> GeocodeAsync(IReadOnlyList<AddressMention> mentions, CancellationToken ct) =>
+        Task.FromResult(GeocodedAddress.Distinct(mentions.Select(Geocode)));
+
+    internal GeocodedAddress Geocode(AddressMention m) => m.Kind switch
     {
         AddressMentionKind.Address or AddressMentionKind.Street => Street(m),
         AddressMentionKind.Postcode => Postcode(m),
-        _ => Place(m),
+        _ => Named(m),
     };
 
-    private ResolvedAddress Street(AddressMention m)
+    private GeocodedAddress Street(AddressMention m)
     {
         var point = m.Postcode is null ? null : FindPostcode(m.Postcode);
         var code = point?.MunicipalityCode ?? m.Place?.MunicipalityCode;
-        var place = point?.Place ?? PlaceName(m.Place) ?? gazetteer.MunicipalityName(code);
-        return new ResolvedAddress(m.Raw, m.Street, m.HouseNumber, m.Postcode, place, code, gazetteer.IsInRegion(code),
-            m.Kind == AddressMentionKind.Address ? GeoPrecision.Address : GeoPrecision.Street,
-            point?.Lat ?? m.Place?.Lat, point?.Lon ?? m.Place?.Lon);
+        var place = point?.Place ?? PlaceName(m.Place) ?? _gazetteer.MunicipalityName(code);
+        return new GeocodedAddress(m.Raw,
+            new Place(m.Kind == AddressMentionKind.Address ? GeoPrecision.Address : GeoPrecision.Street, m.Street, m.HouseNumber, m.Postcode, place, code, _gazetteer.IsInRegion(code), point?.Lat ?? m.Place?.Lat, point?.Lon ?? m.Place?.Lon));
     }
 
-    private ResolvedAddress Postcode(AddressMention m)
+    private GeocodedAddress Postcode(AddressMention m)
     {
         var point = FindPostcode(m.Postcode!);
         var code = point?.MunicipalityCode ?? m.Place?.MunicipalityCode;
-        return new ResolvedAddress(m.Raw, null, null, m.Postcode, point?.Place ?? PlaceName(m.Place), code,
-            gazetteer.IsInRegion(code), GeoPrecision.Postcode, point?.Lat ?? m.Place?.Lat, point?.Lon ?? m.Place?.Lon);
+        return new GeocodedAddress(m.Raw,
+            new Place(GeoPrecision.Postcode, null, null, m.Postcode, point?.Place ?? PlaceName(m.Place), code, _gazetteer.IsInRegion(code), point?.Lat ?? m.Place?.Lat, point?.Lon ?? m.Place?.Lon));
     }
 
-    private ResolvedAddress Place(AddressMention m)
+    private GeocodedAddress Named(AddressMention m)
     {
         var p = m.Place!;
-        var inRegion = p.Kind == PlaceKind.Region || gazetteer.IsInRegion(p.MunicipalityCode);
+        var inRegion = p.Kind == PlaceKind.Region || _gazetteer.IsInRegion(p.MunicipalityCode);
         return m.Qualifier switch
         {
-            PlaceQualifier.Region => new ResolvedAddress(m.Raw, null, null, null, p.Name, p.MunicipalityCode, inRegion,
-                GeoPrecision.Region, p.Lat, p.Lon),
+            PlaceQualifier.Region => new GeocodedAddress(m.Raw,
+            new Place(GeoPrecision.Region, null, null, null, p.Name, p.MunicipalityCode, inRegion, p.Lat, p.Lon)),
             PlaceQualifier.Centre when p.Kind != PlaceKind.Region => Centre(m, p, inRegion),
-            _ => new ResolvedAddress(m.Raw, null, null, null, p.Name, p.MunicipalityCode, inRegion, p.Precision, p.Lat, p.Lon),
+            _ => new GeocodedAddress(m.Raw,
+            new Place(PrecisionOf(p.Kind), null, null, null, p.Name, p.MunicipalityCode, inRegion, p.Lat, p.Lon)),
         };
     }
 
     /// <summary>"Putten-centrum": the CBS buurt of that name when there is one, else the place's own point (a town centre).</summary>
-    private ResolvedAddress Centre(AddressMention m, GazetteerPlace p, bool inRegion)
+    private GeocodedAddress Centre(AddressMention m, GazetteerPlace p, bool inRegion)
     {
         var name = p.Name + "-Centrum";
-        var buurt = gazetteer.TryFindName(AddressText.FoldName(name), out var found)
+        var buurt = _gazetteer.TryFindName(AddressText.FoldName(name), out var found)
             ? Array.Find(found, f => f.MunicipalityCode == p.MunicipalityCode) : null;
-        return new ResolvedAddress(m.Raw, null, null, null, buurt?.Name ?? name, p.MunicipalityCode, inRegion,
-            GeoPrecision.Neighbourhood, buurt?.Lat ?? p.Lat, buurt?.Lon ?? p.Lon);
+        return new GeocodedAddress(m.Raw,
+            new Place(GeoPrecision.Neighbourhood, null, null, null, buurt?.Name ?? name, p.MunicipalityCode, inRegion, buurt?.Lat ?? p.Lat, buurt?.Lon ?? p.Lon));
     }
 
     private PostcodePoint? FindPostcode(string postcode) =>
-        postcode.Length == 6 ? gazetteer.FindPc6(postcode) ?? gazetteer.FindPc4(postcode[..4]) : gazetteer.FindPc4(postcode);
+        postcode.Length == 6 ? _gazetteer.FindPc6(postcode) ?? _gazetteer.FindPc4(postcode[..4]) : _gazetteer.FindPc4(postcode);
+
+    /// <summary>Neighbourhood names are geocoded at neighbourhood precision, regions at region precision, the rest as places.</summary>
+    private static GeoPrecision PrecisionOf(PlaceKind kind) => kind switch
+    {
+        PlaceKind.Neighbourhood => GeoPrecision.Neighbourhood,
+        PlaceKind.Region => GeoPrecision.Region,
+        _ => GeoPrecision.Place,
+    };
 
     private static string? PlaceName(GazetteerPlace? place) => place is null || place.Kind == PlaceKind.Region ? null : place.Name;
 }

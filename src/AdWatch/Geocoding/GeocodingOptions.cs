@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace AdWatch.Geocoding;
 
 /// <summary>Offline gazetteer and optional online geocoding. Section <c>Geocoding</c> in adwatch.json.</summary>
-public sealed class GeocodingOptions
+public sealed class GeocodingOptions : IValidatableObject
 {
     public const string Section = "Geocoding";
 
@@ -14,19 +15,15 @@ public sealed class GeocodingOptions
     public bool Online { get; set; }
 
     /// <summary>PDOK Locatieserver v3_1 search base address; tests point it at a local server.</summary>
-    [Required]
     public Uri PdokBaseUrl { get; set; } = new("https://api.pdok.nl/bzk/locatieserver/search/v3_1/");
 
     /// <summary>Steady request rate to PDOK; bursts up to the same number are allowed.</summary>
-    [Range(0.1, 50, ErrorMessage = "Geocoding:RequestsPerSecond must be between 0.1 and 50.")]
     public double RequestsPerSecond { get; set; } = 4;
 
     /// <summary>How long a cached PDOK answer (table <c>geocode_cache</c>) is reused before it is asked again.</summary>
-    [Range(1, 3650, ErrorMessage = "Geocoding:CacheDays must be between 1 and 3650.")]
     public int CacheDays { get; set; } = 180;
 
     /// <summary>Retries of a transient PDOK failure (5xx, 408, 429, timeouts) before falling back to offline.</summary>
-    [Range(1, 10, ErrorMessage = "Geocoding:Retries must be between 1 and 10.")]
     public int Retries { get; set; } = 2;
 
     /// <summary>Base delay of the exponential retry back-off.</summary>
@@ -34,4 +31,36 @@ public sealed class GeocodingOptions
 
     /// <summary>Time allowed for one PDOK attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PdokBaseUrl is null || !PdokBaseUrl.IsAbsoluteUri)
+        {
+            yield return new ValidationResult("Geocoding:PdokBaseUrl must be an absolute URL.", [nameof(PdokBaseUrl)]);
+        }
+        if (!(RequestsPerSecond is >= 0.1 and <= 50))
+        {
+            yield return new ValidationResult("Geocoding:RequestsPerSecond must be between 0.1 and 50.", [nameof(RequestsPerSecond)]);
+        }
+        if (CacheDays is < 1 or > 3650)
+        {
+            yield return new ValidationResult("Geocoding:CacheDays must be between 1 and 3650.", [nameof(CacheDays)]);
+        }
+        if (Retries is < 1 or > 10)
+        {
+            yield return new ValidationResult("Geocoding:Retries must be between 1 and 10.", [nameof(Retries)]);
+        }
+        if (RetryDelay < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Geocoding:RetryDelay must not be negative.", [nameof(RetryDelay)]);
+        }
+        if (AttemptTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Geocoding:AttemptTimeout must be positive.", [nameof(AttemptTimeout)]);
+        }
+    }
 }
+
+/// <summary>Checks <see cref="GeocodingOptions"/> at start.</summary>
+[OptionsValidator]
+public sealed partial class GeocodingOptionsValidator : IValidateOptions<GeocodingOptions>;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AdWatch.Extraction;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Geocoding;
@@ -9,9 +11,10 @@ namespace AdWatch.Geocoding;
 /// PDOK Locatieserver v3_1 <c>free</c> search for street-level results, restricted with <c>fq</c> to the region's
 /// municipalities. Answers are cached in <see cref="GeocodeCacheStore"/>; requests are rate limited and go through
 /// the named <see cref="HttpClientName"/> client, whose resilience handler retries transient failures.
-/// Throws on failure: the caller falls back to the offline result.
+/// Postcodes and places, and any mention PDOK fails on, get the offline <see cref="GazetteerGeocoder"/> answer (the
+/// failure logged as a warning).
 /// </summary>
-internal sealed class PdokGeocoder
+internal sealed class PdokGeocoder : IGeocoder
 {
     public const string HttpClientName = "pdok-locatieserver";
     public const string Provider = "pdok-free";
@@ -25,9 +28,14 @@ internal sealed class PdokGeocoder
     private readonly TokenBucket _limiter;
     private readonly string _regionFilter;
     private readonly Uri _baseUrl;
+    private readonly GazetteerGeocoder _offline;
+    private readonly ILogger _logger;
 
-    public PdokGeocoder(IHttpClientFactory http, GeocodeCacheStore cache, IOptions<GeocodingOptions> options, Gazetteer gazetteer, TimeProvider time)
+    public PdokGeocoder(IHttpClientFactory http, GeocodeCacheStore cache, IOptions<GeocodingOptions> options, Gazetteer gazetteer, TimeProvider time,
+        ILogger<PdokGeocoder>? logger = null)
     {
+        _offline = new GazetteerGeocoder(gazetteer);
+        _logger = logger ?? NullLogger<PdokGeocoder>.Instance;
         _http = http;
         _cache = cache;
         _options = options.Value;
@@ -41,12 +49,36 @@ internal sealed class PdokGeocoder
         _regionFilter = "gemeentecode:(" + string.Join(" OR ", gazetteer.RegionCodes.Order(StringComparer.Ordinal).Select(c => c[2..])) + ")";
     }
 
+    public async Task<IReadOnlyList<GeocodedAddress>> GeocodeAsync(IReadOnlyList<AddressMention> mentions, CancellationToken ct)
+    {
+        var results = new List<GeocodedAddress>(mentions.Count);
+        foreach (var mention in mentions)
+        {
+            var fallback = _offline.Geocode(mention);
+            if (!Wants(mention, fallback.Place))
+            {
+                results.Add(fallback);
+                continue;
+            }
+            try
+            {
+                results.Add(await LookUpAsync(mention, ct) ?? fallback);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "PDOK geocoding of {Raw} failed; using the offline result ({Precision})", mention.Raw, fallback.Place.Precision);
+                results.Add(fallback);
+            }
+        }
+        return GeocodedAddress.Distinct(results);
+    }
+
     /// <summary>Only streets are worth a request: the gazetteer already knows postcodes and places.</summary>
-    public bool Wants(AddressMention mention, ResolvedAddress offline) =>
+    private static bool Wants(AddressMention mention, Place offline) =>
         mention.Kind is AddressMentionKind.Address or AddressMentionKind.Street && (offline.MunicipalityCode is null || offline.InRegion);
 
-    /// <summary>The best PDOK match, or null when PDOK finds nothing in the region.</summary>
-    public async Task<ResolvedAddress?> GeocodeAsync(AddressMention mention, CancellationToken ct)
+    /// <summary>The best PDOK match, or null when PDOK finds nothing in the region; throws when PDOK fails.</summary>
+    private async Task<GeocodedAddress?> LookUpAsync(AddressMention mention, CancellationToken ct)
     {
         var query = RelativeUrl(mention);
         var notBefore = _time.GetUtcNow().AddDays(-_options.CacheDays);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AdWatch.Extraction;
 
 namespace AdWatch.Geocoding;
 
@@ -10,7 +11,7 @@ internal static class PdokResponse
     /// The first document as a result. PDOK's own <c>gemeentecode</c> decides the municipality, so a document outside
     /// the region (a filter that was ignored, a stale cache) is kept but marked <c>inRegion=false</c>.
     /// </summary>
-    public static ResolvedAddress? FirstResult(string body, string raw, Gazetteer gazetteer)
+    public static GeocodedAddress? FirstResult(string body, string raw, Gazetteer gazetteer)
     {
         using var json = JsonDocument.Parse(body);
         if (!json.RootElement.TryGetProperty("response", out var response)
@@ -34,8 +35,8 @@ internal static class PdokResponse
             "gemeente" => GeoPrecision.Region,
             _ => GeoPrecision.Place,
         };
-        return new ResolvedAddress(raw, Text(doc, "straatnaam"), Text(doc, "huis_nlt"), Text(doc, "postcode"),
-            Text(doc, "woonplaatsnaam"), code, gazetteer.IsInRegion(code), precision, lat, lon);
+        return new GeocodedAddress(raw, new Place(precision, Text(doc, "straatnaam"), Text(doc, "huis_nlt"), Text(doc, "postcode"),
+            Text(doc, "woonplaatsnaam"), code, gazetteer.IsInRegion(code), lat, lon));
     }
 
     private static string? Text(JsonElement doc, string name) =>

@@ -4,11 +4,11 @@ using Dapper;
 
 namespace AdWatch.Geocoding;
 
-/// <summary>The <c>places</c> table: one row per distinct geocoded place, keyed by <see cref="ResolvedAddress.Key"/>.</summary>
+/// <summary>The <c>places</c> table: one row per distinct geocoded place, keyed by <see cref="Place.Key"/>.</summary>
 public sealed class PlaceStore(Database database)
 {
     /// <summary>Inserts or refreshes a place inside the caller's transaction; returns its id.</summary>
-    public static async Task<long> UpsertAsync(DbConnection connection, DbTransaction? tx, ResolvedAddress place, string source,
+    public static async Task<long> UpsertAsync(DbConnection connection, DbTransaction? tx, GeocodedAddress address, string source,
         DateTimeOffset at, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO places (key, label, precision, street, house_number, postcode, place_name, municipality_code,
@@ -23,25 +23,25 @@ public sealed class PlaceStore(Database database)
             RETURNING id
             """, new
         {
-            place.Key,
-            Label = Label(place),
-            Precision = place.Precision.ToString().ToLowerInvariant(),
-            place.Street,
-            place.HouseNumber,
-            place.Postcode,
-            place.Place,
-            place.MunicipalityCode,
-            place.InRegion,
-            place.Lat,
-            place.Lon,
+            address.Place.Key,
+            address.Label,
+            Precision = EnumText.ToText(address.Place.Precision),
+            address.Place.Street,
+            address.Place.HouseNumber,
+            address.Place.Postcode,
+            Place = address.Place.Town,
+            address.Place.MunicipalityCode,
+            address.Place.InRegion,
+            address.Place.Lat,
+            address.Place.Lon,
             Source = source,
             At = at,
         }, tx, cancellationToken: ct));
 
-    public async Task<long> UpsertAsync(ResolvedAddress place, string source, DateTimeOffset at, CancellationToken ct)
+    public async Task<long> UpsertAsync(GeocodedAddress address, string source, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await UpsertAsync(connection, null, place, source, at, ct);
+        return await UpsertAsync(connection, null, address, source, at, ct);
     }
 
     public async Task<PlaceRow?> GetAsync(long id, CancellationToken ct)
@@ -49,15 +49,5 @@ public sealed class PlaceStore(Database database)
         await using var connection = await database.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<PlaceRow>(new CommandDefinition(
             "SELECT * FROM places WHERE id = @id", new { id }, cancellationToken: ct));
-    }
-
-    /// <summary>How a place is shown to people: "Stationslaan 14, 3841 AB Harderwijk", "3841 AB Harderwijk", "Hierden".</summary>
-    public static string Label(ResolvedAddress a)
-    {
-        var street = a.Street is null ? null : a.HouseNumber is null ? a.Street : $"{a.Street} {a.HouseNumber}";
-        var postcode = a.Postcode is { Length: 6 } pc ? $"{pc[..4]} {pc[4..]}" : a.Postcode;
-        var town = string.Join(' ', new[] { postcode, a.Place }.Where(s => !string.IsNullOrEmpty(s)));
-        var label = string.Join(", ", new[] { street, town }.Where(s => !string.IsNullOrEmpty(s)));
-        return label.Length > 0 ? label : a.Raw;
     }
 }

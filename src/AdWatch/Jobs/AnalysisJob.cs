@@ -1,5 +1,6 @@
 using AdWatch.Analysis;
 using AdWatch.Extraction;
+using AdWatch.Geocoding;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 

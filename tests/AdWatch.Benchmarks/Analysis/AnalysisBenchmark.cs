@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdWatch.Analysis;
+using AdWatch.Extraction;
 using AdWatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

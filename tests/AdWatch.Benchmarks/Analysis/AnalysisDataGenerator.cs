@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AdWatch.Analysis;
+using AdWatch.Extraction;
 using AdWatch.Storage;
 
 namespace AdWatch.Benchmarks.Analysis;

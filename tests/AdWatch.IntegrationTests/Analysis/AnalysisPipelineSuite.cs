@@ -265,15 +265,15 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
         return path;
     }
 
-    private static readonly ResolvedAddress[] Places =
+    private static readonly GeocodedAddress[] Places =
     [
         AnalysisSeed.House,
-        new("Kerkstraat 3, 3841 CD Harderwijk", "Kerkstraat", "3", "3841CD", "Harderwijk", "GM0243", true, GeoPrecision.Address, 52.35, 5.62),
-        new("Dorpsweg 8, 3851 AB Ermelo", "Dorpsweg", "8", "3851AB", "Ermelo", "GM0233", true, GeoPrecision.Address, 52.30, 5.62),
-        new("Voorstraat 1, 3811 AB Amersfoort", "Voorstraat", "1", "3811AB", "Amersfoort", "GM0307", false, GeoPrecision.Address, 52.15, 5.38),
+        new("Kerkstraat 3, 3841 CD Harderwijk", new Place(GeoPrecision.Address, "Kerkstraat", "3", "3841CD", "Harderwijk", "GM0243", true, 52.35, 5.62)),
+        new("Dorpsweg 8, 3851 AB Ermelo", new Place(GeoPrecision.Address, "Dorpsweg", "8", "3851AB", "Ermelo", "GM0233", true, 52.30, 5.62)),
+        new("Voorstraat 1, 3811 AB Amersfoort", new Place(GeoPrecision.Address, "Voorstraat", "1", "3811AB", "Amersfoort", "GM0307", false, 52.15, 5.38)),
         AnalysisSeed.Town,
-        new("Ermelo", null, null, null, "Ermelo", "GM0233", true, GeoPrecision.Place, 52.30, 5.62),
-        new("Nunspeet", null, null, null, "Nunspeet", "GM0302", false, GeoPrecision.Place, 52.37, 5.78),
+        new("Ermelo", new Place(GeoPrecision.Place, null, null, null, "Ermelo", "GM0233", true, 52.30, 5.62)),
+        new("Nunspeet", new Place(GeoPrecision.Place, null, null, null, "Nunspeet", "GM0302", false, 52.37, 5.78)),
     ];
 
     private static readonly string[] Words =
@@ -410,8 +410,7 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
     {
         foreach (var (postcode, count) in new[] { ("3841AB", 3), ("3842CD", 6) })
         {
-            var house = new ResolvedAddress($"{postcode[..4]} {postcode[4..]} Harderwijk", null, null, postcode, "Harderwijk", "GM0243", true,
-                GeoPrecision.Postcode, 52.34, 5.62);
+            var house = new GeocodedAddress($"{postcode[..4]} {postcode[4..]} Harderwijk", new Place(GeoPrecision.Postcode, null, null, postcode, "Harderwijk", "GM0243", true, 52.34, 5.62));
             for (var i = 0; i < count; i++)
             {
                 await seed.AdAsync($"{postcode}-{i}", "Nieuw", string.Join(' ', Enumerable.Range(0, 12).Select(k => Words[(i * 7 + k * 5 + count) % Words.Length])),

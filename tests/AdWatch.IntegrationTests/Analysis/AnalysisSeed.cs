@@ -9,12 +9,11 @@ internal sealed class AnalysisSeed(Database db)
 {
     public static readonly DateTimeOffset Day0 = new(2023, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public static readonly ResolvedAddress House = new("Stationslaan 14, 3841 AB Harderwijk", "Stationslaan", "14", "3841AB", "Harderwijk",
-        "GM0243", true, GeoPrecision.Address, 52.349, 5.622);
+    public static readonly GeocodedAddress House = new("Stationslaan 14, 3841 AB Harderwijk", new Place(GeoPrecision.Address, "Stationslaan", "14", "3841AB", "Harderwijk", "GM0243", true, 52.349, 5.622));
 
-    public static readonly ResolvedAddress Town = new("Harderwijk", null, null, null, "Harderwijk", "GM0243", true, GeoPrecision.Place, 52.34, 5.62);
+    public static readonly GeocodedAddress Town = new("Harderwijk", new Place(GeoPrecision.Place, null, null, null, "Harderwijk", "GM0243", true, 52.34, 5.62));
 
-    public async Task<long> AdAsync(string externalId, string title, string body, string[] phones, ResolvedAddress? place, ulong? image,
+    public async Task<long> AdAsync(string externalId, string title, string body, string[] phones, GeocodedAddress? place, ulong? image,
         int fromDay, int days, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

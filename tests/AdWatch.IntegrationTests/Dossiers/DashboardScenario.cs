@@ -15,10 +15,9 @@ namespace AdWatch.IntegrationTests.Dossiers;
 /// </summary>
 internal sealed class DashboardScenario
 {
-    public static readonly ResolvedAddress ErmeloHouse = new("Stationsstraat 5, 3851 AA Ermelo", "Stationsstraat", "5", "3851AA", "Ermelo",
-        "GM0233", true, GeoPrecision.Address, 52.298, 5.620);
+    public static readonly GeocodedAddress ErmeloHouse = new("Stationsstraat 5, 3851 AA Ermelo", new Place(GeoPrecision.Address, "Stationsstraat", "5", "3851AA", "Ermelo", "GM0233", true, 52.298, 5.620));
 
-    public static readonly ResolvedAddress Zwolle = new("Zwolle", null, null, null, "Zwolle", "GM0193", false, GeoPrecision.Place, 52.51, 6.09);
+    public static readonly GeocodedAddress Zwolle = new("Zwolle", new Place(GeoPrecision.Place, null, null, null, "Zwolle", "GM0193", false, 52.51, 6.09));
 
     public const string LunaPhone = "+31611110001";
 

@@ -107,12 +107,11 @@ public abstract class StorageSuite : IAsyncLifetime
         var (_, versionId) = await Seed.AdVersionAsync(Database, "a-1", T0, ct);
         var store = new ExtractionStore(Database);
         (await store.PendingVersionIdsAsync(10, ct)).ShouldBe([versionId]);
-        var address = new ResolvedAddress("Stationslaan 14, 3841 AB Harderwijk", "Stationslaan", "14", "3841AB", "Harderwijk",
-            "GM0243", true, GeoPrecision.Address, 52.349, 5.622);
-        var extraction = new AdExtraction(
+        var address = new GeocodedAddress("Stationslaan 14, 3841 AB Harderwijk", new Place(GeoPrecision.Address, "Stationslaan", "14", "3841AB", "Harderwijk", "GM0243", true, 52.349, 5.622));
+        var extraction = new GeocodedExtraction(new AdExtraction(
             [new ExtractedPhone("+31612345678", "06-12 34 56 78", false), new ExtractedPhone("+573001234567", "+57 300 123 4567", true)],
-            [address],
-            [new IndicatorHit("new-in-town", "Nieuw in Harderwijk")]);
+            [],
+            [new IndicatorHit("new-in-town", "Nieuw in Harderwijk")]), [address]);
 
         await store.SaveAsync(versionId, "Nieuw", "tekst", extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], T0, ct);
         await store.SaveAsync(versionId, "Nieuw", "tekst", extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], T0, ct); // re-run replaces
@@ -121,8 +120,8 @@ public abstract class StorageSuite : IAsyncLifetime
         stored.Phones.Select(p => (p.E164, p.Raw, p.Obfuscated, p.Status)).ShouldBe(
             [("+31612345678", "06-12 34 56 78", false, "ok"), ("+573001234567", "+57 300 123 4567", true, "ok")]);
         var place = stored.Places.ShouldHaveSingleItem();
-        (place.Key, place.Label, place.Precision, place.MunicipalityCode, place.InRegion, place.Lat, place.Lon)
-            .ShouldBe((address.Key, "Stationslaan 14, 3841 AB Harderwijk", "address", "GM0243", true, 52.349, 5.622));
+        (place.Key, place.Label, place.Place.Precision, place.Place.MunicipalityCode, place.Place.InRegion, place.Place.Lat, place.Place.Lon)
+            .ShouldBe((address.Place.Key, "Stationslaan 14, 3841 AB Harderwijk", GeoPrecision.Address, "GM0243", true, 52.349, 5.622));
         stored.Indicators.ShouldBe([new IndicatorHit("new-in-town", "Nieuw in Harderwijk")]);
         stored.Images.ShouldBe([("https://site.test/img/1.png", (ulong?)0xF0F0_0000_1234_ABCDUL)]);
         (await store.PendingVersionIdsAsync(10, ct)).ShouldBeEmpty();
@@ -141,9 +140,8 @@ public abstract class StorageSuite : IAsyncLifetime
         var (_, versionId) = await Seed.AdVersionAsync(Database, "a-1", T0, ct);
         const string title = "Luna – nieuw in Harderwijk";
         const string body = "Hoi, ik ben Luna. Bel 06-12 34 56 78, Stationslaan 14 Harderwijk, discreet en schoon, de hele week, alleen afspraak.";
-        var address = new ResolvedAddress("Stationslaan 14 Harderwijk", "Stationslaan", "14", "3841AB", "Harderwijk",
-            "GM0243", true, GeoPrecision.Address, 52.349, 5.622);
-        var extraction = new AdExtraction([new ExtractedPhone("+31612345678", "06-12 34 56 78", false)], [address], []);
+        var address = new GeocodedAddress("Stationslaan 14 Harderwijk", new Place(GeoPrecision.Address, "Stationslaan", "14", "3841AB", "Harderwijk", "GM0243", true, 52.349, 5.622));
+        var extraction = new GeocodedExtraction(new AdExtraction([new ExtractedPhone("+31612345678", "06-12 34 56 78", false)], [], []), [address]);
 
         await new ExtractionStore(Database).SaveAsync(versionId, title, body, extraction, [], T0, ct);
 

@@ -1,4 +1,5 @@
 using AdWatch.Analysis;
+using AdWatch.Extraction;
 
 namespace AdWatch.Tests.Analysis;
 

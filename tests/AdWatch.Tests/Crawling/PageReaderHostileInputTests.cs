@@ -1,5 +1,6 @@
 using System.Text;
 using AdWatch.Crawling;
+using AdWatch.Html;
 using AdWatch.Tests.Sites;
 
 namespace AdWatch.Tests.Crawling;
@@ -24,7 +25,7 @@ public sealed class PageReaderHostileInputTests
     public void ReadAdAndListing_NeverThrow_OnHostileHtml(string html)
     {
         var site = SiteDefinitionGoldenTests.Site("kontaktbord");
-        var doc = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html; charset=bogus");
+        var doc = HtmlParse.Document(Encoding.UTF8.GetBytes(html), "text/html; charset=bogus");
         var url = new Uri("http://127.0.0.1:5081/advertentie/a1");
 
         var ad = PageReader.ReadAd(doc, url, site);
@@ -38,7 +39,7 @@ public sealed class PageReaderHostileInputTests
     public void ReadAd_UsesGenericReading_WhenNoFieldSelectors()
     {
         var site = AdWatch.Sites.SiteDefinition.Generic("forum");
-        var doc = HtmlPage.Parse("<html><head><title>T</title><script>var x=1</script></head><body><h1>Kop</h1><p>Een</p><p>Twee</p></body></html>");
+        var doc = HtmlParse.Document("<html><head><title>T</title><script>var x=1</script></head><body><h1>Kop</h1><p>Een</p><p>Twee</p></body></html>");
         var ad = PageReader.ReadAd(doc, new Uri("https://forum.example.org/t/1"), site);
         ad.Fields.Title.ShouldBe("Kop");
         ad.Fields.Text.ShouldBe("Kop\nEen\nTwee");

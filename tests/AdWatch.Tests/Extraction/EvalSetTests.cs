@@ -17,7 +17,7 @@ public sealed class EvalSetTests(ITestOutputHelper output)
     public async Task EvalSet_HasPhoneF1AtLeast099()
     {
         var ads = Load();
-        var extractor = new AdExtractor(new AdTextReader(), new PhoneExtractor(), new NoAddresses(), Lexicon);
+        var extractor = new GeocodingExtractor(new AdExtractor(new AdTextReader(), new PhoneExtractor(), null, Lexicon), RegionFixture.OfflineGeocoder());
         int tp = 0, fp = 0, fn = 0;
         var mistakes = new List<string>();
         foreach (var ad in ads)
@@ -47,7 +47,7 @@ public sealed class EvalSetTests(ITestOutputHelper output)
     public async Task EvalSet_HasMunicipalityAccuracyAtLeast097()
     {
         var ads = Load();
-        var extractor = new AdExtractor(new AdTextReader(), new PhoneExtractor(), RegionFixture.OfflineResolver(), Lexicon);
+        var extractor = new GeocodingExtractor(new AdExtractor(new AdTextReader(), new PhoneExtractor(), RegionFixture.Addresses(), Lexicon), RegionFixture.OfflineGeocoder());
         var correct = 0;
         var mistakes = new List<string>();
         foreach (var ad in ads)
@@ -74,13 +74,13 @@ public sealed class EvalSetTests(ITestOutputHelper output)
     }
 
     /// <summary>The ad's municipality: the most precise in-region result, else "outside" when only places outside were named.</summary>
-    private static string? Municipality(IReadOnlyList<ResolvedAddress> addresses)
+    private static string? Municipality(IReadOnlyList<GeocodedAddress> addresses)
     {
-        var inRegion = addresses.Where(a => a.InRegion && a.MunicipalityCode is not null).OrderBy(a => a.Precision).FirstOrDefault();
+        var inRegion = addresses.Select(a => a.Place).Where(a => a.InRegion && a.MunicipalityCode is not null).OrderBy(a => a.Precision).FirstOrDefault();
         return inRegion?.MunicipalityCode ?? (addresses.Count > 0 ? "outside" : null);
     }
 
-    private static Task<AdExtraction> Extract(AdExtractor extractor, EvalAd ad) =>
+    private static Task<GeocodedExtraction> Extract(GeocodingExtractor extractor, EvalAd ad) =>
         ad.Html is not null
             ? extractor.ExtractHtmlAsync(ad.Html, TestContext.Current.CancellationToken)
             : extractor.ExtractTextAsync(ad.Text!, TestContext.Current.CancellationToken);
@@ -92,10 +92,4 @@ public sealed class EvalSetTests(ITestOutputHelper output)
             .ToList();
 
     private sealed record EvalAd(string Id, string Lang, string? Text, string? Html, string[] Phones, string? Municipality, string? Town);
-
-    private sealed class NoAddresses : IAddressResolver
-    {
-        public Task<IReadOnlyList<ResolvedAddress>> ResolveAsync(string text, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<ResolvedAddress>>([]);
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using Microsoft.Extensions.Configuration;
+using AdWatch.Tests.Geocoding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.Tests.Extraction;
@@ -11,7 +12,7 @@ public sealed class ExtractRunnerTests
     private static readonly IndicatorLexicon Lexicon = IndicatorLexiconLoader.Load(RepoFiles.Path("config", "indicators.yaml"));
 
     private static ExtractRunner Runner() =>
-        new(new AdExtractor(new AdTextReader(), new PhoneExtractor(), new FakeAddressResolver(), Lexicon));
+        new(new GeocodingExtractor(new AdExtractor(new AdTextReader(), new PhoneExtractor(), RegionFixture.Addresses(), Lexicon), new FakeGeocoder()));
 
     private static async Task<(int Code, string Output, string Errors)> RunAsync(string input, bool jsonl)
     {
@@ -71,12 +72,16 @@ public sealed class ExtractRunnerTests
     }
 
     [Fact]
-    public async Task AddAdWatchExtraction_ResolvesRunner_WithAddressResolver()
+    public async Task AddAdWatchGeocoding_ResolvesRunner_WithGeocoder()
     {
         var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Extraction:IndicatorsPath"] = RepoFiles.Path("config", "indicators.yaml") })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Extraction:IndicatorsPath"] = RepoFiles.Path("config", "indicators.yaml"),
+                ["Region:DataFolder"] = RegionFixture.DataFolder,
+            })
             .Build();
-        var services = new ServiceCollection().AddAdWatchExtraction(config).AddSingleton<IAddressResolver, FakeAddressResolver>();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IGeocoder, FakeGeocoder>().AddAdWatchGeocoding(config);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         var runner = provider.GetRequiredService<ExtractRunner>();

@@ -63,6 +63,6 @@ public sealed class GazetteerTests
     {
         var options = new RegionOptions { DataFolder = Path.Combine(Path.GetTempPath(), "adwatch-no-such-region") };
 
-        Should.Throw<DirectoryNotFoundException>(() => AdWatch.Geocoding.Gazetteer.Load(options));
+        Should.Throw<DirectoryNotFoundException>(() => AdWatch.Extraction.Gazetteer.Load(options));
     }
 }

@@ -1,3 +1,4 @@
+using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ public sealed class GeocodingServiceCollectionExtensionsTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         settings.TryAdd("Region:DataFolder", RegionFixture.DataFolder);
+        settings.TryAdd("Extraction:IndicatorsPath", AdWatch.Tests.Extraction.RepoFiles.Path("config", "indicators.yaml")); // geocoding registers extraction
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -35,8 +37,8 @@ public sealed class GeocodingServiceCollectionExtensionsTests
         var region = provider.GetRequiredService<IOptions<RegionOptions>>().Value;
         region.Name.ShouldBe("Veluwe-West");
         region.MunicipalityCodes.ShouldBe(["GM0243", "GM0233", "GM0273"]);
-        var results = await provider.GetRequiredService<IAddressResolver>().ResolveAsync("Stationsstraat 12, Harderwijk", TestContext.Current.CancellationToken);
-        results.ShouldHaveSingleItem().InRegion.ShouldBeTrue();
+        var results = await TextResolver.From(provider).ResolveAsync("Stationsstraat 12, Harderwijk", TestContext.Current.CancellationToken);
+        results.ShouldHaveSingleItem().Place.InRegion.ShouldBeTrue();
     }
 
     [Fact]
@@ -47,9 +49,9 @@ public sealed class GeocodingServiceCollectionExtensionsTests
         await StartAsync(provider);
 
         provider.GetRequiredService<IOptions<RegionOptions>>().Value.MunicipalityCodes.ShouldBe(["GM0050"]);
-        var resolver = provider.GetRequiredService<IAddressResolver>();
-        (await resolver.ResolveAsync("in Zeewolde", TestContext.Current.CancellationToken)).ShouldHaveSingleItem().InRegion.ShouldBeTrue();
-        (await resolver.ResolveAsync("in Ermelo", TestContext.Current.CancellationToken)).ShouldHaveSingleItem().InRegion.ShouldBeFalse();
+        var resolver = TextResolver.From(provider);
+        (await resolver.ResolveAsync("in Zeewolde", TestContext.Current.CancellationToken)).ShouldHaveSingleItem().Place.InRegion.ShouldBeTrue();
+        (await resolver.ResolveAsync("in Ermelo", TestContext.Current.CancellationToken)).ShouldHaveSingleItem().Place.InRegion.ShouldBeFalse();
     }
 
     [Theory]

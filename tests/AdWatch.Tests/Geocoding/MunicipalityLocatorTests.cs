@@ -1,4 +1,4 @@
-using AdWatch.Geocoding;
+using AdWatch.Extraction;
 
 namespace AdWatch.Tests.Geocoding;
 

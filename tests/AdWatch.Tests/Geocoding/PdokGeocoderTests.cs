@@ -40,7 +40,7 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
         }
     }
 
-    private IAddressResolver Resolver(bool online = true, double requestsPerSecond = 4)
+    private TextResolver Resolver(bool online = true, double requestsPerSecond = 4)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -58,7 +58,7 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
         services.AddAdWatchGeocoding(config);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _providers.Add(provider);
-        return provider.GetRequiredService<IAddressResolver>();
+        return TextResolver.From(provider);
     }
 
     /// <summary>The resilience handler takes its retry delays from the injected (fake) clock: move it until the call ends.</summary>
@@ -100,8 +100,8 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
 
         AddressResolverTests.Describe(result).ShouldBe("address|Bolstraat|1|3581WS|Utrecht|GM0344|out");
         result.Raw.ShouldBe("Stationsstraat 12, Harderwijk");
-        result.Lat!.Value.ShouldBe(52.08884161, 1e-8);
-        result.Lon!.Value.ShouldBe(5.13287587, 1e-8);
+        result.Place.Lat!.Value.ShouldBe(52.08884161, 1e-8);
+        result.Place.Lon!.Value.ShouldBe(5.13287587, 1e-8);
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
         var result = (await Resolver().ResolveAsync("stationsstraat 12 harderwijk", Ct))[0];
 
         AddressResolverTests.Describe(result).ShouldBe("address|Stationsstraat|12|3841AB|Harderwijk|GM0243|in");
-        result.Lat.ShouldBe(52.35002);
-        result.Key.ShouldBe("adr:GM0243:STATIONSSTRAAT:12");
+        result.Place.Lat.ShouldBe(52.35002);
+        result.Place.Key.ShouldBe("adr:GM0243:STATIONSSTRAAT:12");
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
         _server.Answer = (200, "synthetic_harderwijk_free.json");
         var result = (await Resolver().ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0];
 
-        result.Lat.ShouldBe(52.35002);
+        result.Place.Lat.ShouldBe(52.35002);
         _server.Requests.Count.ShouldBe(2);
     }
 
@@ -205,7 +205,7 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
     {
         var result = (await Resolver(online: false).ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0];
 
-        result.Precision.ShouldBe(GeoPrecision.Address);
+        result.Place.Precision.ShouldBe(GeoPrecision.Address);
         _server.Requests.ShouldBeEmpty();
     }
 }

@@ -1,3 +1,4 @@
+using AdWatch.Extraction;
 using AdWatch.Geocoding;
 
 namespace AdWatch.Tests.Geocoding;
@@ -17,9 +18,10 @@ public static class RegionFixture
         throw new DirectoryNotFoundException("AdWatch.sln not found above " + AppContext.BaseDirectory);
     });
 
-    private static readonly Lazy<AddressResolver> Resolver = new(() => AddressResolver.CreateOffline(Options()));
-
     private static readonly Lazy<Gazetteer> LoadedGazetteer = new(() => Gazetteer.Load(Options()));
+
+    private static readonly Lazy<TextResolver> Resolver = new(() =>
+        new TextResolver(new AddressExtractor(LoadedGazetteer.Value), new GazetteerGeocoder(LoadedGazetteer.Value)));
 
     /// <summary>Absolute path of config/region/veluwe-west in this checkout.</summary>
     public static string DataFolder => Folder.Value;
@@ -27,8 +29,14 @@ public static class RegionFixture
     /// <summary>Region options pointing at the repository's data (default Veluwe-West municipalities).</summary>
     public static RegionOptions Options() => new() { DataFolder = DataFolder, MunicipalityCodes = [.. RegionOptions.VeluweWest] };
 
-    /// <summary>An offline resolver (gazetteer only, no PDOK), shared because it is immutable.</summary>
-    public static IAddressResolver OfflineResolver() => Resolver.Value;
+    /// <summary>Address extraction and offline geocoding (gazetteer only, no PDOK), shared because both are immutable.</summary>
+    public static TextResolver OfflineResolver() => Resolver.Value;
+
+    /// <summary>The address extractor of the repository's region.</summary>
+    public static AddressExtractor Addresses() => Resolver.Value.Extractor;
+
+    /// <summary>The offline geocoder of the repository's region.</summary>
+    public static IGeocoder OfflineGeocoder() => Resolver.Value.Geocoder;
 
     internal static Gazetteer LoadGazetteer() => LoadedGazetteer.Value;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdWatch.Crawling;
+using AdWatch.Html;
 using AdWatch.Sites;
 
 namespace AdWatch.Tests.Sites;
@@ -20,7 +21,7 @@ public sealed class SiteDefinitionGoldenTests
         var expected = JsonSerializer.Deserialize<Golden>(File.ReadAllText(GoldenPath(page + ".json")), Json)!;
         var html = File.ReadAllBytes(GoldenPath(page + ".html"));
 
-        var ad = PageReader.ReadAd(HtmlPage.Parse(html, "text/html; charset=utf-8"), new Uri(expected.Url), site);
+        var ad = PageReader.ReadAd(HtmlParse.Document(html, "text/html; charset=utf-8"), new Uri(expected.Url), site);
         var actual = new Golden(expected.Url, PageReader.ExternalId(null, new Uri(expected.Url), site), ad.Fields.Title, ad.Fields.Text,
             ad.Fields.Location, ad.Fields.Phone, ad.Fields.PostedDate, ad.Fields.Images, ad.Expired, ad.Blocked);
 
@@ -31,7 +32,7 @@ public sealed class SiteDefinitionGoldenTests
     public void ReadListing_FindsAdLinksAndNextPage_ForKontaktbordListing()
     {
         var site = Site("kontaktbord");
-        var doc = HtmlPage.Parse(File.ReadAllBytes(GoldenPath("kontaktbord-listing.html")), null);
+        var doc = HtmlParse.Document(File.ReadAllBytes(GoldenPath("kontaktbord-listing.html")), null);
 
         var listing = PageReader.ReadListing(doc, new Uri("http://127.0.0.1:5081/advertenties"), site, 1);
 
@@ -46,7 +47,7 @@ public sealed class SiteDefinitionGoldenTests
     {
         var site = Site("kontaktbord");
         site.Listing.MaxPages = 1;
-        var doc = HtmlPage.Parse(File.ReadAllBytes(GoldenPath("kontaktbord-listing.html")), null);
+        var doc = HtmlParse.Document(File.ReadAllBytes(GoldenPath("kontaktbord-listing.html")), null);
         PageReader.ReadListing(doc, new Uri("http://127.0.0.1:5081/advertenties"), site, 1).NextPage.ShouldBeNull();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;

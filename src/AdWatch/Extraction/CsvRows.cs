@@ -1,4 +1,4 @@
-namespace AdWatch.Geocoding;
+namespace AdWatch.Extraction;
 
 /// <summary>
 /// Reads the gazetteer's small, trusted CSV files (comma separated, double-quoted fields with <c>""</c> escapes) as

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace AdWatch.Geocoding;
+namespace AdWatch.Extraction;
 
 /// <summary>
 /// The offline gazetteer: place and neighbourhood names, PC6 and PC4 centroids and municipality polygons of one region

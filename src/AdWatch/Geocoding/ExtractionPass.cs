@@ -1,11 +1,12 @@
 using System.Text.Json;
 using AdWatch.Crawling;
+using AdWatch.Extraction;
 using AdWatch.Sites;
 using AdWatch.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
-namespace AdWatch.Extraction;
+namespace AdWatch.Geocoding;
 
 /// <summary>
 /// Extracts every stored ad version whose extraction has not run (<c>extracted_at IS NULL</c>): phones, places,
@@ -16,7 +17,7 @@ namespace AdWatch.Extraction;
 public sealed class ExtractionPass(
     Database database,
     ExtractionStore store,
-    AdExtractor extractor,
+    GeocodingExtractor extractor,
     ImageFingerprinter fingerprinter,
     HttpFetcher fetcher,
     SiteCatalog sites,

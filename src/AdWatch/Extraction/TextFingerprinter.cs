@@ -1,7 +1,7 @@
 using AdWatch.Storage;
 using Dapper;
 
-namespace AdWatch.Analysis;
+namespace AdWatch.Extraction;
 
 /// <summary>
 /// The text fingerprint of an ad version: <c>ad_versions.text_simhash</c> and <c>advertiser_name</c>. Extraction computes it with

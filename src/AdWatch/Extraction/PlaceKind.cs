@@ -1,7 +1,7 @@
-namespace AdWatch.Geocoding;
+namespace AdWatch.Extraction;
 
 /// <summary>What a gazetteer name stands for. The order is the default preference when a name is ambiguous.</summary>
-internal enum PlaceKind
+public enum PlaceKind
 {
     Neighbourhood = 0,
     Hamlet = 1,

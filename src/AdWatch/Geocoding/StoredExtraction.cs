@@ -1,6 +1,6 @@
-using AdWatch.Geocoding;
+using AdWatch.Extraction;
 
-namespace AdWatch.Extraction;
+namespace AdWatch.Geocoding;
 
 /// <summary>The stored extraction of one ad version, as <see cref="ExtractionStore.GetAsync"/> reads it back.</summary>
 public sealed record StoredExtraction(

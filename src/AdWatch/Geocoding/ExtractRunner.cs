@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AdWatch.Extraction;
+using AdWatch.Storage;
 
-namespace AdWatch.Extraction;
+namespace AdWatch.Geocoding;
 
 /// <summary>
 /// The <c>adwatch extract [--jsonl] [FILE|-]</c> contract. Without <c>--jsonl</c>: one ad (HTML or plain text,
@@ -11,7 +13,7 @@ namespace AdWatch.Extraction;
 /// <c>{"id": …, "html": …}</c> gives one output line with the id echoed; a bad line gives <c>line N: …</c> on the
 /// error writer and the rest continues. Returns 0 when every ad was extracted, 1 when any line failed.
 /// </summary>
-public sealed class ExtractRunner(AdExtractor extractor)
+public sealed class ExtractRunner(GeocodingExtractor extractor)
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -80,7 +82,7 @@ public sealed class ExtractRunner(AdExtractor extractor)
             }
 
             JsonElement? id = root.TryGetProperty("id", out var idElement) ? idElement : null;
-            AdExtraction extraction;
+            GeocodedExtraction extraction;
             if (root.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String)
             {
                 extraction = await extractor.ExtractHtmlAsync(html.GetString()!, ct).ConfigureAwait(false);
@@ -99,7 +101,7 @@ public sealed class ExtractRunner(AdExtractor extractor)
     }
 
     /// <summary>One compact JSON object: camelCase, precision in lower case, nulls written as null.</summary>
-    internal static string Serialize(JsonElement? id, AdExtraction extraction)
+    internal static string Serialize(JsonElement? id, GeocodedExtraction extraction)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -126,16 +128,17 @@ public sealed class ExtractRunner(AdExtractor extractor)
             foreach (var a in extraction.Addresses)
             {
                 json.WriteStartObject();
+                var place = a.Place;
                 json.WriteString("raw", a.Raw);
-                json.WriteString("street", a.Street);
-                json.WriteString("houseNumber", a.HouseNumber);
-                json.WriteString("postcode", a.Postcode);
-                json.WriteString("place", a.Place);
-                json.WriteString("municipalityCode", a.MunicipalityCode);
-                json.WriteBoolean("inRegion", a.InRegion);
-                json.WriteString("precision", a.Precision.ToString().ToLowerInvariant());
-                WriteNumber(json, "lat", a.Lat);
-                WriteNumber(json, "lon", a.Lon);
+                json.WriteString("street", place.Street);
+                json.WriteString("houseNumber", place.HouseNumber);
+                json.WriteString("postcode", place.Postcode);
+                json.WriteString("place", place.Town);
+                json.WriteString("municipalityCode", place.MunicipalityCode);
+                json.WriteBoolean("inRegion", place.InRegion);
+                json.WriteString("precision", EnumText.ToText(place.Precision));
+                WriteNumber(json, "lat", place.Lat);
+                WriteNumber(json, "lon", place.Lon);
                 json.WriteEndObject();
             }
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AdWatch.Extraction;
 
-namespace AdWatch.Geocoding;
+namespace AdWatch.Extraction;
 
 /// <summary>
 /// Builds a <see cref="Gazetteer"/> from the files described in the region folder's ATTRIBUTION.md. Sources are read

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AdWatch.Analysis;
+namespace AdWatch.Extraction;
 
 /// <summary>
 /// Finds the name an advertiser uses ("Ik ben Luna", "Soy Valentina", "I'm Bella", "Eu sou Ana", a title "Luna – nieuw in

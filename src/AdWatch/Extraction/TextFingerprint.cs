@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace AdWatch.Analysis;
+namespace AdWatch.Extraction;
 
 /// <summary>
 /// A 64-bit SimHash of ad text with the slots an advertiser fills in removed (digits — so phones, postcodes and house

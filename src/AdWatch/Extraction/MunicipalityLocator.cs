@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.Distance;
 
-namespace AdWatch.Geocoding;
+namespace AdWatch.Extraction;
 
 /// <summary>
 /// Point-in-polygon lookup of the municipality a WGS84 point lies in, over the generalised CBS polygons of the

@@ -1,8 +1,8 @@
-using AdWatch.Geocoding;
+using AdWatch.Extraction;
 using AdWatch.Storage;
 using Dapper;
 
-namespace AdWatch.Extraction;
+namespace AdWatch.Geocoding;
 
 /// <summary>
 /// What extraction learned per ad version: phones, places, indicators and image hashes. Saving replaces the
@@ -29,7 +29,7 @@ public sealed class ExtractionStore(Database database)
     /// Replaces the version's extraction and stores its text fingerprint (from <paramref name="title"/> and <paramref name="body"/>
     /// with the phone and address mentions just found cut out) in the same transaction.
     /// </summary>
-    public async Task SaveAsync(long versionId, string? title, string? body, AdExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
+    public async Task SaveAsync(long versionId, string? title, string? body, GeocodedExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
         DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -82,7 +82,7 @@ public sealed class ExtractionStore(Database database)
                 """, new { versionId, url, phash = hash is { } h ? unchecked((long)h) : (long?)null }, tx, cancellationToken: ct));
         }
 
-        var (simhash, name) = Analysis.TextFingerprinter.Fingerprint(title, body, slots);
+        var (simhash, name) = TextFingerprinter.Fingerprint(title, body, slots);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE ad_versions SET extracted_at = @at, text_simhash = @simhash, advertiser_name = @name, fingerprinted_at = @at WHERE id = @versionId
             """, new { versionId, at, simhash = simhash is { } s ? unchecked((long)s) : (long?)null, name }, tx, cancellationToken: ct));
