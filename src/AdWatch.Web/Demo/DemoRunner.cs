@@ -58,11 +58,11 @@ internal sealed class DemoRunner(
             {
                 // As the job after each crawl would, once a simulated month: incremental runs, so the replay also proves the
                 // year's last, incremental run equals a full one (DemoTests compares them).
-                await analysis.RunAsync(observedAt.AddHours(1), full: false, licensedVenuesFile: null, ct);
+                await analysis.RunAsync(observedAt.AddHours(1), licensedVenuesFile: null, ct);
             }
         }
         progress.Complete($"crawled {scenario.Days} simulated days of {scenario.Name}");
-        return await analysis.RunAsync(AsOf, full: false, licensedVenuesFile: null, ct);
+        return await analysis.RunAsync(AsOf, licensedVenuesFile: null, ct);
     }
 
     /// <summary>Null when Chromium can be used; else the one-line reason it cannot.</summary>

@@ -18,7 +18,7 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
 {
     private const int MaxPersonaComparisons = 300;
 
-    public LinkResult Link(IReadOnlyList<AdFacts> ads, LinkClusters.SharedHashes shared)
+    public LinkResult Link(IReadOnlyList<AdFacts> ads, SharedHashes shared)
     {
         var n = ads.Count;
         var uf = new UnionFind(n);

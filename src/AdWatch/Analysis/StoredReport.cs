@@ -6,13 +6,13 @@ using Dapper;
 namespace AdWatch.Analysis;
 
 /// <summary>
-/// Reads the <c>analyze --json</c> report from what is stored: active flags with their locations, and the touring list. A run,
-/// full or incremental, prints this, so both print the whole picture — an incremental run computes only the affected part.
-/// Highest score first (place key on a tie); touring advertisers by their lowest ad id.
+/// Reads the <c>analyze --json</c> report from what is stored: active flags with their locations and review status, and the
+/// touring list — the one builder of the report. Highest score first (place key on a tie); touring advertisers by their lowest ad id.
 /// </summary>
 internal static class StoredReport
 {
-    public static async Task<AnalysisReport> ReadAsync(DbConnection c, DateTimeOffset asOf, AnalysisOptions options, CancellationToken ct)
+    public static async Task<AnalysisReport> ReadAsync(DbConnection c, DateTimeOffset asOf, AnalysisOptions options,
+        IReadOnlyList<string> region, CancellationToken ct)
     {
         var flags = await c.QueryAsync<FlagRow>(new CommandDefinition("""
             SELECT l.id AS location_id, p.key, p.label, p.precision, p.street, p.house_number, p.postcode, p.municipality_code, p.lat, p.lon,
@@ -38,7 +38,7 @@ internal static class StoredReport
             .Select(t => new ReportTouring(t.Label, JsonSerializer.Deserialize<string[]>(t.PhonesJson) ?? [],
                 JsonSerializer.Deserialize<string[]>(t.PlacesJson) ?? [], t.Id.ToString(CultureInfo.InvariantCulture)))
             .ToList();
-        return new AnalysisReport(AnalysisReport.Time(asOf), options.Region, locations, touring);
+        return new AnalysisReport(AnalysisReport.Time(asOf), region, locations, touring);
     }
 
     private sealed class FlagRow

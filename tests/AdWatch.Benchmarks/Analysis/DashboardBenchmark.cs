@@ -27,9 +27,9 @@ internal static class DashboardBenchmark
             var asOf = new DateTimeOffset(2023, 12, 31, 23, 59, 59, TimeSpan.Zero);
             var a = Stopwatch.StartNew();
             var runner = new AnalysisRunner(database, TimeProvider.System,
-                Options.Create(new AnalysisFileOptions { RulesFile = "config/analysis.yaml" }),
-                NullLogger<AnalysisRunner>.Instance);
-            var run = await runner.RunAsync(asOf, full: true, null, ct);
+                new AnalysisRules(Options.Create(new AnalysisFileOptions { RulesFile = "config/analysis.yaml" })),
+                Options.Create(new AdWatch.Geocoding.RegionOptions()), NullLogger<AnalysisRunner>.Instance);
+            var run = await runner.RunAsync(asOf, null, ct);
             Console.WriteLine($"analysed in {a.Elapsed.TotalSeconds:F1} s: {run.Report.Locations.Count:N0} flagged locations");
         }
 

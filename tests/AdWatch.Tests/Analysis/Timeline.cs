@@ -66,7 +66,7 @@ internal sealed class Timeline
     public AnalysisInput Input() => new(_ads.ToList(), new Dictionary<long, InputPhone>(_phones), new Dictionary<long, InputPlace>(_places));
 
     public AnalysisResult Run(int asOfDay, AnalysisOptions? options = null, LicensedVenueList? venues = null) =>
-        new AnalysisEngine(options ?? new AnalysisOptions(), venues ?? LicensedVenueList.Empty).Run(Input(), At(asOfDay));
+        new AnalysisEngine(options ?? new AnalysisOptions(), AdWatch.Geocoding.RegionOptions.VeluweWest, venues ?? LicensedVenueList.Empty).Run(Input(), At(asOfDay));
 
     private long AddPlace(InputPlace place)
     {
