@@ -2,8 +2,7 @@ namespace AdWatch.Analysis;
 
 /// <summary>
 /// What <see cref="AnalysisEngine"/> computes from an <see cref="AnalysisInput"/>: deterministic for the same input, options and
-/// as-of. In an incremental run the input is the affected scope only, so this covers that scope; the stored analysis and
-/// <see cref="AnalysisRun.Report"/> cover everything.
+/// as-of.
 /// </summary>
 public sealed record AnalysisResult(
     DateTimeOffset AsOf,

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Benchmarks.Analysis;
 
 /// <summary>
-/// Issue 6 benchmark (not a timed test): server time of the flagged-location list and of a location dossier on 100,000 ads
+/// The dashboard benchmark (not a timed test): server time of the flagged-location list and of a location dossier on 100,000 ads
 /// / 1,000,000 observations, analysed once. Usage: <c>dashboard [--db PATH] [--ads N] [--observations N] [--requests N]</c>.
 /// Measures the read models the pages render (one query object per request, as the app uses them), p50/p95/max over
 /// every request after a warm-up; target p95 &lt; 100 ms.
