@@ -38,8 +38,8 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
         foreach (var (placeId, placeStays) in stays)
         {
             var place = input.Places[placeId];
-            var inRegion = place.MunicipalityCode is { } code ? region.Contains(code) : place.InRegion;
-            var licensed = venues.Match(place, asOfDay);
+            var inRegion = place.Place.MunicipalityCode is { } code ? region.Contains(code) : place.Place.InRegion;
+            var licensed = venues.Match(place.Place, asOfDay);
             // Licensed venues and places outside the region are shown, never flagged.
             var flag = licensed is null && inRegion ? scorer.Score(place, placeStays, asOfDay) : null;
             locations.Add(new ResultLocation(place, licensed?.Name, inRegion, placeStays.Min(s => s.StartDay), placeStays.Max(s => s.EndDay),
@@ -100,7 +100,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
             {
                 foreach (var place in v.Version.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)).OfType<InputPlace>())
                 {
-                    if (place.MunicipalityCode is not { } code)
+                    if (place.Place.MunicipalityCode is not { } code)
                     {
                         continue;
                     }

@@ -56,8 +56,8 @@ public sealed class AnalysisInputLoader(Database database)
         var places = new Dictionary<long, InputPlace>();
         await foreach (var p in Stream<Geocoding.PlaceRow>(connection, "SELECT * FROM places", null, ct))
         {
-            places[p.Id] = new InputPlace(p.Id, p.Key, p.Label, p.Precision, p.Street, p.HouseNumber, p.Postcode, p.PlaceName,
-                p.MunicipalityCode, p.InRegion, p.Lat, p.Lon);
+            places[p.Id] = new InputPlace(p.Id, p.Key, p.Label, new Geocoding.Place(Storage.EnumText.Parse<Geocoding.GeoPrecision>(p.Precision),
+                p.Street, p.HouseNumber, p.Postcode, p.PlaceName, p.MunicipalityCode, p.InRegion, p.Lat, p.Lon));
         }
         await foreach (var (versionId, placeId) in Stream<(long, long)>(connection, "SELECT version_id, place_id FROM ad_places", null, ct))
         {

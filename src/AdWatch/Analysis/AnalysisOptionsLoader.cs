@@ -120,3 +120,6 @@ public static class AnalysisOptionsLoader
     private static AnalysisConfigException Error(string fileName, YamlNode node, string field, string message) =>
         new($"{fileName}:{node.Start.Line}: {field}: {message}");
 }
+
+/// <summary>analysis.yaml or licensed-venues.csv is unusable; the message names the file, line and field.</summary>
+public sealed class AnalysisConfigException(string message) : Exception(message);

@@ -14,7 +14,7 @@ internal static class StoredReport
     public static async Task<AnalysisReport> ReadAsync(DbConnection c, DateTimeOffset asOf, AnalysisOptions options,
         IReadOnlyList<string> region, CancellationToken ct)
     {
-        var flags = await c.QueryAsync<FlagRow>(new CommandDefinition("""
+        var flags = await c.QueryAsync<ActiveFlag>(new CommandDefinition("""
             SELECT l.id AS location_id, p.key, p.label, p.precision, p.street, p.house_number, p.postcode, p.municipality_code, p.lat, p.lon,
                    f.score, f.advertiser_count, f.short_stay_count, l.first_seen_at, l.last_seen_at, f.status, f.reasons_json,
                    f.phones_json, f.ads_json
@@ -41,7 +41,7 @@ internal static class StoredReport
         return new AnalysisReport(AnalysisReport.Time(asOf), region, locations, touring);
     }
 
-    private sealed class FlagRow
+    private sealed class ActiveFlag
     {
         public long LocationId { get; init; }
         public string Key { get; init; } = "";
