@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AdWatch.Geocoding;
 
 namespace AdWatch.Analysis;
 
@@ -15,6 +16,7 @@ public sealed record AnalysisReport(string AsOf, IReadOnlyList<string> Region, I
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Dutch text and "+" in phones stay readable
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) }, // precision as stored: "address"
         WriteIndented = true,
     };
 
@@ -27,7 +29,7 @@ public sealed record AnalysisReport(string AsOf, IReadOnlyList<string> Region, I
 public sealed record ReportLocation(
     string Id,
     string Label,
-    string Precision,
+    GeoPrecision Precision,
     string? Street,
     string? HouseNumber,
     string? Postcode,

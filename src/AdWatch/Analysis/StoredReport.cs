@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using AdWatch.Geocoding;
+using AdWatch.Storage;
 using Dapper;
 
 namespace AdWatch.Analysis;
@@ -22,7 +24,7 @@ internal static class StoredReport
             WHERE f.active
             """, cancellationToken: ct));
         var locations = flags.OrderByDescending(f => f.Score).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => new ReportLocation(
-            f.LocationId.ToString(CultureInfo.InvariantCulture), f.Label, f.Precision, f.Street, f.HouseNumber, f.Postcode, f.MunicipalityCode,
+            f.LocationId.ToString(CultureInfo.InvariantCulture), f.Label, EnumText.Parse<GeoPrecision>(f.Precision), f.Street, f.HouseNumber, f.Postcode, f.MunicipalityCode,
             f.Lat, f.Lon, f.Score, f.AdvertiserCount ?? 0, f.ShortStayCount ?? 0,
             AnalysisReport.Time(DateTimeOffset.FromUnixTimeMilliseconds(f.FirstSeenAt)),
             AnalysisReport.Time(DateTimeOffset.FromUnixTimeMilliseconds(f.LastSeenAt).AddDays(1).AddSeconds(-1)),

@@ -71,7 +71,7 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
 
         var location = second.Report.Locations.ShouldHaveSingleItem();
         (location.Label, location.Precision, location.Postcode, location.MunicipalityCode, location.Status, location.Advertisers, location.ShortStays)
-            .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", "address", "3841AB", "GM0243", "new", 3, 3));
+            .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", GeoPrecision.Address, "3841AB", "GM0243", "new", 3, 3));
         location.Ads.ShouldBe(ads.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         location.Phones.ShouldBe(["+31611110001", "+31611110002"]);
         location.Reasons[0].Text.ShouldStartWith("3 verschillende adverteerders verbleven hier kort");
@@ -393,6 +393,7 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
             "municipalityCode", "lat", "lon", "score", "advertisers", "shortStays", "firstSeen", "lastSeen", "status", "reasons", "phones", "ads"]);
         locations[0].GetProperty("score").GetDouble().ShouldBeGreaterThan(locations[1].GetProperty("score").GetDouble());
         (locations[0].GetProperty("postcode").GetString(), locations[0].GetProperty("advertisers").GetInt32()).ShouldBe(("3842CD", 6));
+        locations[0].GetProperty("precision").GetString().ShouldBe("postcode");
         locations[0].GetProperty("street").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         locations[0].GetProperty("status").GetString().ShouldBe("new");
         locations[0].GetProperty("firstSeen").GetString().ShouldBe("2023-06-01T00:00:00Z");
