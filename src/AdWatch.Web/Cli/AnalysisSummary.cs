@@ -10,8 +10,7 @@ internal static class AnalysisSummary
     {
         var report = run.Report;
         var text = new StringBuilder();
-        var scope = run.Mode == "incremental" ? $"; {run.ChangedAds} ad(s) changed, {run.RecomputedAds} recomputed" : "";
-        text.AppendLine($"Analysis ({run.Mode}{scope}) as of {report.AsOf}, region {string.Join(", ", report.Region)}");
+        text.AppendLine($"Analysis as of {report.AsOf}, region {string.Join(", ", report.Region)}");
         text.AppendLine($"{report.Locations.Count} flagged location(s) — leads for human review only:");
         foreach (var location in report.Locations)
         {

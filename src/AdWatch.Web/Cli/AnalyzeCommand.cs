@@ -6,16 +6,15 @@ using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;
 
-/// <summary><c>adwatch analyze [--as-of T] [--json] [--full] [--licensed-venues FILE]</c>.</summary>
+/// <summary><c>adwatch analyze [--as-of T] [--json] [--licensed-venues FILE]</c>.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(GlobalOptions global)
     {
         var asOf = CliTime.Option("--as-of", "Analyse as of this time; later observations are ignored (default: now)");
         var json = new Option<bool>("--json") { Description = "Print only the JSON report" };
-        var full = new Option<bool>("--full") { Description = "Recompute everything (gives the same result as an incremental run)" };
         var venues = new Option<FileInfo?>("--licensed-venues") { Description = "Licensed venues CSV (default: from config/analysis.yaml)", HelpName = "FILE" };
-        var command = new Command("analyze", "Link advertisers, build stays and flag recurring short-stay locations") { asOf, json, full, venues };
+        var command = new Command("analyze", "Link advertisers, build stays and flag recurring short-stay locations") { asOf, json, venues };
         CliAction.Set(command, async (r, ct) =>
         {
             if (r.GetValue(venues) is { Exists: false } missing)
@@ -26,7 +25,7 @@ internal static class AnalyzeCommand
             await AppHost.MigrateAsync(host.Services, ct);
             // Versions a crawl stored but nobody extracted yet would silently be left out.
             await host.Services.GetRequiredService<ExtractionPass>().RunAsync(ct);
-            var run = await host.Services.GetRequiredService<AnalysisRunner>().RunAsync(r.GetValue(asOf), r.GetValue(full), r.GetValue(venues)?.FullName, ct);
+            var run = await host.Services.GetRequiredService<AnalysisRunner>().RunAsync(r.GetValue(asOf), r.GetValue(venues)?.FullName, ct);
             foreach (var warning in run.Warnings)
             {
                 await Console.Error.WriteLineAsync($"warning: {warning}");

@@ -58,13 +58,13 @@ internal sealed class DemoRunner(
             progress.Report($"{day:yyyy-MM-dd}: {Describe(http)}{(js is null ? "" : "; " + Describe(js))}; {extracted} versions extracted");
             if (day.Day == 1 && day > scenario.StartDate)
             {
-                // As the job after each crawl would, once a simulated month: incremental runs, so the replay also proves the
-                // year's last, incremental run equals a full one (DemoTests compares them).
-                await analysis.RunAsync(observedAt.AddHours(1), full: false, licensedVenuesFile: null, ct);
+                // As the job after each crawl would, once a simulated month: the replay also proves that a year of runs, each
+                // writing only what changed, ends where one more run on the same data does (DemoTests compares them).
+                await analysis.RunAsync(observedAt.AddHours(1), licensedVenuesFile: null, ct);
             }
         }
         progress.Complete($"crawled {scenario.Days} simulated days of {scenario.Name}");
-        return await analysis.RunAsync(AsOf, full: false, licensedVenuesFile: null, ct);
+        return await analysis.RunAsync(AsOf, licensedVenuesFile: null, ct);
     }
 
     /// <summary>Null when Chromium can be used; else the one-line reason it cannot.</summary>

@@ -34,7 +34,6 @@ internal static class JobServer
             }
         });
         builder.Services.AddTransient<CrawlJob>();
-        builder.Services.AddTransient<AnalysisJob>();
         builder.Services.AddHostedService<RecurringCrawlRegistrar>();
         builder.Services.AddHostedService<RetentionScheduler>();
         builder.Services.AddHangfireServer(o =>

@@ -1,3 +1,5 @@
+using AdWatch.Geocoding;
+
 namespace AdWatch.Analysis;
 
 /// <summary>An ad prepared for linking: days cut at the as-of day, usable phones only, one name, one text hash.</summary>
@@ -83,10 +85,14 @@ internal sealed class AdFacts
             return input.Places.TryGetValue(v.PlaceIds[0], out var single) && single.FormsLocation ? v.PlaceIds : [];
         }
         var places = v.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)).OfType<InputPlace>().Where(p => p.FormsLocation).ToList();
-        var addresses = places.Where(p => p.Precision == "address").ToList();
-        return [.. places.Where(p => p.Precision == "address"
-                || (p.Precision == "postcode" && !addresses.Any(a => a.Postcode == p.Postcode))
-                || (p.Precision == "street" && !addresses.Any(a => string.Equals(a.Street, p.Street, StringComparison.OrdinalIgnoreCase))))
+        var addresses = places.Where(p => p.Place.Precision == GeoPrecision.Address).Select(p => p.Place).ToList();
+        return [.. places.Where(p => p.Place.Precision == GeoPrecision.Address
+                || (p.Place.Precision == GeoPrecision.Postcode && !addresses.Any(a => a.Postcode == p.Place.Postcode))
+                || (p.Place.Precision == GeoPrecision.Street
+                    && !addresses.Any(a => string.Equals(a.Street, p.Place.Street, StringComparison.OrdinalIgnoreCase))))
             .Select(p => p.Id).Order()];
     }
 }
+
+/// <summary>A version's days up to the as-of day and the places of it that form locations.</summary>
+internal sealed record VersionFacts(InputVersion Version, int[] Days, long[] LocationPlaceIds);

@@ -18,7 +18,7 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
 {
     private const int MaxPersonaComparisons = 300;
 
-    public LinkResult Link(IReadOnlyList<AdFacts> ads, LinkClusters.SharedHashes shared)
+    public LinkResult Link(IReadOnlyList<AdFacts> ads, SharedHashes shared)
     {
         var n = ads.Count;
         var uf = new UnionFind(n);
@@ -271,3 +271,6 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         return pairs;
     }
 }
+
+/// <summary>Per ad (by index): the root of its advertiser and how it was linked; and the phones found to be operator phones.</summary>
+internal sealed record LinkResult(int[] Roots, string[] Kinds, IReadOnlySet<long> OperatorPhones);

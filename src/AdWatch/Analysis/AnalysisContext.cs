@@ -45,7 +45,7 @@ internal sealed class AnalysisContext
             list.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Last != b.Last ? a.Last.CompareTo(b.Last) : string.CompareOrdinal(a.Town, b.Town));
         }
         Towns = towns;
-        bool IsInRegion(InputPlace p) => p.MunicipalityCode is { } code ? Region.Contains(code) : p.InRegion;
+        bool IsInRegion(InputPlace p) => p.Place.MunicipalityCode is { } code ? Region.Contains(code) : p.Place.InRegion;
     }
 
     /// <summary>The region's municipality codes.</summary>
@@ -64,4 +64,10 @@ internal sealed class AnalysisContext
     public List<string> TownsAround(string advertiserKey, int fromDay, int toDay, string exceptTown) =>
         [.. (Towns.GetValueOrDefault(advertiserKey) ?? []).Where(e => e.Overlaps(fromDay, toDay) && e.Town != exceptTown)
             .Select(e => e.Label).Distinct(StringComparer.Ordinal)];
+}
+
+/// <summary>An advertiser named a town from one day to another (the days of one ad version), inclusive.</summary>
+internal readonly record struct TownSpan(int First, int Last, string Town, string Label, bool InRegion)
+{
+    public bool Overlaps(int from, int to) => First <= to && from <= Last;
 }

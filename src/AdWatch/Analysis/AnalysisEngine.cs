@@ -1,22 +1,18 @@
 namespace AdWatch.Analysis;
 
 /// <summary>
-/// The pure heart of analysis: input + options + as-of → advertisers, locations with stays, flags with reasons, touring advertisers
-/// and municipality statistics. No I/O and no clock, so the same input always gives the same result — which is what makes
-/// "incremental equals full" checkable.
+/// The pure heart of analysis: input + options + region + as-of → advertisers, locations with stays, flags with reasons, touring
+/// advertisers and municipality statistics. No I/O and no clock, so the same input always gives the same result.
 /// </summary>
-public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList venues)
+/// <param name="region">Municipality codes (<c>Region:MunicipalityCodes</c>) whose locations may be flagged.</param>
+public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> region, LicensedVenueList venues)
 {
-    /// <summary>
-    /// Changes whenever what the engine stores changes meaning (part of the options hash, so the first run after an upgrade is
-    /// full). 2: link clusters and the flag figures the report is read from.
-    /// </summary>
-    public const string Version = "2";
+    private readonly HashSet<string> _region = region.ToHashSet(StringComparer.Ordinal);
 
     public AnalysisResult Run(AnalysisInput input, DateTimeOffset asOf)
     {
         var asOfDay = AnalysisDays.From(asOf);
-        var region = options.Region.ToHashSet(StringComparer.Ordinal);
+        var region = _region;
         var ads = new List<AdFacts>();
         foreach (var ad in input.Ads.OrderBy(a => a.Id))
         {
@@ -26,7 +22,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             }
         }
 
-        var shared = LinkClusters.Shared(ads.Count, i => KeysOf(ads[i]), options.MaxSharedHashAds);
+        var shared = SharedHashes.Of(ads, options.MaxSharedHashAds);
         var links = new AdvertiserLinker(options).Link(ads, shared);
         var (advertisers, operators, keyByAd) = Advertisers(ads, links, input);
         var context = new AnalysisContext(advertisers, operators, ads, keyByAd, input, region);
@@ -42,8 +38,8 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
         foreach (var (placeId, placeStays) in stays)
         {
             var place = input.Places[placeId];
-            var inRegion = place.MunicipalityCode is { } code ? region.Contains(code) : place.InRegion;
-            var licensed = venues.Match(place, asOfDay);
+            var inRegion = place.Place.MunicipalityCode is { } code ? region.Contains(code) : place.Place.InRegion;
+            var licensed = venues.Match(place.Place, asOfDay);
             // Licensed venues and places outside the region are shown, never flagged.
             var flag = licensed is null && inRegion ? scorer.Score(place, placeStays, asOfDay) : null;
             locations.Add(new ResultLocation(place, licensed?.Name, inRegion, placeStays.Min(s => s.StartDay), placeStays.Max(s => s.EndDay),
@@ -53,22 +49,6 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
         return new AnalysisResult(asOf, advertisers, operators, locations,
             TouringDetector.Detect(options, context, advertisers, asOfDay), Municipalities(ads, keyByAd, input, region, asOfDay, options.WindowDays));
     }
-
-    /// <summary>The link keys of an ad as the engine uses them (see <see cref="LinkClusters"/>); here for counting stock hashes.</summary>
-    private static LinkClusters.Keys KeysOf(AdFacts ad) => new(ad.Phones, ad.Images,
-        ad.Versions.Where(v => v.Version.TextHash is not null).Select(v => v.Version.TextHash!.Value),
-        ad.Name is { } name ? ad.Versions.SelectMany(v => v.LocationPlaceIds).Select(p => (p, name)) : []);
-
-    /// <summary>
-    /// The link keys of an ad over all its versions, whatever the as-of time: wider than <see cref="KeysOf(AdFacts)"/>, as the
-    /// incremental run needs (every place that can form a location, every name, phones usable now).
-    /// </summary>
-    internal static LinkClusters.Keys KeysOf(InputAd ad, AnalysisInput input) => new(
-        ad.Versions.SelectMany(v => v.PhoneIds).Where(p => input.Phones.TryGetValue(p, out var phone) && phone.Usable),
-        ad.Versions.SelectMany(v => v.ImageHashes).Where(h => h is not 0 and not ulong.MaxValue),
-        ad.Versions.Where(v => v.TextHash is not null).Select(v => v.TextHash!.Value),
-        ad.Versions.Select(v => v.Name).OfType<string>().SelectMany(n => ad.Versions.SelectMany(v => v.PlaceIds)
-            .Where(p => input.Places.TryGetValue(p, out var place) && place.FormsLocation).Select(p => (p, n))));
 
     private static (List<ResultAdvertiser>, List<ResultOperator>, string[]) Advertisers(List<AdFacts> ads, LinkResult links, AnalysisInput input)
     {
@@ -120,7 +100,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, LicensedVenueList ve
             {
                 foreach (var place in v.Version.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)).OfType<InputPlace>())
                 {
-                    if (place.MunicipalityCode is not { } code)
+                    if (place.Place.MunicipalityCode is not { } code)
                     {
                         continue;
                     }

@@ -56,9 +56,7 @@ public sealed class AnalysisInputLoader(Database database)
         var places = new Dictionary<long, InputPlace>();
         await foreach (var p in Stream<Geocoding.PlaceRow>(connection, "SELECT * FROM places", null, ct))
         {
-            var place = p.Place;
-            places[p.Id] = new InputPlace(p.Id, p.Key, p.Label, place.Precision.ToText(), place.Street, place.HouseNumber, place.Postcode, place.Town,
-                place.MunicipalityCode, place.InRegion, place.Lat, place.Lon);
+            places[p.Id] = new InputPlace(p.Id, p.Key, p.Label, p.Place);
         }
         await foreach (var (versionId, placeId) in Stream<(long, long)>(connection, "SELECT version_id, place_id FROM ad_places", null, ct))
         {

@@ -1,14 +1,12 @@
 namespace AdWatch.Analysis;
 
 /// <summary>
-/// Rules and weights of the analysis, read from <c>config/analysis.yaml</c> by <see cref="AnalysisOptionsLoader"/>.
-/// Defaults follow issue 5: a location in the region with at least 3 different advertisers on short stays within 90 days is flagged.
+/// Rules and weights of the analysis, read from <c>config/analysis.yaml</c> by <see cref="AnalysisOptionsLoader"/>. By default a
+/// location in the region (<c>Region:MunicipalityCodes</c>, not here) with at least 3 different advertisers on short stays within
+/// 90 days is flagged.
 /// </summary>
 public sealed class AnalysisOptions
 {
-    /// <summary>Municipality codes of the region (Veluwe-West: Harderwijk, Ermelo, Putten). Only locations here are flagged.</summary>
-    public IReadOnlyList<string> Region { get; set; } = ["GM0243", "GM0233", "GM0273"];
-
     /// <summary>Days before the as-of time that count for flags, touring advertisers and statistics.</summary>
     public int WindowDays { get; set; } = 90;
 
@@ -89,10 +87,6 @@ public sealed class AnalysisOptions
         if (Language is not ("nl" or "en"))
         {
             errors.Add($"language must be 'nl' or 'en' (was '{Language}').");
-        }
-        if (Region.Count == 0 || Region.Any(r => !System.Text.RegularExpressions.Regex.IsMatch(r, "^GM[0-9]{4}$")))
-        {
-            errors.Add("region must list municipality codes like GM0243.");
         }
         errors.AddRange(Weights.Validate());
         return errors;

@@ -50,10 +50,7 @@ public static class AnalysisOptionsLoader
             switch (key)
             {
                 case "region":
-                    options.Region = value is YamlSequenceNode seq
-                        ? [.. seq.Children.Select(c => Scalar(c, fileName, key))]
-                        : throw Error(fileName, value, key, "expected a list of municipality codes like [GM0243, GM0233].");
-                    break;
+                    throw Error(fileName, keyNode, key, "the region is configured only as Region:MunicipalityCodes in adwatch.json; remove it here.");
                 case "windowDays": options.WindowDays = Int(); break;
                 case "minAdvertisers": options.MinAdvertisers = Int(); break;
                 case "shortStayMaxDays": options.ShortStayMaxDays = Int(); break;
@@ -123,3 +120,6 @@ public static class AnalysisOptionsLoader
     private static AnalysisConfigException Error(string fileName, YamlNode node, string field, string message) =>
         new($"{fileName}:{node.Start.Line}: {field}: {message}");
 }
+
+/// <summary>analysis.yaml or licensed-venues.csv is unusable; the message names the file, line and field.</summary>
+public sealed class AnalysisConfigException(string message) : Exception(message);

@@ -2,8 +2,7 @@ namespace AdWatch.Analysis;
 
 /// <summary>
 /// What <see cref="AnalysisEngine"/> computes from an <see cref="AnalysisInput"/>: deterministic for the same input, options and
-/// as-of. In an incremental run the input is the affected scope only, so this covers that scope; the stored analysis and
-/// <see cref="AnalysisRun.Report"/> cover everything.
+/// as-of.
 /// </summary>
 public sealed record AnalysisResult(
     DateTimeOffset AsOf,
@@ -21,3 +20,64 @@ public sealed record AnalysisResult(
     /// <summary>The advertiser an ad belongs to, or null when the ad was not active by the as-of time.</summary>
     public ResultAdvertiser? AdvertiserOf(long adId) => Advertisers.FirstOrDefault(a => a.Ads.Any(l => l.AdId == adId));
 }
+
+/// <summary>
+/// One advertiser: ads linked by phone, image or near-duplicate text. <see cref="Key"/> (<c>a</c> + the lowest ad id) is stable
+/// across runs until the advertiser merges with an older one. <see cref="OperatorPhoneId"/> names the operator phone it shares
+/// with clearly different advertisers, if any.
+/// </summary>
+public sealed record ResultAdvertiser(
+    string Key,
+    string Label,
+    IReadOnlyList<AdLink> Ads,
+    IReadOnlyList<long> PhoneIds,
+    long? OperatorPhoneId,
+    int FirstDay,
+    int LastDay);
+
+/// <summary>Why an ad belongs to its advertiser: <c>phone</c>, <c>image</c>, <c>text</c>, <c>name</c> or <c>self</c> (alone), with a confidence 0..1.</summary>
+public sealed record AdLink(long AdId, string Kind, double Confidence);
+
+/// <summary>A phone behind several clearly different advertisers (different names and photos): linked, never merged.</summary>
+public sealed record ResultOperator(long PhoneId, string E164, IReadOnlyList<string> AdvertiserKeys);
+
+/// <summary>A place at address, postcode or street precision with the stays of advertisers at it.</summary>
+public sealed record ResultLocation(
+    InputPlace Place,
+    string? LicensedVenue,
+    bool InRegion,
+    int FirstDay,
+    int LastDay,
+    IReadOnlyList<ResultStay> Stays,
+    ResultFlag? Flag);
+
+/// <summary>
+/// The contiguous activity of one advertiser at one location, days inclusive. <see cref="LinkKind"/> is the strongest tie
+/// of its ads to the location: <c>address</c>, else <c>phone</c>, <c>image</c> or <c>template</c> (ads without an address).
+/// </summary>
+public sealed record ResultStay(string AdvertiserKey, int StartDay, int EndDay, IReadOnlyList<long> AdIds, string LinkKind, double Confidence)
+{
+    public int LengthDays => EndDay - StartDay + 1;
+}
+
+/// <summary>
+/// The score of a location with short stays. <see cref="Qualifies"/> is the flag rule (enough different advertisers on short
+/// stays in the window); a location that stops qualifying keeps its flag row, inactive, so its review history survives.
+/// </summary>
+public sealed record ResultFlag(
+    double Score,
+    bool Qualifies,
+    int Advertisers,
+    int ShortStays,
+    IReadOnlyList<FlagReason> Reasons,
+    IReadOnlyList<string> Phones,
+    IReadOnlyList<long> AdIds);
+
+/// <summary>
+/// Activity per municipality in the window. Town- and region-level mentions end up only here: a bare town name never
+/// makes a location flag, but a municipality still sees how much is advertised in it.
+/// </summary>
+public sealed record MunicipalityStat(string MunicipalityCode, bool InRegion, int Ads, int Advertisers, int PlaceLevelAds);
+
+/// <summary>An advertiser seen in several towns within the tour window, one of them in the region.</summary>
+public sealed record TouringAdvertiser(string AdvertiserKey, string Label, IReadOnlyList<string> Phones, IReadOnlyList<string> Places);

@@ -5,15 +5,18 @@ namespace AdWatch.Analysis;
 
 public static class AnalysisServiceCollectionExtensions
 {
-    /// <summary>Registers the analysis runner, its store and the <c>Analysis</c> section (<see cref="AnalysisFileOptions"/>).</summary>
+    /// <summary>
+    /// Registers the analysis runner, its rules (section <c>Analysis</c>, <see cref="AnalysisFileOptions"/>), its store and job, and
+    /// phone marking (which needs Hangfire's job client: resolve it only in a process with a job server or client).
+    /// </summary>
     public static IServiceCollection AddAdWatchAnalysis(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<AnalysisFileOptions>()
-            .Bind(config.GetSection(AnalysisFileOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.RulesFile), "Analysis:RulesFile must name a file (default config/analysis.yaml).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<AnalysisFileOptions, AnalysisFileOptionsValidator>(config, AnalysisFileOptions.Section);
+        services.AddSingleton<AnalysisRules>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisRunner>();
+        services.AddTransient<AnalysisJob>();
+        services.AddSingleton<PhoneMarking>();
         return services;
     }
 }

@@ -10,39 +10,28 @@ namespace AdWatch.Analysis;
 /// on unchanged input writes nothing. Flags are never deleted and keep their review status, assignee and first-flagged time; a
 /// location that stops qualifying keeps its flag row, marked inactive (<c>active = FALSE</c>, <c>cleared_at</c> set) with the
 /// current score and reasons, and becomes active again with the same review status if it qualifies again.
-/// <para>
-/// With a <see cref="AnalysisScope"/> (an incremental run) only the scope is replaced: advertisers with an ad in it, those ads'
-/// links, touring entries of those advertisers, and locations (with their stays and flags) at its places. Everything else stays
-/// as stored. The result must hold the whole scope (every ad of its clusters, every stay at its places).
-/// </para>
 /// </summary>
 public sealed class AnalysisWriter(Database database)
 {
-    public async Task<WrittenAnalysis> WriteAsync(AnalysisResult result, DateTimeOffset computedAt, CancellationToken ct,
-        AnalysisScope? scope = null)
+    public async Task<WrittenAnalysis> WriteAsync(AnalysisResult result, DateTimeOffset computedAt, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var w = new Tally();
         var asOf = result.AsOf.ToUnixTimeMilliseconds();
-        bool AdInScope(long adId) => scope is null || scope.AdIds.Contains(adId);
-        bool PlaceInScope(long placeId) => scope is null || scope.PlaceIds.Contains(placeId);
 
         var links = (await connection.QueryAsync<LinkData>(new CommandDefinition(
-            "SELECT advertiser_id, ad_id, link_kind, confidence FROM advertiser_ads", transaction: tx, cancellationToken: ct)))
-            .Where(l => AdInScope(l.AdId)).ToList();
+            "SELECT advertiser_id, ad_id, link_kind, confidence FROM advertiser_ads", transaction: tx, cancellationToken: ct))).ToList();
         var operatorIds = await OperatorsAsync(connection, tx, result, computedAt, w, ct);
         var advertiserIds = await AdvertisersAsync(connection, tx, result, operatorIds, w, ct);
-        var locationIds = await LocationsAsync(connection, tx, result, PlaceInScope, w, ct);
-        await StaysAsync(connection, tx, result, advertiserIds, locationIds, PlaceInScope, w, ct);
+        var locationIds = await LocationsAsync(connection, tx, result, w, ct);
+        await StaysAsync(connection, tx, result, advertiserIds, locationIds, w, ct);
         await AdvertiserAdsAsync(connection, tx, result, advertiserIds, links, w, ct);
 
-        // Only now nothing refers to vanished advertisers, operators and unflagged locations any more. In a scoped write an
-        // advertiser can only vanish from the scope: it had an ad there, and every ad of its cluster is in the scope.
+        // Only now nothing refers to vanished advertisers, operators and unflagged locations any more.
         var liveKeys = result.Advertisers.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-        var inScope = scope is null ? advertiserIds.Values.ToHashSet() : links.Select(l => l.AdvertiserId).ToHashSet();
-        var gone = advertiserIds.Where(kv => !liveKeys.Contains(kv.Key) && inScope.Contains(kv.Value)).Select(kv => kv.Value).ToHashSet();
-        await TouringAsync(connection, tx, result, advertiserIds, inScope, w, ct);
+        var gone = advertiserIds.Where(kv => !liveKeys.Contains(kv.Key)).Select(kv => kv.Value).ToHashSet();
+        await TouringAsync(connection, tx, result, advertiserIds, w, ct);
         w.Deleted += await connection.ExecuteAsync(new CommandDefinition("DELETE FROM advertisers WHERE id = @id",
             gone.Select(id => new { id }), tx, cancellationToken: ct));
         w.Deleted += await connection.ExecuteAsync(new CommandDefinition("""
@@ -52,10 +41,10 @@ public sealed class AnalysisWriter(Database database)
         var livePlaces = result.Locations.Select(l => l.Place.Id).ToHashSet();
         w.Deleted += await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM locations WHERE id = @id AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.location_id = locations.id)
-            """, locationIds.Where(kv => !livePlaces.Contains(kv.Key) && PlaceInScope(kv.Key)).Select(kv => new { id = kv.Value }), tx,
+            """, locationIds.Where(kv => !livePlaces.Contains(kv.Key)).Select(kv => new { id = kv.Value }), tx,
             cancellationToken: ct));
 
-        var flags = await FlagsAsync(connection, tx, result, locationIds, PlaceInScope, asOf, computedAt.ToUnixTimeMilliseconds(), w, ct);
+        var flags = await FlagsAsync(connection, tx, result, locationIds, asOf, computedAt.ToUnixTimeMilliseconds(), w, ct);
         await tx.CommitAsync(ct);
         return new WrittenAnalysis(flags, new WriteStats(w.Inserted, w.Updated, w.Deleted));
     }
@@ -111,14 +100,14 @@ public sealed class AnalysisWriter(Database database)
     }
 
     private static async Task<Dictionary<long, long>> LocationsAsync(DbConnection c, DbTransaction tx, AnalysisResult result,
-        Func<long, bool> inScope, Tally w, CancellationToken ct)
+        Tally w, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<LocationData>(new CommandDefinition(
             "SELECT id, place_id, licensed_venue, first_seen_at, last_seen_at FROM locations", transaction: tx, cancellationToken: ct)))
             .ToDictionary(l => l.PlaceId);
         var insert = new List<object>();
         var update = new List<object>();
-        foreach (var l in result.Locations.Where(l => inScope(l.Place.Id)))
+        foreach (var l in result.Locations)
         {
             var row = new { PlaceId = l.Place.Id, l.LicensedVenue, First = Ms(l.FirstDay), Last = Ms(l.LastDay) };
             if (!existing.TryGetValue(l.Place.Id, out var old))
@@ -142,13 +131,12 @@ public sealed class AnalysisWriter(Database database)
     }
 
     private static async Task StaysAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
-        Dictionary<long, long> locationIds, Func<long, bool> placeInScope, Tally w, CancellationToken ct)
+        Dictionary<long, long> locationIds, Tally w, CancellationToken ct)
     {
-        var scopeLocations = locationIds.Where(kv => placeInScope(kv.Key)).Select(kv => kv.Value).ToHashSet();
         var existing = (await c.QueryAsync<StayData>(new CommandDefinition(
             "SELECT id, location_id, advertiser_id, start_at, end_at, ad_count, link_kind, confidence FROM stays", transaction: tx,
-            cancellationToken: ct))).Where(s => scopeLocations.Contains(s.LocationId)).ToDictionary(s => (s.LocationId, s.AdvertiserId, s.StartAt));
-        var desired = result.Locations.Where(l => placeInScope(l.Place.Id)).SelectMany(l => l.Stays.Select(s => new StayData
+            cancellationToken: ct))).ToDictionary(s => (s.LocationId, s.AdvertiserId, s.StartAt));
+        var desired = result.Locations.SelectMany(l => l.Stays.Select(s => new StayData
         {
             LocationId = locationIds[l.Place.Id], AdvertiserId = advertiserIds[s.AdvertiserKey], StartAt = Ms(s.StartDay), EndAt = Ms(s.EndDay),
             AdCount = s.AdIds.Count, LinkKind = s.LinkKind, Confidence = s.Confidence,
@@ -166,9 +154,9 @@ public sealed class AnalysisWriter(Database database)
     }
 
     private static async Task AdvertiserAdsAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
-        List<LinkData> inScope, Tally w, CancellationToken ct)
+        List<LinkData> stored, Tally w, CancellationToken ct)
     {
-        var existing = inScope.ToDictionary(r => (r.AdvertiserId, r.AdId), r => (r.LinkKind, r.Confidence));
+        var existing = stored.ToDictionary(r => (r.AdvertiserId, r.AdId), r => (r.LinkKind, r.Confidence));
         var desired = result.Advertisers.SelectMany(a => a.Ads.Select(l => (Key: (advertiserIds[a.Key], l.AdId), Value: (l.Kind, l.Confidence))))
             .ToDictionary(x => x.Key, x => x.Value);
         w.Deleted += await c.ExecuteAsync(new CommandDefinition("DELETE FROM advertiser_ads WHERE advertiser_id = @Item1 AND ad_id = @Item2",
@@ -184,13 +172,12 @@ public sealed class AnalysisWriter(Database database)
     }
 
     private static async Task<Dictionary<long, FlagState>> FlagsAsync(DbConnection c, DbTransaction tx, AnalysisResult result,
-        Dictionary<long, long> locationIds, Func<long, bool> placeInScope, long asOf, long computedAt, Tally w, CancellationToken ct)
+        Dictionary<long, long> locationIds, long asOf, long computedAt, Tally w, CancellationToken ct)
     {
-        var scopeLocations = locationIds.Where(kv => placeInScope(kv.Key)).Select(kv => kv.Value).ToHashSet();
         var existing = (await c.QueryAsync<FlagData>(new CommandDefinition(
             "SELECT id, location_id, score, reasons_json, status, active, first_flagged_at, advertiser_count, short_stay_count, phones_json, ads_json FROM flags",
-            transaction: tx, cancellationToken: ct))).Where(f => scopeLocations.Contains(f.LocationId)).ToDictionary(f => f.LocationId);
-        var byLocation = result.Locations.Where(l => placeInScope(l.Place.Id) && locationIds.ContainsKey(l.Place.Id))
+            transaction: tx, cancellationToken: ct))).ToDictionary(f => f.LocationId);
+        var byLocation = result.Locations.Where(l => locationIds.ContainsKey(l.Place.Id))
             .ToDictionary(l => locationIds[l.Place.Id]);
         foreach (var (locationId, location) in byLocation)
         {
@@ -236,13 +223,13 @@ public sealed class AnalysisWriter(Database database)
     private static FlagValues FlagRowOf(ResultFlag? flag) => new(flag?.Score ?? 0, FlagReasonJson.Serialize(flag?.Reasons ?? []),
         flag?.Advertisers ?? 0, flag?.ShortStays ?? 0, JsonSerializer.Serialize(flag?.Phones ?? []), JsonSerializer.Serialize(flag?.AdIds ?? []));
 
-    /// <summary>Touring entries of the advertisers in scope: replaced by the result's.</summary>
+    /// <summary>The touring entries: replaced by the result's.</summary>
     private static async Task TouringAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Dictionary<string, long> advertiserIds,
-        HashSet<long> advertisersInScope, Tally w, CancellationToken ct)
+        Tally w, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<(long AdvertiserId, string PhonesJson, string PlacesJson)>(new CommandDefinition(
             "SELECT advertiser_id, phones_json, places_json FROM touring", transaction: tx, cancellationToken: ct)))
-            .Where(t => advertisersInScope.Contains(t.AdvertiserId)).ToDictionary(t => t.AdvertiserId, t => (t.PhonesJson, t.PlacesJson));
+            .ToDictionary(t => t.AdvertiserId, t => (t.PhonesJson, t.PlacesJson));
         var desired = result.Touring.ToDictionary(t => advertiserIds[t.AdvertiserKey],
             t => (PhonesJson: JsonSerializer.Serialize(t.Phones), PlacesJson: JsonSerializer.Serialize(t.Places)));
         w.Deleted += await c.ExecuteAsync(new CommandDefinition("DELETE FROM touring WHERE advertiser_id = @id",

@@ -99,7 +99,7 @@ public sealed class LicensedVenueList
     }
 
     /// <summary>The venue at this place whose permit is valid on the given day, or null.</summary>
-    public LicensedVenue? Match(InputPlace place, int day)
+    public LicensedVenue? Match(Geocoding.Place place, int day)
     {
         if (place.HouseNumber is not { } number)
         {
@@ -109,9 +109,13 @@ public sealed class LicensedVenueList
         return Venues.FirstOrDefault(v => (v.ValidUntil is null || v.ValidUntil >= date)
             && Same(v.HouseNumber, number)
             && ((v.Postcode is not null && Same(v.Postcode, place.Postcode?.Replace(" ", "", StringComparison.Ordinal)))
-                || (v.Street is not null && Same(v.Street, place.Street) && Same(v.Place, place.PlaceName))));
+                || (v.Street is not null && Same(v.Street, place.Street) && Same(v.Place, place.Town))));
     }
 
     private static bool Same(string? a, string? b) =>
         a is not null && b is not null && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A row of licensed-venues.csv: a venue with a prostitution permit. Its location is never flagged while the permit is valid.</summary>
+public sealed record LicensedVenue(string Name, string? Street, string? HouseNumber, string? Postcode, string? Place, string? Permit,
+    DateOnly? ValidUntil);

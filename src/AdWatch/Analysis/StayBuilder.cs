@@ -7,7 +7,7 @@ namespace AdWatch.Analysis;
 /// in — each with its own, lower confidence. Anything ambiguous attaches nowhere, and a stock photo or boilerplate text (on more
 /// than <see cref="AnalysisOptions.MaxSharedHashAds"/> ads) ties nothing to a place.
 /// </summary>
-internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, LinkClusters.SharedHashes shared)
+internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, SharedHashes shared)
 {
     private static readonly string[] KindNames = ["address", "phone", "image", "template"];
     private static readonly double[] KindConfidence = [1.0, 0.8, 0.7, 0.6];

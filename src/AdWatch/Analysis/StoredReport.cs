@@ -1,20 +1,22 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using AdWatch.Geocoding;
+using AdWatch.Storage;
 using Dapper;
 
 namespace AdWatch.Analysis;
 
 /// <summary>
-/// Reads the <c>analyze --json</c> report from what is stored: active flags with their locations, and the touring list. A run,
-/// full or incremental, prints this, so both print the whole picture — an incremental run computes only the affected part.
-/// Highest score first (place key on a tie); touring advertisers by their lowest ad id.
+/// Reads the <c>analyze --json</c> report from what is stored: active flags with their locations and review status, and the
+/// touring list — the one builder of the report. Highest score first (place key on a tie); touring advertisers by their lowest ad id.
 /// </summary>
 internal static class StoredReport
 {
-    public static async Task<AnalysisReport> ReadAsync(DbConnection c, DateTimeOffset asOf, AnalysisOptions options, CancellationToken ct)
+    public static async Task<AnalysisReport> ReadAsync(DbConnection c, DateTimeOffset asOf, AnalysisOptions options,
+        IReadOnlyList<string> region, CancellationToken ct)
     {
-        var flags = await c.QueryAsync<FlagRow>(new CommandDefinition("""
+        var flags = await c.QueryAsync<ActiveFlag>(new CommandDefinition("""
             SELECT l.id AS location_id, p.key, p.label, p.precision, p.street, p.house_number, p.postcode, p.municipality_code, p.lat, p.lon,
                    f.score, f.advertiser_count, f.short_stay_count, l.first_seen_at, l.last_seen_at, f.status, f.reasons_json,
                    f.phones_json, f.ads_json
@@ -22,7 +24,7 @@ internal static class StoredReport
             WHERE f.active
             """, cancellationToken: ct));
         var locations = flags.OrderByDescending(f => f.Score).ThenBy(f => f.Key, StringComparer.Ordinal).Select(f => new ReportLocation(
-            f.LocationId.ToString(CultureInfo.InvariantCulture), f.Label, f.Precision, f.Street, f.HouseNumber, f.Postcode, f.MunicipalityCode,
+            f.LocationId.ToString(CultureInfo.InvariantCulture), f.Label, EnumText.Parse<GeoPrecision>(f.Precision), f.Street, f.HouseNumber, f.Postcode, f.MunicipalityCode,
             f.Lat, f.Lon, f.Score, f.AdvertiserCount ?? 0, f.ShortStayCount ?? 0,
             AnalysisReport.Time(DateTimeOffset.FromUnixTimeMilliseconds(f.FirstSeenAt)),
             AnalysisReport.Time(DateTimeOffset.FromUnixTimeMilliseconds(f.LastSeenAt).AddDays(1).AddSeconds(-1)),
@@ -38,10 +40,10 @@ internal static class StoredReport
             .Select(t => new ReportTouring(t.Label, JsonSerializer.Deserialize<string[]>(t.PhonesJson) ?? [],
                 JsonSerializer.Deserialize<string[]>(t.PlacesJson) ?? [], t.Id.ToString(CultureInfo.InvariantCulture)))
             .ToList();
-        return new AnalysisReport(AnalysisReport.Time(asOf), options.Region, locations, touring);
+        return new AnalysisReport(AnalysisReport.Time(asOf), region, locations, touring);
     }
 
-    private sealed class FlagRow
+    private sealed class ActiveFlag
     {
         public long LocationId { get; init; }
         public string Key { get; init; } = "";

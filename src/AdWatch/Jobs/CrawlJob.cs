@@ -1,3 +1,4 @@
+using AdWatch.Analysis;
 using AdWatch.Crawling;
 using Hangfire;
 using Microsoft.Extensions.Logging;

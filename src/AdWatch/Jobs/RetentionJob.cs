@@ -5,7 +5,7 @@ using Hangfire;
 namespace AdWatch.Jobs;
 
 /// <summary>
-/// The retention purge (<see cref="RetentionPurge"/>) followed, when ads went, by a full analysis of what is left: the
+/// The retention purge (<see cref="RetentionPurge"/>) followed, when ads went, by an analysis of what is left: the
 /// nightly schedule and <c>adwatch purge</c> both run this chain. Never two at once.
 /// </summary>
 public sealed class RetentionJob(RetentionPurge purge, AnalysisRunner analysis)
@@ -18,5 +18,5 @@ public sealed class RetentionJob(RetentionPurge purge, AnalysisRunner analysis)
 
     /// <summary>Purges now on behalf of <paramref name="actor"/> (audited) and returns what went.</summary>
     public Task<RetentionResult> PurgeAsync(string actor, CancellationToken ct) =>
-        purge.PurgeAsync(actor, c => analysis.RunAsync(null, full: true, licensedVenuesFile: null, c), ct);
+        purge.PurgeAsync(actor, c => analysis.RunAsync(null, licensedVenuesFile: null, c), ct);
 }

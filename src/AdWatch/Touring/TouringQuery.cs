@@ -1,4 +1,4 @@
-using AdWatch.Analysis;
+using AdWatch.Extraction;
 using AdWatch.Storage;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -8,14 +8,15 @@ namespace AdWatch.Touring;
 /// <summary>
 /// Touring advertisers as the analysis stored them (table <c>touring</c>: the same list <c>adwatch analyze --json</c> prints), with
 /// what the page shows about each: the towns its ads named and when, and the locations it stayed at. The rule itself
-/// (<c>touringMinPlaces</c> towns within <c>touringTourDays</c>, one in the region) lives only in the analysis.
+/// (<c>touringMinPlaces</c> towns within <c>touringTourDays</c>, one in the region) lives only in the analysis; the region is
+/// <c>Region:MunicipalityCodes</c>, as the analysis reads it.
 /// </summary>
-public sealed class TouringQuery(Database database, IOptions<AnalysisFileOptions> files)
+public sealed class TouringQuery(Database database, IOptions<RegionOptions> regionOptions)
 {
     public async Task<IReadOnlyList<TouringEntry>> ListAsync(CancellationToken ct)
     {
-        var options = File.Exists(files.Value.RulesFile) ? AnalysisOptionsLoader.Load(files.Value.RulesFile) : new AnalysisOptions();
-        var region = options.Region.ToHashSet(StringComparer.Ordinal);
+        var codes = regionOptions.Value.MunicipalityCodes;
+        var region = (codes.Count > 0 ? codes : RegionOptions.VeluweWest).ToHashSet(StringComparer.Ordinal);
         await using var c = await database.OpenAsync(ct);
         var tours = (await c.QueryAsync<(long AdvertiserId, string PlacesJson)>(new CommandDefinition(
             "SELECT advertiser_id, places_json FROM touring", cancellationToken: ct)))

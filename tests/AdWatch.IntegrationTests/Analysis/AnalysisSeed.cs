@@ -81,7 +81,7 @@ internal sealed class AnalysisSeed(Database db)
         await c.ExecuteAsync("UPDATE ad_versions SET extracted_at = @at WHERE id = @versionId", new { versionId, at = at.ToUnixTimeMilliseconds() });
     }
 
-    /// <summary>The analysis tables as comparable lines, by natural keys (no surrogate ids), for "incremental equals full".</summary>
+    /// <summary>The analysis tables as comparable lines, by natural keys (no surrogate ids), to compare a re-analysed database with a fresh one.</summary>
     public async Task<IReadOnlyList<string>> SnapshotAsync(CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

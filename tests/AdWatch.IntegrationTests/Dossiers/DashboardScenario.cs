@@ -32,8 +32,8 @@ internal sealed class DashboardScenario
 
     public static AnalysisRunner Runner(Database db, TimeProvider? time = null, string? rulesFile = null) => new(db,
         time ?? new FakeTimeProvider(AsOf),
-        Options.Create(new AnalysisFileOptions { RulesFile = rulesFile ?? Path.Combine(RepoPaths.Root, "config", "analysis.yaml") }),
-        NullLogger<AnalysisRunner>.Instance);
+        new AnalysisRules(Options.Create(new AnalysisFileOptions { RulesFile = rulesFile ?? Path.Combine(RepoPaths.Root, "config", "analysis.yaml") })),
+        Options.Create(new AdWatch.Extraction.RegionOptions()), NullLogger<AnalysisRunner>.Instance);
 
     public static async Task<DashboardScenario> SeedAsync(Database db, CancellationToken ct)
     {
@@ -51,7 +51,7 @@ internal sealed class DashboardScenario
         s.ErmeloAd = await seed.AdAsync("e1", "Luna in Ermelo", "Luna is er weer, nu een paar dagen in Ermelo, bel voor een afspraak.",
             [LunaPhone], ErmeloHouse, 0x1111_1111_1111_1111, 20, 3, ct);
         await seed.AdAsync("z1", "Luna Zwolle", "Luna komt naar Zwolle, alleen dit weekend, bel snel.", [LunaPhone], Zwolle, null, 25, 2, ct);
-        await Runner(db).RunAsync(AsOf, full: true, null, ct);
+        await Runner(db).RunAsync(AsOf, null, ct);
 
         await using var c = await db.OpenAsync(ct);
         s.HouseLocationId = await c.ExecuteScalarAsync<long>(

@@ -40,8 +40,8 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
     }
 
     private AnalysisRunner Analysis() => new(_db.Database, _time,
-        Options.Create(new AnalysisFileOptions { RulesFile = Path.Combine(RepoPaths.Root, "config", "analysis.yaml") }),
-        NullLogger<AnalysisRunner>.Instance);
+        new AnalysisRules(Options.Create(new AnalysisFileOptions { RulesFile = Path.Combine(RepoPaths.Root, "config", "analysis.yaml") })),
+        Options.Create(new AdWatch.Extraction.RegionOptions()), NullLogger<AnalysisRunner>.Instance);
 
     private RetentionJob Purge() => new(new RetentionPurge(_db.Database, new AuditLog(_db.Database, _time), _time,
         Options.Create(new RetentionOptions()), NullLogger<RetentionPurge>.Instance), Analysis());
@@ -89,7 +89,7 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
                 """, new { runId, snapshot, at });
         }
 
-        var run = await Analysis().RunAsync(AnalysisSeed.Day0.AddDays(20), full: true, null, Ct);
+        var run = await Analysis().RunAsync(AnalysisSeed.Day0.AddDays(20), null, Ct);
         run.Report.Locations.ShouldHaveSingleItem().Advertisers.ShouldBe(3);
         return await c.ExecuteScalarAsync<long>("SELECT id FROM flags");
     }

@@ -1,4 +1,6 @@
+using AdWatch.Extraction;
 using AdWatch.Analysis;
+using AdWatch.Geocoding;
 using AdWatch.IntegrationTests.Dossiers;
 using AdWatch.Touring;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ public abstract class TouringQuerySuite : ScenarioSuite
         var ct = TestContext.Current.CancellationToken;
         var s = await DashboardScenario.SeedAsync(Database, ct);
 
-        var touring = await new TouringQuery(Database, Rules).ListAsync(ct);
+        var touring = await new TouringQuery(Database, Options.Create(new RegionOptions())).ListAsync(ct);
 
         var luna = touring.ShouldHaveSingleItem();
         luna.Label.ShouldBe("Luna");
@@ -26,7 +28,7 @@ public abstract class TouringQuerySuite : ScenarioSuite
         luna.Towns.Select(t => (t.Label, t.InRegion)).ShouldBe([("Harderwijk", true), ("Ermelo", true), ("Zwolle", false)]);
         luna.Locations.Order().ShouldBe(new[] { s.HouseLocationId, s.ErmeloLocationId }.Order());
         // The same advertiser as the analysis' own touring list (analyze --json).
-        var report = (await DashboardScenario.Runner(Database).RunAsync(DashboardScenario.AsOf, full: false, null, ct)).Report;
+        var report = (await DashboardScenario.Runner(Database).RunAsync(DashboardScenario.AsOf, null, ct)).Report;
         report.Touring.ShouldHaveSingleItem().AdvertiserId.ShouldBe(luna.AdvertiserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -44,8 +46,8 @@ public abstract class TouringQuerySuite : ScenarioSuite
             await File.WriteAllTextAsync(strict, System.Text.RegularExpressions.Regex.Replace(text, @"touringTourDays:\s*\d+", "touringTourDays: 5"), ct);
 
             // The analysis decides who tours; the page shows what it stored.
-            var run = await DashboardScenario.Runner(Database, rulesFile: strict).RunAsync(DashboardScenario.AsOf, full: true, null, ct);
-            var touring = await new TouringQuery(Database, Options.Create(new AnalysisFileOptions { RulesFile = strict })).ListAsync(ct);
+            var run = await DashboardScenario.Runner(Database, rulesFile: strict).RunAsync(DashboardScenario.AsOf, null, ct);
+            var touring = await new TouringQuery(Database, Options.Create(new RegionOptions())).ListAsync(ct);
 
             run.Report.Touring.ShouldBeEmpty();
             touring.ShouldBeEmpty();

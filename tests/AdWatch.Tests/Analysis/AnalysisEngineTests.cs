@@ -2,7 +2,7 @@ using AdWatch.Analysis;
 
 namespace AdWatch.Tests.Analysis;
 
-/// <summary>Hand-built timelines for every case issue 5 names: what must be flagged and what must not.</summary>
+/// <summary>Hand-built timelines for every case the flag rule must get right: what must be flagged and what must not.</summary>
 public sealed class AnalysisEngineTests
 {
     private const ulong PhotoLuna = 0x1111_1111_1111_1111;
@@ -227,7 +227,7 @@ public sealed class AnalysisEngineTests
         var (t, _, _) = RotationHouse();
         var input = t.Input();
         var shuffled = input with { Ads = [.. input.Ads.Reverse()] };
-        var engine = new AnalysisEngine(new AnalysisOptions(), LicensedVenueList.Empty);
+        var engine = new AnalysisEngine(new AnalysisOptions(), AdWatch.Extraction.RegionOptions.VeluweWest, LicensedVenueList.Empty);
 
         var a = engine.Run(input, Timeline.At(30));
         var b = engine.Run(shuffled, Timeline.At(30));

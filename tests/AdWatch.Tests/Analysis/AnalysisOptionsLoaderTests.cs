@@ -19,7 +19,6 @@ public sealed class AnalysisOptionsLoaderTests
     public void Parse_ReadsValues()
     {
         var options = Parse("""
-            region: [GM0243]
             windowDays: 60
             gapToleranceDays: 0
             language: en
@@ -28,8 +27,8 @@ public sealed class AnalysisOptionsLoaderTests
               advertisersSaturation: 4
             """);
 
-        (options.Region.Single(), options.WindowDays, options.GapToleranceDays, options.Language, options.Weights.Operator,
-            options.Weights.AdvertisersSaturation, options.MinAdvertisers).ShouldBe(("GM0243", 60, 0, "en", 0.5, 4, 3));
+        (options.WindowDays, options.GapToleranceDays, options.Language, options.Weights.Operator,
+            options.Weights.AdvertisersSaturation, options.MinAdvertisers).ShouldBe((60, 0, "en", 0.5, 4, 3));
     }
 
     [Theory]
@@ -38,8 +37,7 @@ public sealed class AnalysisOptionsLoaderTests
     [InlineData("\nshortStayDays: 7\n", "analysis.yaml:2: shortStayDays: unknown setting")]
     [InlineData("weights:\n  touring: -1\n", "analysis.yaml:2: weights.touring must be 0 or more")]
     [InlineData("weights:\n  fame: 1\n", "analysis.yaml:2: weights.fame: unknown weight")]
-    [InlineData("region: GM0243\n", "analysis.yaml:1: region: expected a list")]
-    [InlineData("region: [Harderwijk]\n", "analysis.yaml:1: region must list municipality codes")]
+    [InlineData("region: [GM0243]\n", "analysis.yaml:1: region: the region is configured only as Region:MunicipalityCodes")]
     [InlineData("language: de\n", "analysis.yaml:1: language must be 'nl' or 'en'")]
     [InlineData("windowDays: [1\n", "analysis.yaml:")]
     [InlineData("- a\n- b\n", "analysis.yaml:1: expected a mapping")]

@@ -4,8 +4,8 @@ namespace AdWatch.Tests.Analysis;
 
 public sealed class LicensedVenueListTests
 {
-    private static InputPlace Place(string? street, string? number, string? postcode, string? town) =>
-        new(1, "k", "label", "address", street, number, postcode, town, "GM0243", true, null, null);
+    private static AdWatch.Geocoding.Place Place(string? street, string? number, string? postcode, string? town) =>
+        new(AdWatch.Geocoding.GeoPrecision.Address, street, number, postcode, town, "GM0243", true);
 
     private static readonly LicensedVenueList Venues = LicensedVenueList.Parse(new StringReader("""
         name,street,houseNumber,postcode,place,permit,validUntil

@@ -1,4 +1,5 @@
 using AdWatch.Analysis;
+using AdWatch.Geocoding;
 
 namespace AdWatch.Tests.Analysis;
 
@@ -18,15 +19,15 @@ internal sealed class Timeline
 
     public long Address(string street, string number, string postcode, string place = "Harderwijk", string municipality = "GM0243") =>
         AddPlace(new InputPlace(_places.Count + 1, $"adr:{postcode}:{street.ToUpperInvariant()}:{number}", $"{street} {number}, {postcode} {place}",
-            "address", street, number, postcode, place, municipality, municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62));
+            new(GeoPrecision.Address, street, number, postcode, place, municipality, municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62)));
 
     public long Postcode(string postcode, string place = "Harderwijk", string municipality = "GM0243") =>
-        AddPlace(new InputPlace(_places.Count + 1, $"pc:{postcode}", $"{postcode} {place}", "postcode", null, null, postcode, place, municipality,
-            municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62));
+        AddPlace(new InputPlace(_places.Count + 1, $"pc:{postcode}", $"{postcode} {place}", new(GeoPrecision.Postcode, null, null, postcode, place, municipality,
+            municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62)));
 
     public long Town(string place, string municipality) =>
-        AddPlace(new InputPlace(_places.Count + 1, $"place:{municipality}:{place.ToUpperInvariant()}", place, "place", null, null, null, place,
-            municipality, municipality is "GM0243" or "GM0233" or "GM0273", null, null));
+        AddPlace(new InputPlace(_places.Count + 1, $"place:{municipality}:{place.ToUpperInvariant()}", place, new(GeoPrecision.Place, null, null, null, place,
+            municipality, municipality is "GM0243" or "GM0233" or "GM0273")));
 
     public long Phone(string e164, string status = "ok")
     {
@@ -66,7 +67,7 @@ internal sealed class Timeline
     public AnalysisInput Input() => new(_ads.ToList(), new Dictionary<long, InputPhone>(_phones), new Dictionary<long, InputPlace>(_places));
 
     public AnalysisResult Run(int asOfDay, AnalysisOptions? options = null, LicensedVenueList? venues = null) =>
-        new AnalysisEngine(options ?? new AnalysisOptions(), venues ?? LicensedVenueList.Empty).Run(Input(), At(asOfDay));
+        new AnalysisEngine(options ?? new AnalysisOptions(), AdWatch.Extraction.RegionOptions.VeluweWest, venues ?? LicensedVenueList.Empty).Run(Input(), At(asOfDay));
 
     private long AddPlace(InputPlace place)
     {

@@ -8,15 +8,15 @@ namespace AdWatch.Web.Pages.Phones;
 
 /// <summary>
 /// <c>/phones/{e164}/mark</c>: an analyst marks a number generic (a site's service number), a bad extraction, or ok again.
-/// The analysis re-runs at once (<see cref="AnalysisRunner.SetPhoneStatusAsync"/>); the change is audited.
+/// The status is stored and the analysis job enqueued (<see cref="PhoneMarking"/>), so it re-runs shortly in the background;
+/// the change is audited.
 /// </summary>
-public sealed class MarkModel(PhoneLookup lookup, AnalysisRunner runner, AuditLog audit) : PageModel
+public sealed class MarkModel(PhoneLookup lookup, PhoneMarking marking, AuditLog audit) : PageModel
 {
     public static readonly IReadOnlyList<string> Statuses = ["generic", "bad", "ok"];
 
     public PhoneLookupResult Phone { get; private set; } = null!;
     public bool Done { get; private set; }
-    public int? FlaggedAfter { get; private set; }
 
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -36,10 +36,9 @@ public sealed class MarkModel(PhoneLookup lookup, AnalysisRunner runner, AuditLo
             return Page();
         }
         var user = User.Identity!.Name!;
-        var run = await runner.SetPhoneStatusAsync(Phone.E164!, Status, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), user, ct);
-        await audit.WriteAsync(user, "change", "phone", Phone.E164, $"status {Status}; analysis re-run {run?.Mode ?? "-"}", ct);
+        var marked = await marking.MarkAsync(Phone.E164!, Status, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), user, ct);
+        await audit.WriteAsync(user, "change", "phone", Phone.E164, $"status {Status}; analysis {(marked ? "enqueued" : "-")}", ct);
         Done = true;
-        FlaggedAfter = run?.Report.Locations.Count;
         await LoadAsync(e164, ct);
         return Page();
     }

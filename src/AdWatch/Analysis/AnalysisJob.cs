@@ -1,0 +1,30 @@
+using AdWatch.Geocoding;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace AdWatch.Analysis;
+
+/// <summary>
+/// The analysis as a background job. <see cref="RunAsync"/> follows each crawl: extract every stored version still pending, then
+/// analyse as of now. <see cref="RerunAsync"/> follows a phone mark (<see cref="PhoneMarking"/>): analyse again as of the previous
+/// run. Hangfire runs one of each at a time; <see cref="AnalysisLock"/> makes any two runs take turns.
+/// </summary>
+public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analysis, ILogger<AnalysisJob> logger)
+{
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var extracted = await extraction.RunAsync(ct);
+        var run = await analysis.RunAsync(null, licensedVenuesFile: null, ct);
+        logger.LogInformation("Extracted {Versions} ad versions; analysis flags {Flagged} locations", extracted, run.Report.Locations.Count);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RerunAsync(CancellationToken ct)
+    {
+        var run = await analysis.RerunAsync(ct);
+        logger.LogInformation("Analysis re-run as of {AsOf} flags {Flagged} locations", run.Report.AsOf, run.Report.Locations.Count);
+    }
+}
