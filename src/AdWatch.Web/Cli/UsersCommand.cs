@@ -1,6 +1,7 @@
 using System.CommandLine;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Identity;
 

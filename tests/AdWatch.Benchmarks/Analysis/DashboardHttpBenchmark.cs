@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
 using AdWatch.Web.Cli;
 using AdWatch.Web.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Dashboard;
@@ -71,8 +71,8 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
         var data = await AnalystPageData.LoadAsync(fixture, Ct);
         using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
         var page = $"/phones/{Uri.EscapeDataString(data.Phone)}/mark";
-        var flagsBefore = (await fixture.Services.GetRequiredService<AdWatch.Locations.FlaggedLocationQuery>()
-            .ListAsync(new AdWatch.Locations.FlaggedLocationFilter(), Ct)).Total;
+        var flagsBefore = (await fixture.Services.GetRequiredService<AdWatch.Web.Pages.Locations.FlaggedLocationQuery>()
+            .ListAsync(new AdWatch.Web.Pages.Locations.FlaggedLocationFilter(), Ct)).Total;
 
         // "ok" again: the analysis re-runs on unchanged data, so the shared demo figures stay as they are.
         var response = await FormPost.SubmitAsync(client, page, [new("Status", "ok"), new("Note", "gecontroleerd: echt nummer")]);

@@ -1,8 +1,9 @@
+using AdWatch.Accounts;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;
 using AdWatch.Privacy;
 using AdWatch.Web.Cli;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using AdWatch.Web.Demo;
 using AdWatch.Web.Hosting;
 using Deque.AxeCore.Playwright;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AdWatch.Exports.Files;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using CsvHelper;
 
 namespace AdWatch.IntegrationTests.Dashboard;

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.Exports;
 using AdWatch.Extraction;

@@ -1,6 +1,6 @@
 using AdWatch.Analysis;
 using AdWatch.IntegrationTests.Dossiers;
-using AdWatch.Touring;
+using AdWatch.Web.Pages.Touring;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.IntegrationTests.Touring;

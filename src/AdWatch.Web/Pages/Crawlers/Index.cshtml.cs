@@ -1,4 +1,4 @@
-using AdWatch.CrawlerHealth;
+using AdWatch.Web.Pages.Crawlers;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Crawlers;

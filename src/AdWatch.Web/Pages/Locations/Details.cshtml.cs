@@ -4,8 +4,9 @@ using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
 using AdWatch.Privacy;
 using AdWatch.Review;
-using AdWatch.Web.Dashboard.Dossier;
-using AdWatch.Web.Dashboard.Maps;
+using AdWatch.Web.Hosting;
+using AdWatch.Web.Dossier;
+using AdWatch.Web.Maps;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +20,7 @@ namespace AdWatch.Web.Pages.Locations;
 /// library's <see cref="ReviewWorkflow"/>: the buttons shown follow them, and a forged POST is refused by them.
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
-    IOptions<DossierPageOptions> options, IOptions<AdWatch.Web.Dashboard.DashboardOptions> dashboard, IStringLocalizer<DetailsModel> text,
+    IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
     LeadExports exports, LeadQuery leads, IDossierPdfRenderer pdf) : PageModel
 {
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>

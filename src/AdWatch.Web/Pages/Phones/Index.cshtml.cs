@@ -1,4 +1,4 @@
-using AdWatch.Phones;
+using AdWatch.Web.Pages.Phones;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

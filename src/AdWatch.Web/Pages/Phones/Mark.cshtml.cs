@@ -1,5 +1,5 @@
 using AdWatch.Analysis;
-using AdWatch.Phones;
+using AdWatch.Web.Pages.Phones;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

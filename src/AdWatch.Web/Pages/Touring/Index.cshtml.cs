@@ -1,4 +1,4 @@
-using AdWatch.Touring;
+using AdWatch.Web.Pages.Touring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Touring;

@@ -1,0 +1,16 @@
+namespace AdWatch.Accounts;
+
+/// <summary>A row of <c>users</c>.</summary>
+public sealed record UserRow
+{
+    public long Id { get; init; }
+    public required string Name { get; init; }
+    /// <summary>analyst, coordinator or admin.</summary>
+    public required string Role { get; init; }
+    public string? PasswordHash { get; init; }
+    public bool Disabled { get; init; }
+    public int FailedLogins { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public DateTimeOffset? LastVisitAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
