@@ -1,7 +1,6 @@
 using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.Crawling;
-using AdWatch.Dossiers;
 using AdWatch.Evidence;
 using AdWatch.Exports;
 using AdWatch.Extraction;

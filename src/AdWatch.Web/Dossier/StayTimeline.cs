@@ -1,4 +1,4 @@
-using AdWatch.Dossiers;
+using AdWatch.Review;
 
 namespace AdWatch.Web.Dossier;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using AdWatch.Analysis;
-using AdWatch.Dossiers;
+using AdWatch.Review;
 using AdWatch.Web.Pages.Locations;
 using AdWatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
 using AdWatch.Web.Pages.Crawlers;
-using AdWatch.Dossiers;
+using AdWatch.Review;
 using AdWatch.Web.Pages.Locations;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using AdWatch.Dossiers;
+using AdWatch.Review;
 using AdWatch.Web.Dossier;
 using AdWatch.Web.Maps;
 

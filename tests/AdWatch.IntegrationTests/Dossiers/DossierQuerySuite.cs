@@ -1,6 +1,6 @@
 using AdWatch.Evidence;
-using AdWatch.Dossiers;
 using AdWatch.Exports;
+using AdWatch.Geocoding;
 using AdWatch.IntegrationTests.Analysis;
 using AdWatch.IntegrationTests.Storage;
 using AdWatch.Review;
@@ -30,7 +30,7 @@ public abstract class DossierQuerySuite : ScenarioSuite
         var dossier = (await new DossierQuery(db).GetAsync(s.HouseLocationId, ct)).ShouldNotBeNull();
 
         (dossier.Place.Label, dossier.Place.Precision, dossier.Place.MunicipalityCode, dossier.Place.InRegion, dossier.IsLicensed)
-            .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", "address", "GM0243", true, false));
+            .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", GeoPrecision.Address, "GM0243", true, false));
         var flag = dossier.Flag.ShouldNotBeNull();
         (flag.Id, flag.Status, flag.Active, flag.AssignedTo).ShouldBe((s.FlagId, "in_review", true, "analist1"));
         dossier.Reasons[0].Code.ShouldBe("rotation");
@@ -60,7 +60,8 @@ public abstract class DossierQuerySuite : ScenarioSuite
         (linked.LocationId, linked.Via, linked.SharedAdvertisers, linked.FlagId).ShouldBe((s.ErmeloLocationId, "advertiser", 1, (long?)null));
         dossier.Operators.ShouldBeEmpty();
         dossier.Reviews.ShouldHaveSingleItem().Note.ShouldBe("bekijk ik");
-        dossier.Exports.ShouldHaveSingleItem().Kind.ShouldBe("csv");
+        // The flag's exports are the later Exports stage's: the page reads them from the store, not from the dossier.
+        (await new ExportStore(db).ForFlagAsync(s.FlagId, ct)).ShouldHaveSingleItem().Kind.ShouldBe("csv");
         (await new DossierQuery(db).GetByFlagAsync(s.FlagId, ct)).ShouldNotBeNull().LocationId.ShouldBe(s.HouseLocationId);
     }
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AdWatch.Dossiers;
+using AdWatch.Review;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
 using AdWatch.Exports.Zgw;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AdWatch.Dossiers;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
 using AdWatch.Privacy;
@@ -21,7 +20,7 @@ namespace AdWatch.Web.Pages.Locations;
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
     IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
-    LeadExports exports, LeadQuery leads, IDossierPdfRenderer pdf) : PageModel
+    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf) : PageModel
 {
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
@@ -30,6 +29,9 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
     public IReadOnlyList<string> ExportTargets => exports.Targets;
 
     public LocationDossier Dossier { get; private set; } = null!;
+
+    /// <summary>The flag's exports, oldest first; empty without a flag.</summary>
+    public IReadOnlyList<ExportRow> Exports { get; private set; } = [];
     public RegionMap Map => map;
     public IReadOnlyList<MapPoint> Points { get; private set; } = [];
     public StayTimeline Timeline { get; private set; } = null!;
@@ -156,6 +158,7 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             return false;
         }
         Dossier = dossier;
+        Exports = dossier.Flag is { } flagged ? [.. (await exportRows.ForFlagAsync(flagged.Id, ct)).Reverse()] : [];
         Timeline = new StayTimeline(dossier.Stays);
         MaySeeImages = options.Value.MaySeeImages(User);
         Street = StreetTiles.Around(dashboard.Value.TileUrl, dossier.Place.Lat, dossier.Place.Lon);

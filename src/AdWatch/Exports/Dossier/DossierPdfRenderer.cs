@@ -1,4 +1,4 @@
-using AdWatch.Dossiers;
+using AdWatch.Review;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;

@@ -1,4 +1,4 @@
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// Another location tied to this one: <see cref="Via"/> is <c>advertiser</c> (an advertiser stayed at both) or

@@ -1,17 +1,18 @@
 using AdWatch.Analysis;
-using AdWatch.Exports;
-using AdWatch.Review;
+using AdWatch.Geocoding;
 
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// Everything an analyst, a coordinator or an inspection needs about one location, read in one go: the place, its flag
 /// and reasons (with evidence), the stays timeline, the ads with their captures and evidence hashes, the phones and
-/// where else each was seen, linked locations and operators, the review history and the exports. The dashboard dossier
-/// page and the dossier PDF both render this model, so what is printed is what was on screen.
+/// where else each was seen, linked locations and operators and the review history. The dashboard dossier page and the
+/// dossier PDF both render this model, so what is printed is what was on screen. The flag's exports belong to the later
+/// Exports stage: the page reads them from its store.
 /// </summary>
 /// <param name="LocationId">The id of the row in <c>locations</c>.</param>
-/// <param name="Place">Where the location is.</param>
+/// <param name="PlaceId">The id of the row in <c>places</c>.</param>
+/// <param name="Place">Where the location is: address parts, precision (address, postcode or street), municipality and point.</param>
 /// <param name="LicensedVenue">Name of the licensed venue at this place; such a location is never flagged.</param>
 /// <param name="FirstSeen">First day of activity at this location (UTC).</param>
 /// <param name="LastSeen">Last activity at this location (UTC).</param>
@@ -23,10 +24,10 @@ namespace AdWatch.Dossiers;
 /// <param name="LinkedLocations">Other locations sharing an advertiser or an operator with this one.</param>
 /// <param name="Operators">Operator phones behind more than one advertiser that stayed here.</param>
 /// <param name="Reviews">Review history of the flag, oldest first.</param>
-/// <param name="Exports">Exports of the flag, oldest first.</param>
 public sealed record LocationDossier(
     long LocationId,
-    DossierPlace Place,
+    long PlaceId,
+    Place Place,
     string? LicensedVenue,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
@@ -37,8 +38,7 @@ public sealed record LocationDossier(
     IReadOnlyList<DossierPhone> Phones,
     IReadOnlyList<DossierLinkedLocation> LinkedLocations,
     IReadOnlyList<DossierOperator> Operators,
-    IReadOnlyList<ReviewRow> Reviews,
-    IReadOnlyList<ExportRow> Exports)
+    IReadOnlyList<ReviewRow> Reviews)
 {
     /// <summary>True when the location is a licensed venue: show it as licensed, never as flagged.</summary>
     public bool IsLicensed => LicensedVenue is not null;

@@ -1,4 +1,4 @@
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>Another location (or town-level place when no location exists there) where a phone appeared, and when.</summary>
 public sealed record DossierPhoneSighting(

@@ -1,4 +1,4 @@
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// An ad tied to the location. Every text field is hostile input from an ad site: render it encoded, never as markup.

@@ -1,4 +1,4 @@
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// One advertiser's contiguous activity at the location, days inclusive (<see cref="Start"/> and <see cref="End"/> are

@@ -1,4 +1,4 @@
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// A location's flag. <see cref="Active"/> is false when the location no longer meets the rule: the flag and its review

@@ -1,11 +1,10 @@
 using System.Data.Common;
 using AdWatch.Analysis;
-using AdWatch.Exports;
-using AdWatch.Review;
+using AdWatch.Geocoding;
 using AdWatch.Storage;
 using Dapper;
 
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// Reads a <see cref="LocationDossier"/> on one connection. Every query is keyed by the location, its ads or its phones
@@ -18,7 +17,7 @@ public sealed class DossierQuery(Database database)
     {
         await using var c = await database.OpenAsync(ct);
         var head = await c.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition("""
-            SELECT l.id AS location_id, l.licensed_venue, l.first_seen_at, l.last_seen_at, p.id AS place_id, p.label, p.precision,
+            SELECT l.id AS location_id, l.licensed_venue, l.first_seen_at, l.last_seen_at, p.id AS place_id, p.precision,
                    p.street, p.house_number, p.postcode, p.place_name, p.municipality_code, p.in_region, p.lat, p.lon
             FROM locations l JOIN places p ON p.id = l.place_id WHERE l.id = @locationId
             """, new { locationId }, cancellationToken: ct));
@@ -46,16 +45,15 @@ public sealed class DossierQuery(Database database)
         var operators = await DossierLinkReader.OperatorsAsync(c, locationId, ct);
         IReadOnlyList<ReviewRow> reviews = flag is null ? [] : [.. await c.QueryAsync<ReviewRow>(new CommandDefinition(
             "SELECT * FROM reviews WHERE flag_id = @Id ORDER BY at, id", new { flag.Id }, cancellationToken: ct))];
-        IReadOnlyList<ExportRow> exports = flag is null ? [] : [.. await c.QueryAsync<ExportRow>(new CommandDefinition(
-            "SELECT * FROM exports WHERE flag_id = @Id ORDER BY created_at, id", new { flag.Id }, cancellationToken: ct))];
 
         return new LocationDossier(
             head.LocationId,
-            new DossierPlace(head.PlaceId, head.Label, head.Precision, head.Street, head.HouseNumber, head.Postcode, head.PlaceName,
+            head.PlaceId,
+            new Place(EnumText.Parse<GeoPrecision>(head.Precision), head.Street, head.HouseNumber, head.Postcode, head.PlaceName,
                 head.MunicipalityCode, head.InRegion, head.Lat, head.Lon),
             head.LicensedVenue, head.FirstSeenAt, head.LastSeenAt,
             flag is null ? null : new DossierFlag(flag.Id, flag.Score, flag.Status, flag.Active, flag.FirstFlaggedAt, flag.ComputedAt, flag.AsOf, flag.AssignedTo),
-            reasons, stays, ads, phones, linked, operators, reviews, exports);
+            reasons, stays, ads, phones, linked, operators, reviews);
     }
 
     /// <summary>The dossier of the location a flag belongs to, or null when there is no such flag.</summary>
@@ -104,7 +102,6 @@ public sealed class DossierQuery(Database database)
         public DateTimeOffset FirstSeenAt { get; init; }
         public DateTimeOffset LastSeenAt { get; init; }
         public long PlaceId { get; init; }
-        public string Label { get; init; } = "";
         public string Precision { get; init; } = "";
         public string? Street { get; init; }
         public string? HouseNumber { get; init; }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using AdWatch.Storage;
 using Dapper;
 
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>Reads the phones of a dossier's ads and, for each, the other places where ads with that phone appeared.</summary>
 internal static class DossierPhoneReader

@@ -1,4 +1,4 @@
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// One stored version of an ad: when it was first seen and the evidence captured with it (the raw page, identified by

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AdWatch.Storage;
 using Dapper;
 
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>Reads the ads of a dossier: their current text, advertiser, observation count and every stored capture.</summary>
 internal static class DossierAdReader

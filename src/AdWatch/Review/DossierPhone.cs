@@ -1,4 +1,4 @@
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>
 /// A phone (E.164) in the location's ads, its analyst status (ok, generic, bad), how many of the location's ads carry

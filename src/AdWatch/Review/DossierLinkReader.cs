@@ -2,7 +2,7 @@ using System.Data.Common;
 using AdWatch.Storage;
 using Dapper;
 
-namespace AdWatch.Dossiers;
+namespace AdWatch.Review;
 
 /// <summary>Reads the locations and operators linked to a dossier's location through shared advertisers or operator phones.</summary>
 internal static class DossierLinkReader
