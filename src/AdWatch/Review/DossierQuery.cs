@@ -17,7 +17,7 @@ public sealed class DossierQuery(Database database)
     {
         await using var c = await database.OpenAsync(ct);
         var head = await c.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition("""
-            SELECT l.id AS location_id, l.licensed_venue, l.first_seen_at, l.last_seen_at, p.id AS place_id, p.precision,
+            SELECT l.id AS location_id, l.licensed_venue, l.first_seen_at, l.last_seen_at, p.id AS place_id, p.label, p.precision,
                    p.street, p.house_number, p.postcode, p.place_name, p.municipality_code, p.in_region, p.lat, p.lon
             FROM locations l JOIN places p ON p.id = l.place_id WHERE l.id = @locationId
             """, new { locationId }, cancellationToken: ct));
@@ -49,6 +49,7 @@ public sealed class DossierQuery(Database database)
         return new LocationDossier(
             head.LocationId,
             head.PlaceId,
+            head.Label,
             new Place(EnumText.Parse<GeoPrecision>(head.Precision), head.Street, head.HouseNumber, head.Postcode, head.PlaceName,
                 head.MunicipalityCode, head.InRegion, head.Lat, head.Lon),
             head.LicensedVenue, head.FirstSeenAt, head.LastSeenAt,
@@ -102,6 +103,7 @@ public sealed class DossierQuery(Database database)
         public DateTimeOffset FirstSeenAt { get; init; }
         public DateTimeOffset LastSeenAt { get; init; }
         public long PlaceId { get; init; }
+        public string Label { get; init; } = "";
         public string Precision { get; init; } = "";
         public string? Street { get; init; }
         public string? HouseNumber { get; init; }

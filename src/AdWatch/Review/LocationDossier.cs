@@ -12,6 +12,7 @@ namespace AdWatch.Review;
 /// </summary>
 /// <param name="LocationId">The id of the row in <c>locations</c>.</param>
 /// <param name="PlaceId">The id of the row in <c>places</c>.</param>
+/// <param name="Label">How the location is shown, as stored with its place (falls back to the ad's own words).</param>
 /// <param name="Place">Where the location is: address parts, precision (address, postcode or street), municipality and point.</param>
 /// <param name="LicensedVenue">Name of the licensed venue at this place; such a location is never flagged.</param>
 /// <param name="FirstSeen">First day of activity at this location (UTC).</param>
@@ -27,6 +28,7 @@ namespace AdWatch.Review;
 public sealed record LocationDossier(
     long LocationId,
     long PlaceId,
+    string Label,
     Place Place,
     string? LicensedVenue,
     DateTimeOffset FirstSeen,

@@ -29,7 +29,7 @@ public abstract class DossierQuerySuite : ScenarioSuite
 
         var dossier = (await new DossierQuery(db).GetAsync(s.HouseLocationId, ct)).ShouldNotBeNull();
 
-        (dossier.Place.Label, dossier.Place.Precision, dossier.Place.MunicipalityCode, dossier.Place.InRegion, dossier.IsLicensed)
+        (dossier.Label, dossier.Place.Precision, dossier.Place.MunicipalityCode, dossier.Place.InRegion, dossier.IsLicensed)
             .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", GeoPrecision.Address, "GM0243", true, false));
         var flag = dossier.Flag.ShouldNotBeNull();
         (flag.Id, flag.Status, flag.Active, flag.AssignedTo).ShouldBe((s.FlagId, "in_review", true, "analist1"));

@@ -31,7 +31,7 @@ public sealed class DossierDocument
             .Append("<title>").Append(E("AdWatch dossier " + (flag is null ? "" : Lead.IdOf(flag.Id)))).Append("</title><style>").Append(Style)
             .Append("</style></head><body>");
         b.Append("<p class=\"banner\" role=\"note\">").Append(E(BannerDutch)).Append("<br>").Append(E(BannerEnglish)).Append("</p>");
-        b.Append("<h1>AdWatch dossier — ").Append(E(place.Label)).Append("</h1>");
+        b.Append("<h1>AdWatch dossier — ").Append(E(dossier.Label)).Append("</h1>");
         b.Append("<dl>");
         Item(b, "Signaal / lead", flag is null ? "—" : Lead.IdOf(flag.Id));
         Item(b, "Status", flag is null ? "—" : flag.Status + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
