@@ -27,12 +27,7 @@ public static class PagesSetup
         services.AddSingleton<PhoneLookup>();
         services.AddSingleton<TouringQuery>();
         services.AddSingleton<CrawlerHealthQuery>();
-        services.AddOptions<DossierPageOptions>()
-            .Bind(config.GetSection(WebOptions.Section))
-            .Validate(o => o.ImageRoleList().All(r => AdWatch.Accounts.UserStore.Roles.Contains(r)),
-                "Dashboard:ImageRoles must list only the roles analyst, coordinator and admin, separated by commas.")
-            .Validate(o => o.MaxImageBytes > 0, "Dashboard:MaxImageBytes must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<DossierPageOptions, DossierPageOptionsValidator>(config, WebOptions.Section);
         services.AddSingleton<RegionMap>();
         services.AddHttpClient(AdImageEndpoint.HttpClientName, c =>
             {

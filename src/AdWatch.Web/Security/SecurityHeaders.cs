@@ -5,7 +5,8 @@ namespace AdWatch.Web.Security;
 
 /// <summary>
 /// Headers on every response. The CSP forbids inline script and style, so nothing an ad smuggles into a page can run or
-/// restyle it; endpoints that serve stored ad HTML set their own, stricter <c>sandbox</c> policy, which is kept.
+/// restyle it. A response that already carries a policy keeps it: the ad image endpoint sets a stricter <c>sandbox</c>
+/// policy, so a hostile "image" cannot act as a page.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next, IOptions<WebOptions> options)
 {

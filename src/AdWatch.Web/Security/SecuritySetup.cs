@@ -16,8 +16,7 @@ internal static class SecuritySetup
     public static void AddDashboardSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<WebOptions, WebOptionsValidator>(builder.Configuration, WebOptions.Section);
         var dashboard = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         var oidc = dashboard.OpenIdConnect;
 

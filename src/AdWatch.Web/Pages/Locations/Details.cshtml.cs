@@ -164,19 +164,7 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         Street = StreetTiles.Around(dashboard.Value.TileUrl, dossier.Place.Lat, dossier.Place.Lon);
         Actions = dossier.Flag is { } flag ? ReviewWorkflow.AllowedActions(Role, flag.Status) : [];
         Points = [.. dossier.LinkedLocations.Select(l => map.Point(l.Lat, l.Lon, "linked", l.Label, l.LocationId)).OfType<MapPoint>(),
-            .. new[] { map.Point(dossier.Place.Lat, dossier.Place.Lon, "main", dossier.Place.Label, dossier.LocationId) }.OfType<MapPoint>()];
+            .. new[] { map.Point(dossier.Place.Lat, dossier.Place.Lon, "main", dossier.Label, dossier.LocationId) }.OfType<MapPoint>()];
         return true;
     }
-
-    public LocalizedHtmlString ActionLabel(IViewLocalizer localizer, ReviewAction action) => action switch
-    {
-        ReviewAction.TakeInReview => localizer["In behandeling nemen"],
-        ReviewAction.ProposeInspection => localizer["Controle voorstellen"],
-        ReviewAction.MarkInspected => localizer["Gecontroleerd"],
-        ReviewAction.Close => localizer["Afsluiten"],
-        ReviewAction.Dismiss => localizer["Afwijzen (reden verplicht)"],
-        ReviewAction.Reopen => localizer["Heropenen"],
-        ReviewAction.Note => localizer["Notitie toevoegen"],
-        _ => localizer["Toewijzen"],
-    };
 }
