@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdWatch.Accounts;
+using AdWatch.Storage;
 using AdWatch.Privacy;
 using AdWatch.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
@@ -60,7 +61,7 @@ public sealed class PasswordSignIn(UserStore users, AuditLog audit, IOptions<Web
             await users.SetPasswordHashAsync(user.Name, Hasher.HashPassword(user.Name, password), ct);
         }
         await users.RecordSignInAsync(user.Name, now, ct);
-        await IssueCookieAsync(http, user.Name, user.Role, user.LastVisitAt);
+        await IssueCookieAsync(http, user.Name, user.Role.ToText(), user.LastVisitAt);
         await audit.WriteAsync(user.Name, "sign_in", "user", user.Name, "password", ct);
         return PasswordSignInResult.Succeeded;
     }

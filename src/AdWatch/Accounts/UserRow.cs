@@ -1,3 +1,5 @@
+using AdWatch.Storage;
+
 namespace AdWatch.Accounts;
 
 /// <summary>A row of <c>users</c>.</summary>
@@ -5,8 +7,10 @@ public sealed record UserRow
 {
     public long Id { get; init; }
     public required string Name { get; init; }
-    /// <summary>analyst, coordinator or admin.</summary>
-    public required string Role { get; init; }
+    /// <summary>The <c>role</c> column as stored; read <see cref="Role"/>.</summary>
+    public required string RoleText { get; init; }
+
+    public Role Role => EnumText.Parse<Role>(RoleText);
     public string? PasswordHash { get; init; }
     public bool Disabled { get; init; }
     public int FailedLogins { get; init; }

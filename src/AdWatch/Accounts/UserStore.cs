@@ -6,31 +6,34 @@ namespace AdWatch.Accounts;
 /// <summary>Local dashboard accounts. Passwords are stored only as hashes made by the caller (ASP.NET Core's PasswordHasher).</summary>
 public sealed class UserStore(Database database)
 {
-    public static readonly IReadOnlyList<string> Roles = ["analyst", "coordinator", "admin"];
+    /// <summary>The roles as stored and as written in settings and on the command line, least rights first.</summary>
+    public static readonly IReadOnlyList<string> Roles = EnumText.All<Role>();
 
-    public async Task<long> AddAsync(string name, string role, string? passwordHash, DateTimeOffset at, CancellationToken ct)
+    private const string Columns = "id, name, role AS role_text, password_hash, disabled, failed_logins, locked_until, last_visit_at, created_at";
+
+    public async Task<long> AddAsync(string name, Role role, string? passwordHash, DateTimeOffset at, CancellationToken ct)
     {
-        if (!Roles.Contains(role))
+        if (!Enum.IsDefined(role))
         {
             throw new ArgumentOutOfRangeException(nameof(role), role, $"Role must be one of: {string.Join(", ", Roles)}.");
         }
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO users (name, role, password_hash, created_at) VALUES (@name, @role, @passwordHash, @at) RETURNING id
-            """, new { name, role, passwordHash, at }, cancellationToken: ct));
+            """, new { name, role = role.ToText(), passwordHash, at }, cancellationToken: ct));
     }
 
     public async Task<UserRow?> FindAsync(string name, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
-            "SELECT * FROM users WHERE name = @name", new { name }, cancellationToken: ct));
+            $"SELECT {Columns} FROM users WHERE name = @name", new { name }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return [.. await connection.QueryAsync<UserRow>(new CommandDefinition("SELECT * FROM users ORDER BY name", cancellationToken: ct))];
+        return [.. await connection.QueryAsync<UserRow>(new CommandDefinition($"SELECT {Columns} FROM users ORDER BY name", cancellationToken: ct))];
     }
 
     public async Task<bool> SetDisabledAsync(string name, bool disabled, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace AdWatch.Review;
 public sealed record DossierFlag(
     long Id,
     double Score,
-    string Status,
+    ReviewStatus Status,
     bool Active,
     DateTimeOffset FirstFlaggedAt,
     DateTimeOffset ComputedAt,

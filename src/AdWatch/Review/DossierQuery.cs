@@ -53,7 +53,7 @@ public sealed class DossierQuery(Database database)
             new Place(EnumText.Parse<GeoPrecision>(head.Precision), head.Street, head.HouseNumber, head.Postcode, head.PlaceName,
                 head.MunicipalityCode, head.InRegion, head.Lat, head.Lon),
             head.LicensedVenue, head.FirstSeenAt, head.LastSeenAt,
-            flag is null ? null : new DossierFlag(flag.Id, flag.Score, flag.Status, flag.Active, flag.FirstFlaggedAt, flag.ComputedAt, flag.AsOf, flag.AssignedTo),
+            flag is null ? null : new DossierFlag(flag.Id, flag.Score, EnumText.Parse<ReviewStatus>(flag.Status), flag.Active, flag.FirstFlaggedAt, flag.ComputedAt, flag.AsOf, flag.AssignedTo),
             reasons, stays, ads, phones, linked, operators, reviews);
     }
 

@@ -24,7 +24,7 @@ public abstract class DossierQuerySuite : ScenarioSuite
             await c.ExecuteAsync("UPDATE ad_versions SET evidence_id = @evidenceId, image_urls = '[\"https://demo.test/1.jpg\"]' WHERE id = @id",
                 new { evidenceId, id = s.LunaFirstVersionId });
         }
-        (await new ReviewStore(db).TransitionAsync(s.FlagId, "new", "in_review", "analist1", "bekijk ik", "analist1", DashboardScenario.AsOf, ct)).ShouldBeTrue();
+        (await new ReviewStore(db).TransitionAsync(s.FlagId, ReviewStatus.New, ReviewStatus.InReview, "analist1", "bekijk ik", "analist1", DashboardScenario.AsOf, ct)).ShouldBeTrue();
         await new ExportStore(db).CreateAsync(s.FlagId, "csv", "coord", DashboardScenario.AsOf, ct);
 
         var dossier = (await new DossierQuery(db).GetAsync(s.HouseLocationId, ct)).ShouldNotBeNull();
@@ -32,7 +32,7 @@ public abstract class DossierQuerySuite : ScenarioSuite
         (dossier.Label, dossier.Place.Precision, dossier.Place.MunicipalityCode, dossier.Place.InRegion, dossier.IsLicensed)
             .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", GeoPrecision.Address, "GM0243", true, false));
         var flag = dossier.Flag.ShouldNotBeNull();
-        (flag.Id, flag.Status, flag.Active, flag.AssignedTo).ShouldBe((s.FlagId, "in_review", true, "analist1"));
+        (flag.Id, flag.Status, flag.Active, flag.AssignedTo).ShouldBe((s.FlagId, ReviewStatus.InReview, true, "analist1"));
         dossier.Reasons[0].Code.ShouldBe("rotation");
         dossier.Reasons[0].Dutch.ShouldStartWith("3 verschillende adverteerders");
         dossier.Reasons[0].English.ShouldStartWith("3 different advertisers");

@@ -34,7 +34,7 @@ public sealed class DossierDocument
         b.Append("<h1>AdWatch dossier — ").Append(E(dossier.Label)).Append("</h1>");
         b.Append("<dl>");
         Item(b, "Signaal / lead", flag is null ? "—" : Lead.IdOf(flag.Id));
-        Item(b, "Status", flag is null ? "—" : flag.Status + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
+        Item(b, "Status", flag is null ? "—" : flag.Status.ToText() + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
         Item(b, "Score", flag?.Score.ToString("0.00", CultureInfo.InvariantCulture) ?? "—");
         Item(b, "Adres / address", string.Join(" ", new[] { place.Street, place.HouseNumber, place.Postcode, place.Town }.Where(s => !string.IsNullOrWhiteSpace(s))));
         Item(b, "Precisie / precision", place.Precision.ToText());
