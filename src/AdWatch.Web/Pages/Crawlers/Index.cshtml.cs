@@ -1,4 +1,3 @@
-using AdWatch.Web.Pages.Crawlers;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Crawlers;

@@ -1,6 +1,5 @@
 using AdWatch.Exports;
 using AdWatch.Exports.Files;
-using AdWatch.Web.Pages.Locations;
 using AdWatch.Web.Maps;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,4 @@
 using AdWatch.Analysis;
-using AdWatch.Web.Pages.Phones;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

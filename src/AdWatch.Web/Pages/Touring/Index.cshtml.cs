@@ -1,4 +1,3 @@
-using AdWatch.Web.Pages.Touring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Touring;
