@@ -1,18 +1,14 @@
+using AdWatch.Accounts;
 using AdWatch.Analysis;
-using AdWatch.CrawlerHealth;
 using AdWatch.Crawling;
-using AdWatch.Dossiers;
 using AdWatch.Evidence;
 using AdWatch.Exports;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using AdWatch.Jobs;
-using AdWatch.Locations;
-using AdWatch.Phones;
 using AdWatch.Privacy;
 using AdWatch.Review;
 using AdWatch.Storage;
-using AdWatch.Touring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,19 +32,15 @@ public static class AdWatchServiceCollectionExtensions
         services.AddSingleton<PlaceStore>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<ReviewStore>();
-        services.AddSingleton<UserStore>();
+        services.AddAdWatchAccounts();
         services.AddSingleton<AuditLog>();
         services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(config, RetentionOptions.Section);
         services.AddSingleton<RetentionPurge>();
         services.AddTransient<RetentionJob>();
         services.AddSingleton<ExportStore>();
         services.AddAdWatchExports(config);
-        // Dashboard read models and the review rules (issue 6).
+        // The dossier is read by the dossier page and the PDF export, so it stays here; single-page reads live with their page.
         services.AddSingleton<DossierQuery>();
-        services.AddSingleton<FlaggedLocationQuery>();
-        services.AddSingleton<PhoneLookup>();
-        services.AddSingleton<TouringQuery>();
-        services.AddSingleton<CrawlerHealthQuery>();
         services.AddSingleton<ReviewWorkflow>();
         return services;
     }

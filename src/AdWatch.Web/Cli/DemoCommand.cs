@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using AdWatch.Web.Demo;
 using AdWatch.Web.Hosting;
 using Dapper;

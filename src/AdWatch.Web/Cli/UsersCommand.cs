@@ -1,6 +1,8 @@
 using System.CommandLine;
+using AdWatch.Accounts;
+using AdWatch.Storage;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;
@@ -38,7 +40,7 @@ internal static class UsersCommand
             var password = ReadPassword(r.GetValue(passwordStdin));
             var hash = PasswordSignIn.Hash(account, password);
             var time = host.Services.GetRequiredService<TimeProvider>();
-            await users.AddAsync(account, r.GetValue(role)!, hash, time.GetUtcNow(), ct);
+            await users.AddAsync(account, EnumText.Parse<Role>(r.GetValue(role)!), hash, time.GetUtcNow(), ct);
             await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, $"added with role {r.GetValue(role)}", ct);
             Console.WriteLine($"Added {account} ({r.GetValue(role)}).");
             return ExitCodes.Ok;
@@ -53,7 +55,7 @@ internal static class UsersCommand
             foreach (var user in await host.Services.GetRequiredService<UserStore>().ListAsync(ct))
             {
                 var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked until {until:u}" : "active";
-                Console.WriteLine($"{user.Name}\t{user.Role}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}");
+                Console.WriteLine($"{user.Name}\t{user.Role.ToText()}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}");
             }
             return ExitCodes.Ok;
         });

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using AdWatch.Accounts;
+using AdWatch.Storage;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Identity;
 
@@ -22,7 +24,7 @@ internal sealed class DemoAccounts(UserStore users, TimeProvider time)
         {
             // 20 characters from a 32-letter alphabet without look-alikes: ~100 bits, easy to type from a terminal.
             var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 20);
-            await users.AddAsync(name, role, hasher.HashPassword(name, password), time.GetUtcNow(), ct);
+            await users.AddAsync(name, EnumText.Parse<Role>(role), hasher.HashPassword(name, password), time.GetUtcNow(), ct);
             created.Add((name, role, password));
         }
         return created;

@@ -1,8 +1,8 @@
 using AdWatch.Storage;
 using AdWatch.Web.Cli;
-using AdWatch.Web.Dashboard.Dossier;
-using AdWatch.Web.Dashboard.Localization;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Dossier;
+using AdWatch.Web.Localization;
+using AdWatch.Web.Security;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +30,7 @@ internal static class WebApp
         builder.AddJobServer();
         builder.AddDashboardSecurity();
         builder.Services.AddDashboardLocalization();
-        builder.Services.AddDashboardPages(builder.Configuration); // analyst pages (dash-pages)
+        builder.Services.AddPages(builder.Configuration);
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddRazorPages(o =>
             {
@@ -54,7 +54,7 @@ internal static class WebApp
         app.UseAuthorization();
 
         app.MapRazorPages();
-        app.MapDashboardPages();
+        app.MapPages();
         app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
         {
             Authorization = [new HangfireAdminFilter()],

@@ -1,7 +1,7 @@
 using System.Globalization;
-using AdWatch.Dashboard;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages;

@@ -23,7 +23,7 @@ public static class ExportsServiceCollectionExtensions
         services.TryAddSingleton<LeadQuery>();
         services.TryAddSingleton<LeadFileExporter>();
         services.TryAddSingleton<DossierDocument>();
-        services.TryAddSingleton<Dossiers.DossierQuery>();
+        services.TryAddSingleton<Review.DossierQuery>();
         services.TryAddSingleton<IDossierPdfRenderer, DossierPdfRenderer>();
         services.TryAddTransient<ZgwExporter>();
         services.TryAddTransient<LeadExports>();

@@ -10,14 +10,14 @@ public sealed class ReviewStore(Database database)
     /// Moves a flag from <paramref name="from"/> to <paramref name="to"/>. Returns false, changing nothing, when the flag
     /// is no longer in <paramref name="from"/> (someone else reviewed it meanwhile).
     /// </summary>
-    public async Task<bool> TransitionAsync(long flagId, string from, string to, string actor, string? note, string? assignedTo,
+    public async Task<bool> TransitionAsync(long flagId, ReviewStatus from, ReviewStatus to, string actor, string? note, string? assignedTo,
         DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var changed = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE flags SET status = @to, assigned_to = COALESCE(@assignedTo, assigned_to) WHERE id = @flagId AND status = @from
-            """, new { flagId, from, to, assignedTo }, tx, cancellationToken: ct));
+            """, new { flagId, from = from.ToText(), to = to.ToText(), assignedTo }, tx, cancellationToken: ct));
         if (changed != 1)
         {
             return false;
@@ -25,7 +25,7 @@ public sealed class ReviewStore(Database database)
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO reviews (flag_id, actor, from_status, to_status, note, assigned_to, at)
             VALUES (@flagId, @actor, @from, @to, @note, @assignedTo, @at)
-            """, new { flagId, actor, from, to, note, assignedTo, at }, tx, cancellationToken: ct));
+            """, new { flagId, actor, from = from.ToText(), to = to.ToText(), note, assignedTo, at }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return true;
     }

@@ -15,14 +15,14 @@ public sealed class ReviewWorkflow(Database database, ReviewStore reviews, Audit
     /// <summary>Longest note or reason kept; longer text is refused rather than cut.</summary>
     public const int MaxTextLength = 4000;
 
-    private static readonly Dictionary<ReviewAction, (string[] From, string? To, bool CoordinatorOnly)> Rules = new()
+    private static readonly Dictionary<ReviewAction, (ReviewStatus[] From, ReviewStatus? To, bool CoordinatorOnly)> Rules = new()
     {
-        [ReviewAction.TakeInReview] = (["new"], "in_review", false),
-        [ReviewAction.ProposeInspection] = (["in_review"], "inspection_proposed", true),
-        [ReviewAction.MarkInspected] = (["inspection_proposed"], "inspected", true),
-        [ReviewAction.Close] = (["inspected"], "closed", true),
-        [ReviewAction.Dismiss] = (["new", "in_review", "inspection_proposed"], "dismissed", false),
-        [ReviewAction.Reopen] = (["dismissed", "closed"], "in_review", true),
+        [ReviewAction.TakeInReview] = ([ReviewStatus.New], ReviewStatus.InReview, false),
+        [ReviewAction.ProposeInspection] = ([ReviewStatus.InReview], ReviewStatus.InspectionProposed, true),
+        [ReviewAction.MarkInspected] = ([ReviewStatus.InspectionProposed], ReviewStatus.Inspected, true),
+        [ReviewAction.Close] = ([ReviewStatus.Inspected], ReviewStatus.Closed, true),
+        [ReviewAction.Dismiss] = ([ReviewStatus.New, ReviewStatus.InReview, ReviewStatus.InspectionProposed], ReviewStatus.Dismissed, false),
+        [ReviewAction.Reopen] = ([ReviewStatus.Dismissed, ReviewStatus.Closed], ReviewStatus.InReview, true),
         [ReviewAction.Note] = ([], null, false),
         [ReviewAction.Assign] = ([], null, false),
     };
@@ -30,7 +30,7 @@ public sealed class ReviewWorkflow(Database database, ReviewStore reviews, Audit
     public static bool IsCoordinator(string role) => role is "coordinator" or "admin";
 
     /// <summary>The actions <paramref name="role"/> may take on a flag in <paramref name="status"/>, for the buttons of the review form.</summary>
-    public static IReadOnlyList<ReviewAction> AllowedActions(string role, string status) =>
+    public static IReadOnlyList<ReviewAction> AllowedActions(string role, ReviewStatus status) =>
         [.. Rules.Where(r => (!r.Value.CoordinatorOnly || IsCoordinator(role)) && (r.Value.To is null || r.Value.From.Contains(status)))
             .Select(r => r.Key)];
 
@@ -57,44 +57,34 @@ public sealed class ReviewWorkflow(Database database, ReviewStore reviews, Audit
                 _ => "A note needs text.",
             });
         }
-        string? status;
+        string? statusText;
         await using (var c = await database.OpenAsync(ct))
         {
-            status = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            statusText = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
                 "SELECT status FROM flags WHERE id = @flagId", new { flagId }, cancellationToken: ct));
         }
-        if (status is null)
+        if (statusText is null)
         {
             return ReviewResult.Refused(ReviewRefusal.UnknownFlag, $"There is no flag {flagId}.");
         }
+        var status = EnumText.Parse<ReviewStatus>(statusText);
         var to = rule.To ?? status;
         if (rule.To is not null && !rule.From.Contains(status))
         {
-            return ReviewResult.Refused(ReviewRefusal.StatusNotAllowed, $"{action} is not possible from status '{status}'.");
+            return ReviewResult.Refused(ReviewRefusal.StatusNotAllowed, $"{action} is not possible from status '{statusText}'.");
         }
         if (!await reviews.TransitionAsync(flagId, status, to, actor, text, assignTo, time.GetUtcNow(), ct))
         {
             return ReviewResult.Refused(ReviewRefusal.Conflict, "The flag was changed by someone else meanwhile; reload it.");
         }
         await audit.WriteAsync(actor, "change", "flag", flagId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{Name(action)}: {status} → {to}" + (assignTo is null ? "" : $", assigned to {assignTo}"), ct);
+            $"{Name(action)}: {statusText} → {to.ToText()}" + (assignTo is null ? "" : $", assigned to {assignTo}"), ct);
         return ReviewResult.Done(status, to);
     }
 
     /// <summary>The snake_case name of an action, as written in the audit log and posted by the review form.</summary>
-    public static string Name(ReviewAction action) => action switch
-    {
-        ReviewAction.TakeInReview => "take_in_review",
-        ReviewAction.ProposeInspection => "propose_inspection",
-        ReviewAction.MarkInspected => "mark_inspected",
-        ReviewAction.Close => "close",
-        ReviewAction.Dismiss => "dismiss",
-        ReviewAction.Reopen => "reopen",
-        ReviewAction.Note => "note",
-        _ => "assign",
-    };
+    public static string Name(ReviewAction action) => action.ToText();
 
     /// <summary>Parses a posted action name; null for anything else.</summary>
-    public static ReviewAction? Parse(string? name) =>
-        Enum.GetValues<ReviewAction>().Cast<ReviewAction?>().FirstOrDefault(a => Name(a!.Value) == name);
+    public static ReviewAction? Parse(string? name) => EnumText.TryParse<ReviewAction>(name, out var action) ? action : null;
 }

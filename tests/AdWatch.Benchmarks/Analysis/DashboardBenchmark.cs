@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AdWatch.Analysis;
-using AdWatch.Dossiers;
-using AdWatch.Locations;
+using AdWatch.Review;
+using AdWatch.Web.Pages.Locations;
 using AdWatch.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

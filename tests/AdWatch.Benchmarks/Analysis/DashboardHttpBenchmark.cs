@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
 using AdWatch.Web.Cli;
 using AdWatch.Web.Hosting;
@@ -35,7 +36,7 @@ internal static partial class DashboardHttpBenchmark
         const string name = "bench-analist", password = "benchmark-password-1";
         if (await users.FindAsync(name, ct) is null)
         {
-            await users.AddAsync(name, "analyst", new PasswordHasher<string>().HashPassword(name, password), TimeProvider.System.GetUtcNow(), ct);
+            await users.AddAsync(name, Role.Analyst, new PasswordHasher<string>().HashPassword(name, password), TimeProvider.System.GetUtcNow(), ct);
         }
         await app.StartAsync(ct);
         try

@@ -432,7 +432,7 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
         await new ExtractionStore(db.Database).SetPhoneStatusAsync("+31800000000", "generic", null, "analist1", AsOf(0), ct);
         var flagged = await Runner(db).RunAsync(AsOf(20), null, ct);
         var flagId = flagged.Written.FlagByLocation.Values.Single().Id;
-        (await new ReviewStore(db.Database).TransitionAsync(flagId, "new", "in_review", "analist1", null, "analist1", AsOf(21), ct)).ShouldBeTrue();
+        (await new ReviewStore(db.Database).TransitionAsync(flagId, ReviewStatus.New, ReviewStatus.InReview, "analist1", null, "analist1", AsOf(21), ct)).ShouldBeTrue();
 
         // The analyst takes the "generic" mark back: the misread number joins r2 and r3 again, two advertisers, no longer a rotation.
         await new ExtractionStore(db.Database).SetPhoneStatusAsync("+31800000000", "ok", null, "analist1", AsOf(22), ct);

@@ -10,8 +10,8 @@ using AdWatch.Jobs;
 using AdWatch.Privacy;
 using AdWatch.Sites;
 using AdWatch.Storage;
-using AdWatch.Web.Dashboard;
-using AdWatch.Web.Dashboard.Dossier;
+using AdWatch.Web.Dossier;
+using AdWatch.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace AdWatch.IntegrationTests.Configuration;
@@ -35,7 +35,7 @@ public sealed class ConfigFileTests
         ["Jobs"] = [typeof(JobsOptions)],
         ["Retention"] = [typeof(RetentionOptions)],
         ["Exports"] = [typeof(ExportsOptions)],
-        ["Dashboard"] = [typeof(DashboardOptions), typeof(DossierPageOptions)],
+        ["Dashboard"] = [typeof(WebOptions), typeof(DossierPageOptions)],
     };
 
     /// <summary>Framework sections, whose defaults are not ours.</summary>

@@ -1,5 +1,5 @@
 using AdWatch.Evidence;
-using AdWatch.CrawlerHealth;
+using AdWatch.Web.Pages.Crawlers;
 using AdWatch.IntegrationTests.Dossiers;
 using AdWatch.Storage;
 using Dapper;

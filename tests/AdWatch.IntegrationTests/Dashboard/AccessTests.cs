@@ -1,5 +1,5 @@
 using System.Net;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 

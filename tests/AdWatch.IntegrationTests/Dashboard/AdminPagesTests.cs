@@ -1,6 +1,7 @@
 using System.Net;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Dashboard;

@@ -1,6 +1,6 @@
-using AdWatch.CrawlerHealth;
-using AdWatch.Dossiers;
-using AdWatch.Locations;
+using AdWatch.Web.Pages.Crawlers;
+using AdWatch.Review;
+using AdWatch.Web.Pages.Locations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Dashboard;

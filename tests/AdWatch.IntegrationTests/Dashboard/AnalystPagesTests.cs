@@ -1,6 +1,6 @@
 using System.Net;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Dashboard;

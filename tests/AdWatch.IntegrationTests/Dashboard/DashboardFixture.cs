@@ -1,8 +1,10 @@
+using AdWatch.Accounts;
+using AdWatch.Storage;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;
 using AdWatch.Privacy;
 using AdWatch.Web.Cli;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using AdWatch.Web.Demo;
 using AdWatch.Web.Hosting;
 using Deque.AxeCore.Playwright;
@@ -67,7 +69,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var users = _app.Services.GetRequiredService<UserStore>();
         foreach (var (role, (name, password)) in Accounts)
         {
-            await users.AddAsync(name, role, PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), ct);
+            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), ct);
         }
         await _app.StartAsync(ct);
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -104,7 +106,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var users = Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(name, TestContext.Current.CancellationToken) is null)
         {
-            await users.AddAsync(name, role, PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), TestContext.Current.CancellationToken);
         }
         return password;
     }

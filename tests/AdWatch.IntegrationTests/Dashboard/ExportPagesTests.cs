@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AdWatch.Exports.Files;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using CsvHelper;
 
 namespace AdWatch.IntegrationTests.Dashboard;
@@ -27,15 +27,35 @@ public sealed class ExportPagesTests(DashboardFixture fixture)
         rows.Select(r => (string)r.Values.First()).ShouldAllBe(v => v.Length > 0);
     }
 
-    [Fact]
-    public async Task Analyst_IsRefused_TheLeadDownloadAndThePdf()
+    [Theory]
+    [InlineData("/locations?handler=Download&format=json")]
+    [InlineData("/locations?handler=Download&format=csv")]
+    [InlineData("/locations/{0}?handler=Pdf")]
+    public async Task Analyst_IsRefused_TheLeadDownloadAndThePdf(string pathTemplate)
     {
         using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
         var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        var path = string.Format(CultureInfo.InvariantCulture, pathTemplate, data.TopLocation);
 
-        (await client.GetAsync("/locations?handler=Download&format=json", Ct)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
-        (await client.GetAsync($"/locations/{data.TopLocation.ToString(CultureInfo.InvariantCulture)}?handler=Pdf", Ct)).StatusCode
-            .ShouldNotBe(HttpStatusCode.OK);
+        var response = await client.GetAsync(path, Ct);
+
+        // A signed-in user without the role is sent to the access-denied page, with no lead data in the answer.
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe("/account/denied");
+        response.Headers.Location.Query.ShouldContain("ReturnUrl=" + Uri.EscapeDataString(path));
+        (await response.Content.ReadAsByteArrayAsync(Ct)).ShouldBeEmpty();
+        (await client.GetAsync(response.Headers.Location, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Coordinator_GetsBadRequest_ForAnUnknownDownloadFormat()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.CoordinatorRole);
+
+        var response = await client.GetAsync("/locations?handler=Download&format=xml", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldNotBe("text/csv");
     }
 
     [Fact]

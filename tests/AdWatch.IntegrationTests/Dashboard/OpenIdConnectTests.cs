@@ -1,5 +1,5 @@
-using AdWatch.Web.Dashboard;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Hosting;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +35,7 @@ public sealed class OpenIdConnectTests
 
         var scheme = await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme);
         var options = app.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
-        var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        var dashboard = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
 
         scheme.ShouldNotBeNull();
         scheme.DisplayName.ShouldBe("Inloggen met Gemeente-ID");
@@ -52,7 +52,7 @@ public sealed class OpenIdConnectTests
 
         (await app.Services.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme))
             .ShouldBeNull();
-        app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.OpenIdConnect.Enabled.ShouldBeFalse();
+        app.Services.GetRequiredService<IOptions<WebOptions>>().Value.OpenIdConnect.Enabled.ShouldBeFalse();
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class OpenIdConnectTests
             ["Dashboard:OpenIdConnect:RoleMap:x"] = "root",
         });
 
-        var error = Should.Throw<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value);
+        var error = Should.Throw<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<WebOptions>>().Value);
 
         error.Message.ShouldContain("Dashboard:OpenIdConnect:Authority must be an absolute https URL");
         error.Message.ShouldContain("Dashboard:OpenIdConnect:ClientId is required");
@@ -89,8 +89,8 @@ public sealed class OpenIdConnectTests
     [Fact]
     public void TileSource_IsTheTileHost_ForTheCsp()
     {
-        new DashboardOptions().TileSource().ShouldBe("https://service.pdok.nl");
-        new DashboardOptions { TileUrl = "" }.TileSource().ShouldBeNull();
+        new WebOptions().TileSource().ShouldBe("https://service.pdok.nl");
+        new WebOptions { TileUrl = "" }.TileSource().ShouldBeNull();
         SecurityHeaders.BuildCsp(null).ShouldContain("img-src 'self' data:;");
     }
 

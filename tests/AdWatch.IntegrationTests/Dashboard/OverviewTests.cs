@@ -1,6 +1,7 @@
 using System.Net;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Dashboard;
@@ -79,7 +80,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
     public async Task Overview_RecordsTheVisit_AndTheNextSessionCountsFromIt()
     {
         var users = fixture.Services.GetRequiredService<UserStore>();
-        await users.AddAsync("vera", Policies.AnalystRole, PasswordSignIn.Hash("vera", "vera-wachtwoord-2024"), fixture.Clock.GetUtcNow(), Ct);
+        await users.AddAsync("vera", Role.Analyst, PasswordSignIn.Hash("vera", "vera-wachtwoord-2024"), fixture.Clock.GetUtcNow(), Ct);
         using var first = fixture.NewClient();
         (await FormPost.SignInAsync(first, "vera", "vera-wachtwoord-2024")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 

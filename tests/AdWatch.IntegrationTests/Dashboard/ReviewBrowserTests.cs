@@ -1,8 +1,8 @@
 using System.Net;
 using AdWatch.Analysis;
-using AdWatch.Locations;
+using AdWatch.Web.Pages.Locations;
 using AdWatch.Review;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

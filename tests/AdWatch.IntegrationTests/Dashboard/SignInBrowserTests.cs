@@ -1,4 +1,4 @@
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.Playwright;
 
 namespace AdWatch.IntegrationTests.Dashboard;

@@ -1,6 +1,8 @@
 using System.Net;
+using AdWatch.Accounts;
+using AdWatch.Storage;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Dashboard;
@@ -179,7 +181,7 @@ public sealed class SignInTests(DashboardFixture fixture)
         var users = fixture.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(name, ct) is null)
         {
-            await users.AddAsync(name, role, PasswordSignIn.Hash(name, password), fixture.Clock.GetUtcNow(), ct);
+            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), fixture.Clock.GetUtcNow(), ct);
         }
     }
 

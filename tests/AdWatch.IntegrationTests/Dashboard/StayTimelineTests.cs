@@ -1,6 +1,6 @@
-using AdWatch.Dossiers;
-using AdWatch.Web.Dashboard.Dossier;
-using AdWatch.Web.Dashboard.Maps;
+using AdWatch.Review;
+using AdWatch.Web.Dossier;
+using AdWatch.Web.Maps;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 

@@ -1,6 +1,6 @@
 using AdWatch.Evidence;
-using AdWatch.Dossiers;
 using AdWatch.Exports;
+using AdWatch.Geocoding;
 using AdWatch.IntegrationTests.Analysis;
 using AdWatch.IntegrationTests.Storage;
 using AdWatch.Review;
@@ -24,15 +24,15 @@ public abstract class DossierQuerySuite : ScenarioSuite
             await c.ExecuteAsync("UPDATE ad_versions SET evidence_id = @evidenceId, image_urls = '[\"https://demo.test/1.jpg\"]' WHERE id = @id",
                 new { evidenceId, id = s.LunaFirstVersionId });
         }
-        (await new ReviewStore(db).TransitionAsync(s.FlagId, "new", "in_review", "analist1", "bekijk ik", "analist1", DashboardScenario.AsOf, ct)).ShouldBeTrue();
+        (await new ReviewStore(db).TransitionAsync(s.FlagId, ReviewStatus.New, ReviewStatus.InReview, "analist1", "bekijk ik", "analist1", DashboardScenario.AsOf, ct)).ShouldBeTrue();
         await new ExportStore(db).CreateAsync(s.FlagId, "csv", "coord", DashboardScenario.AsOf, ct);
 
         var dossier = (await new DossierQuery(db).GetAsync(s.HouseLocationId, ct)).ShouldNotBeNull();
 
-        (dossier.Place.Label, dossier.Place.Precision, dossier.Place.MunicipalityCode, dossier.Place.InRegion, dossier.IsLicensed)
-            .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", "address", "GM0243", true, false));
+        (dossier.Label, dossier.Place.Precision, dossier.Place.MunicipalityCode, dossier.Place.InRegion, dossier.IsLicensed)
+            .ShouldBe(("Stationslaan 14, 3841 AB Harderwijk", GeoPrecision.Address, "GM0243", true, false));
         var flag = dossier.Flag.ShouldNotBeNull();
-        (flag.Id, flag.Status, flag.Active, flag.AssignedTo).ShouldBe((s.FlagId, "in_review", true, "analist1"));
+        (flag.Id, flag.Status, flag.Active, flag.AssignedTo).ShouldBe((s.FlagId, ReviewStatus.InReview, true, "analist1"));
         dossier.Reasons[0].Code.ShouldBe("rotation");
         dossier.Reasons[0].Dutch.ShouldStartWith("3 verschillende adverteerders");
         dossier.Reasons[0].English.ShouldStartWith("3 different advertisers");
@@ -60,7 +60,8 @@ public abstract class DossierQuerySuite : ScenarioSuite
         (linked.LocationId, linked.Via, linked.SharedAdvertisers, linked.FlagId).ShouldBe((s.ErmeloLocationId, "advertiser", 1, (long?)null));
         dossier.Operators.ShouldBeEmpty();
         dossier.Reviews.ShouldHaveSingleItem().Note.ShouldBe("bekijk ik");
-        dossier.Exports.ShouldHaveSingleItem().Kind.ShouldBe("csv");
+        // The flag's exports are the later Exports stage's: the page reads them from the store, not from the dossier.
+        (await new ExportStore(db).ForFlagAsync(s.FlagId, ct)).ShouldHaveSingleItem().Kind.ShouldBe("csv");
         (await new DossierQuery(db).GetByFlagAsync(s.FlagId, ct)).ShouldNotBeNull().LocationId.ShouldBe(s.HouseLocationId);
     }
 

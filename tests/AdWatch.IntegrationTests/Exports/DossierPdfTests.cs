@@ -1,7 +1,7 @@
 using AdWatch.Browser;
 using System.Security.Cryptography;
 using System.Text;
-using AdWatch.Dossiers;
+using AdWatch.Review;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
 using AdWatch.Exports.Zgw;

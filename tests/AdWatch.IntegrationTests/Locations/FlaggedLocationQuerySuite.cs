@@ -1,6 +1,6 @@
 using AdWatch.IntegrationTests.Analysis;
 using AdWatch.IntegrationTests.Dossiers;
-using AdWatch.Locations;
+using AdWatch.Web.Pages.Locations;
 using AdWatch.Storage;
 using Dapper;
 

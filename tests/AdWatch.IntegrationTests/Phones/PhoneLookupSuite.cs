@@ -1,6 +1,6 @@
 using AdWatch.Extraction;
 using AdWatch.IntegrationTests.Dossiers;
-using AdWatch.Phones;
+using AdWatch.Web.Pages.Phones;
 
 namespace AdWatch.IntegrationTests.Phones;
 

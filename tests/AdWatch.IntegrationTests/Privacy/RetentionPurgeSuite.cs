@@ -128,7 +128,7 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
     public async Task Purge_DeletesAdsOfADismissedFlag_OnceClosedFlagDaysHavePassed()
     {
         var flagId = await SeedAsync();
-        (await new ReviewStore(_db.Database).TransitionAsync(flagId, "new", "dismissed", "ana", "bekende masseuse", null,
+        (await new ReviewStore(_db.Database).TransitionAsync(flagId, ReviewStatus.New, ReviewStatus.Dismissed, "ana", "bekende masseuse", null,
             AnalysisSeed.Day0.AddDays(21), Ct)).ShouldBeTrue();
 
         var result = await Purge().PurgeAsync("test", Ct);
@@ -147,7 +147,7 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
     public async Task Purge_KeepsAdsOfADismissedFlag_WithinClosedFlagDays()
     {
         var flagId = await SeedAsync();
-        (await new ReviewStore(_db.Database).TransitionAsync(flagId, "new", "dismissed", "ana", "bekende masseuse", null,
+        (await new ReviewStore(_db.Database).TransitionAsync(flagId, ReviewStatus.New, ReviewStatus.Dismissed, "ana", "bekende masseuse", null,
             Now.AddDays(-30), Ct)).ShouldBeTrue();
 
         await Purge().PurgeAsync("test", Ct);

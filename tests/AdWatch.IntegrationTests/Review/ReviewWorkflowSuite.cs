@@ -1,3 +1,4 @@
+using AdWatch.Storage;
 using AdWatch.IntegrationTests.Dossiers;
 using AdWatch.IntegrationTests.Storage;
 using AdWatch.Privacy;
@@ -20,19 +21,19 @@ public abstract class ReviewWorkflowSuite : ScenarioSuite
         var flagId = await Seed.FlagAsync(Database, T0, ct);
         var w = Workflow;
 
-        (await w.ApplyAsync(flagId, ReviewAction.TakeInReview, "ana", "analyst", null, "ana", ct)).ShouldBe(ReviewResult.Done("new", "in_review"));
-        (await w.ApplyAsync(flagId, ReviewAction.Note, "ana", "analyst", "Drie vrouwen in twee weken", null, ct)).ToStatus.ShouldBe("in_review");
+        (await w.ApplyAsync(flagId, ReviewAction.TakeInReview, "ana", "analyst", null, "ana", ct)).ShouldBe(ReviewResult.Done(ReviewStatus.New, ReviewStatus.InReview));
+        (await w.ApplyAsync(flagId, ReviewAction.Note, "ana", "analyst", "Drie vrouwen in twee weken", null, ct)).ToStatus.ShouldBe(ReviewStatus.InReview);
         var refused = await w.ApplyAsync(flagId, ReviewAction.ProposeInspection, "ana", "analyst", null, null, ct);
         (refused.Succeeded, refused.Refusal).ShouldBe((false, ReviewRefusal.RoleNotAllowed));
-        (await w.ApplyAsync(flagId, ReviewAction.ProposeInspection, "coco", "coordinator", "naar toezicht", null, ct)).ToStatus.ShouldBe("inspection_proposed");
-        (await w.ApplyAsync(flagId, ReviewAction.MarkInspected, "coco", "coordinator", null, null, ct)).ToStatus.ShouldBe("inspected");
+        (await w.ApplyAsync(flagId, ReviewAction.ProposeInspection, "coco", "coordinator", "naar toezicht", null, ct)).ToStatus.ShouldBe(ReviewStatus.InspectionProposed);
+        (await w.ApplyAsync(flagId, ReviewAction.MarkInspected, "coco", "coordinator", null, null, ct)).ToStatus.ShouldBe(ReviewStatus.Inspected);
         (await w.ApplyAsync(flagId, ReviewAction.Dismiss, "coco", "coordinator", "te laat", null, ct)).Refusal.ShouldBe(ReviewRefusal.StatusNotAllowed);
         (await w.ApplyAsync(flagId, ReviewAction.Close, "ana", "analyst", null, null, ct)).Refusal.ShouldBe(ReviewRefusal.RoleNotAllowed);
-        (await w.ApplyAsync(flagId, ReviewAction.Close, "coco", "coordinator", null, null, ct)).ToStatus.ShouldBe("closed");
+        (await w.ApplyAsync(flagId, ReviewAction.Close, "coco", "coordinator", null, null, ct)).ToStatus.ShouldBe(ReviewStatus.Closed);
         (await w.ApplyAsync(flagId, ReviewAction.Reopen, "ana", "analyst", null, null, ct)).Refusal.ShouldBe(ReviewRefusal.RoleNotAllowed);
-        (await w.ApplyAsync(flagId, ReviewAction.Reopen, "adm", "admin", null, null, ct)).ToStatus.ShouldBe("in_review");
+        (await w.ApplyAsync(flagId, ReviewAction.Reopen, "adm", "admin", null, null, ct)).ToStatus.ShouldBe(ReviewStatus.InReview);
         (await w.ApplyAsync(flagId, ReviewAction.Dismiss, "ana", "analyst", "  ", null, ct)).Refusal.ShouldBe(ReviewRefusal.TextRequired);
-        (await w.ApplyAsync(flagId, ReviewAction.Dismiss, "ana", "analyst", "vergunde locatie", null, ct)).ToStatus.ShouldBe("dismissed");
+        (await w.ApplyAsync(flagId, ReviewAction.Dismiss, "ana", "analyst", "vergunde locatie", null, ct)).ToStatus.ShouldBe(ReviewStatus.Dismissed);
 
         var history = await new ReviewStore(Database).HistoryAsync(flagId, ct);
         history.Select(h => (h.Actor, h.FromStatus, h.ToStatus)).ShouldBe(
@@ -71,6 +72,6 @@ public abstract class ReviewWorkflowSuite : ScenarioSuite
     [InlineData("coordinator", "dismissed", "Reopen,Note,Assign")]
     public void AllowedActions_FollowRoleAndStatus(string role, string status, string expected)
     {
-        string.Join(",", ReviewWorkflow.AllowedActions(role, status)).ShouldBe(expected);
+        string.Join(",", ReviewWorkflow.AllowedActions(role, EnumText.Parse<ReviewStatus>(status))).ShouldBe(expected);
     }
 }

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.Exports;
 using AdWatch.Extraction;
@@ -178,9 +179,9 @@ public abstract class StorageSuite : IAsyncLifetime
         var flagId = await Seed.FlagAsync(Database, T0, ct);
         var reviews = new ReviewStore(Database);
 
-        (await reviews.TransitionAsync(flagId, "new", "in_review", "a", null, null, T0, ct)).ShouldBeTrue();
-        (await reviews.TransitionAsync(flagId, "new", "dismissed", "b", "te laat", null, T0, ct)).ShouldBeFalse();
-        (await reviews.TransitionAsync(flagId, "in_review", "dismissed", "a", "licensed after all", null, T0.AddHours(1), ct)).ShouldBeTrue();
+        (await reviews.TransitionAsync(flagId, ReviewStatus.New, ReviewStatus.InReview, "a", null, null, T0, ct)).ShouldBeTrue();
+        (await reviews.TransitionAsync(flagId, ReviewStatus.New, ReviewStatus.Dismissed, "b", "te laat", null, T0, ct)).ShouldBeFalse();
+        (await reviews.TransitionAsync(flagId, ReviewStatus.InReview, ReviewStatus.Dismissed, "a", "licensed after all", null, T0.AddHours(1), ct)).ShouldBeTrue();
 
         var history = await reviews.HistoryAsync(flagId, ct);
         history.Select(h => (h.Actor, h.FromStatus, h.ToStatus, h.Note, h.At)).ShouldBe(
@@ -193,8 +194,8 @@ public abstract class StorageSuite : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         await Db.Migrator(Time).MigrateAsync(ct);
         var users = new UserStore(Database);
-        await users.AddAsync("coord", "coordinator", "hash-1", T0, ct);
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => users.AddAsync("x", "root", null, T0, ct));
+        await users.AddAsync("coord", Role.Coordinator, "hash-1", T0, ct);
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => users.AddAsync("x", (Role)99, null, T0, ct));
 
         await users.RecordFailedSignInAsync("coord", 2, T0.AddMinutes(15), ct);
         (await users.FindAsync("coord", ct))!.LockedUntil.ShouldBeNull();
@@ -205,7 +206,7 @@ public abstract class StorageSuite : IAsyncLifetime
         (await users.SetDisabledAsync("coord", true, ct)).ShouldBeTrue();
         var user = (await users.ListAsync(ct)).ShouldHaveSingleItem();
         (user.Name, user.Role, user.PasswordHash, user.Disabled, user.FailedLogins, user.LockedUntil, user.LastVisitAt, user.CreatedAt)
-            .ShouldBe(("coord", "coordinator", "hash-1", true, 0, null, T0.AddHours(1), T0));
+            .ShouldBe(("coord", Role.Coordinator, "hash-1", true, 0, null, T0.AddHours(1), T0));
 
         var audit = new AuditLog(Database, Time);
         await audit.WriteAsync("coord", "view", "location", "17", null, ct);

@@ -2,7 +2,7 @@ using AdWatch.Extraction;
 using AdWatch.Analysis;
 using AdWatch.Geocoding;
 using AdWatch.IntegrationTests.Dossiers;
-using AdWatch.Touring;
+using AdWatch.Web.Pages.Touring;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.IntegrationTests.Touring;

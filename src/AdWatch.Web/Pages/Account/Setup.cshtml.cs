@@ -1,6 +1,6 @@
-using AdWatch.Dashboard;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

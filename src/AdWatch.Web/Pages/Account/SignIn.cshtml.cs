@@ -1,5 +1,5 @@
-using AdWatch.Web.Dashboard;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Hosting;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Web.Pages.Account;
 
 /// <summary>Local sign-in; one message for every failure so the form does not tell which accounts exist.</summary>
-public sealed class SignInModel(PasswordSignIn signIn, IOptions<DashboardOptions> options, IStringLocalizer<SignInModel> text) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, IOptions<WebOptions> options, IStringLocalizer<SignInModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }

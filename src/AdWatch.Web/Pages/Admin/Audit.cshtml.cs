@@ -1,5 +1,4 @@
 using System.Globalization;
-using AdWatch.Dashboard;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,7 @@
+using AdWatch.Accounts;
+using AdWatch.Storage;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Security;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -34,13 +36,14 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         var name = Name?.Trim() ?? "";
+        var knownRole = EnumText.TryParse<AdWatch.Accounts.Role>(Role, out var role);
         var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password)
                       ?? (Password != Repeat ? "De wachtwoorden verschillen." : null)
-                      ?? (Role is null || !UserStore.Roles.Contains(Role) ? "Kies een rol." : null)
+                      ?? (!knownRole ? "Kies een rol." : null)
                       ?? (await users.FindAsync(name, ct) is not null ? "Er bestaat al een account met deze naam." : null);
         if (problem is null)
         {
-            await users.AddAsync(name, Role!, PasswordSignIn.Hash(name, Password!), time.GetUtcNow(), ct);
+            await users.AddAsync(name, role, PasswordSignIn.Hash(name, Password!), time.GetUtcNow(), ct);
             await audit.WriteAsync(Actor, "change", "user", name, $"added with role {Role}", ct);
         }
         return await DoneAsync(problem, "Account {0} toegevoegd.", name, ct);
@@ -68,6 +71,7 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
     public async Task<IActionResult> OnPostResetAsync(CancellationToken ct)
     {
         var name = Name?.Trim() ?? "";
+        var knownRole = EnumText.TryParse<AdWatch.Accounts.Role>(Role, out var role);
         var problem = (await users.FindAsync(name, ct) is null ? "Kies een bestaand account." : null)
                       ?? AccountRules.CheckPassword(Password)
                       ?? (Password != Repeat ? "De wachtwoorden verschillen." : null);

@@ -1,4 +1,3 @@
-using AdWatch.CrawlerHealth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Crawlers;

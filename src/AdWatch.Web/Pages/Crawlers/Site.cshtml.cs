@@ -1,5 +1,4 @@
 using AdWatch.Evidence;
-using AdWatch.CrawlerHealth;
 using AdWatch.Web.Dashboard.Evidence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

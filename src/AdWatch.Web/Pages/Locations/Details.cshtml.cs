@@ -1,11 +1,11 @@
 using System.Globalization;
-using AdWatch.Dossiers;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
 using AdWatch.Privacy;
 using AdWatch.Review;
-using AdWatch.Web.Dashboard.Dossier;
-using AdWatch.Web.Dashboard.Maps;
+using AdWatch.Web.Hosting;
+using AdWatch.Web.Dossier;
+using AdWatch.Web.Maps;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,8 +19,8 @@ namespace AdWatch.Web.Pages.Locations;
 /// library's <see cref="ReviewWorkflow"/>: the buttons shown follow them, and a forged POST is refused by them.
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
-    IOptions<DossierPageOptions> options, IOptions<AdWatch.Web.Dashboard.DashboardOptions> dashboard, IStringLocalizer<DetailsModel> text,
-    LeadExports exports, LeadQuery leads, IDossierPdfRenderer pdf) : PageModel
+    IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
+    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf) : PageModel
 {
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
@@ -29,6 +29,9 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
     public IReadOnlyList<string> ExportTargets => exports.Targets;
 
     public LocationDossier Dossier { get; private set; } = null!;
+
+    /// <summary>The flag's exports, oldest first; empty without a flag.</summary>
+    public IReadOnlyList<ExportRow> Exports { get; private set; } = [];
     public RegionMap Map => map;
     public IReadOnlyList<MapPoint> Points { get; private set; } = [];
     public StayTimeline Timeline { get; private set; } = null!;
@@ -155,24 +158,13 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             return false;
         }
         Dossier = dossier;
+        Exports = dossier.Flag is { } flagged ? [.. (await exportRows.ForFlagAsync(flagged.Id, ct)).Reverse()] : [];
         Timeline = new StayTimeline(dossier.Stays);
         MaySeeImages = options.Value.MaySeeImages(User);
         Street = StreetTiles.Around(dashboard.Value.TileUrl, dossier.Place.Lat, dossier.Place.Lon);
         Actions = dossier.Flag is { } flag ? ReviewWorkflow.AllowedActions(Role, flag.Status) : [];
         Points = [.. dossier.LinkedLocations.Select(l => map.Point(l.Lat, l.Lon, "linked", l.Label, l.LocationId)).OfType<MapPoint>(),
-            .. new[] { map.Point(dossier.Place.Lat, dossier.Place.Lon, "main", dossier.Place.Label, dossier.LocationId) }.OfType<MapPoint>()];
+            .. new[] { map.Point(dossier.Place.Lat, dossier.Place.Lon, "main", dossier.Label, dossier.LocationId) }.OfType<MapPoint>()];
         return true;
     }
-
-    public LocalizedHtmlString ActionLabel(IViewLocalizer localizer, ReviewAction action) => action switch
-    {
-        ReviewAction.TakeInReview => localizer["In behandeling nemen"],
-        ReviewAction.ProposeInspection => localizer["Controle voorstellen"],
-        ReviewAction.MarkInspected => localizer["Gecontroleerd"],
-        ReviewAction.Close => localizer["Afsluiten"],
-        ReviewAction.Dismiss => localizer["Afwijzen (reden verplicht)"],
-        ReviewAction.Reopen => localizer["Heropenen"],
-        ReviewAction.Note => localizer["Notitie toevoegen"],
-        _ => localizer["Toewijzen"],
-    };
 }

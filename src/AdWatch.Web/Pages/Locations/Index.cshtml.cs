@@ -1,7 +1,6 @@
 using AdWatch.Exports;
 using AdWatch.Exports.Files;
-using AdWatch.Locations;
-using AdWatch.Web.Dashboard.Maps;
+using AdWatch.Web.Maps;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

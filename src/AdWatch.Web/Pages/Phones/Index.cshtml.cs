@@ -1,4 +1,3 @@
-using AdWatch.Phones;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,4 @@
 using AdWatch.Analysis;
-using AdWatch.Phones;
 using AdWatch.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,3 @@
-using AdWatch.Touring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Touring;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using AdWatch.Analysis;
-using AdWatch.Dossiers;
+using AdWatch.Review;
+using AdWatch.Storage;
 
 namespace AdWatch.Exports.Dossier;
 
@@ -30,13 +31,13 @@ public sealed class DossierDocument
             .Append("<title>").Append(E("AdWatch dossier " + (flag is null ? "" : Lead.IdOf(flag.Id)))).Append("</title><style>").Append(Style)
             .Append("</style></head><body>");
         b.Append("<p class=\"banner\" role=\"note\">").Append(E(BannerDutch)).Append("<br>").Append(E(BannerEnglish)).Append("</p>");
-        b.Append("<h1>AdWatch dossier — ").Append(E(place.Label)).Append("</h1>");
+        b.Append("<h1>AdWatch dossier — ").Append(E(dossier.Label)).Append("</h1>");
         b.Append("<dl>");
         Item(b, "Signaal / lead", flag is null ? "—" : Lead.IdOf(flag.Id));
-        Item(b, "Status", flag is null ? "—" : flag.Status + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
+        Item(b, "Status", flag is null ? "—" : flag.Status.ToText() + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
         Item(b, "Score", flag?.Score.ToString("0.00", CultureInfo.InvariantCulture) ?? "—");
-        Item(b, "Adres / address", string.Join(" ", new[] { place.Street, place.HouseNumber, place.Postcode, place.PlaceName }.Where(s => !string.IsNullOrWhiteSpace(s))));
-        Item(b, "Precisie / precision", place.Precision);
+        Item(b, "Adres / address", string.Join(" ", new[] { place.Street, place.HouseNumber, place.Postcode, place.Town }.Where(s => !string.IsNullOrWhiteSpace(s))));
+        Item(b, "Precisie / precision", place.Precision.ToText());
         Item(b, "Gemeente / municipality", place.MunicipalityCode ?? "");
         Item(b, "Coördinaten (WGS84)", place is { Lat: { } lat, Lon: { } lon }
             ? lat.ToString("0.00000", CultureInfo.InvariantCulture) + ", " + lon.ToString("0.00000", CultureInfo.InvariantCulture) : "");

@@ -1,5 +1,5 @@
 using AdWatch.Browser;
-using AdWatch.Dossiers;
+using AdWatch.Review;
 using Microsoft.Playwright;
 
 namespace AdWatch.Exports.Dossier;

@@ -1,8 +1,0 @@
-namespace AdWatch.Web.Dashboard.Security;
-
-/// <summary>What a password sign-in came to. The page shows one message for every failure, so nobody learns which accounts exist.</summary>
-public enum PasswordSignInResult
-{
-    Succeeded,
-    Failed,
-}

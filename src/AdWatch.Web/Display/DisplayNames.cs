@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Resources;
+using AdWatch.Storage;
+
+namespace AdWatch.Web.Display;
+
+/// <summary>
+/// Names of the codes stored as text (review statuses, roles, review actions, phone and crawl statuses, link kinds, place
+/// precision) in the UI language: one table, <c>Resources/DisplayNames.resx</c> (Dutch) and <c>DisplayNames.en.resx</c>.
+/// </summary>
+public static class DisplayNames
+{
+    private static readonly ResourceManager Table = new("AdWatch.Web.Resources.DisplayNames", typeof(DisplayNames).Assembly);
+
+    /// <summary>The name of <paramref name="code"/> in the UI language; unknown codes are returned as they are.</summary>
+    public static string Of(string? code) =>
+        code is null ? "" : Table.GetString(code, CultureInfo.CurrentUICulture) ?? code;
+
+    /// <summary>The name of an enum value, looked up by its stored text (<see cref="EnumText"/>).</summary>
+    public static string Of<T>(T value) where T : struct, Enum => Of(value.ToText());
+
+    /// <summary>The name with a capital first letter, for headings and table columns.</summary>
+    public static string Title(string? code) => Of(code) is { Length: > 0 } name
+        ? char.ToUpper(name[0], CultureInfo.CurrentUICulture) + name[1..]
+        : "";
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using AdWatch.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace AdWatch.Web.Hosting;
+
+/// <summary>
+/// The web dashboard: sign-in rules, session length, map tiles, optional single sign-on. Section <c>Dashboard</c> (the name
+/// existing configuration files use). Every message names the setting as it is written there.
+/// </summary>
+public sealed class WebOptions : IValidatableObject
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>Failed sign-ins in a row after which an account is locked for <see cref="LockoutMinutes"/>; 1 to 100.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked; 1 to 1440 minutes.</summary>
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Idle session timeout: the sign-in cookie expires this long after the last request (sliding); 1 to 1440 minutes.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>How long the one-time administrator set-up link printed on first start stays valid; 1 to 336 hours.</summary>
+    public int SetupLinkHours { get; set; } = 24;
+
+    /// <summary>
+    /// Map tile URL template (<c>{z}/{x}/{y}</c>); empty for no basemap. Its host is allowed in the CSP's <c>img-src</c>.
+    /// Default: PDOK BRT-Achtergrondkaart.
+    /// </summary>
+    public string? TileUrl { get; set; } = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
+
+    /// <summary>
+    /// Folder for the keys that protect sign-in and antiforgery cookies; default: <c>dashboard-keys</c> next to the SQLite file
+    /// (<c>data/dashboard-keys</c> on PostgreSQL). Several worker processes must share it, or sessions break between them.
+    /// </summary>
+    public string? KeysPath { get; set; }
+
+    /// <summary>Optional OpenID Connect sign-in (the municipality's single sign-on). Off by default.</summary>
+    public OidcOptions OpenIdConnect { get; set; } = new();
+
+    /// <summary>The tile host as a CSP source (<c>https://host</c>), or null without tiles.</summary>
+    public string? TileSource() =>
+        Uri.TryCreate(TileUrl?.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxFailedSignIns is < 1 or > 100)
+        {
+            yield return new ValidationResult("Dashboard:MaxFailedSignIns must be between 1 and 100.", [nameof(MaxFailedSignIns)]);
+        }
+        if (LockoutMinutes is < 1 or > 24 * 60)
+        {
+            yield return new ValidationResult("Dashboard:LockoutMinutes must be between 1 and 1440.", [nameof(LockoutMinutes)]);
+        }
+        if (IdleTimeoutMinutes is < 1 or > 24 * 60)
+        {
+            yield return new ValidationResult("Dashboard:IdleTimeoutMinutes must be between 1 and 1440.", [nameof(IdleTimeoutMinutes)]);
+        }
+        if (SetupLinkHours is < 1 or > 24 * 14)
+        {
+            yield return new ValidationResult("Dashboard:SetupLinkHours must be between 1 and 336.", [nameof(SetupLinkHours)]);
+        }
+        if (!string.IsNullOrWhiteSpace(TileUrl) && TileSource() is null)
+        {
+            yield return new ValidationResult($"Dashboard:TileUrl '{TileUrl}' is not an absolute URL.", [nameof(TileUrl)]);
+        }
+        foreach (var error in OpenIdConnect.Validate())
+        {
+            yield return new ValidationResult(error, [nameof(OpenIdConnect)]);
+        }
+    }
+}
+
+/// <summary>Checks <see cref="WebOptions"/> (and its <see cref="OidcOptions"/>) at start.</summary>
+[OptionsValidator]
+public sealed partial class WebOptionsValidator : IValidateOptions<WebOptions>;

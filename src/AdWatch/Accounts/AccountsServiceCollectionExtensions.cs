@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AdWatch.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>The dashboard's accounts and the one-time set-up tokens. Needs storage and a <see cref="TimeProvider"/>.</summary>
+    public static IServiceCollection AddAdWatchAccounts(this IServiceCollection services)
+    {
+        services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<SetupTokenStore>();
+        return services;
+    }
+}

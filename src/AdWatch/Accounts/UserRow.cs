@@ -1,0 +1,20 @@
+using AdWatch.Storage;
+
+namespace AdWatch.Accounts;
+
+/// <summary>A row of <c>users</c>.</summary>
+public sealed record UserRow
+{
+    public long Id { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The <c>role</c> column as stored; read <see cref="Role"/>.</summary>
+    public required string RoleText { get; init; }
+
+    public Role Role => EnumText.Parse<Role>(RoleText);
+    public string? PasswordHash { get; init; }
+    public bool Disabled { get; init; }
+    public int FailedLogins { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public DateTimeOffset? LastVisitAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,4 +1,0 @@
-namespace AdWatch.Dashboard;
-
-/// <summary>Audit log filter; null or empty fields do not filter. <see cref="To"/> is exclusive.</summary>
-public sealed record AuditFilter(string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To);

@@ -1,4 +1,0 @@
-namespace AdWatch.Dossiers;
-
-/// <summary>An operator: one phone behind several clearly different advertisers, at least one of which stayed here.</summary>
-public sealed record DossierOperator(long OperatorId, string Phone, IReadOnlyList<string> Advertisers);

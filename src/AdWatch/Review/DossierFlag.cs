@@ -1,0 +1,15 @@
+namespace AdWatch.Review;
+
+/// <summary>
+/// A location's flag. <see cref="Active"/> is false when the location no longer meets the rule: the flag and its review
+/// history stay, and the page says it is no longer current.
+/// </summary>
+public sealed record DossierFlag(
+    long Id,
+    double Score,
+    ReviewStatus Status,
+    bool Active,
+    DateTimeOffset FirstFlaggedAt,
+    DateTimeOffset ComputedAt,
+    DateTimeOffset AsOf,
+    string? AssignedTo);

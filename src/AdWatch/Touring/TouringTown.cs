@@ -1,4 +1,0 @@
-namespace AdWatch.Touring;
-
-/// <summary>One town of a tour and the days the advertiser's ads named it.</summary>
-public sealed record TouringTown(string Label, bool InRegion, DateTimeOffset From, DateTimeOffset To);
