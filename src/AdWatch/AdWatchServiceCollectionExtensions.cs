@@ -17,31 +17,22 @@ namespace AdWatch;
 
 public static class AdWatchServiceCollectionExtensions
 {
-    /// <summary>Wires every AdWatch feature once. Each feature folder owns its own <c>AddAdWatchXxx</c>.</summary>
+    /// <summary>Wires every AdWatch feature once, in pipeline order. Each folder owns its own <c>AddAdWatchXxx</c>.</summary>
     public static IServiceCollection AddAdWatch(this IServiceCollection services, IConfiguration config)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddAdWatchStorage(config);
-        services.AddAdWatchCrawling(config);
-        services.AddAdWatchEvidence();
-        services.AddAdWatchGeocoding(config);
-        services.AddAdWatchExtraction(config);
-        services.AddAdWatchAnalysis(config);
-        services.AddSingleton<ExtractionPass>();
-        services.AddSingleton<ExtractionStore>();
-        services.AddSingleton<PlaceStore>();
-        services.AddSingleton<AnalysisStore>();
-        services.AddSingleton<ReviewStore>();
         services.AddAdWatchAccounts();
-        services.AddSingleton<AuditLog>();
-        services.AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(config, RetentionOptions.Section);
-        services.AddSingleton<RetentionPurge>();
-        services.AddTransient<RetentionJob>();
-        services.AddSingleton<ExportStore>();
+        services.AddAdWatchPrivacy(config);
+        services.AddAdWatchCrawling(config); // with Sites and the Chromium pool
+        services.AddAdWatchEvidence();
+        services.AddAdWatchExtraction(config);
+        services.AddAdWatchGeocoding(config);
+        services.TryAddSingleton<ExtractionPass>(); // extraction plus geocoding over pending versions; fetches photos with Crawling's HttpFetcher
+        services.AddAdWatchAnalysis(config);
+        services.AddAdWatchReview();
         services.AddAdWatchExports(config);
-        // The dossier is read by the dossier page and the PDF export, so it stays here; single-page reads live with their page.
-        services.AddSingleton<DossierQuery>();
-        services.AddSingleton<ReviewWorkflow>();
+        services.AddTransient<RetentionJob>(); // the purge and the re-analysis after it
         return services;
     }
 }

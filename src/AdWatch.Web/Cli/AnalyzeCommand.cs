@@ -6,7 +6,7 @@ using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;
 
-/// <summary><c>adwatch analyze [--as-of T] [--json] [--licensed-venues FILE]</c>.</summary>
+/// <summary><c>adwatch analyze [--as-of T] [--json] [--licensed-venues FILE]</c> (<c>--full</c> is accepted and changes nothing).</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(GlobalOptions global)
@@ -14,7 +14,9 @@ internal static class AnalyzeCommand
         var asOf = CliTime.Option("--as-of", "Analyse as of this time; later observations are ignored (default: now)");
         var json = new Option<bool>("--json") { Description = "Print only the JSON report" };
         var venues = new Option<FileInfo?>("--licensed-venues") { Description = "Licensed venues CSV (default: from config/analysis.yaml)", HelpName = "FILE" };
-        var command = new Command("analyze", "Link advertisers, build stays and flag recurring short-stay locations") { asOf, json, venues };
+        // Kept for the stable CLI contract (scripts pass it): every run is full now, so it changes nothing.
+        var full = new Option<bool>("--full") { Description = "Accepted for compatibility; every run recomputes everything", Hidden = true };
+        var command = new Command("analyze", "Link advertisers, build stays and flag recurring short-stay locations") { asOf, json, venues, full };
         CliAction.Set(command, async (r, ct) =>
         {
             if (r.GetValue(venues) is { Exists: false } missing)

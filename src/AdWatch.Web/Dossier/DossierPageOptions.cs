@@ -25,12 +25,11 @@ public sealed class DossierPageOptions : IValidatableObject
     {
         if (!ImageRoleList().All(r => UserStore.Roles.Contains(r)))
         {
-            yield return new ValidationResult("Dashboard:ImageRoles must list only the roles analyst, coordinator and admin, separated by commas.",
-                [nameof(ImageRoles)]);
+            yield return new ValidationResult("Dashboard:ImageRoles must list only the roles analyst, coordinator and admin, separated by commas.");
         }
         if (MaxImageBytes <= 0)
         {
-            yield return new ValidationResult("Dashboard:MaxImageBytes must be positive.", [nameof(MaxImageBytes)]);
+            yield return new ValidationResult("Dashboard:MaxImageBytes must be positive.");
         }
     }
 }

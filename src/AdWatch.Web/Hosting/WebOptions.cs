@@ -49,27 +49,27 @@ public sealed class WebOptions : IValidatableObject
     {
         if (MaxFailedSignIns is < 1 or > 100)
         {
-            yield return new ValidationResult("Dashboard:MaxFailedSignIns must be between 1 and 100.", [nameof(MaxFailedSignIns)]);
+            yield return new ValidationResult("Dashboard:MaxFailedSignIns must be between 1 and 100.");
         }
         if (LockoutMinutes is < 1 or > 24 * 60)
         {
-            yield return new ValidationResult("Dashboard:LockoutMinutes must be between 1 and 1440.", [nameof(LockoutMinutes)]);
+            yield return new ValidationResult("Dashboard:LockoutMinutes must be between 1 and 1440.");
         }
         if (IdleTimeoutMinutes is < 1 or > 24 * 60)
         {
-            yield return new ValidationResult("Dashboard:IdleTimeoutMinutes must be between 1 and 1440.", [nameof(IdleTimeoutMinutes)]);
+            yield return new ValidationResult("Dashboard:IdleTimeoutMinutes must be between 1 and 1440.");
         }
         if (SetupLinkHours is < 1 or > 24 * 14)
         {
-            yield return new ValidationResult("Dashboard:SetupLinkHours must be between 1 and 336.", [nameof(SetupLinkHours)]);
+            yield return new ValidationResult("Dashboard:SetupLinkHours must be between 1 and 336.");
         }
         if (!string.IsNullOrWhiteSpace(TileUrl) && TileSource() is null)
         {
-            yield return new ValidationResult($"Dashboard:TileUrl '{TileUrl}' is not an absolute URL.", [nameof(TileUrl)]);
+            yield return new ValidationResult($"Dashboard:TileUrl '{TileUrl}' is not an absolute URL.");
         }
         foreach (var error in OpenIdConnect.Validate())
         {
-            yield return new ValidationResult(error, [nameof(OpenIdConnect)]);
+            yield return new ValidationResult(error);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class AnalysisFileOptions : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(RulesFile))
         {
-            yield return new ValidationResult("Analysis:RulesFile must name a file (default config/analysis.yaml).", [nameof(RulesFile)]);
+            yield return new ValidationResult("Analysis:RulesFile must name a file (default config/analysis.yaml).");
         }
     }
 }

@@ -14,7 +14,7 @@ namespace AdWatch.Crawling;
 /// context and a tab per run cost 0.5–1 s a run on a 2-core machine, more than the pages themselves; a second browser
 /// site gets its own session, so no cookie crosses sites. Requests to hosts the site does not allow are aborted; on
 /// cancellation the lease is retired, so no Chromium is left behind.
-/// The rendered HTML goes through the same <see cref="HtmlPage"/>/<see cref="PageReader"/> step as HTTP pages.
+/// The rendered HTML goes through the same <see cref="Html.HtmlParse"/>/<see cref="PageReader"/> step as HTTP pages.
 /// </summary>
 public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<BrowserOptions> browserOptions, ChromiumPool pool,
     HostThrottle throttle, ILogger<BrowserFetcher> logger) : IPageFetcher, IAsyncDisposable

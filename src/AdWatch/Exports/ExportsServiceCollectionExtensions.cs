@@ -3,6 +3,7 @@ using AdWatch.Exports.Dossier;
 using AdWatch.Exports.Files;
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
+using AdWatch.Review;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +24,7 @@ public static class ExportsServiceCollectionExtensions
         services.TryAddSingleton<LeadQuery>();
         services.TryAddSingleton<LeadFileExporter>();
         services.TryAddSingleton<DossierDocument>();
-        services.TryAddSingleton<Review.DossierQuery>();
+        services.AddAdWatchReview(); // the dossier the PDF prints
         services.TryAddSingleton<IDossierPdfRenderer, DossierPdfRenderer>();
         services.TryAddTransient<ZgwExporter>();
         services.TryAddTransient<LeadExports>();

@@ -34,15 +34,15 @@ public sealed class ExtractionOptions : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(IndicatorsPath))
         {
-            yield return new ValidationResult("Extraction:IndicatorsPath is required (e.g. 'config/indicators.yaml').", [nameof(IndicatorsPath)]);
+            yield return new ValidationResult("Extraction:IndicatorsPath is required (e.g. 'config/indicators.yaml').");
         }
         else if (!File.Exists(ResolveIndicatorsPath()))
         {
-            yield return new ValidationResult($"Extraction:IndicatorsPath '{IndicatorsPath}': indicator lexicon file not found.", [nameof(IndicatorsPath)]);
+            yield return new ValidationResult($"Extraction:IndicatorsPath '{IndicatorsPath}': indicator lexicon file not found.");
         }
         if (MaxImagePixels is < 1_024 or > 200_000_000)
         {
-            yield return new ValidationResult("Extraction:MaxImagePixels must be between 1024 and 200000000.", [nameof(MaxImagePixels)]);
+            yield return new ValidationResult("Extraction:MaxImagePixels must be between 1024 and 200000000.");
         }
     }
 }

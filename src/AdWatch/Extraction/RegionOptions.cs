@@ -38,24 +38,23 @@ public sealed partial class RegionOptions : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(Name))
         {
-            yield return new ValidationResult("Region:Name is required (e.g. 'Veluwe-West').", [nameof(Name)]);
+            yield return new ValidationResult("Region:Name is required (e.g. 'Veluwe-West').");
         }
         foreach (var code in MunicipalityCodes)
         {
             if (code is null || !Code().IsMatch(code))
             {
-                yield return new ValidationResult($"Region:MunicipalityCodes contains '{code}'; expected a CBS code like 'GM0243'.", [nameof(MunicipalityCodes)]);
+                yield return new ValidationResult($"Region:MunicipalityCodes contains '{code}'; expected a CBS code like 'GM0243'.");
             }
         }
         if (string.IsNullOrWhiteSpace(DataFolder))
         {
-            yield return new ValidationResult("Region:DataFolder is required (e.g. 'config/region/veluwe-west').", [nameof(DataFolder)]);
+            yield return new ValidationResult("Region:DataFolder is required (e.g. 'config/region/veluwe-west').");
         }
         else if (ResolveDataFolder() is null)
         {
             yield return new ValidationResult(
-                $"Region:DataFolder '{DataFolder}' was found neither under {Directory.GetCurrentDirectory()} nor under {AppContext.BaseDirectory}.",
-                [nameof(DataFolder)]);
+                $"Region:DataFolder '{DataFolder}' was found neither under {Directory.GetCurrentDirectory()} nor under {AppContext.BaseDirectory}.");
         }
     }
 

@@ -36,27 +36,27 @@ public sealed class GeocodingOptions : IValidatableObject
     {
         if (PdokBaseUrl is null || !PdokBaseUrl.IsAbsoluteUri)
         {
-            yield return new ValidationResult("Geocoding:PdokBaseUrl must be an absolute URL.", [nameof(PdokBaseUrl)]);
+            yield return new ValidationResult("Geocoding:PdokBaseUrl must be an absolute URL.");
         }
         if (!(RequestsPerSecond is >= 0.1 and <= 50))
         {
-            yield return new ValidationResult("Geocoding:RequestsPerSecond must be between 0.1 and 50.", [nameof(RequestsPerSecond)]);
+            yield return new ValidationResult("Geocoding:RequestsPerSecond must be between 0.1 and 50.");
         }
         if (CacheDays is < 1 or > 3650)
         {
-            yield return new ValidationResult("Geocoding:CacheDays must be between 1 and 3650.", [nameof(CacheDays)]);
+            yield return new ValidationResult("Geocoding:CacheDays must be between 1 and 3650.");
         }
         if (Retries is < 1 or > 10)
         {
-            yield return new ValidationResult("Geocoding:Retries must be between 1 and 10.", [nameof(Retries)]);
+            yield return new ValidationResult("Geocoding:Retries must be between 1 and 10.");
         }
         if (RetryDelay < TimeSpan.Zero)
         {
-            yield return new ValidationResult("Geocoding:RetryDelay must not be negative.", [nameof(RetryDelay)]);
+            yield return new ValidationResult("Geocoding:RetryDelay must not be negative.");
         }
         if (AttemptTimeout <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("Geocoding:AttemptTimeout must be positive.", [nameof(AttemptTimeout)]);
+            yield return new ValidationResult("Geocoding:AttemptTimeout must be positive.");
         }
     }
 }

@@ -49,6 +49,8 @@ public static class GeocodingServiceCollectionExtensions
             ? sp.GetRequiredService<PdokGeocoder>()
             : new GazetteerGeocoder(sp.GetRequiredService<Gazetteer>()));
         services.TryAddSingleton<GeocodingExtractor>();
+        services.TryAddSingleton<PlaceStore>();
+        services.TryAddSingleton<ExtractionStore>();
         services.TryAddTransient<ExtractRunner>();
         return services;
     }

@@ -1,12 +1,13 @@
 using AdWatch.Accounts;
-using AdWatch.Storage;
+using AdWatch.Browser;
 using AdWatch.DemoSites.Hosting;
 using AdWatch.DemoSites.Scenario;
 using AdWatch.Privacy;
+using AdWatch.Storage;
 using AdWatch.Web.Cli;
-using AdWatch.Web.Security;
 using AdWatch.Web.Demo;
 using AdWatch.Web.Hosting;
+using AdWatch.Web.Security;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,6 +16,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace AdWatch.IntegrationTests.Dashboard;
@@ -58,13 +61,15 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             builder.Services.AddSingleton<TimeProvider>(Clock);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            // The JavaScript demo site needs Chromium to crawl; the HTTP site alone yields the same four flags, faster.
-            builder.Configuration.AddInMemoryCollection([new("Browser:ChromiumPath", "/nonexistent/chromium")]);
         });
         await AppHost.MigrateAsync(_app.Services, ct);
         await using (var sites = await DemoSiteHost.StartAsync(Harderwijk2023Scenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, ct))
         {
-            await ActivatorUtilities.CreateInstance<DemoRunner>(_app.Services).RunAsync(sites, ct);
+            // The JavaScript demo site needs Chromium to crawl; the HTTP site alone yields the same four flags, faster. The
+            // dashboard itself keeps the real Chromium for the dossier PDF.
+            await using var noBrowser = new ChromiumPool(Options.Create(new BrowserOptions { ChromiumPath = "/nonexistent/chromium" }),
+                NullLogger<ChromiumPool>.Instance);
+            await ActivatorUtilities.CreateInstance<DemoRunner>(_app.Services, noBrowser).RunAsync(sites, ct);
         }
         var users = _app.Services.GetRequiredService<UserStore>();
         foreach (var (role, (name, password)) in Accounts)

@@ -1,4 +1,4 @@
-using AdWatch.Web.Dashboard.Evidence;
+using AdWatch.Web.Display;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 

@@ -1,10 +1,14 @@
+using AdWatch.Analysis;
 using AdWatch.Browser;
 using AdWatch.Crawling;
 using AdWatch.Exports;
+using AdWatch.Extraction;
+using AdWatch.Geocoding;
 using AdWatch.Jobs;
 using AdWatch.Privacy;
 using AdWatch.Sites;
 using AdWatch.Storage;
+using AdWatch.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,6 +34,11 @@ public sealed class OptionsValidationTests
         { "Storage:Provider", "mysql", "Storage:Provider must be 'sqlite' or 'postgres' (it is 'mysql')." },
         { "Browser:RecycleAfterPages", "0", "Browser:RecycleAfterPages must be between 1 and 100000." },
         { "Exports:MaxAttempts", "0", "Exports:MaxAttempts must be between 1 and 50." },
+        { "Region:MunicipalityCodes:0", "Harderwijk", "Region:MunicipalityCodes contains 'Harderwijk'" },
+        { "Geocoding:RequestsPerSecond", "500", "Geocoding:RequestsPerSecond must be between 0.1 and 50." },
+        { "Extraction:MaxImagePixels", "1", "Extraction:MaxImagePixels must be between" },
+        { "Analysis:RulesFile", " ", "Analysis:RulesFile must name a file" },
+        { "Dashboard:LockoutMinutes", "0", "Dashboard:LockoutMinutes must be between 1 and 1440." },
     };
 
     [Theory]
@@ -65,6 +74,11 @@ public sealed class OptionsValidationTests
             .AddValidatedOptions<StorageOptions, StorageOptionsValidator>(config, StorageOptions.Section).Services
             .AddValidatedOptions<BrowserOptions, BrowserOptionsValidator>(config, BrowserOptions.Section).Services
             .AddValidatedOptions<ExportsOptions, ExportsOptionsValidator>(config, ExportsOptions.Section).Services
+            .AddValidatedOptions<RegionOptions, RegionOptionsValidator>(config, RegionOptions.Section).Services
+            .AddValidatedOptions<GeocodingOptions, GeocodingOptionsValidator>(config, GeocodingOptions.Section).Services
+            .AddValidatedOptions<ExtractionOptions, ExtractionOptionsValidator>(config, ExtractionOptions.Section).Services
+            .AddValidatedOptions<AnalysisFileOptions, AnalysisFileOptionsValidator>(config, AnalysisFileOptions.Section).Services
+            .AddValidatedOptions<WebOptions, WebOptionsValidator>(config, WebOptions.Section).Services
             .BuildServiceProvider();
         _ = key.Split(':')[0] switch
         {
@@ -75,6 +89,11 @@ public sealed class OptionsValidationTests
             "Storage" => services.GetRequiredService<IOptions<StorageOptions>>().Value,
             "Browser" => services.GetRequiredService<IOptions<BrowserOptions>>().Value,
             "Exports" => services.GetRequiredService<IOptions<ExportsOptions>>().Value,
+            "Region" => services.GetRequiredService<IOptions<RegionOptions>>().Value,
+            "Geocoding" => services.GetRequiredService<IOptions<GeocodingOptions>>().Value,
+            "Extraction" => services.GetRequiredService<IOptions<ExtractionOptions>>().Value,
+            "Analysis" => services.GetRequiredService<IOptions<AnalysisFileOptions>>().Value,
+            "Dashboard" => services.GetRequiredService<IOptions<WebOptions>>().Value,
             var section => throw new ArgumentException($"no options for section {section}"),
         };
     }

@@ -1,5 +1,5 @@
 using AdWatch.Evidence;
-using AdWatch.Web.Dashboard.Evidence;
+using AdWatch.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AdWatch.Evidence;
 using AdWatch.Privacy;
-using AdWatch.Web.Dashboard.Evidence;
+using AdWatch.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

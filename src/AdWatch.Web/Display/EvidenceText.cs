@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using AdWatch.Evidence;
 using AdWatch.Html;
 
-namespace AdWatch.Web.Dashboard.Evidence;
+namespace AdWatch.Web.Display;
 
 /// <summary>
 /// Stored pages (ad evidence, crawler error snapshots) as plain text: the library's one HTML step (decode, guard, parse)
