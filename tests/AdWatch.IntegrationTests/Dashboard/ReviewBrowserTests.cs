@@ -1,3 +1,4 @@
+using AdWatch.Storage;
 using System.Net;
 using AdWatch.Analysis;
 using AdWatch.Web.Pages.Locations;
@@ -69,7 +70,7 @@ public sealed class ReviewBrowserTests(HostileDashboardFixture fixture)
         }
 
         var history = await app.Services.GetRequiredService<ReviewStore>().HistoryAsync(target.FlagId.Value, Ct);
-        history.Select(h => (h.Actor, h.ToStatus)).ShouldBe(
+        history.Select(h => (h.Actor, h.ToStatus.ToText())).ShouldBe(
             [("ana", "in_review"), ("ana", "in_review"), ("coco", "inspection_proposed"), ("coco", "inspected"), ("coco", "closed")]);
         history[1].Note.ShouldBe("Drie adverteerders in twee weken; buren gebeld.");
     }

@@ -36,7 +36,7 @@ public abstract class ReviewWorkflowSuite : ScenarioSuite
         (await w.ApplyAsync(flagId, ReviewAction.Dismiss, "ana", "analyst", "vergunde locatie", null, ct)).ToStatus.ShouldBe(ReviewStatus.Dismissed);
 
         var history = await new ReviewStore(Database).HistoryAsync(flagId, ct);
-        history.Select(h => (h.Actor, h.FromStatus, h.ToStatus)).ShouldBe(
+        history.Select(h => (h.Actor, h.FromStatus.ToText(), h.ToStatus.ToText())).ShouldBe(
         [
             ("ana", "new", "in_review"), ("ana", "in_review", "in_review"), ("coco", "in_review", "inspection_proposed"),
             ("coco", "inspection_proposed", "inspected"), ("coco", "inspected", "closed"), ("adm", "closed", "in_review"),

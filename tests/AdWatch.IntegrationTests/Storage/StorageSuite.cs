@@ -185,7 +185,7 @@ public abstract class StorageSuite : IAsyncLifetime
 
         var history = await reviews.HistoryAsync(flagId, ct);
         history.Select(h => (h.Actor, h.FromStatus, h.ToStatus, h.Note, h.At)).ShouldBe(
-            [("a", "new", "in_review", (string?)null, T0), ("a", "in_review", "dismissed", "licensed after all", T0.AddHours(1))]);
+            [("a", ReviewStatus.New, ReviewStatus.InReview, (string?)null, T0), ("a", ReviewStatus.InReview, ReviewStatus.Dismissed, "licensed after all", T0.AddHours(1))]);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class DossierDocument
         Table(b, "Gekoppelde locaties / linked locations", ["Locatie / location", "Via", "Gedeelde adverteerders / shared advertisers"],
             dossier.LinkedLocations.Select(l => new[] { l.Label, l.Via, l.SharedAdvertisers.ToString(CultureInfo.InvariantCulture) }));
         Table(b, "Beoordeling / review", ["Wanneer / when", "Wie / who", "Van / from", "Naar / to", "Notitie / note"],
-            dossier.Reviews.Select(r => new[] { T(r.At), r.Actor, r.FromStatus, r.ToStatus, r.Note ?? "" }));
+            dossier.Reviews.Select(r => new[] { T(r.At), r.Actor, r.FromStatus.ToText(), r.ToStatus.ToText(), r.Note ?? "" }));
         b.Append("<p class=\"banner\">").Append(E(BannerDutch)).Append("</p></body></html>");
         return b.ToString();
     }
