@@ -37,6 +37,15 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_StillAcceptsFull_WhichTheCliContractPromises()
+    {
+        var (exit, stdout, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "a.db", "analyze", "--full", "--json");
+
+        exit.ShouldBe(0, stderr);
+        System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("locations").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task MissingConfigFile_IsNamed_AndExitsTwo()
     {
         var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--config", "nope.json", "serve");
