@@ -92,6 +92,12 @@ internal static class AddressPatterns
          "omstreken", "area", "zona", "gemeente"],
         StringComparer.Ordinal);
 
+    /// <summary>Form labels that name a place when a colon follows them ("Waar: Putten", "Where: …", "Dónde: …").</summary>
+    public static readonly FrozenSet<string> LabelCues = FrozenSet.ToFrozenSet(
+        ["waar", "where", "donde", "onde", "plaats", "locatie", "location", "werkgebied", "stad", "town", "ubicacion",
+         "localizacao", "cidade", "ciudad", "city", "regio", "region", "area", "zona"],
+        StringComparer.Ordinal);
+
     /// <summary>Cues that also have other meanings ("te putten", "uit"); they need a capitalised name.</summary>
     public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(["te", "uit", "from", "naar", "to", "tussen", "between"], StringComparer.Ordinal);
 

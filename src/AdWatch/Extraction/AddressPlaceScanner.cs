@@ -85,7 +85,7 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
                 return null; // "putten uit ervaring": the verb, even after a cue
             }
             confirmed = whole
-                || (capital && (strong || weak))
+                || (capital && (strong || weak || SetOff(text, first, last, prev)))
                 || (strong && AddressPatterns.LowerCaseAllowed.Contains(name));
             if (!confirmed && !capital)
             {
@@ -119,6 +119,48 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
             start = tokens[first - (ofCue ? 2 : 1)].Start;
         }
         return new Hit(first, last, start, end, places, qualifier, confirmed);
+    }
+
+    /// <summary>
+    /// Ads set a place off the way a form field or a title does: after a label and a colon ("Waar: Putten", "Where: …",
+    /// "Dónde: …"), in brackets ("Sofia (Putten)"), as the last item after a separator ("Sofia, 25 jaar, Putten",
+    /// "Sofia - Putten", "25 | Putten | privé"), or in capitals closing an all-capitals title ("SOFIA 25 JAAR PUTTEN").
+    /// A capitalised everyday word set off like this is the place; the verb ("waar putten we kracht uit") never is.
+    /// </summary>
+    private static bool SetOff(AddressText text, int first, int last, string prev)
+    {
+        var tokens = text.Tokens;
+        var before = text.Folded.AsSpan(first > 0 ? tokens[first - 1].End : 0, tokens[first].Start - (first > 0 ? tokens[first - 1].End : 0));
+        var afterEnd = last + 1 < tokens.Count ? tokens[last + 1].Start : text.Folded.Length;
+        var after = text.Folded.AsSpan(tokens[last].End, afterEnd - tokens[last].End);
+        var atEnd = last + 1 == tokens.Count;
+        if (before.Contains(':') && AddressPatterns.LabelCues.Contains(prev))
+        {
+            return true;
+        }
+        if (before.TrimEnd().EndsWith("(") && after.TrimStart().StartsWith(")")
+            || before.TrimEnd().EndsWith("[") && after.TrimStart().StartsWith("]"))
+        {
+            return true;
+        }
+        if (first > 0 && before.ContainsAny(",|-–—/") && (atEnd || after.ContainsAny(",|-–—/!\n")))
+        {
+            return true;
+        }
+        var span = text.Original.AsSpan(tokens[first].Start, tokens[last].End - tokens[first].Start);
+        return atEnd && first > 0 && !span.ContainsAnyInRange('a', 'z') && IsAllCapitals(text.Original.AsSpan(0, tokens[last].End));
+    }
+
+    private static bool IsAllCapitals(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Words of one name may be split by spaces, hyphens, apostrophes or brackets, not by a sentence.</summary>

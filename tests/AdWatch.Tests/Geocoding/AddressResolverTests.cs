@@ -102,6 +102,24 @@ public sealed class AddressResolverTests
     }
 
     [Theory]
+    // a common-word town confirmed by the way ads label or set off a place
+    [InlineData("Waar: Putten")]
+    [InlineData("Where: Putten, only this week")]
+    [InlineData("Dónde: Putten")]
+    [InlineData("Sofia (Putten)")]
+    [InlineData("Nieuwe dame [Putten] 💋")]
+    [InlineData("SOFIA 25 JAAR PUTTEN")]
+    [InlineData("Lieve Sofia, 25 jaar, Putten")]
+    [InlineData("Lieve Sofia - Putten")]
+    [InlineData("Sofia 25 | Putten | privé")]
+    public async Task ResolveAsync_FindsPutten_WhenAdsSetTheNameOff(string text)
+    {
+        var results = await Resolve(text);
+
+        results.Select(Describe).ShouldBe(["place||||Putten|GM0273|in"]);
+    }
+
+    [Theory]
     // Horst: Ermelo's hamlet with regional context, the Limburg town otherwise
     [InlineData("Horst, Ermelo", "place||||Horst|GM0233|in")]
     [InlineData("Horst (Ermelo)", "place||||Horst|GM0233|in")]
@@ -130,6 +148,8 @@ public sealed class AddressResolverTests
     [InlineData("Ik kan putten uit jaren ervaring")]
     [InlineData("putten uit ervaring")]
     [InlineData("energie om uit te putten")]
+    [InlineData("Waar putten we onze kracht uit? Uit elkaar")]
+    [InlineData("Kracht putten, daar gaat het om")]
     // everyday words that are also hamlets
     [InlineData("drie uur lang genieten")]
     [InlineData("Drie uur lang genieten")]
