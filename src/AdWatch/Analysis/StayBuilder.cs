@@ -1,13 +1,6 @@
 namespace AdWatch.Analysis;
 
 /// <summary>
-/// Ties ads to locations and cuts each advertiser's days at a location into stays. An ad tied by its own address counts fully;
-/// an ad without one attaches only through a strong link to exactly one location — a phone that advertised that address within
-/// <see cref="AnalysisOptions.AttachWindowDays"/>, the same photo (an interior shot), or the same template with the address filled
-/// in — each with its own, lower confidence. Anything ambiguous attaches nowhere, and a stock photo or boilerplate text (on more
-/// than <see cref="AnalysisOptions.MaxSharedHashAds"/> ads) ties nothing to a place.
-/// </summary>
-/// <summary>
 /// Ties ads to locations and cuts each advertiser's days at a location into stays. Places nest: address ⊂ postcode ⊂ street ⊂
 /// town. An ad naming an address counts there fully. An ad whose finest place is a postcode or a street joins the <b>one</b>
 /// address inside it where its advertiser, one of its phones or one of its photos was seen within
