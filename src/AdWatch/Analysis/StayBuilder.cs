@@ -224,12 +224,9 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, 
         Geocoding.GeoPrecision.Postcode => coarse.Place.Postcode is { } pc && house.Place.Postcode is { } hpc
             && (pc.Length == 6 ? hpc == pc : hpc.StartsWith(pc, StringComparison.Ordinal)) && coarse.TownKey == house.TownKey,
         Geocoding.GeoPrecision.Street => coarse.Place.Street is { } street && house.Place.Street is { } hs
-            && Compact(street) == Compact(hs) && coarse.TownKey == house.TownKey,
+            && Geocoding.Place.Compact(street) == Geocoding.Place.Compact(hs) && coarse.TownKey == house.TownKey,
         _ => false,
     };
-
-    private static string Compact(string text) =>
-        string.Concat(text.Where(c => c is not (' ' or '.' or '-' or '\'' or '’'))).ToUpperInvariant();
 
     /// <summary>Every place the version names lies in the house's town: an ad naming two towns joins no house.</summary>
     private bool SameTown(InputVersion v, string town) =>

@@ -119,7 +119,7 @@ internal sealed class UnresolvedLocations(AnalysisOptions options, AnalysisInput
             var townPlace = members.GroupBy(m => m.TownPlace.TownLabel, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First().TownPlace;
             var townLabel = townPlace.TownLabel;
-            var place = known.FirstOrDefault() ?? new InputPlace(-(found.Places.Count + 1), evidence[0], $"adres onbekend, {townLabel}",
+            var place = known.FirstOrDefault() ?? new InputPlace(-(found.Places.Count + 1), evidence[0], AddressUnknown(townLabel).Dutch,
                 new Place(GeoPrecision.Unresolved, Town: townLabel, MunicipalityCode: townPlace.Place.MunicipalityCode, InRegion: townPlace.Place.InRegion));
             if (place.Id < 0)
             {
@@ -139,7 +139,7 @@ internal sealed class UnresolvedLocations(AnalysisOptions options, AnalysisInput
             {
                 found.Merged[place.Id] = target;
                 found.Clusters.Add(new Cluster(target, entries, ReasonTexts.Join("resolution", true, adIds,
-                    StayBuilder.KindConfidenceOf(StayBuilder.ResolutionKind), ($"adres onbekend, {townLabel}", $"address unknown, {townLabel}"))));
+                    StayBuilder.KindConfidenceOf(StayBuilder.ResolutionKind), AddressUnknown(townLabel))));
                 continue;
             }
             var confidence = StayBuilder.KindConfidenceOf(entries.Min(e => e.Item3));
@@ -149,6 +149,9 @@ internal sealed class UnresolvedLocations(AnalysisOptions options, AnalysisInput
         }
         return found;
     }
+
+    /// <summary>How an unresolved location is named: never an address, only its town.</summary>
+    private static (string Dutch, string English) AddressUnknown(string town) => ($"adres onbekend, {town}", $"address unknown, {town}");
 
     private IEnumerable<ulong> Images(Item item) => item.Ad.Images.Where(h => !shared.Images.Contains(h));
 

@@ -37,13 +37,31 @@ internal static partial class PhoneCountryCue
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneWord();
 
-    [GeneratedRegex(@"\b(?:colombia|venezo|venezu|espa|spain|spanish|spaans|spanje|bras|braz|rom|roem|ruman|rumano|dominica|peru|mexic|m[eé]xic|mejic|argentin|ecua|cuba|paragua|bolivia|chilen|portu|pols|pools|polish|bulgar|hungar|hongaar|ukrain|oekra|thai|duits|german|alem|belg|frans|french|france|franc|italia|nigeria|ghana|moldov|russia)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AnyCountryWord();
+    /// <summary>
+    /// True when the text has anything that could be a cue: a flag, or a phone word and a country word. Most ads have none,
+    /// and then no number is looked at twice.
+    /// </summary>
+    public static bool MayHaveCue(string original)
+    {
+        if (original.Contains('\uD83C', StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (!PhoneWord().IsMatch(original))
+        {
+            return false;
+        }
+        var folded = Fold(original);
+        foreach (var (stem, _) in Countries)
+        {
+            if (FindWordStart(folded, stem) >= 0)
+            {
+                return true;
+            }
+        }
 
-    /// <summary>True when the text has anything that could be a cue: most ads have none, and then no number is looked at.</summary>
-    public static bool MayHaveCue(string original) =>
-        original.Contains('\uD83C', StringComparison.Ordinal) || AnyCountryWord().IsMatch(original);
+        return false;
+    }
 
     /// <summary>The region the ad names for the number at original[start..end), or null.</summary>
     public static string? Find(string original, int start, int end)

@@ -74,6 +74,10 @@ public sealed partial class PhoneExtractor
             }
 
             var last = LongestWindowEnd(run, i);
+            // A flag after the number sits after the run; one look per start, not per window.
+            var region = cueable
+                ? PhoneCountryCue.Find(normalized.Original, normalized.OriginalStart(first.Start), normalized.OriginalEnd(run[last].End - 1))
+                : null;
             var matched = -1;
             for (var j = last; j >= i && matched < 0; j--)
             {
@@ -89,9 +93,6 @@ public sealed partial class PhoneExtractor
                 }
 
                 var candidate = window.ToString();
-                var region = cueable
-                    ? PhoneCountryCue.Find(normalized.Original, normalized.OriginalStart(first.Start), normalized.OriginalEnd(run[j].End - 1))
-                    : null;
                 var e164 = (region is not null and not DefaultRegion ? ValidE164In(candidate, region) : null)
                     ?? (first.Plus || first.Digits.StartsWith('0') ? ValidE164(candidate) : null);
                 if (e164 is not null)
