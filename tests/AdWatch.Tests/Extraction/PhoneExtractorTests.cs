@@ -234,4 +234,27 @@ public sealed class PhoneExtractorTests
     [Fact]
     public void Extract_ListsANumberWrittenTwiceOnce() =>
         _extractor.Extract("Bel 06-12345678\nof app: 06 12 34 56 78").Select(p => p.E164).ShouldBe(["+31612345678"]);
+
+    /// <summary>Writings in layouts and phrasings neither evaluation generator uses: labels after the cue, all caps, the cue
+    /// before a bracketed country code, words in dashes, a Dutch and a foreign number in one sentence, cues without a number.</summary>
+    [Theory]
+    [InlineData("Mi WhatsApp venezolano es el 0414 555 1234", "+584145551234")]
+    [InlineData("MEU NÚMERO DO BRASIL: (21) 9 8765-4321", "+5521987654321")]
+    [InlineData("Numărul meu românesc este 0745 123 456", "+40745123456")]
+    [InlineData("☎️ 🇨🇴 (+57) 310 555 1234", "+573105551234")]
+    [InlineData("Contacto 🇪🇸 612.345.678 (solo WhatsApp)", "+34612345678")]
+    [InlineData("Tel. Colombia: 3105551234 — llámame", "+573105551234")]
+    [InlineData("whatsapp 📲 🇻🇪 04145551234", "+584145551234")]
+    [InlineData("NUL ZES - TWAALF - VIERENDERTIG - ZESENVIJFTIG - ACHTENZEVENTIG", "+31612345678")]
+    [InlineData("Bel: nul-zes-een-twee-drie-vier-vijf-zes-zeven-acht", "+31612345678")]
+    [InlineData("seis uno dos tres cuatro cinco seis siete ocho, con el cero delante", "")]
+    [InlineData("zero seis, um dois, três quatro, cinco meia, sete oito", "+31612345678")]
+    [InlineData("06 twaalf 34 zesenvijftig 78", "+31612345678")]
+    [InlineData("O6-I2-34-56-78", "+31612345678")]
+    [InlineData("Zwolle 10-20 min, 150 euro, 0612345678", "+31612345678")]
+    [InlineData("número de Colombia +57 310 555 1234 o mi número holandés 06 12 34 56 78", "+573105551234,+31612345678")]
+    [InlineData("Precio: 150€ 🇨🇴 Colombiana 22 años", "")]
+    [InlineData("KvK 12345678, BTW NL001234567B01", "")]
+    public void Extract_ReadsNumbers_WrittenInLayoutsTheGeneratorsDoNotUse(string text, string expected) =>
+        string.Join(",", _extractor.Extract(text).Select(p => p.E164)).ShouldBe(expected);
 }
