@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdWatch.Extraction;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -107,9 +108,10 @@ public sealed class LicensedVenueList
         }
         var date = DateOnly.FromDateTime(AnalysisDays.Start(day).UtcDateTime);
         return Venues.FirstOrDefault(v => (v.ValidUntil is null || v.ValidUntil >= date)
-            && Same(v.HouseNumber, number)
-            && ((v.Postcode is not null && Same(v.Postcode, place.Postcode?.Replace(" ", "", StringComparison.Ordinal)))
-                || (v.Street is not null && Same(v.Street, place.Street) && Same(v.Place, place.Town))));
+            && AddressNormalizer.SameHouseNumber(v.HouseNumber, number)
+            && ((AddressNormalizer.Postcode(v.Postcode) is { Length: 6 } pc && pc == AddressNormalizer.Postcode(place.Postcode))
+                || (v.Street is not null && place.Street is not null && AddressNormalizer.StreetKey(v.Street) == AddressNormalizer.StreetKey(place.Street)
+                    && Same(v.Place, place.Town))));
     }
 
     private static bool Same(string? a, string? b) =>

@@ -224,7 +224,7 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, 
         Geocoding.GeoPrecision.Postcode => coarse.Place.Postcode is { } pc && house.Place.Postcode is { } hpc
             && (pc.Length == 6 ? hpc == pc : hpc.StartsWith(pc, StringComparison.Ordinal)) && coarse.TownKey == house.TownKey,
         Geocoding.GeoPrecision.Street => coarse.Place.Street is { } street && house.Place.Street is { } hs
-            && Geocoding.Place.Compact(street) == Geocoding.Place.Compact(hs) && coarse.TownKey == house.TownKey,
+            && Extraction.AddressNormalizer.StreetKey(street) == Extraction.AddressNormalizer.StreetKey(hs) && coarse.TownKey == house.TownKey,
         _ => false,
     };
 

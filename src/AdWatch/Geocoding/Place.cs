@@ -1,3 +1,5 @@
+using AdWatch.Extraction;
+
 namespace AdWatch.Geocoding;
 
 /// <summary>
@@ -19,13 +21,16 @@ public sealed record Place(
     /// <summary>
     /// Stable identity, stored as <c>places.key</c>; equal keys are the same location. Addresses and streets are keyed by
     /// municipality (else postcode, else town) so "Stationsstraat 12, Harderwijk" and "Stationsstraat 12, 3841 AB
-    /// Harderwijk" are one location; names are upper case without spaces or dots.
+    /// Harderwijk" are one location. Streets and house numbers compare in <see cref="AddressNormalizer"/>'s one form
+    /// ("Burg. Stationsln 12 a" is "Burgemeester Stationslaan 12A"); an address written without street ("pc 3841 AB nr 12")
+    /// is keyed by its postcode in the street's place. The analysis joins the two writings of one house
+    /// (<c>HouseIdentity</c>).
     /// </summary>
     public string Key => Precision switch
     {
-        GeoPrecision.Address => $"adr:{Area}:{Compact(Street)}:{Compact(HouseNumber)}",
+        GeoPrecision.Address => $"adr:{Area}:{(Street is null ? Postcode : AddressNormalizer.StreetKey(Street))}:{Compact(AddressNormalizer.HouseNumber(HouseNumber))}",
         GeoPrecision.Postcode => $"pc:{Postcode}",
-        GeoPrecision.Street => $"str:{Area}:{Compact(Street)}",
+        GeoPrecision.Street => $"str:{Area}:{AddressNormalizer.StreetKey(Street)}",
         _ => $"{Precision.ToString().ToLowerInvariant()}:{MunicipalityCode}:{Compact(Town)}",
     };
 
