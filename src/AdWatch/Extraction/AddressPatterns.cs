@@ -13,7 +13,7 @@ internal static class AddressPatterns
 
     // Words that start multi-word Dutch street names ("Burgemeester de Meesterstraat", "Oude Telgterweg").
     private const string StreetPrefix =
-        "van|de|den|der|het|t|ter|ten|sint|st|burgemeester|burg|dokter|dr|mr|meester|prof|professor|prins|prinses|koning|" +
+        "van|de|den|der|het|t|ter|ten|sint|st|burgemeester|burgem|burg|bgm|kon|gen|ds|dokter|dr|mr|meester|prof|professor|prins|prinses|koning|" +
         "koningin|graaf|generaal|kapitein|pastoor|oude|nieuwe|korte|lange|hoge|lage|grote|kleine|noord|zuid|oost|west|" +
         "eerste|tweede|derde|jan|willem|johan|hendrik|piet|karel";
 
@@ -24,11 +24,23 @@ internal static class AddressPatterns
     // Suffix words that are whole street names on their own ("Markt 5", "Nieuwe Markt 2", "Brink 1").
     private const string StandaloneStreet = "markt|brink|plein|kade|vismarkt|boulevard";
 
-    /// <summary>Street, then the house number; the addition is parsed by hand after the match.</summary>
+    /// <summary>
+    /// Street, then the house number; the addition is parsed by hand after the match. A shortened ending ("Stationsln",
+    /// "Bedachtstr.", <see cref="AddressNormalizer.EndingPattern"/>) is group <c>abbr</c>; the parser wants a capital for it.
+    /// </summary>
     public static readonly Regex Street = new(
-        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}})*(?:\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix})|{StandaloneStreet}))" +
-        @"(?: ?,)? ?(?:(?:nr|no|n|nummer|huisnummer)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
+        $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}})*(?:\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix}|(?<abbr>{AddressNormalizer.EndingPattern}))|{StandaloneStreet}))" +
+        @"\.?(?: ?,)? ?(?:(?:nr|no|n|nummer|huisnummer)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
         Options);
+
+    /// <summary>A house number named after a postcode: "pc 3841 AB nr 12", "postcode 3882 GR huisnummer 141/1".</summary>
+    public static readonly Regex NumberLabel = new(
+        @"^[ ,;:]{0,3}(?:nr|no|nummer|huisnummer|huisnr|hnr|number|numero|num)[.:]? ?(?<nr>[1-9][0-9]{0,4})",
+        Options);
+
+    /// <summary>Labels that make the next token a postcode even when its letters are an everyday word ("pc 3882 mg").</summary>
+    public static readonly FrozenSet<string> PostcodeLabels = FrozenSet.ToFrozenSet(
+        ["pc", "postcode", "zip", "zipcode", "cp", "cep", "codigo", "postal", "post"], StringComparer.Ordinal);
 
     /// <summary>A street without number, after "in de", "aan de", "op de": precision street.</summary>
     public static readonly Regex StreetOnly = new(
@@ -40,8 +52,8 @@ internal static class AddressPatterns
         @"\b(?<street>\p{Ll}[\p{Ll}'’-]{2,}(?:straat|weg|laan|plein|dreef|singel|gracht|kade|steeg|dijk|plantsoen|allee|boulevard))\b",
         Options);
 
-    /// <summary>Dutch postcode: 4 digits (no leading zero), optional space, 2 letters.</summary>
-    public static readonly Regex Postcode = new(@"\b(?<digits>[1-9][0-9]{3}) ?(?<letters>[a-z]{2})\b", Options);
+    /// <summary>Dutch postcode: 4 digits (no leading zero), an optional space or hyphen, 2 letters.</summary>
+    public static readonly Regex Postcode = new(@"\b(?<digits>[1-9][0-9]{3})(?: |-| - )?(?<letters>[a-z]{2})\b", Options);
 
     /// <summary>Street-like words that are not streets ("onderweg 24/7").</summary>
     public static readonly FrozenSet<string> NotStreets = FrozenSet.ToFrozenSet(
@@ -94,12 +106,12 @@ internal static class AddressPatterns
 
     /// <summary>Form labels that name a place when a colon follows them ("Waar: Putten", "Where: …", "Dónde: …").</summary>
     public static readonly FrozenSet<string> LabelCues = FrozenSet.ToFrozenSet(
-        ["waar", "where", "donde", "onde", "plaats", "locatie", "location", "werkgebied", "stad", "town", "ubicacion",
+        ["waar", "where", "donde", "onde", "local", "lugar", "plaats", "locatie", "location", "werkgebied", "stad", "town", "ubicacion",
          "localizacao", "cidade", "ciudad", "city", "regio", "region", "area", "zona"],
         StringComparer.Ordinal);
 
     /// <summary>Cues that also have other meanings ("te putten", "uit"); they need a capitalised name.</summary>
-    public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(["te", "uit", "from", "naar", "to", "tussen", "between"], StringComparer.Ordinal);
+    public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(["te", "uit", "from", "naar", "to", "tussen", "between", "entre", "intre"], StringComparer.Ordinal);
 
     /// <summary>Two-word cues ending in "de/do/da/van/of": "cerca de X", "in de buurt van X", "centro de X".</summary>
     public static readonly FrozenSet<string> CueBeforeOf = FrozenSet.ToFrozenSet(
@@ -112,6 +124,19 @@ internal static class AddressPatterns
         ["regio", "region", "regiao", "omgeving", "omg", "omstreken", "area", "zona", "rond", "rondom", "around", "near",
          "nabij", "vlakbij", "buurt", "cerca", "perto", "alrededores", "arredores", "proximo", "proximidades", "outskirts"],
         StringComparer.Ordinal);
+
+    /// <summary>Words before a place that name it as a point of reference, not as where the ad is ("Garderen, vlakbij Putten").</summary>
+    public static readonly FrozenSet<string> ReferenceWords = FrozenSet.ToFrozenSet(
+        ["near", "nabij", "vlakbij", "dichtbij", "cerca", "perto", "proximo", "proximidades", "buurt", "close", "langs", "naast", "langa", "aproape"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words between two place names that offer them as alternatives: "tussen X en Y", "X/Y", "X of Y", "entre X y Y".</summary>
+    public static readonly FrozenSet<string> AlternativeWords = FrozenSet.ToFrozenSet(
+        ["en", "of", "or", "and", "y", "e", "ou", "o", "si", "sau", "oder"], StringComparer.Ordinal);
+
+    /// <summary>Words before a list of places that make it one area rather than several: "tussen", "regio", "entre".</summary>
+    public static readonly FrozenSet<string> AlternativeCues = FrozenSet.ToFrozenSet(
+        ["tussen", "between", "entre", "intre", "regio", "region", "regiao", "omgeving", "area", "zona", "omstreken"], StringComparer.Ordinal);
 
     /// <summary>Words before or after a place that mean its centre (precision neighbourhood).</summary>
     public static readonly FrozenSet<string> CentreWords = FrozenSet.ToFrozenSet(

@@ -11,6 +11,9 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
     internal sealed record Hit(int FirstToken, int LastToken, int Start, int End, GazetteerPlace[] Candidates, PlaceQualifier Qualifier, bool Confirmed)
     {
         public GazetteerPlace Chosen { get; set; } = Candidates[0];
+
+        /// <summary>Named as a point of reference ("vlakbij Putten", "cerca de Harderwijk", "10 min van Ermelo"), not as where the ad is.</summary>
+        public bool Reference { get; init; }
     }
 
     public List<Hit> Scan(AddressText text, Func<int, bool> blocked)
@@ -118,12 +121,16 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
             qualifier = PlaceQualifier.Centre;
             start = tokens[first - (ofCue ? 2 : 1)].Start;
         }
-        return new Hit(first, last, start, end, places, qualifier, confirmed);
+        var prev3 = first > 2 ? text.Token(first - 3) : default;
+        var reference = AddressPatterns.ReferenceWords.Contains(prev) || (ofCue && AddressPatterns.ReferenceWords.Contains(prev2))
+            || (prev is "van" or "de" or "from" or "of" or "da" or "do" or "a" && AddressPatterns.Units.Contains(prev2)
+                && prev3.Length > 0 && char.IsDigit(prev3[0]));
+        return new Hit(first, last, start, end, places, qualifier, confirmed) { Reference = reference };
     }
 
     /// <summary>
     /// Ads set a place off the way a form field or a title does: after a label and a colon ("Waar: Putten", "Where: …",
-    /// "Dónde: …"), in brackets ("Sofia (Putten)"), as the last item after a separator ("Sofia, 25 jaar, Putten",
+    /// "Dónde: …"), in brackets ("Sofia (Putten)"), alone on its line, as the last item after a separator ("Sofia, 25 jaar, Putten",
     /// "Sofia - Putten", "25 | Putten | privé"), or in capitals closing an all-capitals title ("SOFIA 25 JAAR PUTTEN").
     /// A capitalised everyday word set off like this is the place; the verb ("waar putten we kracht uit") never is.
     /// </summary>
@@ -142,6 +149,10 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
             || before.TrimEnd().EndsWith("[") && after.TrimStart().StartsWith("]"))
         {
             return true;
+        }
+        if ((first == 0 || before.Contains('\n')) && (atEnd || after.Contains('\n')))
+        {
+            return true; // the name alone on its line ("PUTTEN", "Putten")
         }
         if (first > 0 && before.ContainsAny(",|-–—/") && (atEnd || after.ContainsAny(",|-–—/!\n")))
         {

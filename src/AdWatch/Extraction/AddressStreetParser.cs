@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace AdWatch.Extraction;
 
 /// <summary>
@@ -10,8 +7,6 @@ namespace AdWatch.Extraction;
 /// </summary>
 internal static class AddressStreetParser
 {
-    private static readonly TextInfo Dutch = CultureInfo.GetCultureInfo("nl-NL").TextInfo;
-
     /// <summary>A street found in the text; <see cref="Number"/> is null for a street without house number.</summary>
     internal sealed record Hit(int Start, int End, string Street, string? Number, string? Addition);
 
@@ -28,7 +23,11 @@ internal static class AddressStreetParser
             {
                 continue; // six or more digits: a phone number or an id, not a house number
             }
-            var (addition, afterAddition) = Addition(folded, end);
+            if (match.Groups["abbr"].Success && !char.IsUpper(text.Original[LastWordStart(folded, streetGroup.Index, match.Groups["abbr"].Index)]))
+            {
+                continue; // a shortened ending needs a capital: "Stationsln 4", not any word ending in "ln"
+            }
+            var (addition, afterAddition) = Addition(text, end);
             if (UnitFollows(text, afterAddition))
             {
                 continue;
@@ -78,39 +77,84 @@ internal static class AddressStreetParser
         return candidates;
     }
 
-    private static (string? Addition, int End) Addition(string folded, int end)
+    /// <summary>
+    /// A house number named after a postcode ("pc 3841 AB nr 12", "postcode 3882 GR huisnummer 141/1"): the number with its
+    /// addition and where it ends, or null.
+    /// </summary>
+    public static (string Number, string? Addition, int End)? NumberAfter(AddressText text, int position)
     {
+        if (position >= text.Folded.Length)
+        {
+            return null;
+        }
+        var match = AddressPatterns.NumberLabel.Match(text.Folded, position, Math.Min(32, text.Folded.Length - position));
+        if (!match.Success)
+        {
+            return null;
+        }
+        var nr = match.Groups["nr"];
+        var end = nr.Index + nr.Length;
+        if (end < text.Folded.Length && char.IsDigit(text.Folded[end]))
+        {
+            return null;
+        }
+        var (addition, afterAddition) = Addition(text, end);
+        return UnitFollows(text, afterAddition) ? null : (nr.Value, addition, afterAddition);
+    }
+
+    /// <summary>
+    /// The addition after a house number, as written: letters ("12a", "12 A", "12-b"), a word ("12 bis", "12 hs", "155 II",
+    /// "148-II") and a floor or unit number ("12-2", "159/3", "18A-1"). <see cref="AddressNormalizer.HouseNumber"/> gives it its
+    /// one form.
+    /// </summary>
+    private static (string? Addition, int End) Addition(AddressText text, int end)
+    {
+        var folded = text.Folded;
         var i = end;
         string? addition = null;
-        // "12a" / "12 a" / "12-a": one or two letters that are not the start of a word
-        var j = i < folded.Length && folded[i] is ' ' or '-' ? i + 1 : i;
+        var separated = i < folded.Length && folded[i] is ' ' or '-';
+        var j = separated ? i + 1 : i;
         var letters = 0;
         while (j + letters < folded.Length && folded[j + letters] is >= 'a' and <= 'z')
         {
             letters++;
         }
         var letterEnd = j + letters;
-        if (letters is 1 or 2 && (letterEnd == folded.Length || !char.IsLetterOrDigit(folded[letterEnd]))
-            && !(j > i && letters == 2) && !(j > i && folded[j] is 'e' or 'u' or 'x' or 'm' or 'h' or 'p'))
+        var wordEnds = letters > 0 && (letterEnd == folded.Length || !char.IsLetterOrDigit(folded[letterEnd]));
+        var word = folded[j..letterEnd];
+        var hyphen = separated && folded[i] == '-';
+        if (wordEnds && (word is "bis" or "hs"
+                || (word is "i" or "ii" or "iii" or "iv" && (!separated || hyphen || text.Original.AsSpan(j, letters).IndexOfAnyInRange('a', 'z') < 0))
+                || (letters is 1 or 2 && !(separated && letters == 2 && !hyphen) && !(separated && !hyphen && folded[j] is 'e' or 'u' or 'x' or 'm' or 'h' or 'p'))))
         {
-            addition = folded[j..letterEnd].ToUpperInvariant();
+            addition = word.ToUpperInvariant();
             i = letterEnd;
         }
-        // "-2" / "-1" after the number or letter: a floor or unit number ("18A-1")
-        if (i + 1 < folded.Length && folded[i] == '-' && char.IsDigit(folded[i + 1]))
+        // "-2", "/3" after the number or letter: a floor or unit number ("18A-1", "159/3"); never a date or "24/7"
+        if (i + 1 < folded.Length && folded[i] is '-' or '/' && char.IsDigit(folded[i + 1]))
         {
             var k = i + 1;
             while (k < folded.Length && k - i <= 4 && char.IsDigit(folded[k]))
             {
                 k++;
             }
-            if (k - i <= 4 && (k == folded.Length || !char.IsLetterOrDigit(folded[k])))
+            var date = folded[i] == '/' && (k < folded.Length && folded[k] is '/' or '-' || folded.AsSpan(end - Math.Min(2, end), Math.Min(2, end)).SequenceEqual("24"));
+            if (k - i <= 4 && (k == folded.Length || !char.IsLetterOrDigit(folded[k])) && !date)
             {
-                addition = (addition ?? "") + folded[i..k];
+                addition = (addition ?? "") + "-" + folded[(i + 1)..k];
                 i = k;
             }
         }
         return (addition, i);
+    }
+
+    private static int LastWordStart(string folded, int start, int position)
+    {
+        while (position > start && folded[position - 1] is not (' ' or '.' or '-'))
+        {
+            position--;
+        }
+        return position;
     }
 
     private static bool UnitFollows(AddressText text, int position)
@@ -161,18 +205,6 @@ internal static class AddressStreetParser
         {
             return (start, null);
         }
-        var name = string.Join(' ', words[skip..]);
-        if (name.All(c => !char.IsLetter(c) || char.IsLower(c)) || name.All(c => !char.IsLetter(c) || char.IsUpper(c)))
-        {
-            var sb = new StringBuilder();
-            foreach (var word in name.Split(' '))
-            {
-                sb.Append(sb.Length > 0 ? " " : "").Append(word is "van" or "de" or "der" or "den" or "het" or "ter" or "ten" && sb.Length > 0
-                    ? word.ToLowerInvariant()
-                    : Dutch.ToTitleCase(word.ToLowerInvariant()));
-            }
-            name = sb.ToString();
-        }
-        return (start, name);
+        return (start, AddressNormalizer.Street(string.Join(' ', words[skip..])));
     }
 }

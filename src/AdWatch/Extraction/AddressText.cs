@@ -116,7 +116,7 @@ internal sealed class AddressText
             {
                 continue; // zero-width space/joiner, soft hyphen, BOM: used to split words against filters
             }
-            sb.Append(category == UnicodeCategory.Control ? ' ' : c);
+            sb.Append(c == '\n' ? c : category == UnicodeCategory.Control ? ' ' : c); // a line break sets a name off: keep it
         }
         try
         {

@@ -49,7 +49,7 @@ public sealed class GazetteerGeocoder : IGeocoder
     private GeocodedAddress Named(AddressMention m)
     {
         var p = m.Place!;
-        var inRegion = p.Kind == PlaceKind.Region || _gazetteer.IsInRegion(p.MunicipalityCode);
+        var inRegion = (p.Kind == PlaceKind.Region && p.InRegion) || _gazetteer.IsInRegion(p.MunicipalityCode);
         return m.Qualifier switch
         {
             PlaceQualifier.Region => new GeocodedAddress(m.Raw,
