@@ -117,7 +117,8 @@ public sealed partial class ResolveAddressTests(ResolveAddressFixture fixture)
     [Theory]
     [InlineData("Stationslaan", "14", "ABCD", "Harderwijk", "Vul straat, huisnummer en een postcode (1234 AB) of plaats in.")]
     [InlineData("Stationslaan", "veertien", "", "Harderwijk", "Vul straat, huisnummer en een postcode (1234 AB) of plaats in.")]
-    [InlineData("Damrak", "1", "1012 LG", "Amsterdam", "Dit adres ligt buiten de regio; leg alleen een adres in de regio vast.")]
+    [InlineData("Damrak", "1", "1012 LG", "Amsterdam", "Dit adres is niet gevonden; controleer straat, huisnummer en postcode of plaats.")]
+    [InlineData("Stationsplein", "1", "8071 AA", "Nunspeet", "Dit adres ligt buiten de regio; leg alleen een adres in de regio vast.")]
     public async Task B_BadInput_GivesOneClearMessage_AndWritesNothing(string street, string number, string postcode, string town, string message)
     {
         var (location, _) = await UnresolvedSeed.FlaggedAsync(fixture.Database, Ct);
