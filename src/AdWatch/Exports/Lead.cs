@@ -14,8 +14,12 @@ public sealed record Lead
     /// <summary>Review status of the flag (new, in_review, inspection_proposed, …).</summary>
     public required string Status { get; init; }
     public double Score { get; init; }
+    /// <summary>How the location is named; for an unresolved location "adres onbekend, {town}".</summary>
     public required string Label { get; init; }
-    /// <summary>address, postcode or street.</summary>
+    /// <summary>
+    /// address, postcode or street; or <c>unresolved</c>: a house inferred from a shared booking phone or the same photos, its
+    /// address unknown. Such a lead never carries a street, house number, postcode or point, only its town and municipality.
+    /// </summary>
     public required string Precision { get; init; }
     public string? Street { get; init; }
     public string? HouseNumber { get; init; }
@@ -31,6 +35,13 @@ public sealed record Lead
     public IReadOnlyList<string> Phones { get; init; } = [];
     public IReadOnlyList<LeadStay> Stays { get; init; } = [];
     public IReadOnlyList<LeadAd> Ads { get; init; } = [];
+
+    /// <summary>The precision of an unresolved location (<see cref="Geocoding.GeoPrecision.Unresolved"/>).</summary>
+    public const string UnresolvedPrecision = "unresolved";
+
+    /// <summary>The lead is an unresolved location: its address is unknown, and no export may fill or guess one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AddressUnknown => Precision == UnresolvedPrecision;
 
     public static string IdOf(long flagId) => "lead-" + flagId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

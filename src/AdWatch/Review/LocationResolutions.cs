@@ -54,6 +54,11 @@ public sealed partial class LocationResolutions(Database database, GeocodingExtr
         {
             return new(ResolutionRefusal.NotAnAddress, null);
         }
+        if (!address.Place.InRegion)
+        {
+            // AdWatch watches one region: an address elsewhere would move the evidence to a location no one here acts on.
+            return new(ResolutionRefusal.OutsideRegion, null);
+        }
         var now = time.GetUtcNow();
         long placeId;
         await using (var c = await database.OpenAsync(ct))
@@ -122,6 +127,7 @@ public enum ResolutionRefusal
     NoSuchLocation,
     NotUnresolved,
     NotAnAddress,
+    OutsideRegion,
 }
 
 /// <summary>Null <see cref="Refusal"/> when recorded; <see cref="Label"/> is the address as geocoded.</summary>

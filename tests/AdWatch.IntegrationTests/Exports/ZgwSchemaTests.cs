@@ -101,6 +101,22 @@ public sealed class ZgwSchemaTests
     }
 
     [Fact]
+    public void UnresolvedLead_IsAValidWoonplaatsZaakObject_AndAZaakWithoutGeometry()
+    {
+        // Even with a point and address parts on the lead (as no stored place of an unresolved location has), none is sent.
+        var lead = Lead() with { Precision = "unresolved", Label = "adres onbekend, Harderwijk" };
+
+        var body = ZgwBodies.ZaakObject(lead, ZaakUrl);
+        var zaak = ZgwBodies.Zaak(Options, lead, Now);
+
+        ZgwSchemas.Zaken.Validate("woonplaats_ZaakObject", body).ShouldBeEmpty();
+        ZgwSchemas.Zaken.Validate("Zaak", zaak).ShouldBeEmpty();
+        body["objectType"]!.GetValue<string>().ShouldBe(ZgwBodies.ZaakObjectType(lead));
+        body["objectIdentificatie"]!.ToJsonString().ShouldBe("""{"identificatie":"adwatch-locatie-7","woonplaatsNaam":"Harderwijk"}""");
+        zaak.ContainsKey("zaakgeometrie").ShouldBeFalse();
+    }
+
+    [Fact]
     public void ZaakObjectWithoutHouseNumber_IsRefused()
     {
         var body = ZgwBodies.ZaakObject(Lead(), ZaakUrl);

@@ -88,7 +88,7 @@ internal sealed class ZgwStandIn : IAsyncDisposable
     {
         app.MapPost("/zaken/api/v1/zaken", ctx => CreateAsync(ctx, ZgwSchemas.Zaken, "Zaak", Zaken, "zaken/api/v1/zaken", crs: true, Zaak));
         app.MapGet("/zaken/api/v1/zaken", ctx => ListAsync(ctx, Zaken, crs: true, paginated: true, "identificatie", "bronorganisatie"));
-        app.MapPost("/zaken/api/v1/zaakobjecten", ctx => CreateAsync(ctx, ZgwSchemas.Zaken, "adres_ZaakObject", ZaakObjecten, "zaken/api/v1/zaakobjecten", crs: false,
+        app.MapPost("/zaken/api/v1/zaakobjecten", ctx => CreateAsync(ctx, ZgwSchemas.Zaken, "{objectType}_ZaakObject", ZaakObjecten, "zaken/api/v1/zaakobjecten", crs: false,
             body => Zaken.ContainsKey(body["zaak"]!.GetValue<string>()) ? null : "zaak: unknown URL"));
         app.MapGet("/zaken/api/v1/zaakobjecten", ctx => ListAsync(ctx, ZaakObjecten, crs: false, paginated: true, "zaak", "objectType"));
         app.MapPost("/documenten/api/v1/enkelvoudiginformatieobjecten", ctx => CreateAsync(ctx, ZgwSchemas.Documenten,
@@ -151,7 +151,9 @@ internal sealed class ZgwStandIn : IAsyncDisposable
             return;
         }
         var body = (await JsonNode.ParseAsync(ctx.Request.Body))?.AsObject();
-        IReadOnlyList<string> errors = body is null ? ["empty body"] : schemas.Validate(schema, body);
+        // A zaakobject is validated as the schema of its objectType (adres_ZaakObject, woonplaats_ZaakObject, …), as the API does.
+        IReadOnlyList<string> errors = body is null ? ["empty body"]
+            : schemas.Validate(schema.Replace("{objectType}", body["objectType"]?.GetValue<string>() ?? "", StringComparison.Ordinal), body);
         if (errors.Count > 0)
         {
             Log.Enqueue((request, string.Join("; ", errors), token));

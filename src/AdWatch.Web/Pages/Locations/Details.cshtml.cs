@@ -120,6 +120,7 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             ResolutionRefusal.RoleNotAllowed => text["Alleen een analist, coördinator of beheerder mag een adres vastleggen."],
             ResolutionRefusal.NotUnresolved => text["Deze locatie heeft al een adres."],
             ResolutionRefusal.NotAnAddress => text["Dit adres is niet gevonden; controleer straat, huisnummer en postcode of plaats."],
+            ResolutionRefusal.OutsideRegion => text["Dit adres ligt buiten de regio; leg alleen een adres in de regio vast."],
             _ => text["Vul straat, huisnummer en een postcode (1234 AB) of plaats in."],
         };
         Response.StatusCode = result.Refusal switch

@@ -36,10 +36,13 @@ public sealed class DossierDocument
         Item(b, "Signaal / lead", flag is null ? "—" : Lead.IdOf(flag.Id));
         Item(b, "Status", flag is null ? "—" : flag.Status.ToText() + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
         Item(b, "Score", flag?.Score.ToString("0.00", CultureInfo.InvariantCulture) ?? "—");
-        Item(b, "Adres / address", string.Join(" ", new[] { place.Street, place.HouseNumber, place.Postcode, place.Town }.Where(s => !string.IsNullOrWhiteSpace(s))));
+        // An unresolved location has no address: the dossier says so, with its town, and shows no street, postcode or point.
+        Item(b, "Adres / address", dossier.IsUnresolved
+            ? $"adres onbekend, {place.Town} / address unknown, {place.Town}"
+            : string.Join(" ", new[] { place.Street, place.HouseNumber, place.Postcode, place.Town }.Where(s => !string.IsNullOrWhiteSpace(s))));
         Item(b, "Precisie / precision", place.Precision.ToText());
         Item(b, "Gemeente / municipality", place.MunicipalityCode ?? "");
-        Item(b, "Coördinaten (WGS84)", place is { Lat: { } lat, Lon: { } lon }
+        Item(b, "Coördinaten (WGS84)", place is { Lat: { } lat, Lon: { } lon } && !dossier.IsUnresolved
             ? lat.ToString("0.00000", CultureInfo.InvariantCulture) + ", " + lon.ToString("0.00000", CultureInfo.InvariantCulture) : "");
         Item(b, "Activiteit / activity", T(dossier.FirstSeen) + " – " + T(dossier.LastSeen));
         Item(b, "Eerst gemarkeerd / first flagged", flag is null ? "—" : T(flag.FirstFlaggedAt));

@@ -37,7 +37,7 @@ public static partial class ZgwBodies
             ["vertrouwelijkheidaanduiding"] = zgw.Vertrouwelijkheidaanduiding,
             ["kenmerken"] = new JsonArray(new JsonObject { ["kenmerk"] = lead.LeadId, ["bron"] = KenmerkBron }),
         };
-        if (lead is { Lat: { } lat, Lon: { } lon })
+        if (lead is { AddressUnknown: false, Lat: { } lat, Lon: { } lon })
         {
             // GeoJSON order is [longitude, latitude], WGS84 (EPSG:4326, announced in Content-Crs).
             zaak["zaakgeometrie"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat) };
@@ -45,12 +45,31 @@ public static partial class ZgwBodies
         return zaak;
     }
 
+    /// <summary>The zaakobject type AdWatch sends for a lead: <c>adres</c>, or <c>woonplaats</c> when the address is unknown.</summary>
+    public static string ZaakObjectType(Lead lead) => lead.AddressUnknown ? "woonplaats" : "adres";
+
     /// <summary>
     /// The lead's address as a zaakobject of type <c>adres</c>. AdWatch knows no BAG ids, so <c>identificatie</c> names the
-    /// AdWatch location; a location known only to street or postcode precision gets house number 0.
+    /// AdWatch location; a location known only to street or postcode precision gets house number 0. An unresolved location
+    /// (address unknown) is sent as its town only, a zaakobject of type <c>woonplaats</c> saying "adres onbekend": no street,
+    /// house number, postcode or BAG reference is filled or guessed.
     /// </summary>
     public static JsonObject ZaakObject(Lead lead, string zaakUrl)
     {
+        if (lead.AddressUnknown)
+        {
+            return new JsonObject
+            {
+                ["zaak"] = zaakUrl,
+                ["objectType"] = "woonplaats",
+                ["relatieomschrijving"] = Cut("Woonplaats van het signaal; " + lead.Label, 80),
+                ["objectIdentificatie"] = new JsonObject
+                {
+                    ["identificatie"] = "adwatch-locatie-" + lead.LocationId.ToString(CultureInfo.InvariantCulture),
+                    ["woonplaatsNaam"] = Cut(lead.Place ?? lead.MunicipalityCode ?? "onbekend", 80),
+                },
+            };
+        }
         var address = new JsonObject
         {
             ["identificatie"] = "adwatch-locatie-" + lead.LocationId.ToString(CultureInfo.InvariantCulture),

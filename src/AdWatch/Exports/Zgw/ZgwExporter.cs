@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Exports.Zgw;
 
 /// <summary>
-/// Sends a lead to the case system in four steps — zaak, zaakobject (adres), dossier document, link — saving each created
+/// Sends a lead to the case system in four steps — zaak, zaakobject (adres; woonplaats when the address is unknown), dossier document, link — saving each created
 /// URL in the outbox before the next step, so an interrupted export resumes at the first missing step. The zaak's
 /// identificatie is stable per lead: a POST that the server processed but whose answer was lost is recovered by a GET
 /// when the retry's POST is refused as a duplicate. The later steps look for an earlier attempt's object before creating.
@@ -35,7 +35,7 @@ public sealed class ZgwExporter(ZgwClient client, IDossierPdfRenderer dossier, E
         }
         if (outbox.ZaakObject is null)
         {
-            var url = await client.FindZaakObjectAsync(outbox.Zaak!, "adres", user, ct)
+            var url = await client.FindZaakObjectAsync(outbox.Zaak!, ZgwBodies.ZaakObjectType(lead), user, ct)
                 ?? await client.CreateZaakObjectAsync(ZgwBodies.ZaakObject(lead, outbox.Zaak!), user, ct);
             outbox = await SaveAsync(export, outbox with { ZaakObject = url }, ct);
         }
