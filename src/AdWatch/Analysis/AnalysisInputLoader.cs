@@ -72,10 +72,16 @@ public sealed class AnalysisInputLoader(Database database)
             versions.GetValueOrDefault(versionId)?.Indicators.Add(code);
         }
 
+        var sites = new Dictionary<long, string>();
+        await foreach (var (adId, site) in Stream<(long, string)>(connection, "SELECT a.id, s.name FROM ads a JOIN sites s ON s.id = a.site_id", null, ct))
+        {
+            sites[adId] = site;
+        }
+
         var ads = versions.Where(kv => kv.Value.HasDays)
             .GroupBy(kv => kv.Value.AdId)
             .OrderBy(g => g.Key)
-            .Select(g => new InputAd(g.Key, [.. g.OrderBy(kv => kv.Key).Select(kv => kv.Value.Build(kv.Key))]))
+            .Select(g => new InputAd(g.Key, [.. g.OrderBy(kv => kv.Key).Select(kv => kv.Value.Build(kv.Key))]) { Site = sites.GetValueOrDefault(g.Key) })
             .ToList();
         return new AnalysisInput(ads, phones, places);
     }
