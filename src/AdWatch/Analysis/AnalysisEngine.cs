@@ -32,27 +32,34 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
         {
             indexByKey[advertisers[i].Key] = i;
         }
-        var stays = new StayBuilder(options, input, shared).Build(ads, [.. keyByAd.Select(k => indexByKey[k])], [.. advertisers.Select(a => a.Key)]);
+        var built = new StayBuilder(options, input, shared).Build(ads, [.. keyByAd.Select(k => indexByKey[k])], advertisers);
         var scorer = new FlagScorer(options, context);
         var operatorOnly = advertisers.Where(a => a.OperatorOnly).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
 
         var locations = new List<ResultLocation>();
-        foreach (var (placeId, placeStays) in stays)
+        foreach (var (placeId, placeStays) in built.Stays)
         {
-            var place = input.Places[placeId];
+            var place = input.Places.GetValueOrDefault(placeId) ?? built.Unresolved[placeId];
             var inRegion = place.Place.MunicipalityCode is { } code ? region.Contains(code) : place.Place.InRegion;
             var licensed = venues.Match(place.Place, asOfDay);
             // Licensed venues and places outside the region are shown, never flagged.
             // Operator-only ads stay visible at the location but are no advertiser of the rotation.
             var counted = operatorOnly.Count == 0 ? placeStays : [.. placeStays.Where(s => !operatorOnly.Contains(s.AdvertiserKey))];
             var flag = licensed is null && inRegion && counted.Count > 0 ? scorer.Score(place, counted, asOfDay) : null;
+            if (flag is not null && built.Reasons.TryGetValue(placeId, out var first))
+            {
+                flag = flag with { Reasons = [first, .. flag.Reasons] };
+            }
             locations.Add(new ResultLocation(place, licensed?.Name, inRegion, placeStays.Min(s => s.StartDay), placeStays.Max(s => s.EndDay),
-                placeStays, flag));
+                placeStays, flag) { Joins = built.Joins.GetValueOrDefault(placeId) ?? [] });
         }
 
         return new AnalysisResult(asOf, advertisers, operators, locations,
             TouringDetector.Detect(options, context, [.. advertisers.Where(a => !a.OperatorOnly)], asOfDay),
-            Municipalities(ads, keyByAd, operatorOnly, input, region, asOfDay, options.WindowDays));
+            Municipalities(ads, keyByAd, operatorOnly, input, region, asOfDay, options.WindowDays))
+        {
+            Merged = built.Merged,
+        };
     }
 
     private static (List<ResultAdvertiser>, List<ResultOperator>, string[]) Advertisers(List<AdFacts> ads, LinkResult links, AnalysisInput input)

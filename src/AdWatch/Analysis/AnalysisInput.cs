@@ -6,7 +6,14 @@ namespace AdWatch.Analysis;
 public sealed record AnalysisInput(
     IReadOnlyList<InputAd> Ads,
     IReadOnlyDictionary<long, InputPhone> Phones,
-    IReadOnlyDictionary<long, InputPlace> Places);
+    IReadOnlyDictionary<long, InputPlace> Places)
+{
+    /// <summary>
+    /// Addresses analysts recorded for unresolved locations (<c>location_resolutions</c>): the unresolved place's id → the id of
+    /// the address's place. The evidence of such a location joins the address's location.
+    /// </summary>
+    public IReadOnlyDictionary<long, long> Resolutions { get; init; } = new Dictionary<long, long>();
+}
 
 /// <summary>One ad as analysis sees it: its versions, each with the UTC days it was observed and what extraction found.</summary>
 public sealed record InputAd(long Id, IReadOnlyList<InputVersion> Versions)

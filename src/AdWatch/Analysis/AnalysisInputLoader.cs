@@ -78,12 +78,19 @@ public sealed class AnalysisInputLoader(Database database)
             sites[adId] = site;
         }
 
+        var resolutions = new Dictionary<long, long>();
+        await foreach (var (unresolved, placeId) in Stream<(long, long)>(connection,
+                           "SELECT unresolved_place_id, place_id FROM location_resolutions", null, ct))
+        {
+            resolutions[unresolved] = placeId;
+        }
+
         var ads = versions.Where(kv => kv.Value.HasDays)
             .GroupBy(kv => kv.Value.AdId)
             .OrderBy(g => g.Key)
             .Select(g => new InputAd(g.Key, [.. g.OrderBy(kv => kv.Key).Select(kv => kv.Value.Build(kv.Key))]) { Site = sites.GetValueOrDefault(g.Key) })
             .ToList();
-        return new AnalysisInput(ads, phones, places);
+        return new AnalysisInput(ads, phones, places) { Resolutions = resolutions };
     }
 
     private static System.Runtime.CompilerServices.ConfiguredCancelableAsyncEnumerable<T> Stream<T>(DbConnection connection, string sql,

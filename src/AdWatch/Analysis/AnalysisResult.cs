@@ -12,6 +12,12 @@ public sealed record AnalysisResult(
     IReadOnlyList<TouringAdvertiser> Touring,
     IReadOnlyList<MunicipalityStat> Municipalities)
 {
+    /// <summary>
+    /// Unresolved locations whose evidence now lies at another location: place id → the place id it joined (the address an
+    /// analyst recorded, or the older unresolved location its evidence cluster merged into). Their flags point there.
+    /// </summary>
+    public IReadOnlyDictionary<long, long> Merged { get; init; } = new Dictionary<long, long>();
+
     /// <summary>Locations that meet the flag rule, highest score first.</summary>
     public IEnumerable<ResultLocation> Flagged => Locations
         .Where(l => l.Flag is { Qualifies: true })
@@ -51,7 +57,10 @@ public sealed record AdLink(long AdId, string Kind, double Confidence);
 /// <summary>A phone behind several clearly different advertisers (different names and photos): linked, never merged.</summary>
 public sealed record ResultOperator(long PhoneId, string E164, IReadOnlyList<string> AdvertiserKeys);
 
-/// <summary>A place at address, postcode or street precision with the stays of advertisers at it.</summary>
+/// <summary>
+/// A place at address, postcode or street precision, or an unresolved location (<see cref="Geocoding.GeoPrecision.Unresolved"/>),
+/// with the stays of advertisers at it. <see cref="Joins"/> explains which coarser writings joined it and which did not.
+/// </summary>
 public sealed record ResultLocation(
     InputPlace Place,
     string? LicensedVenue,
@@ -59,11 +68,28 @@ public sealed record ResultLocation(
     int FirstDay,
     int LastDay,
     IReadOnlyList<ResultStay> Stays,
-    ResultFlag? Flag);
+    ResultFlag? Flag)
+{
+    public IReadOnlyList<LocationJoin> Joins { get; init; } = [];
+}
+
+/// <summary>
+/// One identity decision about a location, stored with it (<c>locations.identity_json</c>) and shown in the dossier:
+/// ads that named only a coarser place (postcode, street) and were joined to this house — <see cref="Kind"/> says through what
+/// (<c>advertiser</c>, <c>phone</c>, <c>image</c>) — or were not (<c>ambiguous</c>: several houses qualify); ads without any
+/// address gathered into an unresolved location (<c>unresolved</c>); or an unresolved location's ads joined here because an
+/// analyst recorded its address (<c>resolution</c>).
+/// </summary>
+public sealed record LocationJoin(string Kind, bool Joined, IReadOnlyList<long> AdIds, double Confidence, string Dutch, string English)
+{
+    public string Text(string language) => language == "en" ? English : Dutch;
+}
 
 /// <summary>
 /// The contiguous activity of one advertiser at one location, days inclusive. <see cref="LinkKind"/> is the strongest tie
-/// of its ads to the location: <c>address</c>, else <c>phone</c>, <c>image</c> or <c>template</c> (ads without an address).
+/// of its ads to the location: <c>address</c>; else, for ads naming only a postcode or street, <c>advertiser</c>, <c>phone</c> or <c>image</c>
+/// seen at this address; <c>resolution</c> (an unresolved location whose address an analyst recorded); or <c>phone</c>, <c>image</c>
+/// or <c>template</c> for ads without an address.
 /// </summary>
 public sealed record ResultStay(string AdvertiserKey, int StartDay, int EndDay, IReadOnlyList<long> AdIds, string LinkKind, double Confidence)
 {

@@ -19,6 +19,7 @@ public sealed class AnalysisWriter(Database database)
         await using var tx = await connection.BeginTransactionAsync(ct);
         var w = new Tally();
         var asOf = result.AsOf.ToUnixTimeMilliseconds();
+        result = await UnresolvedPlacesAsync(connection, tx, result, computedAt, w, ct);
 
         var links = (await connection.QueryAsync<LinkData>(new CommandDefinition(
             "SELECT advertiser_id, ad_id, link_kind, confidence FROM advertiser_ads", transaction: tx, cancellationToken: ct))).ToList();
@@ -45,6 +46,7 @@ public sealed class AnalysisWriter(Database database)
             cancellationToken: ct));
 
         var flags = await FlagsAsync(connection, tx, result, locationIds, asOf, computedAt.ToUnixTimeMilliseconds(), w, ct);
+        await MergedFlagsAsync(connection, tx, result, w, ct);
         await tx.CommitAsync(ct);
         return new WrittenAnalysis(flags, new WriteStats(w.Inserted, w.Updated, w.Deleted));
     }
@@ -109,27 +111,31 @@ public sealed class AnalysisWriter(Database database)
         Tally w, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<LocationData>(new CommandDefinition(
-            "SELECT id, place_id, licensed_venue, first_seen_at, last_seen_at FROM locations", transaction: tx, cancellationToken: ct)))
+            "SELECT id, place_id, licensed_venue, first_seen_at, last_seen_at, identity_json FROM locations", transaction: tx, cancellationToken: ct)))
             .ToDictionary(l => l.PlaceId);
         var insert = new List<object>();
         var update = new List<object>();
         foreach (var l in result.Locations)
         {
-            var row = new { PlaceId = l.Place.Id, l.LicensedVenue, First = Ms(l.FirstDay), Last = Ms(l.LastDay) };
+            var row = new { PlaceId = l.Place.Id, l.LicensedVenue, First = Ms(l.FirstDay), Last = Ms(l.LastDay),
+                Identity = l.Joins.Count == 0 ? null : JsonSerializer.Serialize(l.Joins) };
             if (!existing.TryGetValue(l.Place.Id, out var old))
             {
                 insert.Add(row);
             }
-            else if (old.LicensedVenue != row.LicensedVenue || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last)
+            else if (old.LicensedVenue != row.LicensedVenue || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last
+                     || old.IdentityJson != row.Identity)
             {
                 update.Add(row);
             }
         }
         w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO locations (place_id, licensed_venue, first_seen_at, last_seen_at) VALUES (@PlaceId, @LicensedVenue, @First, @Last)
+            INSERT INTO locations (place_id, licensed_venue, first_seen_at, last_seen_at, identity_json)
+            VALUES (@PlaceId, @LicensedVenue, @First, @Last, @Identity)
             """, insert, tx, cancellationToken: ct));
         w.Updated += await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE locations SET licensed_venue = @LicensedVenue, first_seen_at = @First, last_seen_at = @Last WHERE place_id = @PlaceId
+            UPDATE locations SET licensed_venue = @LicensedVenue, first_seen_at = @First, last_seen_at = @Last, identity_json = @Identity
+            WHERE place_id = @PlaceId
             """, update, tx, cancellationToken: ct));
         return insert.Count == 0 ? existing.ToDictionary(kv => kv.Key, kv => kv.Value.Id)
             : (await c.QueryAsync<(long Id, long PlaceId)>(new CommandDefinition("SELECT id, place_id FROM locations", transaction: tx,
@@ -226,6 +232,58 @@ public sealed class AnalysisWriter(Database database)
             .ToDictionary(f => f.LocationId, f => new FlagState(f.Id, f.Status, f.Active, DateTimeOffset.FromUnixTimeMilliseconds(f.FirstFlaggedAt)));
     }
 
+    /// <summary>
+    /// Stores the unresolved places this run inferred for the first time (negative ids in the result) and returns the result with
+    /// their row ids; a place already stored keeps its row, so its location, flag and review status stay the same across runs.
+    /// </summary>
+    private static async Task<AnalysisResult> UnresolvedPlacesAsync(DbConnection c, DbTransaction tx, AnalysisResult result, DateTimeOffset at,
+        Tally w, CancellationToken ct)
+    {
+        var fresh = result.Locations.Where(l => l.Place.Id < 0).ToList();
+        if (fresh.Count == 0)
+        {
+            return result;
+        }
+        var ids = new Dictionary<long, long>();
+        foreach (var l in fresh)
+        {
+            var p = l.Place;
+            ids[p.Id] = await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+                INSERT INTO places (key, label, precision, place_name, municipality_code, in_region, source, geocoded_at)
+                VALUES (@Key, @Label, @Precision, @Town, @MunicipalityCode, @InRegion, 'analysis', @At)
+                ON CONFLICT (key) DO UPDATE SET label = excluded.label
+                RETURNING id
+                """, new { p.Key, p.Label, Precision = EnumText.ToText(p.Place.Precision), p.Place.Town, p.Place.MunicipalityCode,
+                    p.Place.InRegion, At = at.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
+            w.Inserted++;
+        }
+        return result with
+        {
+            Locations = [.. result.Locations.Select(l => l.Place.Id < 0 ? l with { Place = l.Place with { Id = ids[l.Place.Id] } } : l)],
+        };
+    }
+
+    /// <summary>An unresolved location's flag points to the flag of the location its evidence joined; cleared when it no longer does.</summary>
+    private static async Task MergedFlagsAsync(DbConnection c, DbTransaction tx, AnalysisResult result, Tally w, CancellationToken ct)
+    {
+        var flagByPlace = (await c.QueryAsync<(long PlaceId, long FlagId, long? MergedInto)>(new CommandDefinition("""
+            SELECT l.place_id, f.id, f.merged_into_flag_id FROM flags f JOIN locations l ON l.id = f.location_id
+            """, transaction: tx, cancellationToken: ct))).ToList();
+        var byPlace = flagByPlace.ToDictionary(f => f.PlaceId);
+        var desired = new Dictionary<long, long?>();
+        foreach (var (from, to) in result.Merged)
+        {
+            if (byPlace.TryGetValue(from, out var flag))
+            {
+                desired[flag.FlagId] = byPlace.TryGetValue(to, out var target) ? target.FlagId : null;
+            }
+        }
+        var changes = flagByPlace.Select(f => (f.FlagId, f.MergedInto, Desired: desired.GetValueOrDefault(f.FlagId)))
+            .Where(f => f.MergedInto != f.Desired).Select(f => new { Id = f.FlagId, Into = f.Desired }).ToList();
+        w.Updated += await c.ExecuteAsync(new CommandDefinition("UPDATE flags SET merged_into_flag_id = @Into WHERE id = @Id", changes, tx,
+            cancellationToken: ct));
+    }
+
     private static FlagValues FlagRowOf(ResultFlag? flag) => new(flag?.Score ?? 0, FlagReasonJson.Serialize(flag?.Reasons ?? []),
         flag?.Advertisers ?? 0, flag?.ShortStays ?? 0, JsonSerializer.Serialize(flag?.Phones ?? []), JsonSerializer.Serialize(flag?.AdIds ?? []));
 
@@ -288,6 +346,7 @@ public sealed class AnalysisWriter(Database database)
         public string? LicensedVenue { get; init; }
         public long FirstSeenAt { get; init; }
         public long LastSeenAt { get; init; }
+        public string? IdentityJson { get; init; }
     }
 
     private sealed record StayData

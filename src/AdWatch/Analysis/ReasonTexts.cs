@@ -44,6 +44,64 @@ internal static class ReasonTexts
             "'{0}' was not used as a name: it is on {1} ads of {2} (the site's own wording)."),
     };
 
+    /// <summary>Identity decisions about a location (<see cref="LocationJoin"/>); {0} ads, {1} the coarser place as the ads gave it.</summary>
+    private static readonly Dictionary<string, (string Dutch, string English)> Joins = new()
+    {
+        ["advertiser"] = (
+            "{0} advertentie(s) noemden alleen {1}; gekoppeld omdat dezelfde adverteerder ({2}) hier binnen {3} dagen adverteerde (zekerheid {4}).",
+            "{0} ad(s) gave only {1}; joined because the same advertiser ({2}) advertised here within {3} days (confidence {4})."),
+        ["phone"] = (
+            "{0} advertentie(s) noemden alleen {1}; gekoppeld omdat telefoon {2} hier binnen {3} dagen adverteerde (zekerheid {4}).",
+            "{0} ad(s) gave only {1}; joined because phone {2} advertised here within {3} days (confidence {4})."),
+        ["image"] = (
+            "{0} advertentie(s) noemden alleen {1}; gekoppeld omdat dezelfde foto hier binnen {3} dagen werd gebruikt (zekerheid {4}).",
+            "{0} ad(s) gave only {1}; joined because the same photo was used here within {3} days (confidence {4})."),
+        ["ambiguous"] = (
+            "{0} advertentie(s) noemden alleen {1}; niet gekoppeld: {2} huizen komen in aanmerking ({3}).",
+            "{0} ad(s) gave only {1}; not joined: {2} houses qualify ({3})."),
+        ["unresolved"] = (
+            "{0} advertenties zonder adres in {1} samengenomen: {2} adverteerders delen {3}.",
+            "{0} ads without an address in {1} taken together: {2} advertisers share {3}."),
+        ["resolution"] = (
+            "{0} advertenties van {1} hier samengevoegd: een analist heeft dit adres vastgelegd (zekerheid {2}).",
+            "{0} ads of {1} joined here: an analyst recorded this address (confidence {2})."),
+    };
+
+    private static readonly CultureInfo DutchCulture = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>A <see cref="LocationJoin"/> with its Dutch and English sentence; <paramref name="place"/> is (Dutch, English).</summary>
+    public static LocationJoin Join(string kind, bool joined, IReadOnlyList<long> ads, double confidence, (string Dutch, string English) place,
+        params object[] args)
+    {
+        var (dutch, english) = Joins[kind];
+        object[] Args(string language, string where) => [ads.Count, where, .. args.Select(a => a is (string nl, string en) ? (language == "nl" ? nl : en) : a),
+            confidence.ToString("0.##", language == "nl" ? DutchCulture : CultureInfo.InvariantCulture)];
+        return new LocationJoin(kind, joined, ads, confidence,
+            string.Format(CultureInfo.InvariantCulture, dutch, Args("nl", place.Dutch)),
+            string.Format(CultureInfo.InvariantCulture, english, Args("en", place.English)));
+    }
+
+    /// <summary>What the advertisers of an unresolved location share: (Dutch, English), e.g. "boekingsnummer +31… en foto's".</summary>
+    public static (string Dutch, string English) Shared(IReadOnlyList<string> phones, bool photos)
+    {
+        var list = string.Join(", ", phones);
+        return (phones.Count, photos) switch
+        {
+            (0, _) => ("foto's", "photos"),
+            (1, false) => ($"boekingsnummer {list}", $"booking number {list}"),
+            (_, false) => ($"boekingsnummers {list}", $"booking numbers {list}"),
+            (1, true) => ($"boekingsnummer {list} en foto's", $"booking number {list} and photos"),
+            _ => ($"boekingsnummers {list} en foto's", $"booking numbers {list} and photos"),
+        };
+    }
+
+    /// <summary>The reason an unresolved location carries first: "adres onbekend, Harderwijk: 4 adverteerders delen …".</summary>
+    public static FlagReason Unresolved(ReasonEvidence evidence, string town, int advertisers, (string Dutch, string English) shared) =>
+        new("unresolved",
+            string.Format(CultureInfo.InvariantCulture, "Adres onbekend, {0}: {1} adverteerders delen {2}.", town, advertisers, shared.Dutch),
+            string.Format(CultureInfo.InvariantCulture, "Address unknown, {0}: {1} advertisers share {2}.", town, advertisers, shared.English),
+            evidence);
+
     public static FlagReason Reason(string code, ReasonEvidence evidence, params object[] args) => Reason(code, code, evidence, args);
 
     /// <summary>A reason with code <paramref name="code"/> worded as <paramref name="wording"/> (a variant such as <c>phone-change/text</c>).</summary>

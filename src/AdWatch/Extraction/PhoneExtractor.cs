@@ -45,28 +45,39 @@ public sealed partial class PhoneExtractor
         var masked = PhoneTrapMask.Apply(normalized.Text);
         var runs = new List<List<DigitGroup>>();
         PhoneRunScanner.Scan(masked, runs);
+        var mayCue = runs.Count > 0 && PhoneCountryCue.MayHaveCue(text);
         foreach (var run in runs)
         {
-            MatchWindows(run, normalized, found);
+            MatchWindows(run, normalized, mayCue, found);
         }
 
         return normalized.Text;
     }
 
-    private static void MatchWindows(List<DigitGroup> run, NormalizedText normalized, List<ExtractedPhone> found)
+    /// <summary>
+    /// Tries windows of the run's groups, longest first, from each group that can start a number: one with a plus or a
+    /// trunk zero, or, when the ad names the number's country next to it (<see cref="PhoneCountryCue"/>), any group, read
+    /// in that country first.
+    /// </summary>
+    private static void MatchWindows(List<DigitGroup> run, NormalizedText normalized, bool mayCue, List<ExtractedPhone> found)
     {
         var window = new StringBuilder(24);
         var i = 0;
         while (i < run.Count)
         {
             var first = run[i];
-            if (!first.Plus && !first.Digits.StartsWith('0'))
+            var cueable = mayCue && !first.IsInternational;
+            if (!first.Plus && !first.Digits.StartsWith('0') && !cueable)
             {
                 i++;
                 continue;
             }
 
             var last = LongestWindowEnd(run, i);
+            // A flag after the number sits after the run; one look per start, not per window.
+            var region = cueable
+                ? PhoneCountryCue.Find(normalized.Original, normalized.OriginalStart(first.Start), normalized.OriginalEnd(run[last].End - 1))
+                : null;
             var matched = -1;
             for (var j = last; j >= i && matched < 0; j--)
             {
@@ -81,7 +92,9 @@ public sealed partial class PhoneExtractor
                     window.Append(run[k].Digits);
                 }
 
-                var e164 = ValidE164(window.ToString());
+                var candidate = window.ToString();
+                var e164 = (region is not null and not DefaultRegion ? ValidE164In(candidate, region) : null)
+                    ?? (first.Plus || first.Digits.StartsWith('0') ? ValidE164(candidate) : null);
                 if (e164 is not null)
                 {
                     var raw = normalized.OriginalSpan(first.Start, run[j].End - 1);
@@ -139,6 +152,20 @@ public sealed partial class PhoneExtractor
         {
             var number = Util.Parse(candidate, DefaultRegion);
             return Util.IsValidNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The E.164 form when the national-form candidate is a valid number of <paramref name="region"/>.</summary>
+    private static string? ValidE164In(string candidate, string region)
+    {
+        try
+        {
+            var number = Util.Parse(candidate, region);
+            return Util.IsValidNumberForRegion(number, region) ? Util.Format(number, PhoneNumberFormat.E164) : null;
         }
         catch (NumberParseException)
         {

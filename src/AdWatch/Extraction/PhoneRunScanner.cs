@@ -2,13 +2,28 @@ namespace AdWatch.Extraction;
 
 /// <summary>
 /// Splits normalised, masked text into runs of digit groups that could together be phone numbers: groups joined
-/// by short separator gaps (spaces, dots, dashes, slashes, stars, underscores, brackets, one line break). The
+/// by short separator gaps (spaces, dots, dashes, slashes, stars, underscores, brackets, one line break unless eight figures precede it). The
 /// <c>(0)</c> in <c>+31 (0)6…</c> is dropped because it is the trunk prefix that international form omits.
 /// </summary>
 internal static class PhoneRunScanner
 {
     /// <summary>Beyond this many groups a run is prose with numbers in it, not a phone number; it is cut.</summary>
     private const int MaxGroups = 24;
+
+    /// <summary>Figures before a line break from which the run is complete and the next line starts a new one.</summary>
+    private const int CompleteCode = 8;
+    private const int CompleteNational = 10;
+
+    private static int DigitsSoFar(List<DigitGroup> run)
+    {
+        var total = 0;
+        foreach (var group in run)
+        {
+            total += group.Digits.Length;
+        }
+
+        return total;
+    }
 
     public static void Scan(string s, List<List<DigitGroup>> runs)
     {
@@ -91,6 +106,15 @@ internal static class PhoneRunScanner
 
         if (k >= s.Length || k - pos > PhoneTextNormalizer.MaxGap || newlines > 1 || s[k] is < '0' or > '9')
         {
+            return -1;
+        }
+
+        if (newlines == 1 && !run[0].IsInternational && DigitsSoFar(run) >= (run[0].Digits.StartsWith('0') ? CompleteNational : CompleteCode))
+        {
+            // "Advertentiecode 83119766⏎20 min": eight figures without a trunk zero before a line break are a whole code, and
+            // ten with one a whole Dutch number; joining the next line's figures would invent a number (and a country cue
+            // lets a number start without a zero). A number broken over two lines breaks before it is complete
+            // ("06 1234⏎5678"); an international one (up to 15 digits after +/00) may break anywhere.
             return -1;
         }
 

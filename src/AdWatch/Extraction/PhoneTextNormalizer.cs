@@ -49,12 +49,16 @@ internal static class PhoneTextNormalizer
                 t++;
             }
 
-            if (t < tokens.Count && tokens[t].Start == i && tokens[t].Word != '\0')
+            if (t < tokens.Count && tokens[t].Start == i && tokens[t].Word is not null)
             {
                 var token = tokens[t];
+                // A word may stand for two digits ("twaalf" → 12): each maps back to the whole word.
                 text.Append(token.Word);
-                outStarts.Add(starts[token.Start]);
-                outEnds.Add(ends[token.End - 1]);
+                for (var w = 0; w < token.Word!.Length; w++)
+                {
+                    outStarts.Add(starts[token.Start]);
+                    outEnds.Add(ends[token.End - 1]);
+                }
                 i = token.End - 1;
                 continue;
             }

@@ -23,7 +23,7 @@ internal static class PhoneTokens
     public static List<Token> Tokenize(string chars)
     {
         var tokens = new List<Token>();
-        Span<char> word = stackalloc char[6];
+        Span<char> word = stackalloc char[NumberWords.MaxLength];
         var i = 0;
         while (i < chars.Length)
         {
@@ -65,18 +65,31 @@ internal static class PhoneTokens
             {
                 token = token with { Digits = digits };
             }
-            else if (digits == 0 && i - start <= 6)
+            else if (others == 0 && digits == 0 && i - start is >= 2 and <= 4 && IsWholeGroupLookAlike(chars, start, i))
             {
-                for (var k = start; k < i; k++)
+                // "OO" or "ll" filling a whole group of a number: counts only inside a phone-length run, like a word.
+                var spelled = string.Create(i - start, (chars, start), static (span, s) =>
                 {
-                    word[k - start] = chars[k];
-                }
-
-                var digit = NumberWords.DigitOf(word[..(i - start)]);
-                token = digit == '\0' ? token : token with { Spelled = digit, Digits = 1 };
+                    for (var k = 0; k < span.Length; k++)
+                    {
+                        span[k] = LookAlikeDigit(s.chars[s.start + k]);
+                    }
+                });
+                token = token with { Spelled = spelled, Digits = spelled.Length };
+            }
+            else if (digits == 0 && i - start <= NumberWords.MaxLength)
+            {
+                chars.AsSpan(start, i - start).CopyTo(word);
+                var spelled = NumberWords.Spell(word[..(i - start)]);
+                token = spelled switch
+                {
+                    null => token,
+                    NumberWords.Plus => token with { Plus = true },
+                    _ => token with { Spelled = spelled, Digits = spelled.Length },
+                };
             }
 
-            if (token.Digits > 0)
+            if (token.Digits > 0 || token.Plus)
             {
                 // Other words matter only as run breakers, which the gap check between tokens already sees.
                 tokens.Add(token);
@@ -93,7 +106,7 @@ internal static class PhoneTokens
     private static bool TrySplitGlued(string chars, int start, int end, List<Token> tokens)
     {
         var pieces = new List<Token>();
-        Span<char> word = stackalloc char[6];
+        Span<char> word = stackalloc char[NumberWords.MaxLength];
         for (var k = start; k < end;)
         {
             var from = k;
@@ -112,12 +125,12 @@ internal static class PhoneTokens
                 return false;
             }
             chars.AsSpan(from, k - from).CopyTo(word);
-            var digit = NumberWords.DigitOf(word[..(k - from)]);
-            if (digit == '\0')
+            var spelled = NumberWords.Spell(word[..(k - from)]);
+            if (spelled is null or NumberWords.Plus)
             {
                 return false;
             }
-            pieces.Add(new Token(from, k) { Spelled = digit, Digits = 1 });
+            pieces.Add(new Token(from, k) { Spelled = spelled, Digits = spelled.Length });
         }
         tokens.AddRange(pieces);
         return true;
@@ -134,7 +147,10 @@ internal static class PhoneTokens
 
     private static bool IsPostcodeLetter(char c) => c is >= 'A' and <= 'Z' and not ('F' or 'I' or 'O' or 'Q' or 'U' or 'Y');
 
-    /// <summary>Spelled digits count only inside a run of numeric tokens long enough to be a phone number.</summary>
+    /// <summary>
+    /// Spelled digits count only inside a run of numeric tokens long enough to be a phone number; a spelled plus counts only
+    /// right before such a run that starts with a country code ("más 57 300 …", not "plus 06 …" or "plus 50 euro").
+    /// </summary>
     public static bool MarkWordRuns(string chars, List<Token> tokens)
     {
         var converted = false;
@@ -149,11 +165,11 @@ internal static class PhoneTokens
 
             var runEnd = runStart + 1;
             var digits = tokens[runStart].Digits;
-            var spelled = tokens[runStart].Spelled != '\0';
+            var spelled = tokens[runStart].Spelled is not null;
             while (runEnd < tokens.Count && tokens[runEnd].Digits > 0 && IsGap(chars, tokens[runEnd - 1].End, tokens[runEnd].Start))
             {
                 digits += tokens[runEnd].Digits;
-                spelled |= tokens[runEnd].Spelled != '\0';
+                spelled |= tokens[runEnd].Spelled is not null;
                 runEnd++;
             }
 
@@ -161,18 +177,42 @@ internal static class PhoneTokens
             {
                 for (var k = runStart; k < runEnd; k++)
                 {
-                    if (tokens[k].Spelled != '\0')
+                    if (tokens[k].Spelled is { } digitsSpelled)
                     {
-                        tokens[k] = tokens[k] with { Word = tokens[k].Spelled };
+                        tokens[k] = tokens[k] with { Word = digitsSpelled };
                         converted = true;
                     }
                 }
+            }
+
+            if (digits >= MinDigitsForWordRun && runStart > 0 && tokens[runStart - 1].Plus
+                && IsGap(chars, tokens[runStart - 1].End, tokens[runStart].Start) && FirstDigit(chars, tokens[runStart]) is not '0')
+            {
+                tokens[runStart - 1] = tokens[runStart - 1] with { Word = NumberWords.Plus };
+                converted = true;
             }
 
             runStart = runEnd;
         }
 
         return converted;
+    }
+
+    private static char FirstDigit(string chars, Token token) =>
+        token.Spelled is { } spelled ? spelled[0] : token.LookAlike ? LookAlikeDigit(chars[token.Start]) : chars[token.Start];
+
+    /// <summary>A whole group of look-alike letters: zeros written as O or o, ones as l or I ("OO", "lI"); not S.</summary>
+    private static bool IsWholeGroupLookAlike(string chars, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (chars[k] is not ('O' or 'o' or 'I' or 'l'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsGap(string chars, int from, int to)
@@ -199,10 +239,13 @@ internal static class PhoneTokens
 
         public bool LookAlike { get; init; }
 
-        /// <summary>The digit this token spells, if it is a number word.</summary>
-        public char Spelled { get; init; }
+        /// <summary>The digits this token spells, if it is a number word or a whole group of look-alike letters.</summary>
+        public string? Spelled { get; init; }
 
-        /// <summary>Set when the spelled digit is used: the token sits in a phone-length run.</summary>
-        public char Word { get; init; }
+        /// <summary>A spelled plus sign ("plus", "más", "mais"); it has no digits.</summary>
+        public bool Plus { get; init; }
+
+        /// <summary>Set when the spelled value is used (the token sits in a phone-length run): what replaces the token.</summary>
+        public string? Word { get; init; }
     }
 }

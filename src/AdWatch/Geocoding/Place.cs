@@ -46,6 +46,7 @@ public sealed record Place(
 
     private string Area => MunicipalityCode ?? Postcode ?? Compact(Town);
 
-    private static string Compact(string? text) =>
+    /// <summary>A name as keys compare it: upper case, without spaces, dots and apostrophes.</summary>
+    internal static string Compact(string? text) =>
         text is null ? "" : string.Concat(text.Where(c => c is not (' ' or '.' or '\'' or '’'))).ToUpperInvariant();
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using AdWatch.Analysis;
 using AdWatch.Geocoding;
 using AdWatch.Storage;
@@ -17,7 +18,7 @@ public sealed class DossierQuery(Database database)
     {
         await using var c = await database.OpenAsync(ct);
         var head = await c.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition("""
-            SELECT l.id AS location_id, l.licensed_venue, l.first_seen_at, l.last_seen_at, p.id AS place_id, p.label, p.precision,
+            SELECT l.id AS location_id, l.licensed_venue, l.first_seen_at, l.last_seen_at, l.identity_json, p.id AS place_id, p.label, p.precision,
                    p.street, p.house_number, p.postcode, p.place_name, p.municipality_code, p.in_region, p.lat, p.lon
             FROM locations l JOIN places p ON p.id = l.place_id WHERE l.id = @locationId
             """, new { locationId }, cancellationToken: ct));
@@ -26,7 +27,11 @@ public sealed class DossierQuery(Database database)
             return null;
         }
         var flag = await c.QuerySingleOrDefaultAsync<FlagData>(new CommandDefinition(
-            "SELECT id, score, status, active, reasons_json, first_flagged_at, computed_at, as_of, assigned_to FROM flags WHERE location_id = @locationId",
+            """
+            SELECT f.id, f.score, f.status, f.active, f.reasons_json, f.first_flagged_at, f.computed_at, f.as_of, f.assigned_to,
+                   m.location_id AS merged_into_location_id
+            FROM flags f LEFT JOIN flags m ON m.id = f.merged_into_flag_id WHERE f.location_id = @locationId
+            """,
             new { locationId }, cancellationToken: ct));
         var reasons = flag is null ? [] : FlagReasonJson.Deserialize(flag.ReasonsJson);
         var stays = (await c.QueryAsync<StayData>(new CommandDefinition("""
@@ -43,7 +48,13 @@ public sealed class DossierQuery(Database database)
             })
             .ToList();
 
-        var adIds = await AdIdsAsync(c, locationId, head.PlaceId, reasons, ct);
+        var joins = head.IdentityJson is { } json ? JsonSerializer.Deserialize<List<LocationJoin>>(json) ?? [] : [];
+        var resolution = await c.QuerySingleOrDefaultAsync<ResolutionData>(new CommandDefinition("""
+            SELECT p.label, l.id AS location_id, r.recorded_by, r.recorded_at
+            FROM location_resolutions r JOIN places p ON p.id = r.place_id LEFT JOIN locations l ON l.place_id = r.place_id
+            WHERE r.unresolved_place_id = @PlaceId
+            """, new { head.PlaceId }, cancellationToken: ct));
+        var adIds = await AdIdsAsync(c, locationId, head.PlaceId, reasons, joins, ct);
         var ads = await DossierAdReader.ReadAsync(c, adIds, ct);
         var phones = await DossierPhoneReader.ReadAsync(c, adIds, head.PlaceId, ct);
         var linked = await DossierLinkReader.LocationsAsync(c, locationId, ct);
@@ -59,7 +70,12 @@ public sealed class DossierQuery(Database database)
                 head.MunicipalityCode, head.InRegion, head.Lat, head.Lon),
             head.LicensedVenue, head.FirstSeenAt, head.LastSeenAt,
             flag is null ? null : new DossierFlag(flag.Id, flag.Score, EnumText.Parse<ReviewStatus>(flag.Status), flag.Active, flag.FirstFlaggedAt, flag.ComputedAt, flag.AsOf, flag.AssignedTo),
-            reasons, stays, ads, phones, linked, operators, reviews);
+            reasons, stays, ads, phones, linked, operators, reviews)
+        {
+            Joins = joins,
+            Resolution = resolution is null ? null : new DossierResolution(resolution.Label, resolution.LocationId, resolution.RecordedBy, resolution.RecordedAt),
+            MergedIntoLocationId = flag?.MergedIntoLocationId,
+        };
     }
 
     /// <summary>The dossier of the location a flag belongs to, or null when there is no such flag.</summary>
@@ -75,11 +91,11 @@ public sealed class DossierQuery(Database database)
     }
 
     /// <summary>
-    /// Ads with this place in any version; ads of advertisers whose stay here rests on a strong link (phone, image,
+    /// Ads with this place in any version; ads an identity decision names (joined or kept apart); ads of advertisers whose stay here rests on a strong link (phone, image,
     /// template) seen during that stay and carrying no other exact place; and every ad a reason cites as evidence.
     /// </summary>
     private static async Task<IReadOnlyList<long>> AdIdsAsync(DbConnection c, long locationId, long placeId, IReadOnlyList<FlagReason> reasons,
-        CancellationToken ct)
+        IReadOnlyList<LocationJoin> joins, CancellationToken ct)
     {
         var ids = new HashSet<long>(await c.QueryAsync<long>(new CommandDefinition("""
             SELECT DISTINCT v.ad_id FROM ad_places ap JOIN ad_versions v ON v.id = ap.version_id WHERE ap.place_id = @placeId
@@ -93,7 +109,7 @@ public sealed class DossierQuery(Database database)
               AND NOT EXISTS (SELECT 1 FROM ad_versions v JOIN ad_places ap ON ap.version_id = v.id JOIN places p ON p.id = ap.place_id
                               WHERE v.ad_id = a.id AND p.id <> @placeId AND p.precision IN ('address', 'postcode', 'street'))
             """, new { locationId, placeId }, cancellationToken: ct)));
-        var cited = reasons.SelectMany(r => r.Evidence.Ads).Where(id => !ids.Contains(id)).Distinct().ToList();
+        var cited = reasons.SelectMany(r => r.Evidence.Ads).Concat(joins.SelectMany(j => j.AdIds)).Where(id => !ids.Contains(id)).Distinct().ToList();
         if (cited.Count > 0)
         {
             ids.UnionWith(await c.QueryAsync<long>(new CommandDefinition($"SELECT id FROM ads WHERE {SqlIn.List(c, "id", "@cited")}", new { cited }, cancellationToken: ct)));
@@ -105,6 +121,7 @@ public sealed class DossierQuery(Database database)
     {
         public long LocationId { get; init; }
         public string? LicensedVenue { get; init; }
+        public string? IdentityJson { get; init; }
         public DateTimeOffset FirstSeenAt { get; init; }
         public DateTimeOffset LastSeenAt { get; init; }
         public long PlaceId { get; init; }
@@ -131,6 +148,15 @@ public sealed class DossierQuery(Database database)
         public DateTimeOffset ComputedAt { get; init; }
         public DateTimeOffset AsOf { get; init; }
         public string? AssignedTo { get; init; }
+        public long? MergedIntoLocationId { get; init; }
+    }
+
+    private sealed record ResolutionData
+    {
+        public string Label { get; init; } = "";
+        public long? LocationId { get; init; }
+        public string RecordedBy { get; init; } = "";
+        public DateTimeOffset RecordedAt { get; init; }
     }
 
     private sealed record StayData

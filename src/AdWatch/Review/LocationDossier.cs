@@ -42,6 +42,18 @@ public sealed record LocationDossier(
     IReadOnlyList<DossierOperator> Operators,
     IReadOnlyList<ReviewRow> Reviews)
 {
+    /// <summary>How this location's identity was decided: the writings joined to it and those kept apart (Dutch and English).</summary>
+    public IReadOnlyList<LocationJoin> Joins { get; init; } = [];
+
+    /// <summary>The address an analyst recorded for this unresolved location, if any.</summary>
+    public DossierResolution? Resolution { get; init; }
+
+    /// <summary>The location this unresolved location's evidence joined (its flag points to that location's flag).</summary>
+    public long? MergedIntoLocationId { get; init; }
+
+    /// <summary>A house inferred from shared booking phones or photos, its address unknown: never show an address for it.</summary>
+    public bool IsUnresolved => Place.Precision == GeoPrecision.Unresolved;
+
     /// <summary>True when the location is a licensed venue: show it as licensed, never as flagged.</summary>
     public bool IsLicensed => LicensedVenue is not null;
 
@@ -51,3 +63,6 @@ public sealed record LocationDossier(
     /// <summary>Per advertiser at this location (operator-only ones included), the identity decisions analysis made about it.</summary>
     public IReadOnlyList<DossierStay> IdentityDecisions => [.. Stays.Where(s => s.Identity.Count > 0).GroupBy(s => s.AdvertiserId).Select(g => g.First())];
 }
+
+/// <summary>The address recorded for an unresolved location: its label, the location it has there (after the next run), who and when.</summary>
+public sealed record DossierResolution(string Label, long? LocationId, string RecordedBy, DateTimeOffset RecordedAt);

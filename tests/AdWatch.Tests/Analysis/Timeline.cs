@@ -10,6 +10,7 @@ internal sealed class Timeline
     private readonly Dictionary<long, InputPlace> _places = [];
     private readonly Dictionary<long, InputPhone> _phones = [];
     private readonly List<InputAd> _ads = [];
+    private readonly Dictionary<long, long> _resolutions = [];
     private long _nextAd = 100;
     private long _nextVersion = 1000;
 
@@ -24,6 +25,16 @@ internal sealed class Timeline
     public long Postcode(string postcode, string place = "Harderwijk", string municipality = "GM0243") =>
         AddPlace(new InputPlace(_places.Count + 1, $"pc:{postcode}", $"{postcode} {place}", new(GeoPrecision.Postcode, null, null, postcode, place, municipality,
             municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62)));
+
+    public long Street(string street, string place = "Harderwijk", string municipality = "GM0243") =>
+        AddPlace(new InputPlace(_places.Count + 1, $"str:{municipality}:{street.ToUpperInvariant()}", $"{street}, {place}", new(GeoPrecision.Street, street, null, null, place,
+            municipality, municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62)));
+
+    /// <summary>An unresolved place as a previous run stored it (its key as <see cref="InputPlace.Key"/>).</summary>
+    public long Stored(InputPlace place) => AddPlace(place with { Id = _places.Count + 1 });
+
+    /// <summary>An analyst recorded <paramref name="address"/> for the unresolved place <paramref name="unresolved"/>.</summary>
+    public void Resolve(long unresolved, long address) => _resolutions[unresolved] = address;
 
     public long Town(string place, string municipality) =>
         AddPlace(new InputPlace(_places.Count + 1, $"place:{municipality}:{place.ToUpperInvariant()}", place, new(GeoPrecision.Place, null, null, null, place,
@@ -64,7 +75,10 @@ internal sealed class Timeline
             image is { } i ? [i] : [], text, name, indicators ?? []);
     }
 
-    public AnalysisInput Input() => new(_ads.ToList(), new Dictionary<long, InputPhone>(_phones), new Dictionary<long, InputPlace>(_places));
+    public AnalysisInput Input() => new(_ads.ToList(), new Dictionary<long, InputPhone>(_phones), new Dictionary<long, InputPlace>(_places))
+    {
+        Resolutions = new Dictionary<long, long>(_resolutions),
+    };
 
     public AnalysisResult Run(int asOfDay, AnalysisOptions? options = null, LicensedVenueList? venues = null) =>
         new AnalysisEngine(options ?? new AnalysisOptions(), AdWatch.Extraction.RegionOptions.VeluweWest, venues ?? LicensedVenueList.Empty).Run(Input(), At(asOfDay));

@@ -172,4 +172,89 @@ public sealed class PhoneExtractorTests
         Should.NotThrow(() => _extractor.Extract(new string('0', length)));
         Should.NotThrow(() => _extractor.Extract("\uD800" + new string('+', 10) + "\uDC00"));
     }
+
+    [Theory]
+    [InlineData("WhatsApp 🇨🇴 310 555 1234", "+573105551234")]
+    [InlineData("🇨🇴 3105551234, solo mensajes", "+573105551234")]
+    [InlineData("Llámame al 310-555-1234 🇨🇴", "+573105551234")]
+    [InlineData("Mi número colombiano: 310 555 1234", "+573105551234")]
+    [InlineData("numero venezolano 0412-5551234", "+584125551234")]
+    [InlineData("Número español: 612 34 56 78", "+34612345678")]
+    [InlineData("Număr românesc 0721 234 567", "+40721234567")]
+    [InlineData("Colombian number 310 555 1234", "+573105551234")]
+    [InlineData("mijn Colombiaanse nummer: 310 555 1234", "+573105551234")]
+    [InlineData("zap Brasil (21) 98765-4321", "+5521987654321")]
+    [InlineData("🇩🇴 (809) 555-0123", "+18095550123")]
+    public void Extract_ReadsNationalForeignNumbers_InTheCountryTheAdNames(string text, string expected) =>
+        _extractor.Extract(text).Select(p => p.E164).ShouldBe([expected]);
+
+    [Theory]
+    [InlineData("Soy colombiana, 25 años. Bel 06 12 34 56 78", "+31612345678")]
+    [InlineData("Colombiaanse meid 🇨🇴 bel 0612345678", "+31612345678")]
+    [InlineData("🇨🇴 +31 6 12345678", "+31612345678")]
+    public void Extract_KeepsDutchAndExplicitNumbers_WhenACountryIsNamedOrFlagged(string text, string expected) =>
+        _extractor.Extract(text).Select(p => p.E164).ShouldBe([expected]);
+
+    [Theory]
+    [InlineData("🇨🇴 150 euro, 1 uur")]
+    [InlineData("número colombiano pronto")]
+    [InlineData("Colombiaanse nieuwkomer, 25 jaar, 165 cm, 55 kg")]
+    public void Extract_FindsNothing_WhenACountryCueHasNoNumber(string text) =>
+        _extractor.Extract(text).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("Bel nul zes twaalf vierendertig zesenvijftig achtenzeventig", "+31612345678")]
+    [InlineData("nul zes tweeëntwintig drieënveertig vijftig nul negen", "+31622435009")]
+    [InlineData("Me liga: zero meia um dois três quatro cinco meia sete oito", "+31612345678")]
+    [InlineData("mais cinco cinco 21 98765 4321", "+5521987654321")]
+    [InlineData("Escríbeme: más 57 310 555 1234", "+573105551234")]
+    [InlineData("call plus 31 6 1234 5678", "+31612345678")]
+    [InlineData("oh six one two three four five six seven eight", "+31612345678")]
+    [InlineData("zes, één, twee", null)]
+    [InlineData("nul, zes, één, twee, drie, vier, vijf, zes, zeven, acht", "+31612345678")]
+    [InlineData("zero-six-one-two-three-four-five-six-seven-eight", "+31612345678")]
+    [InlineData("O6 12 34 OO 78", "+31612340078")]
+    [InlineData("OO31 6 12 34 56 78", "+31612345678")]
+    public void Extract_ReadsSpelledNumbers(string text, string? expected) =>
+        _extractor.Extract(text).Select(p => p.E164).ShouldBe(expected is null ? [] : [expected]);
+
+    [Theory]
+    [InlineData("Open van twaalf uur tot vierentwintig uur")]
+    [InlineData("plus 50 euro voor de nacht")]
+    [InlineData("más 30 minutos por 80 euros")]
+    [InlineData("Advertentiecode 83119766\n20 min 80 euro")]
+    [InlineData("lol OO")]
+    public void Extract_FindsNothing_InSpelledOrSplitFiguresThatAreNoPhone(string text) =>
+        _extractor.Extract(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Extract_JoinsANumberBrokenOverTwoLines_BeforeItIsComplete() =>
+        _extractor.Extract("Bel 06 1234\n5678").Select(p => p.E164).ShouldBe(["+31612345678"]);
+
+    [Fact]
+    public void Extract_ListsANumberWrittenTwiceOnce() =>
+        _extractor.Extract("Bel 06-12345678\nof app: 06 12 34 56 78").Select(p => p.E164).ShouldBe(["+31612345678"]);
+
+    /// <summary>Writings in layouts and phrasings neither evaluation generator uses: labels after the cue, all caps, the cue
+    /// before a bracketed country code, words in dashes, a Dutch and a foreign number in one sentence, cues without a number.</summary>
+    [Theory]
+    [InlineData("Mi WhatsApp venezolano es el 0414 555 1234", "+584145551234")]
+    [InlineData("MEU NÚMERO DO BRASIL: (21) 9 8765-4321", "+5521987654321")]
+    [InlineData("Numărul meu românesc este 0745 123 456", "+40745123456")]
+    [InlineData("☎️ 🇨🇴 (+57) 310 555 1234", "+573105551234")]
+    [InlineData("Contacto 🇪🇸 612.345.678 (solo WhatsApp)", "+34612345678")]
+    [InlineData("Tel. Colombia: 3105551234 — llámame", "+573105551234")]
+    [InlineData("whatsapp 📲 🇻🇪 04145551234", "+584145551234")]
+    [InlineData("NUL ZES - TWAALF - VIERENDERTIG - ZESENVIJFTIG - ACHTENZEVENTIG", "+31612345678")]
+    [InlineData("Bel: nul-zes-een-twee-drie-vier-vijf-zes-zeven-acht", "+31612345678")]
+    [InlineData("seis uno dos tres cuatro cinco seis siete ocho, con el cero delante", "")]
+    [InlineData("zero seis, um dois, três quatro, cinco meia, sete oito", "+31612345678")]
+    [InlineData("06 twaalf 34 zesenvijftig 78", "+31612345678")]
+    [InlineData("O6-I2-34-56-78", "+31612345678")]
+    [InlineData("Zwolle 10-20 min, 150 euro, 0612345678", "+31612345678")]
+    [InlineData("número de Colombia +57 310 555 1234 o mi número holandés 06 12 34 56 78", "+573105551234,+31612345678")]
+    [InlineData("Precio: 150€ 🇨🇴 Colombiana 22 años", "")]
+    [InlineData("KvK 12345678, BTW NL001234567B01", "")]
+    public void Extract_ReadsNumbers_WrittenInLayoutsTheGeneratorsDoNotUse(string text, string expected) =>
+        string.Join(",", _extractor.Extract(text).Select(p => p.E164)).ShouldBe(expected);
 }

@@ -20,7 +20,7 @@ namespace AdWatch.Web.Pages.Locations;
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
     IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
-    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf) : PageModel
+    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions) : PageModel
 {
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
@@ -41,6 +41,17 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
     public string? Error { get; private set; }
     public string Role => User.Claims.FirstOrDefault(c => c.Type == System.Security.Claims.ClaimTypes.Role)?.Value ?? "";
 
+    /// <summary>Analysts and coordinators record the address of an unresolved location.</summary>
+    public bool MayResolve => Dossier.IsUnresolved && LocationResolutions.AllowedRoles.Contains(Role);
+
+    /// <summary>Set after an address was recorded: the next analysis run moves the evidence there.</summary>
+    public string? Recorded { get; private set; }
+
+    [BindProperty] public string? StreetName { get; set; }
+    [BindProperty] public string? HouseNumber { get; set; }
+    [BindProperty] public string? Postcode { get; set; }
+    [BindProperty] public string? Town { get; set; }
+
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? AssignTo { get; set; }
 
@@ -50,6 +61,7 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         {
             return NotFound();
         }
+        Recorded = Request.Query["recorded"] == "1" ? "1" : null;
         await audit.WriteAsync(User.Identity!.Name!, "view", "location", id.ToString(CultureInfo.InvariantCulture), Dossier.Flag is { } f ? $"flag {f.Id}" : null, ct);
         return Page();
     }
@@ -86,6 +98,34 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         {
             ReviewRefusal.RoleNotAllowed => StatusCodes.Status403Forbidden,
             ReviewRefusal.Conflict or ReviewRefusal.StatusNotAllowed => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return Page();
+    }
+
+    /// <summary>Records the address of an unresolved location (audited); the analysis re-runs in the background.</summary>
+    public async Task<IActionResult> OnPostResolveAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var result = await resolutions.RecordAsync(id, new ResolutionInput(StreetName, HouseNumber, Postcode, Town), User.Identity!.Name!, Role, ct);
+        if (result.Succeeded)
+        {
+            return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}?recorded=1#identity");
+        }
+        Error = result.Refusal switch
+        {
+            ResolutionRefusal.RoleNotAllowed => text["Alleen een analist, coördinator of beheerder mag een adres vastleggen."],
+            ResolutionRefusal.NotUnresolved => text["Deze locatie heeft al een adres."],
+            ResolutionRefusal.NotAnAddress => text["Dit adres is niet gevonden; controleer straat, huisnummer en postcode of plaats."],
+            _ => text["Vul straat, huisnummer en een postcode (1234 AB) of plaats in."],
+        };
+        Response.StatusCode = result.Refusal switch
+        {
+            ResolutionRefusal.RoleNotAllowed => StatusCodes.Status403Forbidden,
+            ResolutionRefusal.NotUnresolved => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };
         return Page();

@@ -19,4 +19,8 @@ public sealed record FlaggedLocation(
     int Advertisers,
     int Stays,
     DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen);
+    DateTimeOffset LastSeen)
+{
+    /// <summary>The town of an unresolved location (a house known only from shared booking phones or photos); null for an address.</summary>
+    public string? UnresolvedTown { get; init; }
+}

@@ -11,12 +11,12 @@ namespace AdWatch.Web.Pages.Locations;
 public sealed class FlaggedLocationQuery(Database database)
 {
     private const string Rows = """
-        SELECT l.id AS location_id, f.id AS flag_id, p.label, p.municipality_code, p.lat, p.lon, f.score, f.status, f.active,
+        SELECT l.id AS location_id, f.id AS flag_id, p.label, p.precision, p.place_name, p.municipality_code, p.lat, p.lon, f.score, f.status, f.active,
                f.assigned_to, l.licensed_venue, l.first_seen_at, l.last_seen_at
         FROM flags f JOIN locations l ON l.id = f.location_id JOIN places p ON p.id = l.place_id
         WHERE (f.active = TRUE OR @includeInactive = TRUE)
         UNION ALL
-        SELECT l.id, NULL, p.label, p.municipality_code, p.lat, p.lon, NULL, 'licensed', TRUE, NULL, l.licensed_venue, l.first_seen_at, l.last_seen_at
+        SELECT l.id, NULL, p.label, p.precision, p.place_name, p.municipality_code, p.lat, p.lon, NULL, 'licensed', TRUE, NULL, l.licensed_venue, l.first_seen_at, l.last_seen_at
         FROM locations l JOIN places p ON p.id = l.place_id
         WHERE l.licensed_venue IS NOT NULL AND @includeLicensed = TRUE
           AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.location_id = l.id)
@@ -65,7 +65,10 @@ public sealed class FlaggedLocationQuery(Database database)
             LIMIT @limit OFFSET @offset
             """, args, cancellationToken: ct));
         return new FlaggedLocationPage([.. rows.Select(r => new FlaggedLocation(r.LocationId, r.FlagId, r.Label, r.MunicipalityCode, r.Lat, r.Lon,
-            r.Score, r.Status, r.Active, r.AssignedTo, r.LicensedVenue, (int)r.Advertisers, (int)r.Stays, r.FirstSeenAt, r.LastSeenAt))],
+            r.Score, r.Status, r.Active, r.AssignedTo, r.LicensedVenue, (int)r.Advertisers, (int)r.Stays, r.FirstSeenAt, r.LastSeenAt)
+        {
+            UnresolvedTown = r.Precision == "unresolved" ? r.PlaceName ?? "" : null,
+        })],
             (int)total, page, pageSize);
     }
 
@@ -74,6 +77,8 @@ public sealed class FlaggedLocationQuery(Database database)
         public long LocationId { get; init; }
         public long? FlagId { get; init; }
         public string Label { get; init; } = "";
+        public string Precision { get; init; } = "";
+        public string? PlaceName { get; init; }
         public string? MunicipalityCode { get; init; }
         public double? Lat { get; init; }
         public double? Lon { get; init; }

@@ -1,4 +1,4 @@
--- 0007 advertiser identity: what analysis decided about who an advertiser is, for the dossier.
+-- 0008 advertiser identity: what analysis decided about who an advertiser is, for the dossier.
 
 -- Ads that carry only an operator's booking number: kept as evidence, never counted as an advertiser.
 ALTER TABLE advertisers ADD COLUMN operator_only BOOLEAN NOT NULL DEFAULT FALSE;
