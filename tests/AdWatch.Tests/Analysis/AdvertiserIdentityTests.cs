@@ -130,16 +130,17 @@ public sealed class AdvertiserIdentityTests
     {
         var t = new Timeline();
         var house = t.Address("Stationslaan", "14", "3841AB");
-        // "Bel 06 1111 1111 ... WhatsApp: 0611111111": one number, read twice.
+        // "Bel 06 1111 1111 ... WhatsApp: 0611111111": one number, read twice (an import that kept both readings).
         var twice = t.Ad(0, 5, "Luna", phones: ["+31611111111", "+31611111111"], place: house);
         t.Ad(3, 5, "Luna", "+31611111111", house);
+        var input = t.Input();
+        var phone = t.Phone("+31611111111");
 
+        AdFacts.From(0, input.Ads[0], Timeline.D(40), input).ShouldNotBeNull().Phones.ShouldBe([phone]);
         var result = t.Run(40);
-
-        var luna = result.AdvertiserOf(twice).ShouldNotBeNull();
-        luna.PhoneIds.ShouldBe([t.Phone("+31611111111")]);
-        result.Operators.ShouldBeEmpty();
+        result.AdvertiserOf(twice).ShouldNotBeNull().PhoneIds.ShouldBe([phone]);
         result.Advertisers.ShouldHaveSingleItem();
+        result.Operators.ShouldBeEmpty();
     }
 
     // --- site wording is no name ---------------------------------------------------------------------------------------
