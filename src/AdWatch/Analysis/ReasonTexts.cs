@@ -31,11 +31,11 @@ internal static class ReasonTexts
 
         // Identity decisions about one advertiser (ResultAdvertiser.Identity), shown with the advertiser in the dossier.
         ["phone-change/image"] = (
-            "Nummer gewijzigd: {0} → {1}, zelfde naam ({2}) en foto's, niet tegelijk actief (oud nummer tot {3}, nieuw vanaf {4}).",
-            "Number changed: {0} → {1}, same name ({2}) and photos, never active at the same time (old number until {3}, new from {4})."),
+            "Zelfde naam ({2}) en foto's, ander nummer: {0} en {1} als één adverteerder geteld (oud nummer tot {3}, nieuw vanaf {4}, nooit tegelijk actief).",
+            "Same name ({2}) and photos, another number: {0} and {1} counted as one advertiser (old number until {3}, new from {4}, never active at the same time)."),
         ["phone-change/text"] = (
-            "Nummer gewijzigd: {0} → {1}, zelfde naam ({2}) en tekst, niet tegelijk actief (oud nummer tot {3}, nieuw vanaf {4}).",
-            "Number changed: {0} → {1}, same name ({2}) and text, never active at the same time (old number until {3}, new from {4})."),
+            "Zelfde naam ({2}) en tekst, ander nummer: {0} en {1} als één adverteerder geteld (oud nummer tot {3}, nieuw vanaf {4}, nooit tegelijk actief).",
+            "Same name ({2}) and text, another number: {0} and {1} counted as one advertiser (old number until {3}, new from {4}, never active at the same time)."),
         ["operator-only"] = (
             "Alleen het boekingsnummer {0} van een tussenpersoon, zonder naam, eigen nummer of foto van een adverteerder: telt niet als adverteerder.",
             "Only the booking number {0} of an operator, without an advertiser's name, own number or photo: not counted as an advertiser."),

@@ -48,6 +48,35 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("nl", "Wie is wie: koppelingen van adverteerders", "als één adverteerder geteld", "noemden alleen postcode 3846AE")]
+    [InlineData("en", "Who is who: how advertisers were joined", "counted as one advertiser", "gave only postcode 3846AE")]
+    public async Task Dossier_ExplainsItsIdentityDecisions_InBothLanguages(string culture, string heading, string phoneChange, string coarse)
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        async Task<string> Dossier(string postcode)
+        {
+            var id = SqliteRows.Read(fixture.DatabasePath, $"""
+                SELECT CAST(l.id AS TEXT) FROM locations l JOIN places p ON p.id = l.place_id WHERE p.postcode = '{postcode}' AND p.precision = 'address'
+                """).ShouldHaveSingleItem();
+            var response = await client.GetAsync($"/locations/{id}?culture={culture}", Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        }
+        var scenario = AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.Create();
+        var oldPhone = scenario.Advertisers.Single(a => a.Id == AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.PhoneChangerId).PhoneE164;
+
+        // The third house: the woman who changed her number is one advertiser, and the page says which two numbers were joined.
+        var third = await Dossier("3844GJ");
+        third.ShouldContain(heading);
+        var note = third[third.IndexOf(heading, StringComparison.Ordinal)..];
+        note.ShouldContain(phoneChange);
+        note.ShouldContain(oldPhone);
+        note.ShouldContain(AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.NewPhone);
+        // The fourth house: its postcode-only reposts were joined to it, and the page says so.
+        (await Dossier("3846AE")).ShouldContain(coarse);
+    }
+
     [Fact]
     public async Task DossierAndLookup_AreAudited_AndUnknownIdsAre404()
     {

@@ -81,7 +81,8 @@ public sealed class DemoTests : IDisposable
             SELECT a.identity_json FROM advertisers a JOIN advertiser_ads aa ON aa.advertiser_id = a.id JOIN ad_versions v ON v.ad_id = aa.ad_id
             JOIN ad_phones ap ON ap.version_id = v.id JOIN phones p ON p.id = ap.phone_id
             WHERE p.e164 = '{Harderwijk2023Scenario.NewPhone}' AND a.identity_json IS NOT NULL
-            """).ShouldContain(j => j.Contains($"{oldPhone} → {Harderwijk2023Scenario.NewPhone}", StringComparison.Ordinal));
+            """).SelectMany(AdWatch.Analysis.FlagReasonJson.Deserialize)
+            .ShouldContain(r => r.Code == "phone-change" && r.Dutch.Contains($"{oldPhone} en {Harderwijk2023Scenario.NewPhone} als één adverteerder", StringComparison.Ordinal));
         // Both coarse writings were read, and joined the house instead of becoming locations of their own.
         SqliteRows.Read(db, "SELECT DISTINCT p.precision FROM ad_places ap JOIN places p ON p.id = ap.place_id WHERE p.postcode = '3846AE' OR p.street = 'Demohof'")
             .Order().ShouldBe(["address", "postcode", "street"]);

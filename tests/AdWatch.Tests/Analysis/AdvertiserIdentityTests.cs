@@ -42,9 +42,10 @@ public sealed class AdvertiserIdentityTests
         result.Locations.ShouldHaveSingleItem().Stays.Select(s => s.AdvertiserKey).Distinct().Count().ShouldBe(2);
         var note = luna.Identity.ShouldHaveSingleItem();
         note.Code.ShouldBe("phone-change");
-        note.Dutch.ShouldBe($"Nummer gewijzigd: +31611111111 → +31622222222, zelfde naam (Luna) en {dutch}, niet tegelijk actief "
-                            + "(oud nummer tot 2023-06-05, nieuw vanaf 2023-06-11).");
-        note.English.ShouldStartWith("Number changed: +31611111111 → +31622222222, same name (Luna) and ");
+        note.Dutch.ShouldBe($"Zelfde naam (Luna) en {dutch}, ander nummer: +31611111111 en +31622222222 als één adverteerder geteld "
+                            + "(oud nummer tot 2023-06-05, nieuw vanaf 2023-06-11, nooit tegelijk actief).");
+        note.English.ShouldStartWith("Same name (Luna) and ");
+        note.English.ShouldContain(", another number: +31611111111 and +31622222222 counted as one advertiser");
         note.Evidence.Phones.ShouldBe(["+31611111111", "+31622222222"]);
     }
 
