@@ -52,13 +52,13 @@ public static class Harderwijk2023Scenario
     /// The house its advertisers write at three precisions: the full address, and in a repost only the postcode
     /// (<see cref="MixedPostcode"/>) or only the street (<see cref="MixedStreet"/>). Analysis must still see one house.
     /// </summary>
-    public const int MixedPrecisionHouse = 3;
+    public const int MixedPrecisionHouse = 0;
 
-    /// <summary>The fourth house written as its postcode alone.</summary>
-    public const string MixedPostcode = "3846 AE Harderwijk";
+    /// <summary>The first house written as its postcode alone.</summary>
+    public const string MixedPostcode = "3841 JA Harderwijk";
 
-    /// <summary>The fourth house written as its street without a number.</summary>
-    public const string MixedStreet = "Demohof in Harderwijk";
+    /// <summary>The first house written as its street without a number.</summary>
+    public const string MixedStreet = "Voorbeeldstraat, Harderwijk";
 
     private static readonly string[] TouringTowns = ["Zwolle", "Amersfoort", "Apeldoorn", "Utrecht", "Zeewolde", "Nijkerk", "Deventer", "Lelystad"];
 

@@ -49,8 +49,8 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
     }
 
     [Theory]
-    [InlineData("nl", "Wie is wie: koppelingen van adverteerders", "als één adverteerder geteld", "noemden alleen postcode 3846AE")]
-    [InlineData("en", "Who is who: how advertisers were joined", "counted as one advertiser", "gave only postcode 3846AE")]
+    [InlineData("nl", "Wie is wie: koppelingen van adverteerders", "als één adverteerder geteld", "noemden alleen postcode 3841JA")]
+    [InlineData("en", "Who is who: how advertisers were joined", "counted as one advertiser", "gave only postcode 3841JA")]
     public async Task Dossier_ExplainsItsIdentityDecisions_InBothLanguages(string culture, string heading, string phoneChange, string coarse)
     {
         using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
@@ -73,8 +73,8 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
         note.ShouldContain(phoneChange);
         note.ShouldContain(oldPhone);
         note.ShouldContain(AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.NewPhone);
-        // The fourth house: its postcode-only reposts were joined to it, and the page says so.
-        (await Dossier("3846AE")).ShouldContain(coarse);
+        // The first house: its postcode-only reposts were joined to it, and the page says so.
+        (await Dossier("3841JA")).ShouldContain(coarse);
     }
 
     [Fact]

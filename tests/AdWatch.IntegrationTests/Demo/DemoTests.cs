@@ -68,7 +68,7 @@ public sealed class DemoTests : IDisposable
         phones.ShouldContain(Harderwijk2023Scenario.OperatorPhone);
     }
 
-    /// <summary>The phone changer is one advertiser with both numbers; the coarse writings of the fourth house made no location of their own.</summary>
+    /// <summary>The phone changer is one advertiser with both numbers; the coarse writings of the first house made no location of their own.</summary>
     private static void AssertIdentity(string db)
     {
         var oldPhone = Harderwijk2023Scenario.Create().Advertisers.Single(a => a.Id == Harderwijk2023Scenario.PhoneChangerId).PhoneE164;
@@ -84,11 +84,11 @@ public sealed class DemoTests : IDisposable
             """).SelectMany(AdWatch.Analysis.FlagReasonJson.Deserialize)
             .ShouldContain(r => r.Code == "phone-change" && r.Dutch.Contains($"{oldPhone} en {Harderwijk2023Scenario.NewPhone} als één adverteerder", StringComparison.Ordinal));
         // Both coarse writings were read, and joined the house instead of becoming locations of their own.
-        SqliteRows.Read(db, "SELECT DISTINCT p.precision FROM ad_places ap JOIN places p ON p.id = ap.place_id WHERE p.postcode = '3846AE' OR p.street = 'Demohof'")
+        SqliteRows.Read(db, "SELECT DISTINCT p.precision FROM ad_places ap JOIN places p ON p.id = ap.place_id WHERE p.postcode = '3841JA' OR p.street = 'Voorbeeldstraat'")
             .Order().ShouldBe(["address", "postcode", "street"]);
         SqliteRows.Read(db, """
             SELECT p.precision FROM locations l JOIN places p ON p.id = l.place_id
-            WHERE (p.postcode = '3846AE' OR p.street = 'Demohof') AND p.precision <> 'address'
+            WHERE (p.postcode = '3841JA' OR p.street = 'Voorbeeldstraat') AND p.precision <> 'address'
             """).ShouldBeEmpty();
     }
 
