@@ -49,9 +49,11 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
     }
 
     [Theory]
-    [InlineData("nl", "Wie is wie: koppelingen van adverteerders", "als één adverteerder geteld", "noemden alleen postcode 3841JA")]
-    [InlineData("en", "Who is who: how advertisers were joined", "counted as one advertiser", "gave only postcode 3841JA")]
-    public async Task Dossier_ExplainsItsIdentityDecisions_InBothLanguages(string culture, string heading, string phoneChange, string coarse)
+    [InlineData("nl", "Wie is wie: koppelingen van adverteerders", "als één adverteerder geteld", "noemden alleen postcode 3841 JA Harderwijk; gekoppeld",
+        "noemden alleen straat Voorbeeldstraat, Harderwijk; gekoppeld")]
+    [InlineData("en", "Who is who: how advertisers were joined", "counted as one advertiser", "gave only postcode 3841 JA Harderwijk; joined",
+        "gave only street Voorbeeldstraat, Harderwijk; joined")]
+    public async Task Dossier_ExplainsItsIdentityDecisions_InBothLanguages(string culture, string heading, string phoneChange, string postcode, string street)
     {
         using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
         async Task<string> Dossier(string postcode)
@@ -73,8 +75,12 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
         note.ShouldContain(phoneChange);
         note.ShouldContain(oldPhone);
         note.ShouldContain(AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.NewPhone);
-        // The first house: its postcode-only reposts were joined to it, and the page says so.
-        (await Dossier("3841JA")).ShouldContain(coarse);
+        // The first house: its postcode-only and street-only reposts were joined to it, and the page says so.
+        var first = await Dossier("3841JA");
+        var joins = first[first.IndexOf("id=\"identity\"", StringComparison.Ordinal)..];
+        joins = joins[..joins.IndexOf("</section>", StringComparison.Ordinal)];
+        joins.ShouldContain(postcode);
+        joins.ShouldContain(street);
     }
 
     [Fact]
