@@ -39,6 +39,27 @@ public static class Harderwijk2023Scenario
     /// <summary>One booking number behind the four advertisers of the second house (an operator, not one advertiser).</summary>
     public const string OperatorPhone = "+31645550199";
 
+    /// <summary>
+    /// The advertiser who changes her number half-way through her stay at the third house: the same name and photos, a new ad
+    /// with <see cref="NewPhone"/> a day after the old one went offline. Her two numbers are one advertiser, not a rotation.
+    /// </summary>
+    public const string PhoneChangerId = "hw-10";
+
+    /// <summary>The number <see cref="PhoneChangerId"/> uses from the second half of her stay on.</summary>
+    public const string NewPhone = "+31615559876";
+
+    /// <summary>
+    /// The house its advertisers write at three precisions: the full address, and in a repost only the postcode
+    /// (<see cref="MixedPostcode"/>) or only the street (<see cref="MixedStreet"/>). Analysis must still see one house.
+    /// </summary>
+    public const int MixedPrecisionHouse = 0;
+
+    /// <summary>The first house written as its postcode alone.</summary>
+    public const string MixedPostcode = "3841 JA Harderwijk";
+
+    /// <summary>The first house written as its street without a number.</summary>
+    public const string MixedStreet = "Voorbeeldstraat, Harderwijk";
+
     private static readonly string[] TouringTowns = ["Zwolle", "Amersfoort", "Apeldoorn", "Utrecht", "Zeewolde", "Nijkerk", "Deventer", "Lelystad"];
 
     private static readonly DemoPhoneStyle[] Styles = Enum.GetValues<DemoPhoneStyle>();
@@ -88,8 +109,25 @@ public static class Harderwijk2023Scenario
             Ads.Add(Ad($"{advertiser.Id}-a", advertiser, [DemoSiteKind.Kontaktbord], first.AddDays(-7), 4, $"regio {before}", before, origin));
             var phones = house == 1 ? $"{Phone(advertiser)} of boekingen {DemoPhoneWriter.Write(OperatorPhone, DemoPhoneStyle.Pairs)}" : null;
             DemoSiteKind[] sites = index % 2 == 0 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Nachtlicht] : [DemoSiteKind.Kontaktbord];
-            Ads.Add(Ad($"{advertiser.Id}-b", advertiser, sites, first, length, Houses[house], "Harderwijk", origin, phones, [room]));
-            Ads.Add(Ad($"{advertiser.Id}-c", advertiser, [index % 3 == 0 ? DemoSiteKind.Nachtlicht : DemoSiteKind.Kontaktbord],
+            var later = advertiser;
+            if (advertiser.Id == PhoneChangerId)
+            {
+                // Half-way she takes a new number: the old ad goes offline, a day later a new ad with the new number, same name and
+                // photos. The stop after Harderwijk carries the new number too.
+                var half = length / 2;
+                later = advertiser with { PhoneE164 = NewPhone };
+                Ads.Add(Ad($"{advertiser.Id}-b", advertiser, sites, first, half, Houses[house], "Harderwijk", origin, phones, [room]));
+                Ads.Add(Ad($"{advertiser.Id}-b2", later, sites, first.AddDays(half + 1), length - half - 1, Houses[house], "Harderwijk", origin,
+                    null, [room]));
+            }
+            else
+            {
+                // At the mixed-precision house the repost half-way gives the house coarser: postcode only, or street only.
+                var coarse = house != MixedPrecisionHouse ? null : (index % 2 == 0 ? MixedPostcode : MixedStreet);
+                Ads.Add(Ad($"{advertiser.Id}-b", advertiser, sites, first, length, Houses[house], "Harderwijk", origin, phones, [room],
+                    repostLocation: coarse));
+            }
+            Ads.Add(Ad($"{advertiser.Id}-c", later, [index % 3 == 0 ? DemoSiteKind.Nachtlicht : DemoSiteKind.Kontaktbord],
                 first.AddDays(length + 2), 4, $"{after} centrum", after, origin));
         }
 
@@ -181,7 +219,7 @@ public static class Harderwijk2023Scenario
         private string Phone(DemoAdvertiser advertiser) => DemoPhoneWriter.Write(advertiser.PhoneE164, Styles[_random.Next(Styles.Length)]);
 
         private DemoAd Ad(string id, DemoAdvertiser advertiser, DemoSiteKind[] sites, DateOnly first, int length, string? location,
-            string? city, string origin, string? phoneText = null, string[]? rooms = null)
+            string? city, string origin, string? phoneText = null, string[]? rooms = null, string? repostLocation = null)
         {
             var age = _random.Next(21, 34).ToString(CultureInfo.InvariantCulture);
             string Fill(string template) => template.Replace("{name}", advertiser.Name, StringComparison.Ordinal)
@@ -196,7 +234,10 @@ public static class Harderwijk2023Scenario
             if (length >= 4)
             {
                 // A repost half-way: a new version of the same ad, as sites see daily.
-                versions.Add(version with { EffectiveFrom = first.AddDays(2), Posted = first.AddDays(2), Title = version.Title + " 🔥" });
+                versions.Add(version with
+                {
+                    EffectiveFrom = first.AddDays(2), Posted = first.AddDays(2), Title = version.Title + " 🔥", Location = repostLocation ?? location,
+                });
             }
             return new DemoAd(id, advertiser.Id, sites, [new DemoDateRange(first, first.AddDays(length - 1))], versions,
                 _random.Next(2) == 0 ? DemoExpiryStyle.Gone : DemoExpiryStyle.ExpiredPage);

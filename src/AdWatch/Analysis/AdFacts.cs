@@ -18,7 +18,13 @@ internal sealed class AdFacts
 
     public required int LastDay { get; init; }
 
-    public static AdFacts? From(int index, InputAd ad, int asOfDay, AnalysisInput input)
+    /// <summary>The site the ad is on, if known.</summary>
+    public string? Site { get; init; }
+
+    /// <summary>A name read in the ad but set aside as the site's own wording, with on how many of the site's ads it was read.</summary>
+    public (string Name, int Ads)? BoilerplateName { get; init; }
+
+    public static AdFacts? From(int index, InputAd ad, int asOfDay, AnalysisInput input, BoilerplateNames? boilerplate = null)
     {
         var versions = new List<VersionFacts>(ad.Versions.Count);
         foreach (var v in ad.Versions)
@@ -33,14 +39,27 @@ internal sealed class AdFacts
         {
             return null;
         }
+        (string, int)? dropped = null;
+        string? Name(string? name)
+        {
+            if (boilerplate?.AdsWith(ad.Site, name) is > 0 and var count)
+            {
+                dropped ??= (name!, count);
+                return null;
+            }
+            return name;
+        }
         if (versions.Count == 1)
         {
             var only = versions[0];
             return new AdFacts
             {
                 Index = index, Id = ad.Id, Versions = [only],
-                Phones = Usable(only.Version.PhoneIds, input),
-                Name = only.Version.Name,
+                // One number written twice in an ad is one phone.
+                Phones = Usable([.. only.Version.PhoneIds.Distinct().Order()], input),
+                Name = Name(only.Version.Name),
+                Site = ad.Site,
+                BoilerplateName = dropped,
                 Images = Array.FindAll(only.Version.ImageHashes, h => h is not 0 and not ulong.MaxValue),
                 Text = only.Version.TextHash,
                 Indicators = only.Version.Indicators,
@@ -56,7 +75,7 @@ internal sealed class AdFacts
             Id = ad.Id,
             Versions = [.. versions],
             Phones = Usable([.. versions.SelectMany(v => v.Version.PhoneIds).Distinct().Order()], input),
-            Name = versions.Select(v => v.Version.Name).OfType<string>().GroupBy(n => n, StringComparer.Ordinal)
+            Name = versions.Select(v => Name(v.Version.Name)).OfType<string>().GroupBy(n => n, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
             // 0 and all-ones are what a blank or failed image hashes to; they say nothing about the photo.
             Images = [.. versions.SelectMany(v => v.Version.ImageHashes).Where(h => h is not 0 and not ulong.MaxValue).Distinct().Order()],
@@ -64,6 +83,8 @@ internal sealed class AdFacts
             Indicators = [.. versions.SelectMany(v => v.Version.Indicators).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             FirstDay = versions.Min(v => v.Days[0]),
             LastDay = versions.Max(v => v.Days[^1]),
+            Site = ad.Site,
+            BoilerplateName = dropped,
         };
     }
 

@@ -10,9 +10,12 @@ namespace AdWatch.Analysis;
 /// they share one that is not an operator phone).</item>
 /// <item>Near-duplicate text joins ads whose phones and names do not contradict. Different phones or names with the same photo
 /// or template are a same-room or same-template signal: they tie ads to a location (see <see cref="StayBuilder"/>), not to one person.</item>
+/// <item>A phone change: the same name plus a shared photo or text on different phones joins the two clusters when they were
+/// never online on the same day (one woman with a new number; at the same time it is two women, or an agency template).</item>
 /// <item>The same name at the same address with no gap beyond the gap tolerance joins ads whose phones do not contradict.</item>
 /// </list>
-/// A name alone, anywhere, never joins ads (too many Lunas); it separates personas and blocks template merges.
+/// A name alone, anywhere, never joins ads (too many Lunas); it separates personas and blocks template merges. Ads left with
+/// only an operator's booking number are marked: they are evidence about the operator, never an advertiser.
 /// </summary>
 internal sealed class AdvertiserLinker(AnalysisOptions options)
 {
@@ -26,11 +29,17 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         Array.Fill(kinds, "self");
         var phones = new List<long>?[n];
         var names = new HashSet<string>?[n];
+        // The active days of each cluster, as the (first, last) day of each of its ads: a phone change needs two clusters that
+        // were never online on the same day.
+        var spans = new List<(int First, int Last)>?[n];
         for (var i = 0; i < n; i++)
         {
             phones[i] = [.. ads[i].Phones];
             names[i] = ads[i].Name is { } name ? [name] : null;
+            spans[i] = [(ads[i].FirstDay, ads[i].LastDay)];
         }
+        var changes = new List<PhoneChange>();
+        var deferred = new List<(int A, int B, string Kind)>();
 
         // Operator phones are known after step 1; later steps must not treat sharing one as "the same person".
         var operatorPhones = new SortedSet<long>();
@@ -51,6 +60,8 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
             var other = root == ra ? rb : ra;
             phones[root] = [.. phones[root]!.Union(phones[other]!).Order()];
             phones[other] = null;
+            spans[root]!.AddRange(spans[other]!);
+            spans[other] = null;
             if (names[other] is { } moved)
             {
                 (names[root] ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(moved);
@@ -99,11 +110,39 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         foreach (var (_, a, b) in Candidates(ads, x => x.Images, shared.Images, options.ImageHammingThreshold))
         {
             // Same photo, different names: the same room, not the same person.
-            Join(a, b, "image", force: false, checkNames: true);
+            if (!Join(a, b, "image", force: false, checkNames: true) && uf.Find(a) != uf.Find(b))
+            {
+                deferred.Add((a, b, "image"));
+            }
         }
         foreach (var (_, a, b) in Candidates(ads, x => x.Text is { } t ? [t] : [], shared.Texts, options.TextHammingThreshold))
         {
-            Join(a, b, "text", force: false, checkNames: true);
+            if (!Join(a, b, "text", force: false, checkNames: true) && uf.Find(a) != uf.Find(b))
+            {
+                deferred.Add((a, b, "text"));
+            }
+        }
+
+        // A phone change: the same name plus the same photo or text on two phones that were never active on the same day is one
+        // woman who changed her number. Active together it is two women (or an agency's template), and a name alone never joins.
+        foreach (var (a, b, kind) in deferred)
+        {
+            var ra = uf.Find(a);
+            var rb = uf.Find(b);
+            if (ra == rb || names[ra] is not { } na || names[rb] is not { } nb || !na.Overlaps(nb))
+            {
+                continue;
+            }
+            var own = phones[ra]!.Where(p => !operatorPhones.Contains(p)).ToList();
+            var other = phones[rb]!.Where(p => !operatorPhones.Contains(p)).ToList();
+            if (own.Count == 0 || other.Count == 0 || own.Intersect(other).Any() || Overlap(spans[ra]!, spans[rb]!))
+            {
+                continue;
+            }
+            var (earlier, later, from, to) = spans[ra]!.Min(x => x.First) <= spans[rb]!.Min(x => x.First) ? (ra, rb, own, other) : (rb, ra, other, own);
+            changes.Add(new PhoneChange(a, from, to, spans[earlier]!.Max(x => x.Last), spans[later]!.Min(x => x.First), kind,
+                na.Intersect(nb).Order(StringComparer.Ordinal).First()));
+            Join(a, b, "phone-change", force: true, checkNames: false);
         }
 
         // 4. Name: the same name at the same address, back to back (new photos, new text, no phone to tie them). Without this a
@@ -128,7 +167,47 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         {
             roots[i] = uf.Find(i);
         }
-        return new LinkResult(roots, kinds, operatorPhones);
+        // Ads that carry only an operator's booking number (no name, no phone of their own) and that no photo or text tied to a
+        // persona: evidence about the operator, not an advertiser of their own.
+        var operatorOnly = new HashSet<int>();
+        if (operatorPhones.Count > 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (roots[i] == i && names[i] is null && phones[i]!.Count > 0 && phones[i]!.All(operatorPhones.Contains))
+                {
+                    operatorOnly.Add(i);
+                }
+            }
+        }
+        return new LinkResult(roots, kinds, operatorPhones, [.. changes.Select(c => c with { Ad = roots[c.Ad] })], operatorOnly);
+    }
+
+    /// <summary>Some ad of one cluster was online on a day some ad of the other was.</summary>
+    private static bool Overlap(List<(int First, int Last)> a, List<(int First, int Last)> b)
+    {
+        if (a.Count * b.Count <= 64)
+        {
+            return a.Any(x => b.Any(y => x.First <= y.Last && y.First <= x.Last));
+        }
+        var sa = a.OrderBy(x => x.First).ToList();
+        var sb = b.OrderBy(x => x.First).ToList();
+        for (int i = 0, j = 0; i < sa.Count && j < sb.Count;)
+        {
+            if (sa[i].First <= sb[j].Last && sb[j].First <= sa[i].Last)
+            {
+                return true;
+            }
+            if (sa[i].Last < sb[j].Last)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return false;
     }
 
     private static bool HasTwoNames(IReadOnlyList<AdFacts> ads, List<int> members)
@@ -272,5 +351,16 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
     }
 }
 
-/// <summary>Per ad (by index): the root of its advertiser and how it was linked; and the phones found to be operator phones.</summary>
-internal sealed record LinkResult(int[] Roots, string[] Kinds, IReadOnlySet<long> OperatorPhones);
+/// <summary>
+/// Per ad (by index): the root of its advertiser and how it was linked; the phones found to be operator phones; the phone changes
+/// joined (by root); and the roots of clusters that carry only an operator's booking number.
+/// </summary>
+internal sealed record LinkResult(int[] Roots, string[] Kinds, IReadOnlySet<long> OperatorPhones, IReadOnlyList<PhoneChange> PhoneChanges,
+    IReadOnlySet<int> OperatorOnlyRoots);
+
+/// <summary>
+/// One woman moving from her phones <paramref name="From"/> (active until <paramref name="FromLastDay"/>) to <paramref name="To"/>
+/// (from <paramref name="ToFirstDay"/>), joined because name <paramref name="Name"/> and a photo or text (<paramref name="Evidence"/>:
+/// <c>image</c> or <c>text</c>) agree. <paramref name="Ad"/> is an ad index, the cluster root once linking is done.
+/// </summary>
+internal sealed record PhoneChange(int Ad, IReadOnlyList<long> From, IReadOnlyList<long> To, int FromLastDay, int ToFirstDay, string Evidence, string Name);

@@ -33,10 +33,13 @@ internal sealed class AnalysisContext
             }
             foreach (var v in ad.Versions)
             {
-                foreach (var place in v.Version.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)).OfType<InputPlace>()
-                             .DistinctBy(p => p.TownKey))
+                var places = v.Version.PlaceIds.Select(id => input.Places.GetValueOrDefault(id)).OfType<InputPlace>()
+                    .DistinctBy(p => p.TownKey).ToList();
+                // A version naming several towns at once ("regio Harderwijk, Ermelo en Putten") gives a service area, not a stop:
+                // counting it would make one escort ad a tour of three towns.
+                if (places.Count == 1)
                 {
-                    list.Add(new TownSpan(v.Days[0], v.Days[^1], place.TownKey, place.TownLabel, IsInRegion(place)));
+                    list.Add(new TownSpan(v.Days[0], v.Days[^1], places[0].TownKey, places[0].TownLabel, IsInRegion(places[0])));
                 }
             }
         }
@@ -51,7 +54,7 @@ internal sealed class AnalysisContext
     /// <summary>The region's municipality codes.</summary>
     public IReadOnlySet<string> Region { get; }
 
-    /// <summary>Per advertiser, the towns its ads named and when, ordered by first day.</summary>
+    /// <summary>Per advertiser, the towns its ad versions named one at a time and when, ordered by first day.</summary>
     public IReadOnlyDictionary<string, List<TownSpan>> Towns { get; }
 
     public string[] PhonesOf(string advertiserKey) => _phones.GetValueOrDefault(advertiserKey) ?? [];

@@ -14,9 +14,10 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
         var asOfDay = AnalysisDays.From(asOf);
         var region = _region;
         var ads = new List<AdFacts>();
+        var boilerplate = BoilerplateNames.Of(input.Ads, options);
         foreach (var ad in input.Ads.OrderBy(a => a.Id))
         {
-            if (AdFacts.From(ads.Count, ad, asOfDay, input) is { } facts)
+            if (AdFacts.From(ads.Count, ad, asOfDay, input, boilerplate) is { } facts)
             {
                 ads.Add(facts);
             }
@@ -33,6 +34,7 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
         }
         var built = new StayBuilder(options, input, shared).Build(ads, [.. keyByAd.Select(k => indexByKey[k])], advertisers);
         var scorer = new FlagScorer(options, context);
+        var operatorOnly = advertisers.Where(a => a.OperatorOnly).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
 
         var locations = new List<ResultLocation>();
         foreach (var (placeId, placeStays) in built.Stays)
@@ -41,7 +43,9 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
             var inRegion = place.Place.MunicipalityCode is { } code ? region.Contains(code) : place.Place.InRegion;
             var licensed = venues.Match(place.Place, asOfDay);
             // Licensed venues and places outside the region are shown, never flagged.
-            var flag = licensed is null && inRegion ? scorer.Score(place, placeStays, asOfDay) : null;
+            // Operator-only ads stay visible at the location but are no advertiser of the rotation.
+            var counted = operatorOnly.Count == 0 ? placeStays : [.. placeStays.Where(s => !operatorOnly.Contains(s.AdvertiserKey))];
+            var flag = licensed is null && inRegion && counted.Count > 0 ? scorer.Score(place, counted, asOfDay) : null;
             if (flag is not null && built.Reasons.TryGetValue(placeId, out var first))
             {
                 flag = flag with { Reasons = [first, .. flag.Reasons] };
@@ -51,7 +55,8 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
         }
 
         return new AnalysisResult(asOf, advertisers, operators, locations,
-            TouringDetector.Detect(options, context, advertisers, asOfDay), Municipalities(ads, keyByAd, input, region, asOfDay, options.WindowDays))
+            TouringDetector.Detect(options, context, [.. advertisers.Where(a => !a.OperatorOnly)], asOfDay),
+            Municipalities(ads, keyByAd, operatorOnly, input, region, asOfDay, options.WindowDays))
         {
             Merged = built.Merged,
         };
@@ -75,7 +80,13 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
             var label = name ?? (phones.Count > 0 ? input.Phones[phones[0]].E164 : $"advertentie {members[0].Id}");
             var links1 = members.Select(m => new AdLink(m.Id, members.Count == 1 ? "self" : links.Kinds[m.Index], Confidence(members.Count == 1 ? "self" : links.Kinds[m.Index]))).ToList();
             var operatorPhone = phones.Where(links.OperatorPhones.Contains).Cast<long?>().FirstOrDefault();
-            advertisers.Add(new ResultAdvertiser(key, label, links1, phones, operatorPhone, members.Min(m => m.FirstDay), members.Max(m => m.LastDay)));
+            var operatorOnly = links.OperatorOnlyRoots.Contains(component.Key);
+            advertisers.Add(new ResultAdvertiser(key, label, links1, phones,
+                operatorPhone, members.Min(m => m.FirstDay), members.Max(m => m.LastDay))
+            {
+                OperatorOnly = operatorOnly,
+                Identity = Identity(members, links, component.Key, operatorOnly, phones, input),
+            });
         }
         var byPhone = new Dictionary<long, List<string>>();
         foreach (var a in advertisers)
@@ -89,15 +100,45 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
         return (advertisers, operators, keyByAd);
     }
 
+    private static List<FlagReason> Identity(List<AdFacts> members, LinkResult links, int root, bool operatorOnly, List<long> phones,
+        AnalysisInput input)
+    {
+        var notes = new List<FlagReason>();
+        string E164(long p) => input.Phones[p].E164;
+        foreach (var change in links.PhoneChanges.Where(c => c.Ad == root).OrderBy(c => c.ToFirstDay))
+        {
+            var from = string.Join(", ", change.From.Select(E164));
+            var to = string.Join(", ", change.To.Select(E164));
+            notes.Add(ReasonTexts.Reason("phone-change", "phone-change/" + change.Evidence,
+                new ReasonEvidence([.. members.Select(m => m.Id)], [AnalysisDays.Format(change.FromLastDay), AnalysisDays.Format(change.ToFirstDay)],
+                    [.. change.From.Concat(change.To).Select(E164)]),
+                from, to, change.Name, AnalysisDays.Format(change.FromLastDay), AnalysisDays.Format(change.ToFirstDay)));
+        }
+        if (operatorOnly)
+        {
+            notes.Add(ReasonTexts.Reason("operator-only", new ReasonEvidence([.. members.Select(m => m.Id)], [], [.. phones.Select(E164)]),
+                string.Join(", ", phones.Select(E164))));
+        }
+        foreach (var group in members.Where(m => m.BoilerplateName is not null)
+                     .GroupBy(m => (m.BoilerplateName!.Value.Name, m.Site)).OrderBy(g => g.Key.Name, StringComparer.Ordinal))
+        {
+            notes.Add(ReasonTexts.Reason("boilerplate-name", new ReasonEvidence([.. group.Select(m => m.Id)], [], []),
+                group.Key.Name, group.First().BoilerplateName!.Value.Ads, group.Key.Site ?? "?"));
+        }
+        return notes;
+    }
+
     private static double Confidence(string kind) => kind switch
     {
+        "phone-change" => 0.8,
         "image" => 0.8,
         "text" => 0.7,
         "name" => 0.6,
         _ => 1.0,
     };
 
-    private static List<MunicipalityStat> Municipalities(List<AdFacts> ads, string[] keyByAd, AnalysisInput input, HashSet<string> region, int asOfDay, int windowDays)
+    private static List<MunicipalityStat> Municipalities(List<AdFacts> ads, string[] keyByAd, HashSet<string> operatorOnly, AnalysisInput input,
+        HashSet<string> region, int asOfDay, int windowDays)
     {
         var stats = new SortedDictionary<string, (HashSet<long> Ads, HashSet<string> Advertisers, HashSet<long> PlaceLevel)>(StringComparer.Ordinal);
         var windowStart = asOfDay - windowDays + 1;
@@ -116,7 +157,10 @@ public sealed class AnalysisEngine(AnalysisOptions options, IEnumerable<string> 
                         stats[code] = s = ([], new HashSet<string>(StringComparer.Ordinal), []);
                     }
                     s.Ads.Add(ad.Id);
-                    s.Advertisers.Add(keyByAd[ad.Index]);
+                    if (!operatorOnly.Contains(keyByAd[ad.Index]))
+                    {
+                        s.Advertisers.Add(keyByAd[ad.Index]);
+                    }
                     if (!place.FormsLocation)
                     {
                         s.PlaceLevel.Add(ad.Id);

@@ -16,7 +16,11 @@ public sealed record AnalysisInput(
 }
 
 /// <summary>One ad as analysis sees it: its versions, each with the UTC days it was observed and what extraction found.</summary>
-public sealed record InputAd(long Id, IReadOnlyList<InputVersion> Versions);
+public sealed record InputAd(long Id, IReadOnlyList<InputVersion> Versions)
+{
+    /// <summary>The name of the site the ad is on (<c>sites.name</c>): a name on a large part of one site's ads is that site's wording.</summary>
+    public string? Site { get; init; }
+}
 
 /// <summary>
 /// One ad version reduced to what linking and stays need. <see cref="Days"/> are distinct UTC day numbers

@@ -72,6 +72,12 @@ public sealed class AnalysisInputLoader(Database database)
             versions.GetValueOrDefault(versionId)?.Indicators.Add(code);
         }
 
+        var sites = new Dictionary<long, string>();
+        await foreach (var (adId, site) in Stream<(long, string)>(connection, "SELECT a.id, s.name FROM ads a JOIN sites s ON s.id = a.site_id", null, ct))
+        {
+            sites[adId] = site;
+        }
+
         var resolutions = new Dictionary<long, long>();
         await foreach (var (unresolved, placeId) in Stream<(long, long)>(connection,
                            "SELECT unresolved_place_id, place_id FROM location_resolutions", null, ct))
@@ -82,7 +88,7 @@ public sealed class AnalysisInputLoader(Database database)
         var ads = versions.Where(kv => kv.Value.HasDays)
             .GroupBy(kv => kv.Value.AdId)
             .OrderBy(g => g.Key)
-            .Select(g => new InputAd(g.Key, [.. g.OrderBy(kv => kv.Key).Select(kv => kv.Value.Build(kv.Key))]))
+            .Select(g => new InputAd(g.Key, [.. g.OrderBy(kv => kv.Key).Select(kv => kv.Value.Build(kv.Key))]) { Site = sites.GetValueOrDefault(g.Key) })
             .ToList();
         return new AnalysisInput(ads, phones, places) { Resolutions = resolutions };
     }

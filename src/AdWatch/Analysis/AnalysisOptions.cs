@@ -38,6 +38,16 @@ public sealed class AnalysisOptions
     /// <summary>An image or text hash shared by more ads than this is a stock photo or site boilerplate and links nothing.</summary>
     public int MaxSharedHashAds { get; set; } = 50;
 
+    /// <summary>
+    /// A name read on more than this many ads of one site, and on at least <see cref="BoilerplateNameMinShare"/> of that site's
+    /// ads, is the site's own wording (its name, a fixed title part), not an advertiser's name: it links and separates nothing.
+    /// </summary>
+    public int BoilerplateNameMaxAds { get; set; } = 20;
+
+    /// <summary>Share (0..1] of a site's ads a name must reach, besides <see cref="BoilerplateNameMaxAds"/>, to be boilerplate: a
+    /// common working name ("Luna") is on many ads of a big site, but never on a large part of them.</summary>
+    public double BoilerplateNameMinShare { get; set; } = 0.2;
+
     /// <summary>An ad without an address attaches through its phone only to a location that phone used within this many days.</summary>
     public int AttachWindowDays { get; set; } = 7;
 
@@ -68,6 +78,11 @@ public sealed class AnalysisOptions
         Positive("touringTourDays", TouringTourDays);
         Positive("touringMinPlaces", TouringMinPlaces);
         Positive("maxSharedHashAds", MaxSharedHashAds);
+        Positive("boilerplateNameMaxAds", BoilerplateNameMaxAds);
+        if (!(BoilerplateNameMinShare is > 0 and <= 1))
+        {
+            errors.Add($"boilerplateNameMinShare must be more than 0 and at most 1 (was {BoilerplateNameMinShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
         if (GapToleranceDays < 0)
         {
             errors.Add($"gapToleranceDays must be 0 or more (was {GapToleranceDays}).");

@@ -62,6 +62,8 @@ public static class AnalysisOptionsLoader
                 case "textHammingThreshold": options.TextHammingThreshold = Int(); break;
                 case "maxSharedHashAds": options.MaxSharedHashAds = Int(); break;
                 case "attachWindowDays": options.AttachWindowDays = Int(); break;
+                case "boilerplateNameMaxAds": options.BoilerplateNameMaxAds = Int(); break;
+                case "boilerplateNameMinShare": options.BoilerplateNameMinShare = ParseDouble(value, fileName, key); break;
                 case "language": options.Language = Scalar(value, fileName, key); break;
                 case "licensedVenues": options.LicensedVenues = Scalar(value, fileName, key); break;
                 case "weights": ParseWeights(value, options.Weights, fileName, lines); break;

@@ -39,7 +39,17 @@ public sealed record ResultAdvertiser(
     IReadOnlyList<long> PhoneIds,
     long? OperatorPhoneId,
     int FirstDay,
-    int LastDay);
+    int LastDay)
+{
+    /// <summary>
+    /// Ads that carry only an operator's booking number (no name, no phone of their own, no photo or text tying them to a
+    /// persona): kept as evidence about the operator and its locations, never counted as an advertiser, in no rotation or tour.
+    /// </summary>
+    public bool OperatorOnly { get; init; }
+
+    /// <summary>The identity decisions behind this advertiser (codes <c>phone-change</c>, <c>operator-only</c>, <c>boilerplate-name</c>), Dutch and English.</summary>
+    public IReadOnlyList<FlagReason> Identity { get; init; } = [];
+}
 
 /// <summary>Why an ad belongs to its advertiser: <c>phone</c>, <c>image</c>, <c>text</c>, <c>name</c> or <c>self</c> (alone), with a confidence 0..1.</summary>
 public sealed record AdLink(long AdId, string Kind, double Confidence);

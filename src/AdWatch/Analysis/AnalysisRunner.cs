@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
+using AdWatch.Sites;
 using AdWatch.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace AdWatch.Analysis;
 /// mark) and the retention purge call it; runs take turns (<see cref="AnalysisLock"/>).
 /// </summary>
 public sealed class AnalysisRunner(Database database, TimeProvider time, AnalysisRules rules, IOptions<RegionOptions> region,
-    ILogger<AnalysisRunner> logger)
+    ILogger<AnalysisRunner> logger, SiteCatalog? sites = null)
 {
     /// <param name="asOf">The analysis moment (default: now). Observations after it are ignored.</param>
     /// <param name="licensedVenuesFile">Overrides the venues file named in analysis.yaml.</param>
@@ -32,7 +33,7 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, Analysi
         }
         var regionCodes = region.Value.MunicipalityCodes.Count > 0 ? region.Value.MunicipalityCodes : [.. RegionOptions.VeluweWest];
 
-        var fingerprinted = await new TextFingerprinter(database).RunAsync(all: false, started, ct);
+        var fingerprinted = await new TextFingerprinter(database, sites).RunAsync(all: false, started, ct);
         var input = await new AnalysisInputLoader(database).LoadAsync(at, ct);
         var result = new AnalysisEngine(options, regionCodes, venues).Run(input, at);
         var written = await new AnalysisWriter(database).WriteAsync(result, started, ct);

@@ -69,7 +69,8 @@ public sealed class AnalysisWriter(Database database)
         Dictionary<long, long> operatorIds, Tally w, CancellationToken ct)
     {
         var existing = (await c.QueryAsync<AdvertiserData>(new CommandDefinition(
-            "SELECT id, key, label, operator_id, first_seen_at, last_seen_at FROM advertisers", transaction: tx, cancellationToken: ct)))
+            "SELECT id, key, label, operator_id, first_seen_at, last_seen_at, operator_only, identity_json FROM advertisers", transaction: tx,
+            cancellationToken: ct)))
             .ToDictionary(a => a.Key, StringComparer.Ordinal);
         var insert = new List<object>();
         var update = new List<object>();
@@ -80,21 +81,26 @@ public sealed class AnalysisWriter(Database database)
                 a.Key, a.Label,
                 OperatorId = a.OperatorPhoneId is { } p ? operatorIds[p] : (long?)null,
                 First = Ms(a.FirstDay), Last = Ms(a.LastDay),
+                a.OperatorOnly,
+                Identity = a.Identity.Count == 0 ? null : FlagReasonJson.Serialize(a.Identity),
             };
             if (!existing.TryGetValue(a.Key, out var old))
             {
                 insert.Add(row);
             }
-            else if (old.Label != row.Label || old.OperatorId != row.OperatorId || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last)
+            else if (old.Label != row.Label || old.OperatorId != row.OperatorId || old.FirstSeenAt != row.First || old.LastSeenAt != row.Last
+                     || old.OperatorOnly != row.OperatorOnly || old.IdentityJson != row.Identity)
             {
                 update.Add(row);
             }
         }
         w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at) VALUES (@Key, @Label, @OperatorId, @First, @Last)
+            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at, operator_only, identity_json)
+            VALUES (@Key, @Label, @OperatorId, @First, @Last, @OperatorOnly, @Identity)
             """, insert, tx, cancellationToken: ct));
         w.Updated += await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE advertisers SET label = @Label, operator_id = @OperatorId, first_seen_at = @First, last_seen_at = @Last WHERE key = @Key
+            UPDATE advertisers SET label = @Label, operator_id = @OperatorId, first_seen_at = @First, last_seen_at = @Last,
+                operator_only = @OperatorOnly, identity_json = @Identity WHERE key = @Key
             """, update, tx, cancellationToken: ct));
         return insert.Count == 0 ? existing.ToDictionary(kv => kv.Key, kv => kv.Value.Id, StringComparer.Ordinal)
             : (await c.QueryAsync<(long Id, string Key)>(new CommandDefinition("SELECT id, key FROM advertisers", transaction: tx,
@@ -321,6 +327,8 @@ public sealed class AnalysisWriter(Database database)
         public long? OperatorId { get; init; }
         public long FirstSeenAt { get; init; }
         public long LastSeenAt { get; init; }
+        public bool OperatorOnly { get; init; }
+        public string? IdentityJson { get; init; }
     }
 
     private sealed class LinkData

@@ -28,6 +28,20 @@ internal static class ReasonTexts
         ["indicators"] = (
             "{0} van de {1} advertenties bevatten signalen: {2}.",
             "{0} of the {1} ads contain indicators: {2}."),
+
+        // Identity decisions about one advertiser (ResultAdvertiser.Identity), shown with the advertiser in the dossier.
+        ["phone-change/image"] = (
+            "Zelfde naam ({2}) en foto's, ander nummer: {0} en {1} als één adverteerder geteld (oud nummer tot {3}, nieuw vanaf {4}, nooit tegelijk actief).",
+            "Same name ({2}) and photos, another number: {0} and {1} counted as one advertiser (old number until {3}, new from {4}, never active at the same time)."),
+        ["phone-change/text"] = (
+            "Zelfde naam ({2}) en tekst, ander nummer: {0} en {1} als één adverteerder geteld (oud nummer tot {3}, nieuw vanaf {4}, nooit tegelijk actief).",
+            "Same name ({2}) and text, another number: {0} and {1} counted as one advertiser (old number until {3}, new from {4}, never active at the same time)."),
+        ["operator-only"] = (
+            "Alleen het boekingsnummer {0} van een tussenpersoon, zonder naam, eigen nummer of foto van een adverteerder: telt niet als adverteerder.",
+            "Only the booking number {0} of an operator, without an advertiser's name, own number or photo: not counted as an advertiser."),
+        ["boilerplate-name"] = (
+            "'{0}' is niet als naam gebruikt: het staat op {1} advertenties van {2} (tekst van de site zelf).",
+            "'{0}' was not used as a name: it is on {1} ads of {2} (the site's own wording)."),
     };
 
     /// <summary>Identity decisions about a location (<see cref="LocationJoin"/>); {0} ads, {1} the coarser place as the ads gave it.</summary>
@@ -88,9 +102,12 @@ internal static class ReasonTexts
             string.Format(CultureInfo.InvariantCulture, "Address unknown, {0}: {1} advertisers share {2}.", town, advertisers, shared.English),
             evidence);
 
-    public static FlagReason Reason(string code, ReasonEvidence evidence, params object[] args)
+    public static FlagReason Reason(string code, ReasonEvidence evidence, params object[] args) => Reason(code, code, evidence, args);
+
+    /// <summary>A reason with code <paramref name="code"/> worded as <paramref name="wording"/> (a variant such as <c>phone-change/text</c>).</summary>
+    public static FlagReason Reason(string code, string wording, ReasonEvidence evidence, params object[] args)
     {
-        var (dutch, english) = Table[code];
+        var (dutch, english) = Table[wording];
         return new FlagReason(code,
             string.Format(CultureInfo.InvariantCulture, dutch, args),
             string.Format(CultureInfo.InvariantCulture, english, args),

@@ -155,7 +155,7 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, 
             }
         }
 
-        var unresolved = new UnresolvedLocations(options, input, shared).Find(ads, unattached, advertiserByAd);
+        var unresolved = new UnresolvedLocations(options, input, shared).Find(ads, unattached, advertiserByAd, advertisers);
         foreach (var cluster in unresolved.Clusters)
         {
             foreach (var (ad, v, kind) in cluster.Members)

@@ -22,7 +22,8 @@ internal sealed class UnresolvedLocations(AnalysisOptions options, AnalysisInput
 {
     public const string KeyPrefix = "unr:";
 
-    public Found Find(IReadOnlyList<AdFacts> ads, List<(AdFacts Ad, VersionFacts V)> unattached, int[] advertiserByAd)
+    public Found Find(IReadOnlyList<AdFacts> ads, List<(AdFacts Ad, VersionFacts V)> unattached, int[] advertiserByAd,
+        IReadOnlyList<ResultAdvertiser> advertisers)
     {
         var found = new Found([], [], [], []);
         var firstAdvertiser = new Dictionary<long, int>();
@@ -103,8 +104,9 @@ internal sealed class UnresolvedLocations(AnalysisOptions options, AnalysisInput
         foreach (var group in Enumerable.Range(0, items.Count).GroupBy(groups.Find).OrderBy(g => g.Min()))
         {
             var members = group.Select(i => items[i]).ToList();
-            var advertisers = members.Select(m => m.Advertiser).Distinct().Count();
-            if (advertisers < 2)
+            // An ad with only the booking number is evidence of the house, not one of its advertisers.
+            var counted = members.Where(m => !advertisers[m.Advertiser].OperatorOnly).Select(m => m.Advertiser).Distinct().Count();
+            if (counted < 2)
             {
                 continue;
             }
@@ -144,8 +146,8 @@ internal sealed class UnresolvedLocations(AnalysisOptions options, AnalysisInput
             }
             var confidence = StayBuilder.KindConfidenceOf(entries.Min(e => e.Item3));
             found.Clusters.Add(new Cluster(place.Id, entries,
-                ReasonTexts.Join("unresolved", true, adIds, confidence, (townLabel, townLabel), advertisers, sharing)));
-            found.Reasons[place.Id] = ReasonTexts.Unresolved(new ReasonEvidence(adIds, [], phones), townLabel, advertisers, sharing);
+                ReasonTexts.Join("unresolved", true, adIds, confidence, (townLabel, townLabel), counted, sharing)));
+            found.Reasons[place.Id] = ReasonTexts.Unresolved(new ReasonEvidence(adIds, [], phones), townLabel, counted, sharing);
         }
         return found;
     }

@@ -20,12 +20,25 @@ public static partial class AdvertiserNameExtractor
         "welcome", "bienvenido", "bem", "hallo", "hello", "hola", "ola", "olá", "hi", "hey", "nieuwtje", "tijdelijk",
     };
 
-    /// <summary>The advertiser's name from title and body, or null. Never throws on hostile text.</summary>
-    public static string? Extract(string? title, string? body)
+    /// <summary>
+    /// The advertiser's name from title and body, or null. Never throws on hostile text. <paramref name="titleBoilerplate"/> is the
+    /// site's own wording (<c>titleBoilerplate</c> in its YAML): cut out of the title first, so "Kontaktbord – Sofia" gives Sofia,
+    /// and never a name itself.
+    /// </summary>
+    public static string? Extract(string? title, string? body, IReadOnlyList<string>? titleBoilerplate = null)
     {
         try
         {
-            return Find(title, body);
+            if (titleBoilerplate is not { Count: > 0 })
+            {
+                return Find(title, body);
+            }
+            var (rest, cut) = CutBoilerplate(title, titleBoilerplate);
+            // What is left of a title such as "Kontaktbord – Sofia" once the site's wording is gone: the name alone.
+            var name = Find(rest, body) ?? (cut && rest is not null && LoneName().IsMatch(rest) ? Accept(rest) : null);
+            // A word of the site's wording is never the name, wherever it was read ("Ik ben Kontaktbord" is the site speaking).
+            return name is not null && titleBoilerplate.Any(b => b.Split(Separators, StringSplitOptions.RemoveEmptyEntries)
+                .Contains(name, StringComparer.OrdinalIgnoreCase)) ? null : name;
         }
         catch (RegexMatchTimeoutException)
         {
@@ -57,8 +70,35 @@ public static partial class AdvertiserNameExtractor
         return null;
     }
 
+    /// <summary>The title without the site's wording and the separators it leaves at either end; whether anything was cut.</summary>
+    internal static (string? Title, bool Cut) CutBoilerplate(string? title, IReadOnlyList<string> boilerplate)
+    {
+        if (string.IsNullOrEmpty(title))
+        {
+            return (title, false);
+        }
+        var rest = title.Length > 500 ? title[..500] : title;
+        var cut = false;
+        // Longest first, so "Kontaktbord Harderwijk" goes whole before "Kontaktbord" could leave "Harderwijk" behind.
+        foreach (var part in boilerplate.Select(b => b.Trim()).Where(b => b.Length > 0).OrderByDescending(b => b.Length))
+        {
+            if (rest.Contains(part, StringComparison.OrdinalIgnoreCase))
+            {
+                rest = rest.Replace(part, " ", StringComparison.OrdinalIgnoreCase);
+                cut = true;
+            }
+        }
+        return cut ? (rest.Trim(Separators), true) : (title, false);
+    }
+
+    private static readonly char[] Separators = [' ', '\t', '\n', '\r', '–', '—', '-', '|', ':', '·', '•', ',', '!', '/', '\u00A0'];
+
     private static string? Accept(string candidate) =>
         candidate.Length < 2 || NotNames.Contains(candidate) ? null : candidate;
+
+    // A title that is one capitalised word, once the site's wording is cut from it.
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}{1,19}(?:-\p{Lu}\p{Ll}{1,19})?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex LoneName();
 
     // "Ik ben Luna", "Ik heet Luna", "Mijn naam is Luna", "Soy Valentina", "Me llamo", "I'm Bella", "I am", "My name is",
     // "Eu sou Ana", "Meu nome é"; the introduction is matched case-insensitively, the name must start with a capital.

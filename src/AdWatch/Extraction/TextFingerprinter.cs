@@ -1,3 +1,4 @@
+using AdWatch.Sites;
 using AdWatch.Storage;
 using Dapper;
 
@@ -9,18 +10,23 @@ namespace AdWatch.Extraction;
 /// <see cref="RunAsync"/> catches up on versions that lack one (stored before fingerprints existed, or imported with
 /// <c>extracted_at</c> but no fingerprint) or were extracted again since.
 /// </summary>
-public sealed class TextFingerprinter(Database database)
+/// <param name="database">The database.</param>
+/// <param name="sites">The site definitions, for each site's <c>titleBoilerplate</c>; without them no title wording is cut.</param>
+public sealed class TextFingerprinter(Database database, SiteCatalog? sites = null)
 {
     private const int Batch = 5_000;
 
     /// <summary>
     /// SimHash of title and body with the version's slots cut out (the raw phone and address mentions extraction found, and
-    /// the advertiser's name), and that name. Pure: the same text and slots always give the same fingerprint.
+    /// the advertiser's name, and the site's own title wording <paramref name="titleBoilerplate"/>), and that name. Pure: the same
+    /// text and slots always give the same fingerprint.
     /// </summary>
-    public static (ulong? Hash, string? Name) Fingerprint(string? title, string? body, IEnumerable<string> slots)
+    public static (ulong? Hash, string? Name) Fingerprint(string? title, string? body, IEnumerable<string> slots,
+        IReadOnlyList<string>? titleBoilerplate = null)
     {
-        var name = AdvertiserNameExtractor.Extract(title, body);
-        var all = name is null ? slots : slots.Append(name);
+        var name = AdvertiserNameExtractor.Extract(title, body, titleBoilerplate);
+        var all = titleBoilerplate is { Count: > 0 } ? slots.Concat(titleBoilerplate) : slots;
+        all = name is null ? all : all.Append(name);
         return (TextFingerprint.Compute($"{title}\n{body}", all), name);
     }
 
@@ -28,11 +34,11 @@ public sealed class TextFingerprinter(Database database)
     public async Task<int> RunAsync(bool all, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var pending = (await connection.QueryAsync<(long Id, string? Title, string? Body)>(new CommandDefinition(all
-            ? "SELECT id, title, body_text FROM ad_versions"
+        var pending = (await connection.QueryAsync<(long Id, string? Title, string? Body, string Site)>(new CommandDefinition(all
+            ? "SELECT v.id, v.title, v.body_text, s.name FROM ad_versions v JOIN ads a ON a.id = v.ad_id JOIN sites s ON s.id = a.site_id"
             : """
-              SELECT id, title, body_text FROM ad_versions
-              WHERE fingerprinted_at IS NULL OR (extracted_at IS NOT NULL AND extracted_at > fingerprinted_at)
+              SELECT v.id, v.title, v.body_text, s.name FROM ad_versions v JOIN ads a ON a.id = v.ad_id JOIN sites s ON s.id = a.site_id
+              WHERE v.fingerprinted_at IS NULL OR (v.extracted_at IS NOT NULL AND v.extracted_at > v.fingerprinted_at)
               """, cancellationToken: ct))).ToList();
         if (pending.Count == 0)
         {
@@ -54,7 +60,7 @@ public sealed class TextFingerprinter(Database database)
             await using var tx = await connection.BeginTransactionAsync(ct);
             var rows = chunk.Select(v =>
             {
-                var (hash, name) = Fingerprint(v.Title, v.Body, slots.GetValueOrDefault(v.Id) ?? []);
+                var (hash, name) = Fingerprint(v.Title, v.Body, slots.GetValueOrDefault(v.Id) ?? [], sites?.Find(v.Site)?.TitleBoilerplate);
                 return new { v.Id, Hash = hash is { } h ? unchecked((long)h) : (long?)null, Name = name, At = at };
             });
             await connection.ExecuteAsync(new CommandDefinition(

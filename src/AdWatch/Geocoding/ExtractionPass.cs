@@ -69,7 +69,8 @@ public sealed class ExtractionPass(
             .ToArray();
         var extraction = await extractor.ExtractAsync(new AdText(text, links, []), ct);
         var images = await HashImagesAsync(version, ct);
-        await store.SaveAsync(versionId, version.Title, version.BodyText, extraction, images, time.GetUtcNow(), ct);
+        await store.SaveAsync(versionId, version.Title, version.BodyText, extraction, images, sites.Find(version.Site)?.TitleBoilerplate ?? [],
+            time.GetUtcNow(), ct);
     }
 
     private async Task<IReadOnlyList<(string Url, ulong? Hash)>> HashImagesAsync(VersionText version, CancellationToken ct)

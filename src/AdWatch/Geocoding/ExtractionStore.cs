@@ -27,10 +27,11 @@ public sealed class ExtractionStore(Database database)
 
     /// <summary>
     /// Replaces the version's extraction and stores its text fingerprint (from <paramref name="title"/> and <paramref name="body"/>
-    /// with the phone and address mentions just found cut out) in the same transaction.
+    /// with the phone and address mentions just found cut out) in the same transaction. <paramref name="titleBoilerplate"/> is the
+    /// site's own title wording (its <c>titleBoilerplate</c>): never the advertiser's name, and cut from the fingerprint too.
     /// </summary>
     public async Task SaveAsync(long versionId, string? title, string? body, GeocodedExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
-        DateTimeOffset at, CancellationToken ct)
+        IReadOnlyList<string> titleBoilerplate, DateTimeOffset at, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -82,7 +83,7 @@ public sealed class ExtractionStore(Database database)
                 """, new { versionId, url, phash = hash is { } h ? unchecked((long)h) : (long?)null }, tx, cancellationToken: ct));
         }
 
-        var (simhash, name) = TextFingerprinter.Fingerprint(title, body, slots);
+        var (simhash, name) = TextFingerprinter.Fingerprint(title, body, slots, titleBoilerplate);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE ad_versions SET extracted_at = @at, text_simhash = @simhash, advertiser_name = @name, fingerprinted_at = @at WHERE id = @versionId
             """, new { versionId, at, simhash = simhash is { } s ? unchecked((long)s) : (long?)null, name }, tx, cancellationToken: ct));

@@ -35,12 +35,17 @@ public sealed class DossierQuery(Database database)
             new { locationId }, cancellationToken: ct));
         var reasons = flag is null ? [] : FlagReasonJson.Deserialize(flag.ReasonsJson);
         var stays = (await c.QueryAsync<StayData>(new CommandDefinition("""
-            SELECT s.advertiser_id, a.label AS advertiser_label, ph.e164 AS operator_phone, s.start_at, s.end_at, s.ad_count, s.link_kind, s.confidence
+            SELECT s.advertiser_id, a.label AS advertiser_label, ph.e164 AS operator_phone, s.start_at, s.end_at, s.ad_count, s.link_kind, s.confidence,
+                   a.operator_only, a.identity_json
             FROM stays s JOIN advertisers a ON a.id = s.advertiser_id
             LEFT JOIN operators o ON o.id = a.operator_id LEFT JOIN phones ph ON ph.id = o.phone_id
             WHERE s.location_id = @locationId ORDER BY s.start_at, s.advertiser_id
             """, new { locationId }, cancellationToken: ct)))
-            .Select(s => new DossierStay(s.AdvertiserId, s.AdvertiserLabel, s.OperatorPhone, s.StartAt, s.EndAt, s.AdCount, s.LinkKind, s.Confidence))
+            .Select(s => new DossierStay(s.AdvertiserId, s.AdvertiserLabel, s.OperatorPhone, s.StartAt, s.EndAt, s.AdCount, s.LinkKind, s.Confidence)
+            {
+                OperatorOnly = s.OperatorOnly,
+                Identity = s.IdentityJson is { } json ? FlagReasonJson.Deserialize(json) : [],
+            })
             .ToList();
 
         var joins = head.IdentityJson is { } json ? JsonSerializer.Deserialize<List<LocationJoin>>(json) ?? [] : [];
@@ -164,5 +169,7 @@ public sealed class DossierQuery(Database database)
         public int AdCount { get; init; }
         public string LinkKind { get; init; } = "";
         public double Confidence { get; init; }
+        public bool OperatorOnly { get; init; }
+        public string? IdentityJson { get; init; }
     }
 }

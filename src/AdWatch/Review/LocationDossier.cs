@@ -57,8 +57,11 @@ public sealed record LocationDossier(
     /// <summary>True when the location is a licensed venue: show it as licensed, never as flagged.</summary>
     public bool IsLicensed => LicensedVenue is not null;
 
-    /// <summary>The distinct advertisers of the timeline, in order of their first stay.</summary>
-    public IReadOnlyList<DossierStay> Advertisers => [.. Stays.GroupBy(s => s.AdvertiserId).Select(g => g.First())];
+    /// <summary>The distinct advertisers of the timeline, in order of their first stay (operator-only ads are no advertiser).</summary>
+    public IReadOnlyList<DossierStay> Advertisers => [.. Stays.Where(s => !s.OperatorOnly).GroupBy(s => s.AdvertiserId).Select(g => g.First())];
+
+    /// <summary>Per advertiser at this location (operator-only ones included), the identity decisions analysis made about it.</summary>
+    public IReadOnlyList<DossierStay> IdentityDecisions => [.. Stays.Where(s => s.Identity.Count > 0).GroupBy(s => s.AdvertiserId).Select(g => g.First())];
 }
 
 /// <summary>The address recorded for an unresolved location: its label, the location it has there (after the next run), who and when.</summary>

@@ -18,6 +18,13 @@ public sealed class SiteDefinition
     /// <summary>A test or demo site on loopback: only then may private and loopback addresses be fetched.</summary>
     public bool Local { get; set; }
 
+    /// <summary>
+    /// The site's own wording in ad titles: its name and fixed title parts ("Kontaktbord", "Escort Harderwijk"), as in a title
+    /// "Kontaktbord – Sofia". Extraction cuts them out of the title before it looks for the advertiser's name, so they are never
+    /// read as one, and out of the text fingerprint, so they make no two ads look alike. Matched case-insensitively.
+    /// </summary>
+    public List<string> TitleBoilerplate { get; set; } = [];
+
     public ScheduleRule Schedule { get; set; } = new();
     public FetchRule Fetch { get; set; } = new();
     public ListingRule Listing { get; set; } = new();

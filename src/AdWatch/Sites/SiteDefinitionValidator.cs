@@ -29,6 +29,18 @@ internal static partial class SiteDefinitionValidator
                 Fail($"allowedHosts[{i}]", "a host name such as 'www.example.org' or '*.example.org', without scheme or path.");
             }
         }
+        for (var i = 0; i < s.TitleBoilerplate.Count; i++)
+        {
+            var part = s.TitleBoilerplate[i];
+            if (string.IsNullOrWhiteSpace(part) || part.Trim().Length < 2 || part.Length > 100)
+            {
+                Fail($"titleBoilerplate[{i}]", "the site's name or a fixed part of its ad titles, 2 to 100 characters (e.g. 'Kontaktbord').");
+            }
+            else if (s.TitleBoilerplate.Take(i).Any(p => string.Equals(p?.Trim(), part.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                Fail($"titleBoilerplate[{i}]", $"'{part}' is listed twice.");
+            }
+        }
         if (!string.IsNullOrWhiteSpace(s.Schedule.Cron) && !CronPattern().IsMatch(s.Schedule.Cron.Trim()))
         {
             Fail("schedule.cron", "five cron fields (minute hour day month weekday), e.g. '0 6 * * *'.");

@@ -48,6 +48,41 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("nl", "Wie is wie: koppelingen van adverteerders", "als één adverteerder geteld", "noemden alleen postcode 3841 JA Harderwijk; gekoppeld",
+        "noemden alleen straat Voorbeeldstraat, Harderwijk; gekoppeld")]
+    [InlineData("en", "Who is who: how advertisers were joined", "counted as one advertiser", "gave only postcode 3841 JA Harderwijk; joined",
+        "gave only street Voorbeeldstraat, Harderwijk; joined")]
+    public async Task Dossier_ExplainsItsIdentityDecisions_InBothLanguages(string culture, string heading, string phoneChange, string postcode, string street)
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        async Task<string> Dossier(string postcode)
+        {
+            var id = SqliteRows.Read(fixture.DatabasePath, $"""
+                SELECT CAST(l.id AS TEXT) FROM locations l JOIN places p ON p.id = l.place_id WHERE p.postcode = '{postcode}' AND p.precision = 'address'
+                """).ShouldHaveSingleItem();
+            var response = await client.GetAsync($"/locations/{id}?culture={culture}", Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        }
+        var scenario = AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.Create();
+        var oldPhone = scenario.Advertisers.Single(a => a.Id == AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.PhoneChangerId).PhoneE164;
+
+        // The third house: the woman who changed her number is one advertiser, and the page says which two numbers were joined.
+        var third = await Dossier("3844GJ");
+        third.ShouldContain(heading);
+        var note = third[third.IndexOf(heading, StringComparison.Ordinal)..];
+        note.ShouldContain(phoneChange);
+        note.ShouldContain(oldPhone);
+        note.ShouldContain(AdWatch.DemoSites.Scenario.Harderwijk2023Scenario.NewPhone);
+        // The first house: its postcode-only and street-only reposts were joined to it, and the page says so.
+        var first = await Dossier("3841JA");
+        var joins = first[first.IndexOf("id=\"identity\"", StringComparison.Ordinal)..];
+        joins = joins[..joins.IndexOf("</section>", StringComparison.Ordinal)];
+        joins.ShouldContain(postcode);
+        joins.ShouldContain(street);
+    }
+
     [Fact]
     public async Task DossierAndLookup_AreAudited_AndUnknownIdsAre404()
     {

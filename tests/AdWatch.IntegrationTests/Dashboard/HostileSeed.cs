@@ -46,8 +46,15 @@ internal static class HostileSeed
             """, new { Phone, note = Payload("phone-note"), by = Payload("phone-by"), t = Ms(0) });
         var operatorId = await c.ExecuteScalarAsync<long>("INSERT INTO operators (phone_id, created_at) VALUES (@phoneId, @t) RETURNING id", new { phoneId, t = Ms(0) });
         var advertiserId = await c.ExecuteScalarAsync<long>("""
-            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at) VALUES ('xss:adv', @label, @operatorId, @a, @b) RETURNING id
-            """, new { label = Payload("advertiser-label"), operatorId, a = Ms(0), b = Ms(20) });
+            INSERT INTO advertisers (key, label, operator_id, first_seen_at, last_seen_at, identity_json)
+            VALUES ('xss:adv', @label, @operatorId, @a, @b, @identity) RETURNING id
+            """, new
+        {
+            label = Payload("advertiser-label"), operatorId, a = Ms(0), b = Ms(20),
+            // An identity decision quotes what the ads wrote (a name, a site's wording): hostile too.
+            identity = FlagReasonJson.Serialize([new FlagReason("boilerplate-name", Payload("identity-nl"), Payload("identity-en"),
+                new ReasonEvidence([], [], [Payload("identity-phone")]))]),
+        });
         var ads = new List<long>();
         foreach (var (i, place, day) in new[] { (1, house, 0), (2, ermelo, 8), (3, zwolle, 16) })
         {

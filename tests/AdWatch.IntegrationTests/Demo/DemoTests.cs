@@ -22,6 +22,7 @@ public sealed class DemoTests : IDisposable
             expectSkipLine: true);
 
         AssertHarderwijk(report);
+        AssertIdentity(Path.Combine(_dir.FullName, "data", "demo.db"));
     }
 
     [Fact]
@@ -65,6 +66,30 @@ public sealed class DemoTests : IDisposable
         locations.ShouldAllBe(l => l.GetProperty("reasons").GetArrayLength() > 0);
         var phones = locations.SelectMany(l => l.GetProperty("phones").EnumerateArray().Select(p => p.GetString())).ToList();
         phones.ShouldContain(Harderwijk2023Scenario.OperatorPhone);
+    }
+
+    /// <summary>The phone changer is one advertiser with both numbers; the coarse writings of the first house made no location of their own.</summary>
+    private static void AssertIdentity(string db)
+    {
+        var oldPhone = Harderwijk2023Scenario.Create().Advertisers.Single(a => a.Id == Harderwijk2023Scenario.PhoneChangerId).PhoneE164;
+        SqliteRows.Read(db, $"""
+            SELECT DISTINCT CAST(aa.advertiser_id AS TEXT) FROM advertiser_ads aa JOIN ad_versions v ON v.ad_id = aa.ad_id
+            JOIN ad_phones ap ON ap.version_id = v.id JOIN phones p ON p.id = ap.phone_id
+            WHERE p.e164 IN ('{oldPhone}', '{Harderwijk2023Scenario.NewPhone}')
+            """).ShouldHaveSingleItem();
+        SqliteRows.Read(db, $"""
+            SELECT a.identity_json FROM advertisers a JOIN advertiser_ads aa ON aa.advertiser_id = a.id JOIN ad_versions v ON v.ad_id = aa.ad_id
+            JOIN ad_phones ap ON ap.version_id = v.id JOIN phones p ON p.id = ap.phone_id
+            WHERE p.e164 = '{Harderwijk2023Scenario.NewPhone}' AND a.identity_json IS NOT NULL
+            """).SelectMany(AdWatch.Analysis.FlagReasonJson.Deserialize)
+            .ShouldContain(r => r.Code == "phone-change" && r.Dutch.Contains($"{oldPhone} en {Harderwijk2023Scenario.NewPhone} als één adverteerder", StringComparison.Ordinal));
+        // Both coarse writings were read, and joined the house instead of becoming locations of their own.
+        SqliteRows.Read(db, "SELECT DISTINCT p.precision FROM ad_places ap JOIN places p ON p.id = ap.place_id WHERE p.postcode = '3841JA' OR p.street = 'Voorbeeldstraat'")
+            .Order().ShouldBe(["address", "postcode", "street"]);
+        SqliteRows.Read(db, """
+            SELECT p.precision FROM locations l JOIN places p ON p.id = l.place_id
+            WHERE (p.postcode = '3841JA' OR p.street = 'Voorbeeldstraat') AND p.precision <> 'address'
+            """).ShouldBeEmpty();
     }
 
     public void Dispose()

@@ -13,7 +13,8 @@ public sealed class Harderwijk2023ScenarioTests
         var houseAds = Scenario.Ads.Where(a => a.Versions.Any(v => Harderwijk2023Scenario.Houses.Contains(v.Location))).ToList();
 
         houseAds.Select(a => a.AdvertiserId).Distinct().Count().ShouldBe(15);
-        houseAds.Select(a => a.Versions[0].PhoneE164).Distinct().Count().ShouldBe(15);
+        // One of them changes her number half-way: 16 numbers, 15 women.
+        houseAds.Select(a => a.Versions[0].PhoneE164).Distinct().Count().ShouldBe(16);
         houseAds.ShouldAllBe(a => a.LastDay.DayNumber - a.FirstDay.DayNumber + 1 <= 5);
         houseAds.ShouldAllBe(a => a.IsOn(DemoSiteKind.Kontaktbord));
         foreach (var house in Harderwijk2023Scenario.Houses)
@@ -22,6 +23,35 @@ public sealed class Harderwijk2023ScenarioTests
             stays.Count.ShouldBeGreaterThanOrEqualTo(3);
             (stays[^1].LastDay.DayNumber - stays[0].FirstDay.DayNumber).ShouldBeLessThan(90);
         }
+    }
+
+    [Fact]
+    public void PhoneChanger_KeepsNameAndPhotos_AndHerTwoNumbersAreNeverOnlineTogether()
+    {
+        var ads = Scenario.Ads.Where(a => a.AdvertiserId == Harderwijk2023Scenario.PhoneChangerId).OrderBy(a => a.FirstDay).ToList();
+        var old = ads.Where(a => a.Versions[0].PhoneE164 != Harderwijk2023Scenario.NewPhone).ToList();
+        var renewed = ads.Where(a => a.Versions[0].PhoneE164 == Harderwijk2023Scenario.NewPhone).ToList();
+
+        old.Count.ShouldBe(2);
+        renewed.Count.ShouldBe(2);
+        old.Max(a => a.LastDay).ShouldBeLessThan(renewed.Min(a => a.FirstDay));
+        ads.Select(a => a.Versions[0].ImageIds[0]).Distinct().ShouldHaveSingleItem();
+        renewed.ShouldContain(a => Harderwijk2023Scenario.Houses.Contains(a.Versions[0].Location));
+        renewed.ShouldAllBe(a => a.Versions.All(v => v.Phone != null && v.PhoneE164 == Harderwijk2023Scenario.NewPhone));
+    }
+
+    [Fact]
+    public void MixedPrecisionHouse_IsAlsoWrittenAsPostcodeOnlyAndStreetOnly_ByItsOwnAdvertisers()
+    {
+        var house = Harderwijk2023Scenario.Houses[Harderwijk2023Scenario.MixedPrecisionHouse];
+        var ads = Scenario.Ads.Where(a => a.Versions[0].Location == house).ToList();
+
+        var coarse = ads.SelectMany(a => a.Versions.Skip(1)).Select(v => v.Location).ToList();
+        coarse.ShouldContain(Harderwijk2023Scenario.MixedPostcode);
+        coarse.ShouldContain(Harderwijk2023Scenario.MixedStreet);
+        // Only this house is written coarsely.
+        Scenario.Ads.Where(a => a.Versions[0].Location != house).SelectMany(a => a.Versions)
+            .ShouldNotContain(v => v.Location == Harderwijk2023Scenario.MixedPostcode || v.Location == Harderwijk2023Scenario.MixedStreet);
     }
 
     [Fact]

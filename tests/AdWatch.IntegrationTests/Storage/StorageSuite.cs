@@ -114,8 +114,8 @@ public abstract class StorageSuite : IAsyncLifetime
             [],
             [new IndicatorHit("new-in-town", "Nieuw in Harderwijk")]), [address]);
 
-        await store.SaveAsync(versionId, "Nieuw", "tekst", extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], T0, ct);
-        await store.SaveAsync(versionId, "Nieuw", "tekst", extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], T0, ct); // re-run replaces
+        await store.SaveAsync(versionId, "Nieuw", "tekst", extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], [], T0, ct);
+        await store.SaveAsync(versionId, "Nieuw", "tekst", extraction, [("https://site.test/img/1.png", 0xF0F0_0000_1234_ABCDUL)], [], T0, ct); // re-run replaces
 
         var stored = await store.GetAsync(versionId, ct);
         stored.Phones.Select(p => (p.E164, p.Raw, p.Obfuscated, p.Status)).ShouldBe(
@@ -144,7 +144,7 @@ public abstract class StorageSuite : IAsyncLifetime
         var address = new GeocodedAddress("Stationslaan 14 Harderwijk", new Place(GeoPrecision.Address, "Stationslaan", "14", "3841AB", "Harderwijk", "GM0243", true, 52.349, 5.622));
         var extraction = new GeocodedExtraction(new AdExtraction([new ExtractedPhone("+31612345678", "06-12 34 56 78", false)], [], []), [address]);
 
-        await new ExtractionStore(Database).SaveAsync(versionId, title, body, extraction, [], T0, ct);
+        await new ExtractionStore(Database).SaveAsync(versionId, title, body, extraction, [], [], T0, ct);
 
         async Task<(long? Hash, string? Name, long? At)> Stored()
         {

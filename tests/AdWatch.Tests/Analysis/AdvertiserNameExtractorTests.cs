@@ -57,4 +57,43 @@ public sealed class AdvertiserNameExtractorTests
         var huge = string.Concat(Enumerable.Repeat("ik ben ", 200_000)) + "\u0000\uFFFF\uD800";
         AdvertiserNameExtractor.Extract(huge, huge).ShouldBeNull();
     }
+
+    [Theory]
+    // The site's name before or after hers: cut, and what is left of the title is her name.
+    [InlineData("Kontaktbord – Sofia", null, "Sofia")]
+    [InlineData("Sofia | Kontaktbord", null, "Sofia")]
+    [InlineData("KONTAKTBORD: Sofia", null, "Sofia")]
+    // Several fixed parts, the longer one first.
+    [InlineData("Escort Harderwijk | Sofia | Kontaktbord", null, "Sofia")]
+    [InlineData("Kontaktbord – Sofia – nieuw in Harderwijk", null, "Sofia")]
+    // An introduction in the body still wins.
+    [InlineData("Kontaktbord – Sofia", "Hoi, ik ben Luna", "Luna")]
+    // Nothing but the site's wording, or a word of it, is no name.
+    [InlineData("Kontaktbord – nieuw in Harderwijk", null, null)]
+    [InlineData("Kontaktbord", null, null)]
+    [InlineData(null, "Welkom, ik ben Kontaktbord, de site voor jou", null)]
+    [InlineData("Escort – Harderwijk", null, null)]
+    public void Extract_NeverReadsTheSitesTitleWordingAsAName(string? title, string? body, string? expected) =>
+        AdvertiserNameExtractor.Extract(title, body, ["Kontaktbord", "Escort Harderwijk"]).ShouldBe(expected);
+
+    [Fact]
+    public void Extract_ReadsTheSiteNameAsTheName_WhenTheSiteDeclaresNoWording()
+    {
+        // Why sites declare titleBoilerplate: without it the title pattern takes the site's name.
+        AdvertiserNameExtractor.Extract("Kontaktbord – Sofia", null).ShouldBe("Kontaktbord");
+        AdvertiserNameExtractor.Extract("Kontaktbord – Sofia", null, []).ShouldBe("Kontaktbord");
+    }
+
+    [Fact]
+    public void Fingerprint_CutsTheSitesWording_SoItMakesNoTwoAdsAlike()
+    {
+        var body = "Lieve dame, discreet adres, bel voor een afspraak, ook in het weekend, tot laat in de avond.";
+        var declared = TextFingerprinter.Fingerprint("Kontaktbord – Sofia", body, [], ["Kontaktbord"]);
+        var plain = TextFingerprinter.Fingerprint("Sofia –", body, []);
+
+        declared.Name.ShouldBe("Sofia");
+        plain.Name.ShouldBe("Sofia");
+        declared.Hash.ShouldBe(plain.Hash);
+        TextFingerprinter.Fingerprint("Kontaktbord – Sofia", body, []).Hash.ShouldNotBe(plain.Hash);
+    }
 }

@@ -52,10 +52,10 @@ internal sealed class Timeline
 
     /// <summary>An ad with one version, observed every day from <paramref name="from"/> for <paramref name="days"/> days.</summary>
     public long Ad(int from, int days, string? name = null, string? phone = null, long? place = null, ulong? image = null, ulong? text = null,
-        string[]? indicators = null, long[]? places = null, string[]? phones = null)
+        string[]? indicators = null, long[]? places = null, string[]? phones = null, string? site = null)
     {
         var id = _nextAd++;
-        _ads.Add(new InputAd(id, [Version(from, days, name, phone, place, image, text, indicators, places, phones)]));
+        _ads.Add(new InputAd(id, [Version(from, days, name, phone, place, image, text, indicators, places, phones)]) { Site = site });
         return id;
     }
 

@@ -30,6 +30,15 @@ public sealed class SiteDefinitionLoaderTests
     }
 
     [Fact]
+    public void LoadText_ReadsTheTitleBoilerplate()
+    {
+        var yaml = Valid.Replace("politeness:", "titleBoilerplate: [Kontaktbord, \"Escort Harderwijk\"]\npoliteness:", StringComparison.Ordinal);
+
+        SiteDefinitionLoader.LoadText(yaml, "demo.yaml").TitleBoilerplate.ShouldBe(["Kontaktbord", "Escort Harderwijk"]);
+        SiteDefinitionLoader.LoadText(Valid, "demo.yaml").TitleBoilerplate.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void LoadFolder_LoadsEveryShippedDefinition()
     {
         var sites = SiteDefinitionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "crawlers"));
@@ -68,6 +77,10 @@ public sealed class SiteDefinitionLoaderTests
     [InlineData("ad:\n", "ad:\n  fields:\n    images: 'img@'\n", "ad.fields.images", 8)]
     [InlineData("adLinkSelector: a.ad", "adLinkSelector: a.ad\n  pageUrlTemplate: /list?p=1", "listing.pageUrlTemplate", 6)]
     [InlineData("politeness:\n  delayMs: 500", "detectors:\n  blocked:\n    regex: '(unclosed'", "detectors.blocked.regex", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "titleBoilerplate:\n  - Kontaktbord\n  - ' '", "titleBoilerplate[1]", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "titleBoilerplate:\n  - Kontaktbord\n  - KONTAKTBORD", "titleBoilerplate[1]", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "titleBoilerplate: [K]", "titleBoilerplate[0]", 8)]
+    [InlineData("politeness:\n  delayMs: 500", "titleBoilerplate: Kontaktbord", "titleBoilerplate", 8)]
     // shape errors from the YAML reader: unknown field, wrong type
     [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delay: 500", "delay", 9)]
     [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delayMs: fast", "delayMs", 9)]
