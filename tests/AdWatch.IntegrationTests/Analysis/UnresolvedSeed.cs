@@ -40,7 +40,9 @@ internal static class UnresolvedSeed
         await using var c = await db.OpenAsync(ct);
         foreach (var (id, name) in ads.Zip(new[] { "Luna", "Bella", "Sofia", "Ana" }))
         {
-            await c.ExecuteAsync("UPDATE ad_versions SET advertiser_name = @name WHERE ad_id = @id", new { id, name });
+            // Fingerprinted with the name, as extraction leaves a version: otherwise the analysis fingerprints it again and reads
+            // no name from these titles, and Sofia (only the booking number) would count as the operator, not as a woman.
+            await c.ExecuteAsync("UPDATE ad_versions SET advertiser_name = @name, fingerprinted_at = extracted_at WHERE ad_id = @id", new { id, name });
         }
         return ads;
     }

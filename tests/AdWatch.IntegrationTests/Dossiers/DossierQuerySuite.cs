@@ -66,6 +66,28 @@ public abstract class DossierQuerySuite : ScenarioSuite
     }
 
     [Fact]
+    public async Task UnresolvedLocation_LeadAndDossier_NameOnlyTheTown_AndCarryTheAdsAsEvidence()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ads = await UnresolvedSeed.TownOnlyRotationAsync(Database, ct);
+        await UnresolvedSeed.Runner(Database).RunAsync(UnresolvedSeed.AsOf, null, ct);
+        var (locationId, flagId) = await UnresolvedSeed.FlaggedAsync(Database, ct);
+
+        var lead = (await new LeadQuery(Database).GetAsync(flagId, ct)).ShouldNotBeNull();
+        var dossier = (await new DossierQuery(Database).GetAsync(locationId, ct)).ShouldNotBeNull();
+
+        (lead.Precision, lead.AddressUnknown, lead.Label, lead.Place, lead.MunicipalityCode)
+            .ShouldBe(("unresolved", true, UnresolvedSeed.Label, "Harderwijk", "GM0243"));
+        (lead.Street, lead.HouseNumber, lead.Postcode, lead.Lat, lead.Lon).ShouldBe((null, null, null, null, null));
+        lead.Ads.Select(a => a.AdId).ShouldBe(ads, ignoreOrder: true);
+        lead.Phones.ShouldContain(UnresolvedSeed.Booking);
+        lead.Reasons[0].Text.ShouldBe($"Adres onbekend, Harderwijk: 4 adverteerders delen boekingsnummer {UnresolvedSeed.Booking} en foto's.");
+        dossier.IsUnresolved.ShouldBeTrue();
+        dossier.Ads.Select(a => a.AdId).ShouldBe(ads, ignoreOrder: true);
+        dossier.Joins.ShouldHaveSingleItem().Kind.ShouldBe("unresolved");
+    }
+
+    [Fact]
     public async Task GetAsync_ReturnsNoFlag_ForAnUnflaggedLocation_AndNull_ForAnUnknownOne()
     {
         var ct = TestContext.Current.CancellationToken;
