@@ -56,6 +56,9 @@ internal static class ReasonTexts
         ["image"] = (
             "{0} advertentie(s) noemden alleen {1}; gekoppeld omdat dezelfde foto hier binnen {3} dagen werd gebruikt (zekerheid {4}).",
             "{0} ad(s) gave only {1}; joined because the same photo was used here within {3} days (confidence {4})."),
+        ["house"] = (
+            "{0} advertentie(s) schreven dit huis als {1}; samengenomen omdat een postcode met huisnummer één adres is (zekerheid {2}).",
+            "{0} ad(s) wrote this house as {1}; taken together because a postcode with a house number is one address (confidence {2})."),
         ["ambiguous"] = (
             "{0} advertentie(s) noemden alleen {1}; niet gekoppeld: {2} huizen komen in aanmerking ({3}).",
             "{0} ad(s) gave only {1}; not joined: {2} houses qualify ({3})."),

@@ -39,6 +39,8 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, 
         var imagePlaces = new Dictionary<ulong, SortedSet<long>>();
         var textPlaces = new Dictionary<ulong, SortedSet<long>>();
         var coarse = new List<(AdFacts Ad, VersionFacts V)>();
+        var houses = HouseAliases();
+        var sameHouse = new SortedDictionary<(long House, long Written), SortedSet<long>>();
         foreach (var ad in ads)
         {
             foreach (var v in ad.Versions.Where(v => v.LocationPlaceIds.Length > 0))
@@ -48,8 +50,14 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, 
                     coarse.Add((ad, v));
                     continue;
                 }
-                foreach (var place in v.LocationPlaceIds)
+                foreach (var written in v.LocationPlaceIds)
                 {
+                    var place = written;
+                    if (houses.TryGetValue(written, out var house))
+                    {
+                        place = house;
+                        (sameHouse.TryGetValue((house, written), out var set) ? set : sameHouse[(house, written)] = []).Add(ad.Id);
+                    }
                     AddAt(place, AddressKind, ad, v);
                     if (IsAddress(place))
                     {
@@ -66,6 +74,12 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, 
                     }
                 }
             }
+        }
+
+        foreach (var ((house, written), joined) in sameHouse)
+        {
+            joins.Add(house, ReasonTexts.Join("house", true, [.. joined], KindConfidence[AddressKind],
+                ($"postcode en huisnummer {input.Places[written].Label}", $"postcode and house number {input.Places[written].Label}")));
         }
 
         // Postcode- and street-only writings: joined to the one house inside them their advertiser, phone or photo points at.
@@ -211,6 +225,45 @@ internal sealed class StayBuilder(AnalysisOptions options, AnalysisInput input, 
                 (textPlaces.TryGetValue(text, out var set) ? set : textPlaces[text] = []).Add(place);
             }
         }
+    }
+
+    /// <summary>
+    /// Addresses written as postcode and house number without a street ("pc 3841 AB nr 12") mapped to the one address with a
+    /// street in the same PC6, house number (with addition) and town: a PC6 and a house number name one address in the BAG, so
+    /// this is the same house, not an inference. Two different streets with that postcode and number (a typo in one of them)
+    /// are two candidates: the writing then stays its own location.
+    /// </summary>
+    private Dictionary<long, long> HouseAliases()
+    {
+        static string Number(InputPlace p) => p.Key[(p.Key.LastIndexOf(':') + 1)..];
+        var withStreet = new Dictionary<(string Postcode, string Number, string Town), SortedSet<long>>();
+        var postcodeOnly = new List<InputPlace>();
+        foreach (var p in input.Places.Values)
+        {
+            if (p.Place.Precision != Geocoding.GeoPrecision.Address || p.Place.Postcode is not { Length: 6 } postcode)
+            {
+                continue;
+            }
+            if (p.Place.Street is null)
+            {
+                postcodeOnly.Add(p);
+            }
+            else
+            {
+                var key = (postcode, Number(p), p.TownKey);
+                (withStreet.TryGetValue(key, out var set) ? set : withStreet[key] = []).Add(p.Id);
+            }
+        }
+        var aliases = new Dictionary<long, long>();
+        foreach (var p in postcodeOnly)
+        {
+            if (withStreet.TryGetValue((p.Place.Postcode!, Number(p), p.TownKey), out var streets)
+                && streets.Select(id => input.Places[id].Key).Distinct(StringComparer.Ordinal).Count() == 1)
+            {
+                aliases[p.Id] = streets.Min;
+            }
+        }
+        return aliases;
     }
 
     private static void Add<TKey>(Dictionary<TKey, List<Span>> map, TKey key, Span span) where TKey : notnull =>

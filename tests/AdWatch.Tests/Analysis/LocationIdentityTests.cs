@@ -55,6 +55,51 @@ public sealed class LocationIdentityTests
     }
 
     [Fact]
+    public void Run_CountsAPostcodeAndNumberWriting_AtTheHouseWithThatPostcodeAndNumber()
+    {
+        var t = new Timeline();
+        var house = t.Address("Stationslaan", "12", "3841AB");
+        var written = t.PostcodeAddress("3841AB", "12");
+        var other = t.PostcodeAddress("3841AB", "14"); // the neighbour: same PC6, another number
+        t.Ad(0, 3, "Luna", "+31611111111", house);
+        // Bella and Sofia never write the street and share nothing with Luna: the postcode and number alone name the house.
+        var bella = t.Ad(5, 3, "Bella", "+31622222222", written);
+        var sofia = t.Ad(10, 3, "Sofia", "+31633333333", written);
+        t.Ad(0, 3, "Ana", "+31644444444", other);
+
+        var result = t.Run(20);
+
+        result.Locations.Select(l => l.Place.Id).ShouldBe([house, other], ignoreOrder: true);
+        var location = result.Flagged.ShouldHaveSingleItem();
+        location.Place.Id.ShouldBe(house);
+        location.Flag!.Advertisers.ShouldBe(3);
+        location.Stays.Where(s => s.AdIds.Contains(bella) || s.AdIds.Contains(sofia)).ShouldAllBe(s => s.LinkKind == "address" && s.Confidence == 1.0);
+        var join = location.Joins.ShouldHaveSingleItem();
+        join.ShouldSatisfyAllConditions(
+            j => j.Kind.ShouldBe("house"),
+            j => j.AdIds.ShouldBe([bella, sofia]),
+            j => j.Dutch.ShouldBe("2 advertentie(s) schreven dit huis als postcode en huisnummer 3841AB 12, Harderwijk; samengenomen omdat een postcode met huisnummer één adres is (zekerheid 1)."),
+            j => j.English.ShouldBe("2 ad(s) wrote this house as postcode and house number 3841AB 12, Harderwijk; taken together because a postcode with a house number is one address (confidence 1)."));
+    }
+
+    [Fact]
+    public void Run_KeepsAPostcodeAndNumberWriting_Apart_WhenTwoStreetsClaimIt()
+    {
+        var t = new Timeline();
+        var stationslaan = t.Address("Stationslaan", "12", "3841AB");
+        var stationsplein = t.Address("Stationsplein", "12", "3841AB"); // one of the two is a typo; which one is for a human
+        var written = t.PostcodeAddress("3841AB", "12");
+        t.Ad(0, 3, "Luna", "+31611111111", stationslaan);
+        t.Ad(0, 3, "Mila", "+31655555555", stationsplein);
+        t.Ad(5, 3, "Bella", "+31622222222", written);
+
+        var result = t.Run(20);
+
+        result.Locations.Select(l => l.Place.Id).ShouldBe([stationslaan, stationsplein, written], ignoreOrder: true);
+        result.Locations.ShouldAllBe(l => l.Joins.Count == 0);
+    }
+
+    [Fact]
     public void Run_JoinsThroughThePhone_WhenTheAdvertiserDiffers()
     {
         var t = new Timeline();

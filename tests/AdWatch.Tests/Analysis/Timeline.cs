@@ -22,6 +22,11 @@ internal sealed class Timeline
         AddPlace(new InputPlace(_places.Count + 1, $"adr:{postcode}:{street.ToUpperInvariant()}:{number}", $"{street} {number}, {postcode} {place}",
             new(GeoPrecision.Address, street, number, postcode, place, municipality, municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62)));
 
+    /// <summary>An address written without its street ("pc 3841 AB nr 12"), keyed as <see cref="Place.Key"/> keys it.</summary>
+    public long PostcodeAddress(string postcode, string number, string place = "Harderwijk", string municipality = "GM0243") =>
+        AddPlace(new InputPlace(_places.Count + 1, $"adr:{municipality}:{postcode}:{number}", $"{postcode} {number}, {place}",
+            new(GeoPrecision.Address, null, number, postcode, place, municipality, municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62)));
+
     public long Postcode(string postcode, string place = "Harderwijk", string municipality = "GM0243") =>
         AddPlace(new InputPlace(_places.Count + 1, $"pc:{postcode}", $"{postcode} {place}", new(GeoPrecision.Postcode, null, null, postcode, place, municipality,
             municipality is "GM0243" or "GM0233" or "GM0273", 52.35, 5.62)));
