@@ -19,4 +19,6 @@ public enum DemoFaultKind
     GzipBomb,
     /// <summary>Body shorter than Content-Length, then connection aborted.</summary>
     TruncatedBody,
+    /// <summary>302 to the terms page (no terms cookie or header), a cookie-check 302 or a 403 for an unknown session.</summary>
+    TermsGate,
 }

@@ -34,6 +34,9 @@ internal sealed class DemoFaultPipeline(DemoSite site, TimeProvider time)
                     : url + (http.Request.QueryString.HasValue ? "&lus=1" : "?lus=1");
                 await DemoResponses.RedirectAsync(http, loopTarget);
                 break;
+            case DemoFaultKind.TermsGate:
+                await TermsGateAsync(http, faults.TermsGate!, url);
+                break;
             case DemoFaultKind.Throttle:
                 await ThrottleAsync(http, faults.Throttle!);
                 break;
@@ -60,12 +63,60 @@ internal sealed class DemoFaultPipeline(DemoSite site, TimeProvider time)
     {
         if (faults.OffSiteRedirect) return DemoFaultKind.OffSiteRedirect;
         if (faults.RedirectLoop) return DemoFaultKind.RedirectLoop;
+        if (faults.TermsGate is { } gate && !Passes(gate, http)) return DemoFaultKind.TermsGate;
         if (faults.Throttle is { } throttle && site.ConsumeFault("throttle " + url, throttle.FirstRequests)) return DemoFaultKind.Throttle;
         if (faults.ServerError is { } error && site.ConsumeFault("error " + url, error.FirstRequests)) return DemoFaultKind.ServerError;
         if (faults.Captcha) return DemoFaultKind.Captcha;
         if (faults.GzipBomb && !HttpMethods.IsHead(http.Request.Method)) return DemoFaultKind.GzipBomb;
         if (faults.TruncatedBody && !HttpMethods.IsHead(http.Request.Method)) return DemoFaultKind.TruncatedBody;
         return DemoFaultKind.None;
+    }
+
+    private bool Passes(DemoTermsGate gate, HttpContext http)
+    {
+        if (http.Request.Path.Value is "/voorwaarden")
+        {
+            return false; // the gate's own page
+        }
+        var cookies = http.Request.Cookies;
+        return cookies.TryGetValue(gate.CookieName, out var terms) && terms == gate.CookieValue
+            && (gate.RequiredHeader is not { } header || HasHeader(http, header))
+            && (gate.SessionCookie is not { } session || (cookies.TryGetValue(session, out var sid) && site.KnowsSession(sid)));
+    }
+
+    private static bool HasHeader(HttpContext http, string header)
+    {
+        var colon = header.IndexOf(':', StringComparison.Ordinal);
+        return http.Request.Headers.TryGetValue(header[..colon].Trim(), out var values)
+            && values.Contains(header[(colon + 1)..].Trim(), StringComparer.Ordinal);
+    }
+
+    private async Task TermsGateAsync(HttpContext http, DemoTermsGate gate, string url)
+    {
+        if (http.Request.Path.Value is "/voorwaarden")
+        {
+            await DemoResponses.WriteAsync(http, StatusCodes.Status200OK, DemoResponses.Html,
+                "<!doctype html><html lang=\"nl\"><head><title>Voorwaarden</title></head><body><h1>Voorwaarden</h1>"
+                + "<p>Deze site is alleen voor volwassenen. Accepteer de voorwaarden om verder te gaan.</p>"
+                + "<button id=\"akkoord\">Akkoord</button></body></html>");
+            return;
+        }
+        var cookies = http.Request.Cookies;
+        var hasTerms = cookies.TryGetValue(gate.CookieName, out var terms) && terms == gate.CookieValue
+            && (gate.RequiredHeader is not { } header || HasHeader(http, header));
+        if (hasTerms && gate.SessionCookie is { } session)
+        {
+            if (cookies.TryGetValue(session, out var sid))
+            {
+                await DemoResponses.WriteAsync(http, StatusCodes.Status403Forbidden, DemoResponses.Html,
+                    "<!doctype html><html lang=\"nl\"><head><title>Sessie verlopen</title></head><body><h1>Sessie onbekend</h1></body></html>");
+                return;
+            }
+            http.Response.Headers.Append("Set-Cookie", $"{session}={site.NewSession()}; Path=/; HttpOnly");
+            await DemoResponses.RedirectAsync(http, url); // the cookie check: come back with the session
+            return;
+        }
+        await DemoResponses.RedirectAsync(http, "/voorwaarden");
     }
 
     private async Task ThrottleAsync(HttpContext http, DemoThrottle throttle)

@@ -4,7 +4,7 @@ namespace AdWatch.DemoSites.Faults;
 /// Fault modes of one demo site. Immutable: switch modes at runtime by assigning a new value to
 /// <see cref="Hosting.DemoSite.Faults"/> (which also resets the per-URL "first N requests" counters).
 /// Modes combine; when several decide the response, the first in this order wins: off-site redirect, redirect loop,
-/// throttle (429/503), server error (500), CAPTCHA, gzip bomb, truncated body. <see cref="ResponseDelay"/> applies first
+/// terms gate, throttle (429/503), server error (500), CAPTCHA, gzip bomb, truncated body. <see cref="ResponseDelay"/> applies first
 /// to every affected request, <see cref="RenamedClasses"/> changes the markup of normal pages.
 /// </summary>
 public sealed record DemoFaults
@@ -47,6 +47,9 @@ public sealed record DemoFaults
 
     /// <summary>Answer with a CAPTCHA / "are you a robot" page with status 200 (see README for its markers).</summary>
     public bool Captcha { get; init; }
+
+    /// <summary>Pages only behind a terms cookie, a header and a session cookie (see <see cref="DemoTermsGate"/>). Null (default): off.</summary>
+    public DemoTermsGate? TermsGate { get; init; }
 
     /// <summary>Render the same content with different CSS class names and element structure (a site redesign).</summary>
     public bool RenamedClasses { get; init; }

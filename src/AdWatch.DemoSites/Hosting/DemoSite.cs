@@ -8,6 +8,7 @@ namespace AdWatch.DemoSites.Hosting;
 public sealed class DemoSite
 {
     private readonly ConcurrentDictionary<string, int> _faultCounters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _sessions = new(StringComparer.Ordinal);
     private DemoFaults _faults = DemoFaults.None;
     private Uri? _baseUrl;
 
@@ -41,6 +42,16 @@ public sealed class DemoSite
     public Uri Url(string relative) => new(BaseUrl, relative.TrimStart('/'));
 
     internal void SetBaseUrl(Uri baseUrl) => _baseUrl = baseUrl;
+
+    /// <summary>A new session id for <see cref="DemoTermsGate.SessionCookie"/>.</summary>
+    internal string NewSession()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        _sessions[id] = true;
+        return id;
+    }
+
+    internal bool KnowsSession(string? id) => id is not null && _sessions.ContainsKey(id);
 
     /// <summary>Counts a request against a "first N per URL" fault; true while the fault should still fire.</summary>
     internal bool ConsumeFault(string counterKey, int? firstRequests)

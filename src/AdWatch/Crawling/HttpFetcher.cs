@@ -13,11 +13,15 @@ namespace AdWatch.Crawling;
 /// </summary>
 public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttle, TimeProvider time, IOptions<CrawlingOptions> options) : IPageFetcher
 {
+    // The cookies each site set (fetch.keepCookies), per site name; the shared handler has cookies off so nothing leaks between sites.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CookieContainer> _jars = new(StringComparer.Ordinal);
+
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken ct)
     {
         var site = request.Site;
         var url = request.Url;
-        var seen = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
+        // A loop is the same URL with the same cookies: a cookie check sends a client back to the URL it asked for, with a session.
+        var seen = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri + "\n" + CookieHeader(site, url) };
         var retries = 0;
         var waits = 0;
         for (var hop = 0; ; hop++)
@@ -54,7 +58,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
                 if (status is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
                     var next = new Uri(url, location);
-                    if (!seen.Add(next.AbsoluteUri))
+                    if (!seen.Add(next.AbsoluteUri + "\n" + CookieHeader(site, next)))
                     {
                         return FetchResult.Failed(request.Url, "redirect-loop", $"Redirect loop at {next}.", status, retries);
                     }
@@ -85,6 +89,15 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
         {
             message.Headers.TryAddWithoutValidation("If-Modified-Since", request.IfModifiedSince);
         }
+        foreach (var (name, value) in site.Fetch.Headers)
+        {
+            message.Headers.Remove(name); // a declared Accept replaces the default
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+        if (CookieHeader(site, url) is { Length: > 0 } cookie)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookie);
+        }
         var counter = new CrawlHttp.RetryCounter();
         message.Options.Set(CrawlHttp.AllowPrivate, site.Local);
         message.Options.Set(CrawlHttp.Timeout, TimeSpan.FromSeconds(site.Limits.TimeoutSeconds));
@@ -96,6 +109,21 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
         try
         {
             var response = await clients.CreateClient(CrawlHttp.ClientName).SendAsync(message, HttpCompletionOption.ResponseContentRead, ct);
+            if (site.Fetch.KeepCookies && response.Headers.TryGetValues("Set-Cookie", out var set))
+            {
+                var jar = _jars.GetOrAdd(site.Name, _ => new CookieContainer());
+                foreach (var header in set)
+                {
+                    try
+                    {
+                        jar.SetCookies(url, header);
+                    }
+                    catch (CookieException)
+                    {
+                        // a malformed cookie from a hostile site is ignored, not a failed fetch
+                    }
+                }
+            }
             throttle.Observe(url.Host, site.Politeness, clock.Elapsed, response.IsSuccessStatusCode || (int)response.StatusCode == 304);
             return (response, null, counter.Count);
         }
@@ -112,6 +140,29 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
             };
             return (null, failed, counter.Count);
         }
+    }
+
+    /// <summary>The declared cookies, then the ones the site set (which win on a name clash), for a URL on the site's hosts.</summary>
+    private string? CookieHeader(Sites.SiteDefinition site, Uri url)
+    {
+        if (!site.IsAllowedHost(url))
+        {
+            return null;
+        }
+        var kept = site.Fetch.KeepCookies && _jars.TryGetValue(site.Name, out var jar) ? jar.GetCookies(url) : null;
+        var parts = new List<string>();
+        foreach (var (name, value) in site.Fetch.Cookies)
+        {
+            if (kept?[name] is null)
+            {
+                parts.Add($"{name}={value}");
+            }
+        }
+        if (kept is not null)
+        {
+            parts.AddRange(kept.Select(c => $"{c.Name}={c.Value}"));
+        }
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     private static async Task<FetchResult> ReadAsync(FetchRequest request, Uri url, HttpResponseMessage response, int retries, int waits, CancellationToken ct)

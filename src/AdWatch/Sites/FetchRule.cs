@@ -13,4 +13,23 @@ public sealed class FetchRule
 
     /// <summary>User-Agent header; a default naming AdWatch is used when empty.</summary>
     public string? UserAgent { get; set; }
+
+    /// <summary>
+    /// HTTP mode: extra request headers sent with every request to the site (e.g. <c>X-Requested-With: XMLHttpRequest</c> for a
+    /// JSON endpoint, <c>Accept-Language: nl</c>). Headers the fetcher owns (Host, Cookie, User-Agent, conditional and
+    /// transfer headers) cannot be set here.
+    /// </summary>
+    public Dictionary<string, string> Headers { get; set; } = [];
+
+    /// <summary>
+    /// HTTP mode: cookies sent with every request to the site, such as the terms or age cookie its "Akkoord" button would set
+    /// (<c>voorwaarden: akkoord</c>). Only for the site's own hosts, never across a redirect to another host.
+    /// </summary>
+    public Dictionary<string, string> Cookies { get; set; } = [];
+
+    /// <summary>
+    /// HTTP mode: keep the cookies the site sets (a session, a cookie check) and send them back, per site, for the life of the
+    /// process. Off by default: most sites need none, and a crawler that carries no session is easier to reason about.
+    /// </summary>
+    public bool KeepCookies { get; set; }
 }

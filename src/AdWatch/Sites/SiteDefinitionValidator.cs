@@ -49,6 +49,40 @@ internal static partial class SiteDefinitionValidator
         {
             Fail("schedule.timeZone", $"unknown time zone '{s.Schedule.TimeZone}'; use an IANA name such as 'Europe/Amsterdam'.");
         }
+        foreach (var (name, value) in s.Fetch.Headers)
+        {
+            if (!TokenPattern().IsMatch(name ?? ""))
+            {
+                Fail($"fetch.headers.{name}", "a header name is letters, digits and - (e.g. 'X-Requested-With').");
+            }
+            else if (OwnedHeaders.Contains(name!))
+            {
+                Fail($"fetch.headers.{name}", name!.Equals("User-Agent", StringComparison.OrdinalIgnoreCase)
+                    ? "set the User-Agent with fetch.userAgent."
+                    : name.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
+                        ? "set cookies with fetch.cookies."
+                        : $"the fetcher sets {name} itself; it cannot be declared.");
+            }
+            else if (value is null || value.AsSpan().ContainsAnyInRange('\0', '\u001F') || value.Contains('\u007F'))
+            {
+                Fail($"fetch.headers.{name}", "a header value is one line of text without control characters.");
+            }
+        }
+        foreach (var (name, value) in s.Fetch.Cookies)
+        {
+            if (!TokenPattern().IsMatch(name ?? ""))
+            {
+                Fail($"fetch.cookies.{name}", "a cookie name is letters, digits and -_. (e.g. 'voorwaarden').");
+            }
+            else if (value is null || !CookieValuePattern().IsMatch(value))
+            {
+                Fail($"fetch.cookies.{name}", "a cookie value has no spaces, quotes, commas, semicolons or backslashes (e.g. 'akkoord').");
+            }
+        }
+        if (s.Fetch.Mode != FetchMode.Http && (s.Fetch.Headers.Count > 0 || s.Fetch.Cookies.Count > 0 || s.Fetch.KeepCookies))
+        {
+            Fail("fetch", "headers, cookies and keepCookies apply to fetch.mode 'http' only.");
+        }
         Selector(s.Fetch.WaitForSelector, "fetch.waitForSelector", Fail);
         Selector(s.Fetch.AgeGateClick, "fetch.ageGateClick", Fail);
 
@@ -167,6 +201,21 @@ internal static partial class SiteDefinitionValidator
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex NamePattern();
+
+    /// <summary>Headers the fetcher writes itself.</summary>
+    private static readonly HashSet<string> OwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Cookie", "User-Agent", "Content-Length", "Transfer-Encoding", "Connection", "Accept-Encoding", "If-None-Match",
+        "If-Modified-Since", "Range", "Upgrade", "TE", "Trailer", "Proxy-Authorization", "Keep-Alive",
+    };
+
+    // RFC 9110 token characters (tchar).
+    [GeneratedRegex(@"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")]
+    private static partial Regex TokenPattern();
+
+    // RFC 6265 cookie-octet: printable ASCII without space, DQUOTE, comma, semicolon and backslash.
+    [GeneratedRegex(@"^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$")]
+    private static partial Regex CookieValuePattern();
 
     [GeneratedRegex(@"^[\d*/,\-A-Za-z?]+( [\d*/,\-A-Za-z?]+){4}$")]
     private static partial Regex CronPattern();

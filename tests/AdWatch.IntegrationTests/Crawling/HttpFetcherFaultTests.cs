@@ -150,6 +150,42 @@ public sealed class HttpFetcherFaultTests
     }
 
     [Fact]
+    public async Task Fetch_PassesATermsGate_WithTheDeclaredCookieAndHeader_AndTheSessionItWasGiven()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        var gate = new DemoFaults { TermsGate = new DemoTermsGate(RequiredHeader: "X-Requested-With: XMLHttpRequest", SessionCookie: "sid") };
+
+        // As before: no cookies, no header — the site answers with its terms page.
+        var refused = await FetchAsync(h, gate);
+        refused.FinalUrl!.AbsolutePath.ShouldBe("/voorwaarden");
+        System.Text.Encoding.UTF8.GetString(refused.Body).ShouldNotContain("Luna nieuw in Harderwijk");
+
+        // The declared terms cookie without the header is still refused; a session without a jar loops at the cookie check.
+        var noHeader = await FetchAsync(h, gate, tweak: s => s.Fetch.Cookies["voorwaarden"] = "akkoord");
+        noHeader.FinalUrl!.AbsolutePath.ShouldBe("/voorwaarden");
+        var noJar = await FetchAsync(h, gate, tweak: s =>
+        {
+            s.Fetch.Cookies["voorwaarden"] = "akkoord";
+            s.Fetch.Headers["X-Requested-With"] = "XMLHttpRequest";
+        });
+        noJar.Error!.Kind.ShouldBe("redirect-loop");
+
+        var passed = await FetchAsync(h, gate, tweak: s =>
+        {
+            s.Fetch.Cookies["voorwaarden"] = "akkoord";
+            s.Fetch.Headers["X-Requested-With"] = "XMLHttpRequest";
+            s.Fetch.KeepCookies = true;
+        });
+
+        passed.Error.ShouldBeNull();
+        passed.StatusCode.ShouldBe(200);
+        passed.FinalUrl!.AbsolutePath.ShouldBe("/advertentie/a1");
+        System.Text.Encoding.UTF8.GetString(passed.Body).ShouldContain("Luna nieuw in Harderwijk");
+        var cookies = h.Host.Kontaktbord.Requests.Snapshot().Where(r => r.Path == "/advertentie/a1").Select(r => r.Headers.GetValueOrDefault("Cookie")).ToList();
+        cookies[^1].ShouldNotBeNull().ShouldStartWith("voorwaarden=akkoord; sid=");
+    }
+
+    [Fact]
     public async Task Fetch_Returns304_WhenETagStillCurrent()
     {
         await using var h = await CrawlHarness.StartAsync();

@@ -39,6 +39,21 @@ public sealed class SiteDefinitionLoaderTests
     }
 
     [Fact]
+    public void LoadText_ReadsHeadersAndCookies()
+    {
+        var yaml = Valid.Replace("politeness:", "fetch:\n  headers:\n    X-Requested-With: XMLHttpRequest\n  cookies:\n    voorwaarden: akkoord\n  keepCookies: true\npoliteness:",
+            StringComparison.Ordinal);
+
+        var fetch = SiteDefinitionLoader.LoadText(yaml, "demo.yaml").Fetch;
+
+        fetch.Headers.ShouldBe(new Dictionary<string, string> { ["X-Requested-With"] = "XMLHttpRequest" });
+        fetch.Cookies.ShouldBe(new Dictionary<string, string> { ["voorwaarden"] = "akkoord" });
+        fetch.KeepCookies.ShouldBeTrue();
+        SiteDefinitionLoader.LoadText(Valid, "demo.yaml").Fetch.ShouldSatisfyAllConditions(
+            f => f.Headers.ShouldBeEmpty(), f => f.Cookies.ShouldBeEmpty(), f => f.KeepCookies.ShouldBeFalse());
+    }
+
+    [Fact]
     public void LoadFolder_LoadsEveryShippedDefinition()
     {
         var sites = SiteDefinitionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "crawlers"));
@@ -81,6 +96,12 @@ public sealed class SiteDefinitionLoaderTests
     [InlineData("politeness:\n  delayMs: 500", "titleBoilerplate:\n  - Kontaktbord\n  - KONTAKTBORD", "titleBoilerplate[1]", 10)]
     [InlineData("politeness:\n  delayMs: 500", "titleBoilerplate: [K]", "titleBoilerplate[0]", 8)]
     [InlineData("politeness:\n  delayMs: 500", "titleBoilerplate: Kontaktbord", "titleBoilerplate", 8)]
+    [InlineData("politeness:\n  delayMs: 500", "fetch:\n  headers:\n    User-Agent: x", "fetch.headers.User-Agent", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "fetch:\n  headers:\n    Host: evil.example", "fetch.headers.Host", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "fetch:\n  headers:\n    'X Bad': x", "fetch.headers.X Bad", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "fetch:\n  cookies:\n    voorwaarden: 'ak koord'", "fetch.cookies.voorwaarden", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "fetch:\n  cookies:\n    voorwaarden: 'a;b=c'", "fetch.cookies.voorwaarden", 10)]
+    [InlineData("politeness:\n  delayMs: 500", "fetch:\n  mode: browser\n  keepCookies: true", "fetch", 8)]
     // shape errors from the YAML reader: unknown field, wrong type
     [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delay: 500", "delay", 9)]
     [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delayMs: fast", "delayMs", 9)]
