@@ -9,7 +9,7 @@ internal static class AddressGap
     /// <summary>Farthest two parts of one address may be apart, in characters.</summary>
     public const int MaxLength = 12;
 
-    private const string Separators = " ,.-–:;()/|&+\t\r\n";
+    private const string Separators = " ,.-–—:;()/|&+·•\t\r\n"; // "·" and "•" too, as ads put them between parts
 
     /// <summary>Where the next part may start after <paramref name="end"/>, or -1 when the gap is too long.</summary>
     public static int Next(AddressText text, int end, bool joinWords = false)

@@ -26,6 +26,12 @@ public sealed class AddressRecordTests
     [InlineData("STATIONSLAAN 14\n3841 AB HARDERWIJK")]
     [InlineData("Adres: Stationslaan 14\r\n3841AB Harderwijk")]
     [InlineData("Stationslaan nr. 14, 3841 AB")]
+    // writings neither corpus generator uses
+    [InlineData("Stationslaan 14 – 3841 AB – Harderwijk")]
+    [InlineData("Dirección: Stationslaan 14, 3841AB Harderwijk")]
+    [InlineData("Endereço: Stationslaan 14 · 3841 AB Harderwijk")]
+    [InlineData("Harderwijk 3841 AB, Stationslaan 14")]
+    [InlineData("📍 Stationslaan 14 | 3841 AB | Harderwijk")]
     public async Task OneRecord_WhenOneHouseIsWrittenAnyWay(string text)
     {
         var results = await Resolve(text);
