@@ -13,6 +13,9 @@ public sealed class CrawlRequest
     /// <summary>1-based listing page number; null for ads.</summary>
     public long? PageNumber { get; init; }
 
+    /// <summary>The ad's card hash on the listing that enqueued it (stored on the ad once its page is fetched); null for listings.</summary>
+    public string? CardHash { get; init; }
+
     public string Status { get; init; } = "";
     public long Attempts { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record CrawlRunStats
     public long AdsChanged { get; init; }
     public long AdsUnchanged { get; init; }
 
+    /// <summary>Seen from an unchanged listing card, page not fetched (the revisit rule, <c>listing.reverifyDays</c>).</summary>
+    public long AdsSighted { get; init; }
+
     /// <summary>Ended explicitly in this run (404/410/expired page).</summary>
     public long AdsGoneExplicit { get; init; }
 
@@ -19,22 +22,32 @@ public sealed record CrawlRunStats
     public long AdsGoneMissing { get; init; }
     public Dictionary<string, long> ErrorsByKind { get; init; } = [];
 
-    public long AdsSeen => AdsNew + AdsChanged + AdsUnchanged;
+    /// <summary>Every ad the run saw: fetched (new, changed, unchanged) or sighted on the listing.</summary>
+    public long AdsSeen => AdsNew + AdsChanged + AdsUnchanged + AdsSighted;
 
-    public static CrawlRunStats From(IReadOnlyList<RequestTally> tallies) => new()
+    /// <summary>
+    /// Stats from the request rows. A sighted ad has a row (so a resume never counts it twice) but sent no request, so it
+    /// is left out of the request counts.
+    /// </summary>
+    public static CrawlRunStats From(IReadOnlyList<RequestTally> allTallies)
     {
-        Requests = tallies.Sum(t => t.Count),
-        RequestsByStatus = tallies.GroupBy(t => t.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? t.Status)
-            .ToDictionary(g => g.Key, g => g.Sum(t => t.Count)),
-        Retries = tallies.Sum(t => t.Retries),
-        Bytes = tallies.Sum(t => t.Bytes),
-        ListingPages = tallies.Where(t => t.Kind == "listing" && t.Status == "done").Sum(t => t.Count),
-        AdsNew = Outcome(tallies, "new"),
-        AdsChanged = Outcome(tallies, "changed"),
-        AdsUnchanged = Outcome(tallies, "unchanged"),
-        AdsGoneExplicit = Outcome(tallies, "gone"),
-        ErrorsByKind = tallies.Where(t => t.ErrorKind is not null).GroupBy(t => t.ErrorKind!).ToDictionary(g => g.Key, g => g.Sum(t => t.Count)),
-    };
+        var tallies = allTallies.Where(t => t.Outcome != "sighted").ToList();
+        return new CrawlRunStats
+        {
+            Requests = tallies.Sum(t => t.Count),
+            RequestsByStatus = tallies.GroupBy(t => t.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? t.Status)
+                .ToDictionary(g => g.Key, g => g.Sum(t => t.Count)),
+            Retries = tallies.Sum(t => t.Retries),
+            Bytes = tallies.Sum(t => t.Bytes),
+            ListingPages = tallies.Where(t => t.Kind == "listing" && t.Status == "done").Sum(t => t.Count),
+            AdsNew = Outcome(tallies, "new"),
+            AdsChanged = Outcome(tallies, "changed"),
+            AdsUnchanged = Outcome(tallies, "unchanged"),
+            AdsSighted = Outcome(allTallies, "sighted"),
+            AdsGoneExplicit = Outcome(tallies, "gone"),
+            ErrorsByKind = tallies.Where(t => t.ErrorKind is not null).GroupBy(t => t.ErrorKind!).ToDictionary(g => g.Key, g => g.Sum(t => t.Count)),
+        };
+    }
 
     private static long Outcome(IReadOnlyList<RequestTally> tallies, string outcome) =>
         tallies.Where(t => t.Kind == "ad" && t.Outcome == outcome).Sum(t => t.Count);

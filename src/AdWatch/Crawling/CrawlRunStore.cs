@@ -98,6 +98,34 @@ public sealed class CrawlRunStore(Database database)
         return added;
     }
 
+    /// <summary>
+    /// Adds a listing page's ads in one transaction, each with its card hash: pending, or already done with outcome
+    /// <c>sighted</c> when its unchanged card counted as the sighting (<paramref name="sighted"/>, by absolute URL). A URL
+    /// the run already has keeps its row. Returns how many rows were new to the run.
+    /// </summary>
+    public async Task<int> EnqueueCardsAsync(long runId, IEnumerable<ListingCard> cards, IReadOnlySet<string> sighted, string kind, int? pageNumber,
+        CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var added = 0;
+        foreach (var card in cards)
+        {
+            var url = card.Url.AbsoluteUri;
+            var isSighted = sighted.Contains(url);
+            added += await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO crawl_requests (run_id, url, kind, page_number, status, outcome, card_hash)
+                VALUES (@runId, @url, @kind, @pageNumber, @status, @outcome, @cardHash)
+                ON CONFLICT (run_id, url) DO NOTHING
+                """, new
+            {
+                runId, url, kind, pageNumber, status = isSighted ? "done" : "pending", outcome = isSighted ? "sighted" : null, cardHash = card.CardHash,
+            }, tx, cancellationToken: ct));
+        }
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
     /// <summary>Leases up to <paramref name="count"/> pending requests, or requests whose lease expired (a crashed worker's).</summary>
     public async Task<IReadOnlyList<CrawlRequest>> LeaseRequestsAsync(long runId, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int count, CancellationToken ct)
     {
@@ -108,7 +136,7 @@ public sealed class CrawlRunStore(Database database)
                 SELECT id FROM crawl_requests
                 WHERE run_id = @runId AND (status = 'pending' OR (status = 'leased' AND lease_expires_at < @now))
                 ORDER BY id LIMIT @count)
-            RETURNING id AS Id, run_id AS RunId, url AS Url, kind AS Kind, page_number AS PageNumber, status AS Status, attempts AS Attempts
+            RETURNING id AS Id, run_id AS RunId, url AS Url, kind AS Kind, page_number AS PageNumber, card_hash AS CardHash, status AS Status, attempts AS Attempts
             """, new { runId, owner, now, leaseUntil, count }, cancellationToken: ct));
         return [.. rows.OrderBy(r => r.Id)];
     }

@@ -5,7 +5,9 @@ namespace AdWatch.Crawling;
 /// <summary>
 /// Decides whether a finished run may drive the lifecycle diff. A run is suspect (and removes nothing) when it hit the
 /// blocked detector, saw far fewer ads than the rolling median of healthy runs, found no ads at all without the
-/// empty-listing detector saying so, or its configured fields went mostly empty (a layout change).
+/// empty-listing detector saying so, or its configured fields went mostly empty (a layout change). Ads seen from an
+/// unchanged listing card count as seen (a quiet revisit that fetches few ad pages is healthy); the field coverage is
+/// judged on the pages the run fetched only.
 /// </summary>
 public static class HealthGate
 {

@@ -15,8 +15,22 @@ public interface ICaptureStore
     /// <summary>Stores one sighting of an ad with its page bytes as evidence.</summary>
     Task<ObservationResult> RecordAsync(AdCapture capture, CancellationToken ct);
 
-    /// <summary>A sighting of a known ad whose page did not change (HTTP 304); null when the ad is unknown.</summary>
-    Task<ObservationResult?> RecordUnchangedAsync(long siteId, string externalId, long runId, string source, DateTimeOffset observedAt, CancellationToken ct);
+    /// <summary>
+    /// A sighting of a known ad whose page did not change (HTTP 304): its page counts as verified at
+    /// <paramref name="observedAt"/>, with the listing's <paramref name="cardHash"/> when known. Null when the ad is unknown.
+    /// </summary>
+    Task<ObservationResult?> RecordUnchangedAsync(long siteId, string externalId, long runId, string source, DateTimeOffset observedAt,
+        string? cardHash, CancellationToken ct);
+
+    /// <summary>Card hash and last verification of the listed ads that are known, stored and not gone (by external id).</summary>
+    Task<IReadOnlyDictionary<string, KnownCard>> KnownCardsAsync(long siteId, IReadOnlyCollection<string> externalIds, CancellationToken ct);
+
+    /// <summary>
+    /// Ads whose listing card did not change: one sighting each of its current version (observation source
+    /// <c>listing</c>), without fetching the page. Returns the ids recorded; an ad gone or unknown meanwhile is not.
+    /// </summary>
+    Task<IReadOnlySet<string>> RecordSightingsAsync(long siteId, IReadOnlyCollection<string> externalIds, long runId, DateTimeOffset observedAt,
+        CancellationToken ct);
 
     /// <summary>The site says the ad is gone (404/410 or an expired page); false when the ad is unknown.</summary>
     Task<bool> MarkGoneAsync(long siteId, string externalId, DateTimeOffset at, CancellationToken ct);
@@ -24,7 +38,7 @@ public interface ICaptureStore
     /// <summary>Keeps the bytes of a failed page as evidence for the error snapshot; returns the evidence id.</summary>
     Task<long> SaveFailedPageAsync(ReadOnlyMemory<byte> body, string url, string? contentType, int? status, DateTimeOffset at, CancellationToken ct);
 
-    /// <summary>The fields of the versions seen by a run (for the field-coverage health check).</summary>
+    /// <summary>The fields of the versions of the pages a run fetched (for the field-coverage health check; listing sightings left out).</summary>
     Task<IReadOnlyList<AdFields>> FieldsSeenInRunAsync(long runId, CancellationToken ct);
 
     /// <summary>
@@ -37,3 +51,6 @@ public interface ICaptureStore
 
 /// <summary>The validators a server sent with a page, replayed as If-None-Match / If-Modified-Since.</summary>
 public sealed record CacheValidators(string? ETag, string? LastModified);
+
+/// <summary>What is stored of a listed ad for the revisit rule: its card hash and when its page was last verified.</summary>
+public sealed record KnownCard(string? CardHash, DateTimeOffset? VerifiedAt);

@@ -19,20 +19,17 @@ public static class PageReader
         var l = site.Listing;
         var pattern = l.AdUrlPattern is null ? null : new Regex(l.AdUrlPattern, RegexOptions.None, RegexTimeout);
         var anchors = l.AdLinkSelector is not null ? doc.QuerySelectorAll(l.AdLinkSelector) : doc.QuerySelectorAll("a[href]");
-        var urls = new List<Uri>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<(IElement Anchor, Uri Url)>();
         foreach (var a in anchors)
         {
             var url = Resolve(pageUrl, a.GetAttribute("href"));
-            if (url is null || !site.IsAllowedHost(url) || (pattern is not null && !SafeIsMatch(pattern, url.AbsoluteUri)))
+            if (url is not null && site.IsAllowedHost(url) && (pattern is null || SafeIsMatch(pattern, url.AbsoluteUri)))
             {
-                continue;
-            }
-            if (seen.Add(url.AbsoluteUri))
-            {
-                urls.Add(url);
+                links.Add((a, url));
             }
         }
+        var cards = ListingCards.Read(links, pageUrl, l.CardSelector);
+        var urls = cards.Select(c => c.Url).ToList();
 
         Uri? next = null;
         if (l.NextPageSelector is not null)
@@ -48,7 +45,7 @@ public static class PageReader
             next = null;
         }
         var text = new Lazy<string>(() => HtmlText.OfPage(doc, TextLayout.Fields));
-        return new ListingPage(urls, next, Matches(site.Detectors.Blocked, doc, text), Matches(site.Detectors.EmptyListing, doc, text));
+        return new ListingPage(cards, next, Matches(site.Detectors.Blocked, doc, text), Matches(site.Detectors.EmptyListing, doc, text));
     }
 
     public static AdPage ReadAd(IDocument doc, Uri adUrl, SiteDefinition site)

@@ -39,13 +39,47 @@ internal sealed class RequestProcessor(
         {
             return await FailAsync(url, result, "blocked", "Blocked/CAPTCHA detector matched.", ct);
         }
-        await runs.EnqueueManyAsync(run.Id, page.AdUrls.Select(u => u.AbsoluteUri), "ad", null, ct);
+        var sighted = await SightUnchangedAsync(page.Cards, ct);
+        await runs.EnqueueCardsAsync(run.Id, page.Cards, sighted, "ad", null, ct);
         if (page.NextPage is not null)
         {
             await runs.EnqueueAsync(run.Id, page.NextPage.AbsoluteUri, "listing", (int)(request.PageNumber ?? 1) + 1, ct);
         }
         var outcome = page.AdUrls.Count == 0 && page.DeclaredEmpty ? "empty" : "listing";
         return Outcome("done", result.StatusCode, result.Body.LongLength, result.Retries, outcome, null, null);
+    }
+
+    /// <summary>
+    /// The revisit rule: a known ad whose card is as it was when its page was last fetched, and whose page was verified at
+    /// most <c>listing.reverifyDays</c> before this run's observation time, is seen from the listing and not fetched.
+    /// Needs the ad id from the URL; an ad identified by its page is always fetched. Returns the URLs sighted.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> SightUnchangedAsync(IReadOnlyList<ListingCard> cards, CancellationToken ct)
+    {
+        var sightedUrls = new HashSet<string>(StringComparer.Ordinal);
+        if (site.Listing.ReverifyDays == 0 || site.Ad.IdSelector is not null || cards.Count == 0)
+        {
+            return sightedUrls;
+        }
+        var byId = new Dictionary<string, ListingCard>(StringComparer.Ordinal);
+        foreach (var card in cards)
+        {
+            if (card.CardHash is not null && PageReader.ExternalId(null, card.Url, site) is { } id)
+            {
+                byId.TryAdd(id, card);
+            }
+        }
+        var known = await captures.KnownCardsAsync(siteId, byId.Keys, ct);
+        var window = TimeSpan.FromDays(site.Listing.ReverifyDays);
+        var unchanged = byId.Where(e => known.TryGetValue(e.Key, out var k) && k.CardHash == e.Value.CardHash
+                && k.VerifiedAt is { } verified && verified <= run.ObservedAt && run.ObservedAt - verified <= window)
+            .Select(e => e.Key).ToList();
+        var recorded = await captures.RecordSightingsAsync(siteId, unchanged, run.Id, run.ObservedAt, ct);
+        foreach (var id in recorded)
+        {
+            sightedUrls.Add(byId[id].Url.AbsoluteUri);
+        }
+        return sightedUrls;
     }
 
     private async Task<RequestOutcome> AdAsync(CrawlRequest request, Uri url, CancellationToken ct)
@@ -57,7 +91,7 @@ internal sealed class RequestProcessor(
 
         if (result.NotModified && urlId is not null)
         {
-            var seen = await captures.RecordUnchangedAsync(siteId, urlId, run.Id, "crawl", run.ObservedAt, ct);
+            var seen = await captures.RecordUnchangedAsync(siteId, urlId, run.Id, "crawl", run.ObservedAt, request.CardHash, ct);
             return Outcome("done", 304, bytes, result.Retries, seen is null ? "skipped" : "unchanged", null, null);
         }
         if (result.Error is null && result.StatusCode is 404 or 410)
@@ -89,7 +123,7 @@ internal sealed class RequestProcessor(
             return Outcome("done", result.StatusCode, bytes, result.Retries, "gone", null, null);
         }
         var stored = await captures.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, page.Fields, run.ObservedAt, "crawl", run.Id,
-            result.Body, result.ContentType, result.StatusCode, result.ETag, result.LastModified, time.GetUtcNow()), ct);
+            result.Body, result.ContentType, result.StatusCode, result.ETag, result.LastModified, time.GetUtcNow(), request.CardHash, run.ObservedAt), ct);
         return Outcome("done", result.StatusCode, bytes, result.Retries, stored.Change.ToString().ToLowerInvariant(), null, null);
     }
 

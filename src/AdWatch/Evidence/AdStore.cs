@@ -76,17 +76,23 @@ public sealed class AdStore(Database database)
                 status = CASE WHEN @ObservedAt >= last_seen_at THEN 'active' ELSE status END,
                 missing_runs = CASE WHEN @ObservedAt >= last_seen_at THEN 0 ELSE missing_runs END,
                 gone_at = CASE WHEN @ObservedAt >= last_seen_at THEN NULL ELSE gone_at END,
+                card_hash = CASE WHEN @ObservedAt >= last_seen_at AND @CardHash IS NOT NULL THEN @CardHash ELSE card_hash END,
+                verified_at = CASE WHEN @VerifiedAt IS NOT NULL AND (verified_at IS NULL OR @VerifiedAt > verified_at) THEN @VerifiedAt ELSE verified_at END,
                 last_seen_at = CASE WHEN @ObservedAt > last_seen_at THEN @ObservedAt ELSE last_seen_at END
             WHERE id = @adId
-            """, new { adId, versionId, c.ObservedAt, c.Url, c.ETag, c.LastModified }, tx, cancellationToken: ct));
+            """, new { adId, versionId, c.ObservedAt, c.Url, c.ETag, c.LastModified, c.CardHash, c.VerifiedAt }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
 
         var change = firstSeen == c.ObservedAt ? AdChange.New : versionFirstSeen == c.ObservedAt ? AdChange.Changed : AdChange.Unchanged;
         return new ObservationResult(adId, versionId, change);
     }
 
-    /// <summary>A 304 Not Modified: the ad was seen with its current version. False when the ad is unknown.</summary>
-    public async Task<ObservationResult?> RecordUnchangedAsync(long siteId, string externalId, long? runId, string source, DateTimeOffset observedAt, CancellationToken ct)
+    /// <summary>
+    /// A 304 Not Modified: the ad was seen with its current version, and its page verified at <paramref name="observedAt"/>
+    /// (with the listing's <paramref name="cardHash"/> when known). Null when the ad is unknown.
+    /// </summary>
+    public async Task<ObservationResult?> RecordUnchangedAsync(long siteId, string externalId, long? runId, string source, DateTimeOffset observedAt,
+        string? cardHash, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -97,18 +103,87 @@ public sealed class AdStore(Database database)
         {
             return null;
         }
+        await SeenAsync(connection, tx, a.Id, versionId, runId, source, observedAt, ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE ads SET
+                verified_at = CASE WHEN verified_at IS NULL OR @observedAt > verified_at THEN @observedAt ELSE verified_at END,
+                card_hash = CASE WHEN @cardHash IS NOT NULL AND @observedAt >= last_seen_at THEN @cardHash ELSE card_hash END
+            WHERE id = @Id
+            """, new { a.Id, observedAt, cardHash }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new ObservationResult(a.Id, versionId, AdChange.Unchanged);
+    }
+
+    /// <summary>
+    /// What the listing rule needs to know of the ads a listing shows: card hash and last verification, for the ads that
+    /// are known, have a stored version and are not gone (a gone ad back on the listing always has its page fetched).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, KnownCard>> KnownCardsAsync(long siteId, IReadOnlyCollection<string> externalIds, CancellationToken ct)
+    {
+        var known = new Dictionary<string, KnownCard>(StringComparer.Ordinal);
+        if (externalIds.Count == 0)
+        {
+            return known;
+        }
+        await using var connection = await database.OpenAsync(ct);
+        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await connection.QueryAsync<(string ExternalId, string? CardHash, DateTimeOffset? VerifiedAt)>(new CommandDefinition($"""
+                SELECT external_id, card_hash, verified_at FROM ads
+                WHERE site_id = @siteId AND {SqlIn.List(connection, "external_id", "@ids")}
+                  AND status <> 'gone' AND current_version_id IS NOT NULL
+                """, new { siteId, ids = chunk }, cancellationToken: ct));
+            foreach (var row in rows)
+            {
+                known[row.ExternalId] = new KnownCard(row.CardHash, row.VerifiedAt);
+            }
+        }
+        return known;
+    }
+
+    /// <summary>
+    /// Ads seen on the listing with an unchanged card: one observation each of its current version (source
+    /// <c>listing</c>), in one transaction. The page is not verified by this. Returns the ids recorded (known, not gone).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> RecordSightingsAsync(long siteId, IReadOnlyCollection<string> externalIds, long? runId,
+        DateTimeOffset observedAt, CancellationToken ct)
+    {
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        if (externalIds.Count == 0)
+        {
+            return recorded;
+        }
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        foreach (var externalId in externalIds.Distinct(StringComparer.Ordinal))
+        {
+            var ad = await connection.QuerySingleOrDefaultAsync<(long Id, long? VersionId)?>(new CommandDefinition(
+                "SELECT id, current_version_id FROM ads WHERE site_id = @siteId AND external_id = @externalId AND status <> 'gone'",
+                new { siteId, externalId }, tx, cancellationToken: ct));
+            if (ad is { VersionId: { } versionId } a)
+            {
+                await SeenAsync(connection, tx, a.Id, versionId, runId, "listing", observedAt, ct);
+                recorded.Add(externalId);
+            }
+        }
+        await tx.CommitAsync(ct);
+        return recorded;
+    }
+
+    /// <summary>An observation of the ad's current version; the ad is active again when the sighting is its newest.</summary>
+    private static async Task SeenAsync(DbConnection connection, DbTransaction tx, long adId, long versionId, long? runId, string source,
+        DateTimeOffset observedAt, CancellationToken ct)
+    {
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO observations (ad_id, version_id, run_id, source, observed_at)
-            VALUES (@Id, @versionId, @runId, @source, @observedAt)
+            VALUES (@adId, @versionId, @runId, @source, @observedAt)
             ON CONFLICT (ad_id, observed_at) DO NOTHING
-            """, new { a.Id, versionId, runId, source, observedAt }, tx, cancellationToken: ct));
+            """, new { adId, versionId, runId, source, observedAt }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE ads SET status = 'active', missing_runs = 0, gone_at = NULL,
                 last_seen_at = CASE WHEN @observedAt > last_seen_at THEN @observedAt ELSE last_seen_at END
-            WHERE id = @Id AND @observedAt >= last_seen_at
-            """, new { a.Id, observedAt }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return new ObservationResult(a.Id, versionId, AdChange.Unchanged);
+            WHERE id = @adId AND @observedAt >= last_seen_at
+            """, new { adId, observedAt }, tx, cancellationToken: ct));
     }
 
     /// <summary>Conditional-GET validators and state of a known ad, or null.</summary>
@@ -159,13 +234,16 @@ public sealed class AdStore(Database database)
         return gone;
     }
 
-    /// <summary>The versions seen by a run (for the field-coverage health check).</summary>
+    /// <summary>
+    /// The versions of the pages a run fetched (for the field-coverage health check). Ads seen only from their unchanged
+    /// card are left out: their stored versions say nothing about today's page layout.
+    /// </summary>
     public async Task<IReadOnlyList<AdFields>> FieldsSeenInRunAsync(long runId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<(string? Title, string? Text, string? Location, string? Phone, string? Posted, string? Images)>(new CommandDefinition("""
             SELECT v.title, v.body_text, v.location_text, v.phone_text, v.posted_text, v.image_urls
-            FROM observations o JOIN ad_versions v ON v.id = o.version_id WHERE o.run_id = @runId
+            FROM observations o JOIN ad_versions v ON v.id = o.version_id WHERE o.run_id = @runId AND o.source <> 'listing'
             """, new { runId }, cancellationToken: ct));
         return [.. rows.Select(r => new AdFields(r.Title, r.Text, r.Location, r.Phone, r.Posted,
             string.IsNullOrEmpty(r.Images) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(r.Images) ?? []))];

@@ -12,8 +12,15 @@ public sealed class CaptureStore(AdStore ads, EvidenceStore evidence) : ICapture
     public Task<ObservationResult> RecordAsync(AdCapture capture, CancellationToken ct) => ads.RecordAsync(capture, ct);
 
     public Task<ObservationResult?> RecordUnchangedAsync(long siteId, string externalId, long runId, string source,
+        DateTimeOffset observedAt, string? cardHash, CancellationToken ct) =>
+        ads.RecordUnchangedAsync(siteId, externalId, runId, source, observedAt, cardHash, ct);
+
+    public Task<IReadOnlyDictionary<string, KnownCard>> KnownCardsAsync(long siteId, IReadOnlyCollection<string> externalIds, CancellationToken ct) =>
+        ads.KnownCardsAsync(siteId, externalIds, ct);
+
+    public Task<IReadOnlySet<string>> RecordSightingsAsync(long siteId, IReadOnlyCollection<string> externalIds, long runId,
         DateTimeOffset observedAt, CancellationToken ct) =>
-        ads.RecordUnchangedAsync(siteId, externalId, runId, source, observedAt, ct);
+        ads.RecordSightingsAsync(siteId, externalIds, runId, observedAt, ct);
 
     public Task<bool> MarkGoneAsync(long siteId, string externalId, DateTimeOffset at, CancellationToken ct) =>
         ads.MarkGoneAsync(siteId, externalId, at, ct);

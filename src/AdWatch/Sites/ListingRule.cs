@@ -20,4 +20,16 @@ public sealed class ListingRule
 
     /// <summary>Regex an ad URL must match; alone it selects every matching link on the page.</summary>
     public string? AdUrlPattern { get; set; }
+
+    /// <summary>
+    /// Selector of an ad's card on the listing (the link's closest match). Without it the card is the largest ancestor of
+    /// the ad link that links to no other ad. The card's text and image URLs are hashed to tell an unchanged ad.
+    /// </summary>
+    public string? CardSelector { get; set; }
+
+    /// <summary>
+    /// An ad whose card did not change is counted as seen from the listing, without fetching its page, until its page was
+    /// last fetched more than this many days ago. <c>0</c> fetches every listed ad's page on every run.
+    /// </summary>
+    public int ReverifyDays { get; set; } = 7;
 }

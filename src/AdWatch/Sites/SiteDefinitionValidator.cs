@@ -108,6 +108,8 @@ internal static partial class SiteDefinitionValidator
         Range(s.Listing.MaxPages, 1, 10_000, "listing.maxPages", Fail);
         Selector(s.Listing.NextPageSelector, "listing.nextPageSelector", Fail);
         Selector(s.Listing.AdLinkSelector, "listing.adLinkSelector", Fail);
+        Selector(s.Listing.CardSelector, "listing.cardSelector", Fail);
+        Range(s.Listing.ReverifyDays, 0, 365, "listing.reverifyDays", Fail);
         Regex(s.Listing.AdUrlPattern, "listing.adUrlPattern", 0, Fail);
         Regex(s.Ad.IdFromUrl, "ad.idFromUrl", 1, Fail);
         FieldSelector(s.Ad.IdSelector, "ad.idSelector", Fail);

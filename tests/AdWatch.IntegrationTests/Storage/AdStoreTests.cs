@@ -75,11 +75,11 @@ public sealed class AdStoreTests : IAsyncLifetime
         var store = new AdStore(_db.Database);
         var first = await store.RecordAsync(Capture(site, "1", "Anna", T0), Ct);
 
-        var seen = await store.RecordUnchangedAsync(site, "1", null, "crawl", T0.AddDays(1), Ct);
+        var seen = await store.RecordUnchangedAsync(site, "1", null, "crawl", T0.AddDays(1), null, Ct);
 
         seen!.VersionId.ShouldBe(first.VersionId);
         (await Count("observations")).ShouldBe(2);
-        (await store.RecordUnchangedAsync(site, "unknown", null, "crawl", T0, Ct)).ShouldBeNull();
+        (await store.RecordUnchangedAsync(site, "unknown", null, "crawl", T0, null, Ct)).ShouldBeNull();
     }
 
     [Fact]
