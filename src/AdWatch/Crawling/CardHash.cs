@@ -17,10 +17,12 @@ public static class CardHash
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(imageUrls);
-        var input = new StringBuilder(HtmlText.Collapse(text));
+        // The text's length first, so no text can pass for text plus an image URL.
+        var collapsed = HtmlText.Collapse(text);
+        var input = new StringBuilder().Append(collapsed.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(collapsed);
         foreach (var url in imageUrls)
         {
-            input.Append('\n').Append("img ").Append(url);
+            input.Append('\n').Append(url);
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.ToString())));
     }

@@ -54,6 +54,19 @@ public sealed class SiteDefinitionLoaderTests
     }
 
     [Fact]
+    public void LoadText_ReadsTheRevisitRule()
+    {
+        var yaml = Valid.Replace("adLinkSelector: a.ad", "adLinkSelector: a.ad\n  cardSelector: li.card\n  reverifyDays: 0", StringComparison.Ordinal);
+
+        var listing = SiteDefinitionLoader.LoadText(yaml, "demo.yaml").Listing;
+
+        listing.CardSelector.ShouldBe("li.card");
+        listing.ReverifyDays.ShouldBe(0); // 0: every listed ad's page on every run
+        SiteDefinitionLoader.LoadText(Valid, "demo.yaml").Listing.ShouldSatisfyAllConditions(
+            l => l.CardSelector.ShouldBeNull(), l => l.ReverifyDays.ShouldBe(7));
+    }
+
+    [Fact]
     public void LoadFolder_LoadsEveryShippedDefinition()
     {
         var sites = SiteDefinitionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "crawlers"));
@@ -102,6 +115,10 @@ public sealed class SiteDefinitionLoaderTests
     [InlineData("politeness:\n  delayMs: 500", "fetch:\n  cookies:\n    voorwaarden: 'ak koord'", "fetch.cookies.voorwaarden", 10)]
     [InlineData("politeness:\n  delayMs: 500", "fetch:\n  cookies:\n    voorwaarden: 'a;b=c'", "fetch.cookies.voorwaarden", 10)]
     [InlineData("politeness:\n  delayMs: 500", "fetch:\n  mode: browser\n  keepCookies: true", "fetch", 8)]
+    [InlineData("adLinkSelector: a.ad", "adLinkSelector: a.ad\n  reverifyDays: -1", "listing.reverifyDays", 6)]
+    [InlineData("adLinkSelector: a.ad", "adLinkSelector: a.ad\n  reverifyDays: 366", "listing.reverifyDays", 6)]
+    [InlineData("adLinkSelector: a.ad", "adLinkSelector: a.ad\n  reverifyDays: weekly", "reverifyDays", 6)]
+    [InlineData("adLinkSelector: a.ad", "adLinkSelector: a.ad\n  cardSelector: 'li[['", "listing.cardSelector", 6)]
     // shape errors from the YAML reader: unknown field, wrong type
     [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delay: 500", "delay", 9)]
     [InlineData("politeness:\n  delayMs: 500", "politeness:\n  delayMs: fast", "delayMs", 9)]
