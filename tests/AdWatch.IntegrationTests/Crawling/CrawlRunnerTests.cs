@@ -34,7 +34,9 @@ public sealed class CrawlRunnerTests
         await h.CrawlDayAsync(4);
         h.Host.Kontaktbord.Requests.Clear();
         h.Host.SimulatedDate = DemoSites.TestScenario.Day(4);
-        var again = await h.Runner.RunAsync(h.Site("kontaktbord"), CrawlHarness.Morning(4).AddHours(6), "test", CrawlHarness.Ct);
+        var site = h.Site("kontaktbord");
+        site.Listing.ReverifyDays = 0; // every listed ad's page, so each is a conditional GET (unchanged cards: RevisitEconomyTests)
+        var again = await h.Runner.RunAsync(site, CrawlHarness.Morning(4).AddHours(6), "test", CrawlHarness.Ct);
 
         again.Stats!.AdsUnchanged.ShouldBe(4);
         again.Stats.AdsNew.ShouldBe(0);
