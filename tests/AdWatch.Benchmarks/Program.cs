@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "analysis" => await AdWatch.Benchmarks.Analysis.AnalysisBenchmark.RunAsync(args[1..]),
     "dashboard" => await AdWatch.Benchmarks.Analysis.DashboardBenchmark.RunAsync(args[1..]), // flagged list + dossier p50/p95
     "crawl-http" or "crawl-browser" => await AdWatch.Benchmarks.Crawling.CrawlBenchmark.RunAsync(args[0], args[1..]),
+    "revisit-http" or "revisit-browser" => await AdWatch.Benchmarks.Crawling.RevisitBenchmark.RunAsync(args[0], args[1..]), // requests per daily revisit
     "extraction" => ExtractionBenchmark.Run(args[1..]), // ads/s for HTML pages and plain text; see run-extraction-benchmark.sh
     "parse" => AdWatch.Benchmarks.Html.ParseBenchmark.Run(args[1..]), // the HTML step on ordinary and hostile pages
     _ => Usage(),
@@ -15,6 +16,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   " +
-                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], extraction, parse)");
+                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], revisit-http [ads] [days], revisit-browser [ads] [days], extraction, parse)");
     return 2;
 }
