@@ -21,6 +21,21 @@ public sealed class HealthGateTests
         HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(15), [42, 38, 41], [.. Enumerable.Repeat(Full, 15)], false)!.ShouldContain("median");
 
     [Fact]
+    public void Check_Passes_WhenMostAdsSeenFromTheirUnchangedCards()
+    {
+        // A quiet revisit: two listing pages and two new ads fetched, 38 ads sighted on the listing.
+        var quiet = new CrawlRunStats { Requests = 4, ListingPages = 2, AdsNew = 2, AdsSighted = 38 };
+        HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), quiet, [42, 38, 41], [Full, Full], false).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Check_Suspect_WhenOnlyTheFetchedAdsAreCounted()
+    {
+        var fetchedOnly = new CrawlRunStats { Requests = 4, ListingPages = 2, AdsNew = 2 };
+        HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), fetchedOnly, [42, 38, 41], [Full, Full], false)!.ShouldContain("median");
+    }
+
+    [Fact]
     public void Check_Suspect_WhenBlockedDetectorHit() =>
         HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(40, new() { ["blocked"] = 1 }), [40], [.. Enumerable.Repeat(Full, 40)], false)!.ShouldContain("blocked");
 
