@@ -1,5 +1,6 @@
 using AdWatch.Crawling;
 using AdWatch.IntegrationTests.DemoSites;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Crawling;
 
@@ -41,6 +42,31 @@ public sealed class RevisitEconomyTests
         (await h.ScalarAsync($"SELECT COUNT(*) FROM observations WHERE run_id = {day5.RunId} AND source = 'listing'")).ShouldBe(4);
         (await h.ScalarAsync("SELECT COUNT(*) FROM observations")).ShouldBe(3 + 3 + 4 + 4);
         (await h.ScalarAsync("SELECT COUNT(*) FROM ad_versions")).ShouldBe(5); // a1 twice, a2, a3, a5
+    }
+
+    [Fact]
+    public async Task RunAsync_CountsSightedAdsAsSeen_AndJudgesFieldCoverageOnFetchedPagesOnly()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        await h.CrawlDayAsync(2); // a1, a2, a5 fetched
+        var day3 = await h.CrawlDayAsync(3); // a1 fetched (changed card), a2 and a5 sighted
+        await h.CrawlDayAsync(4); // a3 fetched, three sighted
+        var day5 = await h.CrawlDayAsync(5); // all four sighted, no ad page fetched
+        var siteId = await h.ScalarAsync("SELECT id FROM sites WHERE name = 'kontaktbord'");
+        var captures = h.Services.GetRequiredService<ICaptureStore>();
+
+        day5.Status.ShouldBe("completed", day5.HealthNote);
+        // The field-coverage check sees the fetched page only, never the stored versions behind a sighting.
+        (await captures.FieldsSeenInRunAsync(day3.RunId, CrawlHarness.Ct)).Count.ShouldBe(1);
+        (await captures.FieldsSeenInRunAsync(day5.RunId, CrawlHarness.Ct)).ShouldBeEmpty();
+        // The rolling median counts sightings, so a quiet run is measured against what the listing showed.
+        (await h.Runs.RecentHealthyAdCountsAsync(siteId, excludeRunId: 0, window: 10, CrawlHarness.Ct)).ShouldBe([4, 4, 3, 3]);
+        foreach (var id in (string[])["a1", "a2", "a3", "a5"])
+        {
+            var ad = await Ad(h, id);
+            ad.ShouldSatisfyAllConditions(a => a.Status.ShouldBe("active", id), a => a.MissingRuns.ShouldBe(0, id),
+                a => a.LastSeenAt.ShouldBe(CrawlHarness.Morning(5), id));
+        }
     }
 
     [Fact]
@@ -162,7 +188,7 @@ public sealed class BrowserRevisitEconomyTests
         day3.Stats!.AdsSighted.ShouldBe(2);
         DetailLoads(h).ShouldBeEmpty();
 
-        await CrawlAsync(h, 4); // a4 (1–3 March) left the listing
+        await CrawlAsync(h, 4); // a4 (1–3 March) left the listing; a2 alone on it keeps its card (listing.cardSelector)
         (await Status(h, "a4")).ShouldBe("missing");
         await CrawlAsync(h, 5);
         (await Status(h, "a4")).ShouldBe("gone");
