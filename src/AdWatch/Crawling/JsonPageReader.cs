@@ -23,7 +23,7 @@ public static class JsonPageReader
         Uri? next = null;
         if (l.Json!.Next is { } nextPath)
         {
-            foreach (var root in Documents(content, l.Json))
+            foreach (var root in Documents(content, site, l.Json))
             {
                 next = JsonValues.Strings(root, nextPath).Select(href => PageReader.Resolve(pageUrl, href)).LastOrDefault(u => u is not null) ?? next;
             }
@@ -36,7 +36,7 @@ public static class JsonPageReader
         {
             next = null;
         }
-        return new ListingPage([.. items.Select(i => i.Url)], next, false, items.Count == 0 && Documents(content, l.Json).Any());
+        return new ListingPage([.. items.Select(i => i.Url)], next, false, items.Count == 0 && Documents(content, site, l.Json).Any());
     }
 
     /// <summary>The ads of a JSON listing with a hash of each item's JSON.</summary>
@@ -45,7 +45,7 @@ public static class JsonPageReader
         var rule = site.Listing.Json!;
         var result = new List<JsonListingItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var root in Documents(content, rule))
+        foreach (var root in Documents(content, site, rule))
         {
             foreach (var item in JsonValues.Tokens(root, rule.Items))
             {
@@ -73,11 +73,15 @@ public static class JsonPageReader
     }
 
     /// <summary>The page's JSON, else the captured responses (of the named capture, else all), each parsed.</summary>
-    private static IEnumerable<JToken> Documents(PageContent content, JsonListingRule rule)
+    private static IEnumerable<JToken> Documents(PageContent content, SiteDefinition site, JsonListingRule rule)
     {
         if (content.IsJson)
         {
             return content.Json is { } json ? [json] : [];
+        }
+        if (site.Fetch.Mode == FetchMode.Http)
+        {
+            return []; // captures are written by the browser fetcher only; an HTTP page's own templates are the site's markup
         }
         var captures = rule.Capture is null ? content.AllCaptures() : content.Captures(rule.Capture);
         return captures.Select(content.CaptureJson).OfType<JToken>();
