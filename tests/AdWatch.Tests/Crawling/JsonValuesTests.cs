@@ -55,7 +55,7 @@ public sealed class JsonValuesTests
         var ids = PageReader.ReadAll(page, "json:$..id").ToList();
 
         ids.Count.ShouldBe(JsonValues.MaxValues);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30)); // a stall bound, not a benchmark: CI machines are shared
     }
 
     [Fact]

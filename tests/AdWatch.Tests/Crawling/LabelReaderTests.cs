@@ -57,7 +57,7 @@ public sealed class LabelReaderTests
 
         Read(html, "label:Leeftijd").ShouldBe("30");
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20)); // a stall bound, not a benchmark: CI machines are shared
     }
 
     private static string? Read(string html, string selector) =>
