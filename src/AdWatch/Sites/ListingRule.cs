@@ -32,4 +32,10 @@ public sealed class ListingRule
     /// last fetched more than this many days ago. <c>0</c> fetches every listed ad's page on every run.
     /// </summary>
     public int ReverifyDays { get; set; } = 7;
+
+    /// <summary>Browser mode: an endless list that loads more ads on a click or a scroll.</summary>
+    public LoadMoreRule? LoadMore { get; set; }
+
+    /// <summary>A JSON listing instead of links in HTML.</summary>
+    public JsonListingRule? Json { get; set; }
 }
