@@ -36,7 +36,7 @@ public static class JsonPageReader
         {
             next = null;
         }
-        return new ListingPage([.. items.Select(i => i.Url)], next, false, items.Count == 0 && Documents(content, site, l.Json).Any());
+        return new ListingPage([.. items.Select(i => new ListingCard(i.Url, i.ItemHash))], next, false, items.Count == 0 && Documents(content, site, l.Json).Any());
     }
 
     /// <summary>The ads of a JSON listing with a hash of each item's JSON.</summary>
