@@ -9,7 +9,8 @@ namespace AdWatch.Extraction;
 /// A 64-bit DCT perceptual hash (pHash) of an image, so ads that reuse a photo can be linked even after
 /// re-encoding or resizing. Images are hostile: the header is read first and anything declaring more than
 /// <see cref="ExtractionOptions.MaxImagePixels"/> is refused, only the first frame of animations is decoded,
-/// allocations are capped, and undecodable data gives <c>null</c>, never an exception. The image is not kept.
+/// allocations are capped (<see cref="ImageDecoding"/>), and undecodable data gives <c>null</c>, never an exception. It keeps
+/// nothing: the copy kept as evidence is <see cref="ImageReencoder"/>'s.
 /// </summary>
 public sealed class ImageFingerprinter
 {
