@@ -3,6 +3,7 @@ namespace AdWatch.Review;
 /// <summary>
 /// An ad tied to the location. Every text field is hostile input from an ad site: render it encoded, never as markup.
 /// <see cref="Url"/> is evidence, shown as text, never as a live link. <see cref="Captures"/> are its stored versions.
+/// <see cref="PhotoSha256"/>: for each of <see cref="ImageUrls"/>, the SHA-256 of the copy AdWatch kept, or null when none is.
 /// </summary>
 public sealed record DossierAd(
     long AdId,
@@ -20,4 +21,7 @@ public sealed record DossierAd(
     DateTimeOffset LastSeen,
     int Observations,
     IReadOnlyList<string> ImageUrls,
-    IReadOnlyList<DossierCapture> Captures);
+    IReadOnlyList<DossierCapture> Captures)
+{
+    public IReadOnlyList<string?> PhotoSha256 { get; init; } = [];
+}
