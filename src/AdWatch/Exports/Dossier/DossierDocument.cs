@@ -113,8 +113,9 @@ public sealed class DossierDocument
 
     private static string D(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    // No ligatures: a SHA-256 with "ff" or "fi" in it must read, and copy, as those letters, not as one glyph (U+FB00).
     private const string Style = """
-        body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:0}
+        body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:0;font-variant-ligatures:none}
         .banner{border:2px solid #a00;background:#fee;color:#700;padding:6pt;font-weight:bold;text-align:center}
         h1{font-size:15pt}h2{font-size:12pt;margin-top:14pt}
         dl{display:grid;grid-template-columns:max-content auto;gap:2pt 10pt}dt{font-weight:bold}dd{margin:0}
