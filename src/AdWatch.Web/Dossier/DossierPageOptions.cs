@@ -13,9 +13,6 @@ public sealed class DossierPageOptions : IValidatableObject
     /// </summary>
     public string ImageRoles { get; set; } = "analyst,coordinator,admin";
 
-    /// <summary>Largest ad image the image endpoint passes on, in bytes.</summary>
-    public int MaxImageBytes { get; set; } = 5 * 1024 * 1024;
-
     public IReadOnlyList<string> ImageRoleList() =>
         [.. ImageRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
@@ -26,10 +23,6 @@ public sealed class DossierPageOptions : IValidatableObject
         if (!ImageRoleList().All(r => UserStore.Roles.Contains(r)))
         {
             yield return new ValidationResult("Dashboard:ImageRoles must list only the roles analyst, coordinator and admin, separated by commas.");
-        }
-        if (MaxImageBytes <= 0)
-        {
-            yield return new ValidationResult("Dashboard:MaxImageBytes must be positive.");
         }
     }
 }

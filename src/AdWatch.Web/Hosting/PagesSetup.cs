@@ -13,7 +13,8 @@ using AdWatch.Web.Pages.Touring;
 namespace AdWatch.Web.Hosting;
 
 /// <summary>
-/// Wiring of the pages: the reads each page owns (next to it under <c>Pages/</c>), their options, the map and the image endpoint.
+/// Wiring of the pages: the reads each page owns (next to it under <c>Pages/</c>), their options, the map and the image endpoint
+/// (which serves only stored copies of ad photos and has no HTTP client: viewing a dossier never contacts an ad site).
 /// The dossier is shared with the PDF export, so it is registered by the library.
 /// </summary>
 public static class PagesSetup
@@ -29,19 +30,6 @@ public static class PagesSetup
         services.AddSingleton<CrawlerHealthQuery>();
         services.AddValidatedOptions<DossierPageOptions, DossierPageOptionsValidator>(config, WebOptions.Section);
         services.AddSingleton<RegionMap>();
-        services.AddHttpClient(AdImageEndpoint.HttpClientName, c =>
-            {
-                c.Timeout = TimeSpan.FromSeconds(10);
-                c.DefaultRequestHeaders.UserAgent.ParseAdd("AdWatch/1.0 (+municipal research)");
-            })
-            // Image URLs come from hostile ads: no redirects, and no connection to a private or loopback address unless the
-            // ad's site is marked local (the demo sites) — else an ad could make the server fetch from the internal network.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                ConnectCallback = AdWatch.Crawling.PrivateAddressGuard.ConnectAsync,
-                UseCookies = false,
-            });
         return services;
     }
 

@@ -22,10 +22,17 @@ public sealed class ExtractionOptions : IValidatableObject
     public int MaxImagePixels { get; set; } = 25_000_000;
 
     /// <summary>
-    /// Keep ad images after fingerprinting. Off by default: a 64-bit hash is enough to link ads that reuse photos,
-    /// and not storing the photos of people in ads is the privacy-friendly default.
+    /// Keep a re-encoded copy of each ad image as evidence (<see cref="ImageReencoder"/>: no metadata, bounded size), so
+    /// the dossier shows photos without contacting the ad site, also after the ad is gone; the retention purge deletes a
+    /// copy once no remaining ad uses it. Off: images are only hashed and the dossier shows none.
     /// </summary>
-    public bool KeepImages { get; set; }
+    public bool KeepImages { get; set; } = true;
+
+    /// <summary>A re-encoded image larger than this (bytes) is not kept; the problem is recorded with its hash.</summary>
+    public int MaxStoredImageBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Kept images are shrunk to at most this many pixels on their longer side.</summary>
+    public int MaxStoredImageSide { get; set; } = 2048;
 
     /// <summary>The lexicon file to load, resolved as described on <see cref="IndicatorsPath"/>.</summary>
     public string ResolveIndicatorsPath() => AppPaths.Resolve(IndicatorsPath);
@@ -43,6 +50,14 @@ public sealed class ExtractionOptions : IValidatableObject
         if (MaxImagePixels is < 1_024 or > 200_000_000)
         {
             yield return new ValidationResult("Extraction:MaxImagePixels must be between 1024 and 200000000.");
+        }
+        if (MaxStoredImageBytes is < 16_384 or > 50 * 1024 * 1024)
+        {
+            yield return new ValidationResult($"Extraction:MaxStoredImageBytes must be between 16384 and 52428800 (it is {MaxStoredImageBytes}).");
+        }
+        if (MaxStoredImageSide is < 64 or > 8192)
+        {
+            yield return new ValidationResult($"Extraction:MaxStoredImageSide must be between 64 and 8192 (it is {MaxStoredImageSide}).");
         }
     }
 }

@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Gif;
-using SixLabors.ImageSharp.Formats.Tiff;
-using SixLabors.ImageSharp.Memory;
-using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -13,7 +9,8 @@ namespace AdWatch.Extraction;
 /// A 64-bit DCT perceptual hash (pHash) of an image, so ads that reuse a photo can be linked even after
 /// re-encoding or resizing. Images are hostile: the header is read first and anything declaring more than
 /// <see cref="ExtractionOptions.MaxImagePixels"/> is refused, only the first frame of animations is decoded,
-/// allocations are capped, and undecodable data gives <c>null</c>, never an exception. The image is not kept.
+/// allocations are capped (<see cref="ImageDecoding"/>), and undecodable data gives <c>null</c>, never an exception. It keeps
+/// nothing: the copy kept as evidence is <see cref="ImageReencoder"/>'s.
 /// </summary>
 public sealed class ImageFingerprinter
 {
@@ -28,15 +25,7 @@ public sealed class ImageFingerprinter
     {
         ArgumentNullException.ThrowIfNull(options);
         _maxPixels = options.Value.MaxImagePixels;
-        _configuration = Configuration.Default.Clone();
-        _configuration.MaxDegreeOfParallelism = 1;
-        _configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
-        {
-            // Several times the largest allowed RGBA frame; a decoder asking for more is being lied to.
-            AllocationLimitMegabytes = (int)Math.Min(4_000, _maxPixels * 4 * 3 / 1_048_576 + 64),
-        });
-        _configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
-        _configuration.ImageFormatsManager.SetDecoder(TiffFormat.Instance, new TiffDecoder { DecodingMode = FrameDecodingMode.First });
+        _configuration = ImageDecoding.Create(_maxPixels);
     }
 
     /// <summary>The pHash of <paramref name="data"/>, or null when it is not a decodable image within the limits.</summary>
@@ -45,8 +34,7 @@ public sealed class ImageFingerprinter
         ArgumentNullException.ThrowIfNull(data);
         try
         {
-            var info = Image.Identify(_configuration, new MemoryStream(data, writable: false));
-            if (info is null || info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > _maxPixels)
+            if (ImageDecoding.Refuse(_configuration, data, _maxPixels) is not null)
             {
                 return null;
             }

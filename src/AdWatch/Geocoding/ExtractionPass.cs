@@ -12,13 +12,15 @@ namespace AdWatch.Geocoding;
 /// Extracts every stored ad version whose extraction has not run (<c>extracted_at IS NULL</c>): phones, places,
 /// indicators, and image hashes. Reads only what the crawl stored, so it can be re-run after an extractor fix or a
 /// gazetteer update (<see cref="ExtractionStore.ResetAllAsync"/>) without crawling again. Image bytes are fetched once
-/// through the site's own fetch rules (allowed hosts, politeness, size cap), hashed, and discarded.
+/// through the site's own fetch rules (allowed hosts, politeness, size cap), hashed, and kept only as the re-encoded copy
+/// <see cref="PhotoStore"/> makes (no metadata), which is all the dashboard and the dossier PDF ever show.
 /// </summary>
 public sealed class ExtractionPass(
     Database database,
     ExtractionStore store,
     GeocodingExtractor extractor,
     ImageFingerprinter fingerprinter,
+    PhotoStore photos,
     HttpFetcher fetcher,
     SiteCatalog sites,
     TimeProvider time,
@@ -88,15 +90,17 @@ public sealed class ExtractionPass(
     private async Task<ulong?> HashAsync(string url, SiteDefinition? site, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var cached = await connection.QuerySingleOrDefaultAsync<(long? Phash, string? Problem)?>(new CommandDefinition(
-            "SELECT phash, problem FROM image_hashes WHERE url = @url", new { url }, cancellationToken: ct));
-        if (cached is { } hit)
+        var cached = await connection.QuerySingleOrDefaultAsync<CachedImage>(new CommandDefinition(
+            "SELECT phash, problem, image_sha256, store_problem FROM image_hashes WHERE url = @url", new { url }, cancellationToken: ct));
+        if (cached is not null && (cached.Problem is not null || cached.ImageSha256 is not null || cached.StoreProblem is not null || !photos.Enabled))
         {
-            return hit.Phash is { } p ? unchecked((ulong)p) : null;
+            return cached.Phash is { } p ? unchecked((ulong)p) : null;
         }
+        // Not cached; or hashed before photos were kept (or while keeping was off): fetched once more for its copy.
 
         ulong? hash = null;
         string? problem;
+        (string? Sha256, string? Problem) kept = (null, null);
         if (site is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             problem = site is null ? "no site definition to fetch it with (imported ad)" : "not an absolute URL";
@@ -106,15 +110,37 @@ public sealed class ExtractionPass(
             var fetched = await fetcher.FetchAsync(new FetchRequest(uri, site), ct);
             hash = fetched.IsSuccess ? fingerprinter.Compute(fetched.Body) : null;
             problem = fetched.Error?.Message ?? (fetched.IsSuccess ? (hash is null ? "not a decodable image" : null) : $"HTTP {fetched.StatusCode}");
+            if (hash is not null)
+            {
+                kept = await photos.KeepAsync(fetched.Body, ct);
+            }
         }
-        if (problem is not null)
+        if (problem is not null || kept.Problem is not null)
         {
-            logger.LogInformation("Image {Url} not hashed: {Problem}", url, problem);
+            logger.LogInformation("Image {Url} not hashed or not kept: {Problem}", url, problem ?? kept.Problem);
+        }
+        if (cached is not null)
+        {
+            // Keep the hash the earlier fetch gave; only the copy (or why there is none) is new.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE image_hashes SET image_sha256 = @sha, store_problem = @storeProblem WHERE url = @url",
+                new { url, sha = kept.Sha256, storeProblem = kept.Problem ?? problem }, cancellationToken: ct));
+            return cached.Phash is { } p ? unchecked((ulong)p) : null;
         }
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO image_hashes (url, phash, problem, fetched_at) VALUES (@url, @phash, @problem, @at) ON CONFLICT (url) DO NOTHING
-            """, new { url, phash = hash is { } h ? unchecked((long)h) : (long?)null, problem, at = time.GetUtcNow() }, cancellationToken: ct));
+            INSERT INTO image_hashes (url, phash, problem, fetched_at, image_sha256, store_problem) VALUES (@url, @phash, @problem, @at, @sha, @storeProblem)
+            ON CONFLICT (url) DO NOTHING
+            """, new { url, phash = hash is { } h ? unchecked((long)h) : (long?)null, problem, at = time.GetUtcNow(), sha = kept.Sha256, storeProblem = kept.Problem },
+            cancellationToken: ct));
         return hash;
+    }
+
+    private sealed record CachedImage
+    {
+        public long? Phash { get; init; }
+        public string? Problem { get; init; }
+        public string? ImageSha256 { get; init; }
+        public string? StoreProblem { get; init; }
     }
 
     private sealed record VersionText

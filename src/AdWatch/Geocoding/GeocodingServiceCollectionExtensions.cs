@@ -51,6 +51,7 @@ public static class GeocodingServiceCollectionExtensions
         services.TryAddSingleton<GeocodingExtractor>();
         services.TryAddSingleton<PlaceStore>();
         services.TryAddSingleton<ExtractionStore>();
+        services.TryAddSingleton<PhotoStore>();
         services.TryAddTransient<ExtractRunner>();
         return services;
     }

@@ -8,7 +8,8 @@ namespace AdWatch.Privacy;
 
 /// <summary>
 /// Deletes personal data whose retention period (<see cref="RetentionOptions"/>) has passed: old ads that no open or recently
-/// closed flag needs, with everything derived from them; crawl request logs and error snapshots; old audit entries; caches.
+/// closed flag needs, with everything derived from them (among it the kept photos no remaining ad uses); crawl request
+/// logs and error snapshots; old audit entries; caches.
 /// Ads go in chunks, each in its own transaction, so an interrupted purge leaves consistent data and the next run finishes
 /// it. When ads went, the caller's <c>reanalyse</c> step recomputes the analysis (a later pipeline stage this folder does not
 /// know) before orphaned phones and places go, so no advertiser, stay or location is left pointing at nothing.
@@ -55,7 +56,7 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
             observations += obs;
         }
 
-        int requests, snapshots, auditEntries, cache;
+        int requests, snapshots, auditEntries, cache, images;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             const string oldRuns = "SELECT id FROM crawl_runs WHERE finished_at IS NOT NULL AND finished_at < @logCutoff";
@@ -64,9 +65,15 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
             auditEntries = await Execute(connection, tx, "DELETE FROM audit_log WHERE at < @auditCutoff", new { auditCutoff }, ct);
             cache = await Execute(connection, tx, "DELETE FROM geocode_cache WHERE fetched_at < @adCutoff", new { adCutoff }, ct)
                   + await Execute(connection, tx, """
-                      DELETE FROM image_hashes WHERE fetched_at < @adCutoff
-                      AND NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_hashes.url)
-                      """, new { adCutoff }, ct);
+                      DELETE FROM image_hashes WHERE NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_hashes.url)
+                      AND (fetched_at < @adCutoff OR (image_sha256 IS NOT NULL AND fetched_at < @settled))
+                      """, new { adCutoff, settled }, ct);
+            // A kept photo goes with the last ad that uses it: its URL links went just above (a link of the last day may
+            // belong to a version being extracted right now, like a new evidence blob, and waits for the next purge).
+            images = await Execute(connection, tx, """
+                DELETE FROM stored_images WHERE stored_at < @settled
+                AND NOT EXISTS (SELECT 1 FROM image_hashes h WHERE h.image_sha256 = stored_images.sha256)
+                """, new { settled }, ct);
             await tx.CommitAsync(ct);
         }
         var evidence = await Execute(connection, null, """
@@ -91,7 +98,7 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
                 """, null, ct);
         }
 
-        var result = new RetentionResult(expired.Count, versions, observations, evidence, phones, places, requests, snapshots, auditEntries, cache);
+        var result = new RetentionResult(expired.Count, versions, observations, evidence, images, phones, places, requests, snapshots, auditEntries, cache);
         await audit.WriteAsync(actor, "purge", "retention", null, result.ToString(), ct);
         logger.LogInformation("Retention purge: {Result}", result);
         return result;

@@ -1,10 +1,10 @@
 namespace AdWatch.Privacy;
 
 /// <summary>What one purge deleted, by kind.</summary>
-public sealed record RetentionResult(int Ads, int Versions, int Observations, int Evidence, int Phones, int Places, int CrawlRequests,
+public sealed record RetentionResult(int Ads, int Versions, int Observations, int Evidence, int StoredImages, int Phones, int Places, int CrawlRequests,
     int ErrorSnapshots, int AuditEntries, int CacheEntries)
 {
     public override string ToString() =>
-        $"{Ads} ads ({Versions} versions, {Observations} observations), {Evidence} evidence blobs, {Phones} phones, {Places} places, " +
+        $"{Ads} ads ({Versions} versions, {Observations} observations), {Evidence} evidence blobs, {StoredImages} stored images, {Phones} phones, {Places} places, " +
         $"{CrawlRequests} crawl requests, {ErrorSnapshots} error snapshots, {AuditEntries} audit entries, {CacheEntries} cache entries";
 }

@@ -3,6 +3,7 @@ namespace AdWatch.Review;
 /// <summary>
 /// An ad tied to the location. Every text field is hostile input from an ad site: render it encoded, never as markup.
 /// <see cref="Url"/> is evidence, shown as text, never as a live link. <see cref="Captures"/> are its stored versions.
+/// <see cref="PhotoSha256"/>: for each of <see cref="ImageUrls"/>, the SHA-256 of the copy AdWatch kept, or null when none is.
 /// </summary>
 public sealed record DossierAd(
     long AdId,
@@ -24,4 +25,6 @@ public sealed record DossierAd(
 {
     /// <summary>The current version's named extra fields (<c>ad.extras</c>: age, work area, a verified badge), by name; hostile text.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extras { get; init; } = [];
+
+    public IReadOnlyList<string?> PhotoSha256 { get; init; } = [];
 }

@@ -5,7 +5,7 @@ using Dapper;
 
 namespace AdWatch.Review;
 
-/// <summary>Reads the ads of a dossier: their current text, advertiser, observation count and every stored capture.</summary>
+/// <summary>Reads the ads of a dossier: their current text, advertiser, observation count, every stored capture and kept photo.</summary>
 internal static class DossierAdReader
 {
     public static async Task<IReadOnlyList<DossierAd>> ReadAsync(DbConnection c, IReadOnlyList<long> ids, CancellationToken ct)
@@ -14,7 +14,7 @@ internal static class DossierAdReader
         {
             return [];
         }
-        var rows = await c.QueryAsync<AdData>(new CommandDefinition($"""
+        var rows = (await c.QueryAsync<AdData>(new CommandDefinition($"""
             SELECT a.id AS ad_id, s.name AS site, a.external_id, a.url, a.status, v.title, v.body_text, v.advertiser_name, v.location_text,
                    v.image_urls, v.extras, a.first_seen_at, a.last_seen_at, adv.id AS advertiser_id, adv.label AS advertiser_label,
                    (SELECT COUNT(*) FROM observations o WHERE o.ad_id = a.id) AS observations
@@ -24,19 +24,36 @@ internal static class DossierAdReader
             LEFT JOIN advertisers adv ON adv.id = (SELECT MIN(aa.advertiser_id) FROM advertiser_ads aa WHERE aa.ad_id = a.id)
             WHERE {SqlIn.List(c, "a.id", "@ids")}
             ORDER BY a.first_seen_at, a.id
-            """, new { ids = ids.ToArray() }, cancellationToken: ct));
+            """, new { ids = ids.ToArray() }, cancellationToken: ct))).ToList();
         var captures = (await c.QueryAsync<CaptureData>(new CommandDefinition($"""
             SELECT v.ad_id, v.id AS version_id, v.first_seen_at, v.evidence_id, e.sha256, e.captured_at, e.content_type
             FROM ad_versions v LEFT JOIN evidence_blobs e ON e.id = v.evidence_id
             WHERE {SqlIn.List(c, "v.ad_id", "@ids")} ORDER BY v.first_seen_at, v.id
             """, new { ids = ids.ToArray() }, cancellationToken: ct))).ToLookup(x => x.AdId);
+        var images = rows.ToDictionary(r => r.AdId, r => ImageUrls(r.ImageUrls));
+        var photos = await PhotosAsync(c, [.. images.Values.SelectMany(u => u).Distinct(StringComparer.Ordinal)], ct);
         return [.. rows.Select(r => new DossierAd(r.AdId, r.Site, r.ExternalId, r.Url, r.Status, r.Title, r.BodyText, r.AdvertiserName,
-            r.LocationText, r.AdvertiserId, r.AdvertiserLabel, r.FirstSeenAt, r.LastSeenAt, (int)r.Observations, ImageUrls(r.ImageUrls),
+            r.LocationText, r.AdvertiserId, r.AdvertiserLabel, r.FirstSeenAt, r.LastSeenAt, (int)r.Observations, images[r.AdId],
             [.. captures[r.AdId].Select(x => new DossierCapture(x.VersionId, x.FirstSeenAt, x.EvidenceId, x.Sha256,
                 x.CapturedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null, x.ContentType))])
         {
             Extras = Extras(r.Extras),
+            PhotoSha256 = [.. images[r.AdId].Select(u => photos.GetValueOrDefault(u))],
         })];
+    }
+
+    /// <summary>The SHA-256 of the kept copy of each image URL that has one.</summary>
+    private static async Task<Dictionary<string, string>> PhotosAsync(DbConnection c, string[] urls, CancellationToken ct)
+    {
+        if (urls.Length == 0)
+        {
+            return [];
+        }
+        var rows = await c.QueryAsync<(string Url, string Sha256)>(new CommandDefinition($"""
+            SELECT h.url, h.image_sha256 FROM image_hashes h JOIN stored_images si ON si.sha256 = h.image_sha256
+            WHERE {SqlIn.List(c, "h.url", "@urls")}
+            """, new { urls }, cancellationToken: ct));
+        return rows.ToDictionary(x => x.Url, x => x.Sha256, StringComparer.Ordinal);
     }
 
     /// <summary>The stored JSON object of extras, sorted by name; anything else yields none.</summary>

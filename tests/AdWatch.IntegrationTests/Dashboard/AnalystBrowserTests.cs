@@ -78,7 +78,7 @@ public sealed class AnalystBrowserTests(DashboardFixture fixture)
             var images = page.Locator("button.ad-image");
             if (await images.CountAsync() == 0)
             {
-                Assert.Skip("The demo ads of this location carry no image URLs.");
+                Assert.Skip("The demo ads of this location have no kept photos.");
             }
             var first = images.First;
             (await first.GetAttributeAsync("class"))!.ShouldContain("blurred");

@@ -77,6 +77,15 @@ internal static class HostileSeed
             await c.ExecuteAsync("INSERT INTO advertiser_ads (advertiser_id, ad_id, link_kind, confidence) VALUES (@advertiserId, @adId, 'phone', 1.0)", new { advertiserId, adId });
             ads.Add(adId);
         }
+        // A kept copy of the first hostile image URL, so the dossier shows an image button to click (it shows only kept photos).
+        var photo = KeptPhoto();
+        var photoSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo));
+        await c.ExecuteAsync("""
+            INSERT INTO stored_images (sha256, content_type, width, height, byte_size, stored_at, content)
+            VALUES (@photoSha, 'image/jpeg', 8, 8, @size, @a, @photo)
+            """, new { photoSha, size = (long)photo.Length, a = Ms(0), photo });
+        await c.ExecuteAsync("INSERT INTO image_hashes (url, phash, fetched_at, image_sha256) VALUES (@url, 7, @a, @photoSha)",
+            new { url = "javascript:window.__pwned='image'", a = Ms(0), photoSha });
         var locationId = await c.ExecuteScalarAsync<long>("""
             INSERT INTO locations (place_id, licensed_venue, first_seen_at, last_seen_at) VALUES (@house, NULL, @a, @b) RETURNING id
             """, new { house, a = Ms(0), b = Ms(3) });
@@ -109,5 +118,13 @@ internal static class HostileSeed
             INSERT INTO crawl_error_snapshots (run_id, error_kind, url, evidence_id, message, captured_at) VALUES (@runId, @kind, @url, @evidenceId, @message, @a)
             """, new { runId, kind = Payload("error-kind"), url = Payload("snapshot-url"), evidenceId, message = Payload("snapshot-message"), a = Ms(0) });
         return new Ids(locationId, flagId, siteId, evidenceId);
+    }
+
+    private static byte[] KeptPhoto()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(8, 8);
+        using var bytes = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, bytes);
+        return bytes.ToArray();
     }
 }

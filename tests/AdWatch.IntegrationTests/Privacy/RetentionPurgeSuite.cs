@@ -166,4 +166,45 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
         (second.Ads, second.Evidence, second.CrawlRequests, second.Phones).ShouldBe((0, 0, 0, 0));
         (await AdsAsync()).ShouldBe(["n1", "r1", "r2", "r3"]);
     }
+
+    [Fact]
+    public async Task Purge_DeletesKeptPhotos_ThatNoRemainingAdUses()
+    {
+        await SeedAsync();
+        // "only-o1" belongs to the expired ad alone; "shared" is o1's and (under another URL) n1's; "held" is r1's, whose flag
+        // holds it; "fresh" was stored an hour ago by an extraction whose ad links are not written yet.
+        await PhotoAsync("only-o1", Now.AddDays(-398), ("o1", "https://demo.test/img/o1-a.jpg"));
+        await PhotoAsync("shared", Now.AddDays(-398), ("o1", "https://demo.test/img/o1-b.jpg"), ("n1", "https://demo.test/img/n1-b.jpg"));
+        await PhotoAsync("held", Now.AddDays(-400), ("r1", "https://demo.test/img/r1.jpg"));
+        await PhotoAsync("fresh", Now.AddHours(-1));
+
+        var result = await Purge().PurgeAsync("test", Ct);
+
+        result.StoredImages.ShouldBe(1);
+        result.ToString().ShouldContain("1 stored images");
+        await using var c = await _db.Database.OpenAsync(Ct);
+        (await c.QueryAsync<string>("SELECT sha256 FROM stored_images ORDER BY sha256")).ShouldBe(["fresh", "held", "shared"]);
+        (await c.QueryAsync<string>("SELECT url FROM image_hashes ORDER BY url"))
+            .ShouldBe(["https://demo.test/img/n1-b.jpg", "https://demo.test/img/r1.jpg"]);
+        (await Purge().PurgeAsync("test", Ct)).StoredImages.ShouldBe(0);
+    }
+
+    /// <summary>A kept photo (its SHA-256 stands in as <paramref name="sha"/>) and the ads that show it, each under its URL.</summary>
+    private async Task PhotoAsync(string sha, DateTimeOffset storedAt, params (string Ad, string Url)[] uses)
+    {
+        await using var c = await _db.Database.OpenAsync(Ct);
+        await c.ExecuteAsync("""
+            INSERT INTO stored_images (sha256, content_type, width, height, byte_size, stored_at, content)
+            VALUES (@sha, 'image/jpeg', 1, 1, 3, @storedAt, @content)
+            """, new { sha, storedAt, content = new byte[] { 1, 2, 3 } });
+        foreach (var (ad, url) in uses)
+        {
+            await c.ExecuteAsync("INSERT INTO image_hashes (url, phash, fetched_at, image_sha256) VALUES (@url, 7, @storedAt, @sha)",
+                new { url, storedAt, sha });
+            await c.ExecuteAsync("""
+                INSERT INTO ad_images (version_id, url, phash)
+                SELECT v.id, @url, 7 FROM ad_versions v JOIN ads a ON a.id = v.ad_id WHERE a.external_id = @ad
+                """, new { url, ad });
+        }
+    }
 }

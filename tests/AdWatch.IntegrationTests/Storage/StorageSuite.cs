@@ -47,7 +47,7 @@ public abstract class StorageSuite : IAsyncLifetime
     [
         "sites", "crawl_runs", "crawl_requests", "crawl_error_snapshots", "evidence_blobs", "ads", "ad_versions", "observations",
         "phones", "ad_phones", "places", "ad_places", "ad_indicators", "ad_images", "geocode_cache", "operators", "advertisers",
-        "advertiser_ads", "locations", "stays", "flags", "users", "reviews", "audit_log", "exports", "schema_version",
+        "advertiser_ads", "locations", "stays", "flags", "users", "reviews", "audit_log", "exports", "schema_version", "stored_images",
     ];
 
     [Fact]

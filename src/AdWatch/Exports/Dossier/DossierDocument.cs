@@ -60,9 +60,13 @@ public sealed class DossierDocument
         Table(b, "Verblijven / stays", ["Adverteerder / advertiser", "Van / from", "Tot / until", "Dagen / days", "Advertenties / ads", "Koppeling / link"],
             dossier.Stays.Select(s => new[] { s.AdvertiserLabel, D(s.Start), D(s.End), s.Days.ToString(CultureInfo.InvariantCulture),
                 s.AdCount.ToString(CultureInfo.InvariantCulture), s.LinkKind }));
-        Table(b, "Advertenties en bewijs / ads and evidence", ["#", "Site", "URL", "Titel / title", "Eerst / first seen", "Laatst / last seen", "Vastleggingen / captures (SHA-256)"],
+        // Photos are named by the SHA-256 of the copy AdWatch kept (shown on the dashboard), not printed: the document
+        // leaves AdWatch, and it loads nothing, not even a stored image.
+        Table(b, "Advertenties en bewijs / ads and evidence", ["#", "Site", "URL", "Titel / title", "Eerst / first seen", "Laatst / last seen",
+                "Vastleggingen / captures (SHA-256)", "Foto's / photos (SHA-256)"],
             dossier.Ads.Select(a => new[] { a.AdId.ToString(CultureInfo.InvariantCulture), a.Site, a.Url, a.Title ?? "", T(a.FirstSeen), T(a.LastSeen),
-                string.Join("\n", a.Captures.Select(c => (c.CapturedAt is { } at ? T(at) : T(c.FirstSeen)) + "  " + (c.EvidenceSha256 ?? "—"))) }));
+                string.Join("\n", a.Captures.Select(c => (c.CapturedAt is { } at ? T(at) : T(c.FirstSeen)) + "  " + (c.EvidenceSha256 ?? "—"))),
+                a.PhotoSha256.OfType<string>().Any() ? string.Join("\n", a.PhotoSha256.OfType<string>()) : "—" }));
         Table(b, "Telefoonnummers / phones", ["E.164", "Status", "Hier / here", "Totaal / total", "Elders gezien / seen elsewhere"],
             dossier.Phones.Select(p => new[] { p.E164, p.Status, p.AdsHere.ToString(CultureInfo.InvariantCulture), p.AdsTotal.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", p.Elsewhere.Select(e => e.PlaceLabel)) }));
@@ -109,8 +113,9 @@ public sealed class DossierDocument
 
     private static string D(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    // No ligatures: a SHA-256 with "ff" or "fi" in it must read, and copy, as those letters, not as one glyph (U+FB00).
     private const string Style = """
-        body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:0}
+        body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:0;font-variant-ligatures:none}
         .banner{border:2px solid #a00;background:#fee;color:#700;padding:6pt;font-weight:bold;text-align:center}
         h1{font-size:15pt}h2{font-size:12pt;margin-top:14pt}
         dl{display:grid;grid-template-columns:max-content auto;gap:2pt 10pt}dt{font-weight:bold}dd{margin:0}
