@@ -187,6 +187,7 @@ public sealed class BrowserSiteFeaturesTests : IAsyncLifetime
         listing:
           startUrls: [/list]
           adLinkSelector: a.ad
+          reverifyDays: 0 # every run renders each ad page: these tests are about consent and actions, not the revisit rule
         ad:
           idFromUrl: "/ad/(\\w+)$"
           fields:
