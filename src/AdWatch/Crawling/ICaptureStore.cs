@@ -26,6 +26,12 @@ public interface ICaptureStore
     Task<IReadOnlyDictionary<string, KnownCard>> KnownCardsAsync(long siteId, IReadOnlyCollection<string> externalIds, CancellationToken ct);
 
     /// <summary>
+    /// For a site whose ad id is on the page only (<c>ad.idSelector</c>): the external id of the one known, stored, not gone
+    /// ad last fetched from each URL. A URL two such ads share maps to neither (their pages are fetched).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> ExternalIdsByUrlAsync(long siteId, IReadOnlyCollection<string> urls, CancellationToken ct);
+
+    /// <summary>
     /// Ads whose listing card did not change: one sighting each of its current version (observation source
     /// <c>listing</c>), without fetching the page. Returns the ids recorded; an ad gone or unknown meanwhile is not.
     /// </summary>

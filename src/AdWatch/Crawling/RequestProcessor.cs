@@ -51,19 +51,25 @@ internal sealed class RequestProcessor(
     /// <summary>
     /// The revisit rule: a known ad whose card is as it was when its page was last fetched, and whose page was verified at
     /// most <c>listing.reverifyDays</c> before this run's observation time, is seen from the listing and not fetched.
-    /// Needs the ad id from the URL; an ad identified by its page is always fetched. Returns the URLs sighted.
+    /// The ad id comes from the URL; for a site whose id is on the page only (<c>ad.idSelector</c>) it is the ad last fetched
+    /// from that URL, so a new ad (an unknown URL) is always fetched. Returns the URLs sighted.
     /// </summary>
     private async Task<IReadOnlySet<string>> SightUnchangedAsync(IReadOnlyList<ListingCard> cards, CancellationToken ct)
     {
         var sightedUrls = new HashSet<string>(StringComparer.Ordinal);
-        if (site.Listing.ReverifyDays == 0 || site.Ad.IdSelector is not null || cards.Count == 0)
+        if (site.Listing.ReverifyDays == 0 || cards.Count == 0)
         {
             return sightedUrls;
         }
+        var hashed = cards.Where(c => c.CardHash is not null).ToList();
+        var idsByUrl = site.Ad.IdSelector is null
+            ? null
+            : await captures.ExternalIdsByUrlAsync(siteId, [.. hashed.Select(c => c.Url.AbsoluteUri)], ct);
         var byId = new Dictionary<string, ListingCard>(StringComparer.Ordinal);
-        foreach (var card in cards)
+        foreach (var card in hashed)
         {
-            if (card.CardHash is not null && PageReader.ExternalId(null, card.Url, site) is { } id)
+            var id = idsByUrl is null ? PageReader.ExternalId(null, card.Url, site) : idsByUrl.GetValueOrDefault(card.Url.AbsoluteUri);
+            if (id is not null)
             {
                 byId.TryAdd(id, card);
             }

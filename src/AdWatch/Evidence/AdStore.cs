@@ -141,6 +141,30 @@ public sealed class AdStore(Database database)
         return known;
     }
 
+    /// <summary>The external id of the one known, stored, not gone ad last fetched from each URL; shared URLs map to none.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ExternalIdsByUrlAsync(long siteId, IReadOnlyCollection<string> urls, CancellationToken ct)
+    {
+        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (urls.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        await using var connection = await database.OpenAsync(ct);
+        foreach (var chunk in urls.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await connection.QueryAsync<(string Url, string ExternalId)>(new CommandDefinition($"""
+                SELECT url, external_id FROM ads
+                WHERE site_id = @siteId AND {SqlIn.List(connection, "url", "@urls")}
+                  AND status <> 'gone' AND current_version_id IS NOT NULL
+                """, new { siteId, urls = chunk }, cancellationToken: ct));
+            foreach (var row in rows)
+            {
+                (found.TryGetValue(row.Url, out var ids) ? ids : found[row.Url] = []).Add(row.ExternalId);
+            }
+        }
+        return found.Where(f => f.Value.Count == 1).ToDictionary(f => f.Key, f => f.Value[0], StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Ads seen on the listing with an unchanged card: one observation each of its current version (source
     /// <c>listing</c>), in one transaction. The page is not verified by this. Returns the ids recorded (known, not gone).

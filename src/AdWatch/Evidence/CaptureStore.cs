@@ -18,6 +18,9 @@ public sealed class CaptureStore(AdStore ads, EvidenceStore evidence) : ICapture
     public Task<IReadOnlyDictionary<string, KnownCard>> KnownCardsAsync(long siteId, IReadOnlyCollection<string> externalIds, CancellationToken ct) =>
         ads.KnownCardsAsync(siteId, externalIds, ct);
 
+    public Task<IReadOnlyDictionary<string, string>> ExternalIdsByUrlAsync(long siteId, IReadOnlyCollection<string> urls, CancellationToken ct) =>
+        ads.ExternalIdsByUrlAsync(siteId, urls, ct);
+
     public Task<IReadOnlySet<string>> RecordSightingsAsync(long siteId, IReadOnlyCollection<string> externalIds, long runId,
         DateTimeOffset observedAt, CancellationToken ct) =>
         ads.RecordSightingsAsync(siteId, externalIds, runId, observedAt, ct);

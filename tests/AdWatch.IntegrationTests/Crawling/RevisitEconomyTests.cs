@@ -152,6 +152,26 @@ public sealed class RevisitEconomyTests
         day5.Stats.AdsUnchanged.ShouldBe(4);
     }
 
+    [Fact]
+    public async Task RunAsync_SightsAnUnchangedAdByItsUrl_WhenTheIdIsOnThePageOnly()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        var site = h.Site("kontaktbord");
+        site.Ad.IdFromUrl = null;
+        site.Ad.IdSelector = "article.ad-detail@data-ad-id"; // as on a site whose URL is an opaque token
+        await h.CrawlDayAsync(2, site); // a1, a2, a5 new
+        h.Host.Kontaktbord.Requests.Clear();
+
+        var day3 = await h.CrawlDayAsync(3, site); // a1's card shows its new title; a2 and a5 as they were
+
+        AdRequests(h).ShouldBe(["/advertentie/a1"]);
+        day3.Status.ShouldBe("completed", day3.HealthNote);
+        day3.Stats!.AdsChanged.ShouldBe(1);
+        day3.Stats.AdsSighted.ShouldBe(2);
+        (await h.ScalarAsync($"SELECT COUNT(*) FROM observations WHERE run_id = {day3.RunId} AND source = 'listing'")).ShouldBe(2);
+        (await Ad(h, "a2")).Status.ShouldBe("active");
+    }
+
     private static List<string> AdRequests(CrawlHarness h) =>
         [.. h.Host.Kontaktbord.Requests.Snapshot().Where(r => r.Path.StartsWith("/advertentie/", StringComparison.Ordinal)).Select(r => r.Path).Order()];
 
