@@ -28,15 +28,25 @@ public sealed class ImageFingerprinter
     {
         ArgumentNullException.ThrowIfNull(options);
         _maxPixels = options.Value.MaxImagePixels;
-        _configuration = Configuration.Default.Clone();
-        _configuration.MaxDegreeOfParallelism = 1;
-        _configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
+        _configuration = CreateConfiguration(_maxPixels);
+    }
+
+    /// <summary>
+    /// An ImageSharp configuration for hostile images: one thread, allocations capped at a few times the largest allowed
+    /// frame, and only the first frame of GIF and TIFF animations decoded. Shared with <see cref="ImagePhoneReader"/>.
+    /// </summary>
+    internal static Configuration CreateConfiguration(long maxPixels)
+    {
+        var configuration = Configuration.Default.Clone();
+        configuration.MaxDegreeOfParallelism = 1;
+        configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
         {
             // Several times the largest allowed RGBA frame; a decoder asking for more is being lied to.
-            AllocationLimitMegabytes = (int)Math.Min(4_000, _maxPixels * 4 * 3 / 1_048_576 + 64),
+            AllocationLimitMegabytes = (int)Math.Min(4_000, maxPixels * 4 * 3 / 1_048_576 + 64),
         });
-        _configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
-        _configuration.ImageFormatsManager.SetDecoder(TiffFormat.Instance, new TiffDecoder { DecodingMode = FrameDecodingMode.First });
+        configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
+        configuration.ImageFormatsManager.SetDecoder(TiffFormat.Instance, new TiffDecoder { DecodingMode = FrameDecodingMode.First });
+        return configuration;
     }
 
     /// <summary>The pHash of <paramref name="data"/>, or null when it is not a decodable image within the limits.</summary>
