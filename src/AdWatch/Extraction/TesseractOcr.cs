@@ -11,8 +11,12 @@ namespace AdWatch.Extraction;
 /// </summary>
 public sealed class TesseractOcr(string binary)
 {
-    /// <summary>The characters tesseract may answer with: what phone numbers are written with.</summary>
-    public const string Whitelist = "0123456789+-() .";
+    /// <summary>
+    /// The characters tesseract may answer with: what phone numbers are written with, plus the colon, comma and slash of
+    /// opening hours, prices and dates. Without those, "09:00-23:00" was read as "0900-2300", a valid 0900 number;
+    /// with them the text validator sees the times and masks them as it does in ad text.
+    /// </summary>
+    public const string Whitelist = "0123456789+-() .:,/";
 
     private const int MaxOutputChars = 16_384;
 

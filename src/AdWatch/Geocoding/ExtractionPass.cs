@@ -12,13 +12,15 @@ namespace AdWatch.Geocoding;
 /// Extracts every stored ad version whose extraction has not run (<c>extracted_at IS NULL</c>): phones, places,
 /// indicators, and image hashes. Reads only what the crawl stored, so it can be re-run after an extractor fix or a
 /// gazetteer update (<see cref="ExtractionStore.ResetAllAsync"/>) without crawling again. Image bytes are fetched once
-/// through the site's own fetch rules (allowed hosts, politeness, size cap), hashed, and discarded.
+/// through the site's own fetch rules (allowed hosts, politeness, size cap), hashed, OCRed for phones written in them
+/// (<see cref="ImagePhoneReader"/>, cached per URL in <c>image_phones</c>), and discarded.
 /// </summary>
 public sealed class ExtractionPass(
     Database database,
     ExtractionStore store,
     GeocodingExtractor extractor,
     ImageFingerprinter fingerprinter,
+    ImagePhoneReader imagePhones,
     HttpFetcher fetcher,
     SiteCatalog sites,
     TimeProvider time,
@@ -69,8 +71,9 @@ public sealed class ExtractionPass(
             .ToArray();
         var extraction = await extractor.ExtractAsync(new AdText(text, links, []), ct);
         var images = await HashImagesAsync(version, ct);
-        await store.SaveAsync(versionId, version.Title, version.BodyText, extraction, images, sites.Find(version.Site)?.TitleBoilerplate ?? [],
-            time.GetUtcNow(), ct);
+        var phonesInImages = await ImagePhonesAsync(images.Select(i => i.Url), ct);
+        await store.SaveAsync(versionId, version.Title, version.BodyText, extraction, images, phonesInImages,
+            sites.Find(version.Site)?.TitleBoilerplate ?? [], time.GetUtcNow(), ct);
     }
 
     private async Task<IReadOnlyList<(string Url, ulong? Hash)>> HashImagesAsync(VersionText version, CancellationToken ct)
@@ -105,6 +108,10 @@ public sealed class ExtractionPass(
         {
             var fetched = await fetcher.FetchAsync(new FetchRequest(uri, site), ct);
             hash = fetched.IsSuccess ? fingerprinter.Compute(fetched.Body) : null;
+            if (fetched.IsSuccess)
+            {
+                await ReadPhonesAsync(url, fetched.Body, ct);
+            }
             problem = fetched.Error?.Message ?? (fetched.IsSuccess ? (hash is null ? "not a decodable image" : null) : $"HTTP {fetched.StatusCode}");
         }
         if (problem is not null)
@@ -116,6 +123,46 @@ public sealed class ExtractionPass(
             """, new { url, phash = hash is { } h ? unchecked((long)h) : (long?)null, problem, at = time.GetUtcNow() }, cancellationToken: ct));
         return hash;
     }
+
+    /// <summary>
+    /// OCRs the fetched image once and caches what was read (often nothing) per URL. Without tesseract nothing is cached, so
+    /// the image is read when it is fetched again after tesseract was installed (the reader logs the install hint once).
+    /// </summary>
+    private async Task ReadPhonesAsync(string url, byte[] body, CancellationToken ct)
+    {
+        if (!imagePhones.IsAvailable)
+        {
+            await imagePhones.ReadAsync(body, ct); // logs the hint once
+            return;
+        }
+        var phones = await imagePhones.ReadAsync(body, ct);
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO image_phones (url, phones_json, read_at) VALUES (@url, @json, @at) ON CONFLICT (url) DO NOTHING
+            """, new { url, json = JsonSerializer.Serialize(phones, ImagePhoneJson), at = time.GetUtcNow() }, cancellationToken: ct));
+    }
+
+    /// <summary>The phones read from these images (cached by <see cref="ReadPhonesAsync"/>), one per number, in image order.</summary>
+    private async Task<IReadOnlyList<ImagePhone>> ImagePhonesAsync(IEnumerable<string> urls, CancellationToken ct)
+    {
+        var found = new List<ImagePhone>();
+        await using var connection = await database.OpenAsync(ct);
+        foreach (var url in urls)
+        {
+            var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT phones_json FROM image_phones WHERE url = @url", new { url }, cancellationToken: ct));
+            foreach (var phone in json is null ? [] : JsonSerializer.Deserialize<ImagePhone[]>(json, ImagePhoneJson) ?? [])
+            {
+                if (found.TrueForAll(p => p.E164 != phone.E164))
+                {
+                    found.Add(phone);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static readonly JsonSerializerOptions ImagePhoneJson = new(JsonSerializerDefaults.Web);
 
     private sealed record VersionText
     {
