@@ -9,9 +9,9 @@ public sealed record PhoneImage(string Name, byte[] Png, string Text, string? E1
 
 /// <summary>
 /// Renders the OCR evaluation set: Dutch phone numbers in the writings ads use, drawn with the DejaVu fonts Debian ships
-/// (<c>fonts-dejavu-core</c>), 14–40 px, on light, dark and gradient backgrounds, rotated up to ±3° and with noise; and
-/// images that show no phone (prices, dates, postcodes, opening hours, digit strings that are no number, photo-like
-/// mosaics). Seeded and deterministic, so a figure measured once can be measured again. The truth comes from the
+/// (<c>fonts-dejavu-core</c>: sans, serif and mono, regular and bold, some slanted or condensed), 14–40 px, on light, dark
+/// and gradient backgrounds, rotated up to ±3° and with noise, plus some foreign numbers (+57, +55, +32, +49, +44, +40); and
+/// images that show no phone (prices, dates, postcodes, opening hours, ids and reference numbers, photo-like mosaics). Seeded and deterministic, so a figure measured once can be measured again. The truth comes from the
 /// generator, never from OCR. Shared by the unit tests, the CLI integration test and the benchmark (linked file).
 /// </summary>
 public static class PhoneImages
@@ -63,13 +63,21 @@ public static class PhoneImages
         return images;
     }
 
-    /// <summary>A mobile or landline number in one of the writings of Dutch ads, with its E.164.</summary>
+    /// <summary>
+    /// A number in one of the writings ads use, with its E.164: Dutch mobiles (most), Dutch landlines (every fifth) and,
+    /// every tenth from the fourth, a foreign mobile written internationally (Colombia, Brazil, Belgium, Germany, the UK,
+    /// Romania), as the numbers of advertisers from abroad are.
+    /// </summary>
     private static (string Text, string E164) PhoneWriting(Random random, int index)
     {
         while (true)
         {
             string text, e164;
-            if (index % 5 == 4)
+            if (index % 10 == 3)
+            {
+                (text, e164) = Foreign(random);
+            }
+            else if (index % 5 == 4)
             {
                 // Landline: area code and subscriber number, 9 digits after the trunk zero.
                 var (area, rest) = random.Next(3) switch
@@ -110,6 +118,43 @@ public static class PhoneImages
         }
     }
 
+    private static (string Text, string E164) Foreign(Random random)
+    {
+        switch (random.Next(6))
+        {
+            case 0:
+            {
+                var n = "3" + random.Next(0, 3).ToString(CultureInfo.InvariantCulture) + Digits(random, 8); // Colombian mobile 30x–32x
+                return ($"+57 {n[..3]} {n[3..6]} {n[6..]}", "+57" + n);
+            }
+            case 1:
+            {
+                var n = "119" + random.Next(6, 10).ToString(CultureInfo.InvariantCulture) + Digits(random, 7); // São Paulo mobile
+                return ($"+55 {n[..2]} {n[2..7]}-{n[7..]}", "+55" + n);
+            }
+            case 2:
+            {
+                var n = "4" + random.Next(7, 10).ToString(CultureInfo.InvariantCulture) + Digits(random, 7); // Belgian mobile 47x–49x
+                return ($"+32 {n[..3]} {n[3..5]} {n[5..7]} {n[7..]}", "+32" + n);
+            }
+            case 3:
+            {
+                var n = "15" + random.Next(1, 3).ToString(CultureInfo.InvariantCulture) + Digits(random, 8); // German mobile 151/152
+                return ($"+49 {n[..3]} {n[3..]}", "+49" + n);
+            }
+            case 4:
+            {
+                var n = "7" + random.Next(4, 10).ToString(CultureInfo.InvariantCulture) + Digits(random, 8); // UK mobile 074–079
+                return ($"+44 {n[..4]} {n[4..]}", "+44" + n);
+            }
+            default:
+            {
+                var n = "7" + random.Next(2, 5).ToString(CultureInfo.InvariantCulture) + Digits(random, 7); // Romanian mobile 072–074
+                return ($"+40 {n[..3]} {n[3..6]} {n[6..]}", "+40" + n);
+            }
+        }
+    }
+
     private static string NonPhoneText(Random random, int index)
     {
         while (true)
@@ -124,8 +169,12 @@ public static class PhoneImages
                 },
                 1 => $"{random.Next(1, 29):00}-{random.Next(1, 13):00}-{random.Next(2015, 2027)}",
                 2 => $"{random.Next(1000, 10000)} {(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}",
-                3 => $"{random.Next(8, 14):00}:00-{random.Next(18, 24):00}:00",
-                _ => Digits(random, random.Next(6, 10)),
+                3 => random.Next(2) == 0
+                    ? $"{random.Next(8, 14):00}:00-{random.Next(18, 24):00}:00"
+                    : $"€ {random.Next(1, 10)}.{random.Next(100, 1000)},{random.Next(0, 100):00}",
+                _ => random.Next(2) == 0
+                    ? Digits(random, random.Next(6, 10)) // order and advertisement ids
+                    : $"{random.Next(100, 1000)}-{random.Next(100, 1000)}-{random.Next(10, 100)}", // reference numbers
             };
             // A random digit string can be a valid number (0800 1234); only real non-phones are kept.
             if (Validator.Extract(text).Count == 0)
@@ -152,6 +201,16 @@ public static class PhoneImages
                              ?? throw new InvalidOperationException(FontsMissing() ?? "font not loadable");
         var size = random.Next(14, 41);
         using var font = new SKFont(typeface, size) { Edging = SKFontEdging.Antialias, Subpixel = true };
+        // Synthetic oblique and condensed faces widen the set beyond the six files Debian's fonts-dejavu-core ships.
+        switch (random.Next(6))
+        {
+            case 0:
+                font.SkewX = -0.2f;
+                break;
+            case 1:
+                font.ScaleX = 0.85f;
+                break;
+        }
         var width = font.MeasureText(text);
         var marginX = random.Next(8, 40);
         var marginY = random.Next(6, 24);
@@ -224,14 +283,14 @@ public static class PhoneImages
         {
             return;
         }
-        for (var y = 0; y < bitmap.Height; y++)
+        // Straight on the RGBA bytes: GetPixel/SetPixel per pixel made generating the set take longer than reading it.
+        var pixels = bitmap.GetPixelSpan();
+        for (var i = 0; i + 3 < pixels.Length; i += 4)
         {
-            for (var x = 0; x < bitmap.Width; x++)
-            {
-                var c = bitmap.GetPixel(x, y);
-                var d = random.Next(-amplitude, amplitude + 1);
-                bitmap.SetPixel(x, y, new SKColor(Clamp(c.Red + d), Clamp(c.Green + d), Clamp(c.Blue + d)));
-            }
+            var d = random.Next(-amplitude, amplitude + 1);
+            pixels[i] = Clamp(pixels[i] + d);
+            pixels[i + 1] = Clamp(pixels[i + 1] + d);
+            pixels[i + 2] = Clamp(pixels[i + 2] + d);
         }
     }
 
