@@ -42,7 +42,8 @@ public sealed class ExtractionPass(
             foreach (var id in ids)
             {
                 await ExtractAsync(id, ct);
-                progress?.Report(++done);
+                done++; // not inside Report(...): with no progress the ?. skips the argument too, and the count stayed 0
+                progress?.Report(done);
             }
         }
     }

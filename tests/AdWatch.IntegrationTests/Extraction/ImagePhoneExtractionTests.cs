@@ -32,11 +32,12 @@ public sealed class ImagePhoneExtractionTests
         {
             Assert.Skip(TesseractLocator.InstallHint + " (.ci/run installs it).");
         }
-        var photo = PhoneImages.NonPhones(6)[5]; // a mosaic: a photo with no writing
-        photo.Name.ShouldStartWith("mosaic");
+        var mosaics = PhoneImages.NonPhones(12);
+        var (photo, other) = (mosaics[5], mosaics[11]); // photos with no writing (the same photo in two ads would link them)
+        other.Name.ShouldStartWith("mosaic");
 
         var requests = 0;
-        using var server = ImageServer(new Dictionary<string, byte[]> { ["/phone.png"] = phone.Png, ["/photo.png"] = photo.Png }, () => requests++);
+        using var server = ImageServer(new Dictionary<string, byte[]> { ["/phone.png"] = phone.Png, ["/photo.png"] = photo.Png, ["/other.png"] = other.Png }, () => requests++);
         var baseUrl = server.Prefixes.Single();
 
         await using var db = new CrawlDatabase();
@@ -50,6 +51,7 @@ public sealed class ImagePhoneExtractionTests
         await using var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(db.Time)
+            .AddSingleton(db.Database)
             .AddAdWatch(config)
             .BuildServiceProvider();
         var catalog = services.GetRequiredService<AdWatch.Sites.SiteCatalog>();
@@ -78,12 +80,13 @@ public sealed class ImagePhoneExtractionTests
             }
             textVersion = await Ad("in-text", $"Lieve dame, nieuw hier. Bel of app {phone.Text}", []);
             imageVersion = await Ad("in-image", "Lieve dame, nieuw hier. Mijn nummer staat op de foto.", [baseUrl + "phone.png", baseUrl + "photo.png"]);
-            photoVersion = await Ad("photo-only", "Andere dame, geen nummer.", [baseUrl + "photo.png"]);
+            photoVersion = await Ad("photo-only", "Andere dame, geen nummer.", [baseUrl + "other.png"]);
         }
 
+        var store = services.GetRequiredService<ExtractionStore>();
+        (await store.PendingVersionIdsAsync(10, Ct)).Count.ShouldBe(3);
         (await services.GetRequiredService<ExtractionPass>().RunAsync(Ct)).ShouldBe(3);
 
-        var store = services.GetRequiredService<ExtractionStore>();
         var fromImage = (await store.GetAsync(imageVersion, Ct)).Phones.ShouldHaveSingleItem();
         fromImage.E164.ShouldBe(phone.E164);
         fromImage.Source.ShouldBe("image");
