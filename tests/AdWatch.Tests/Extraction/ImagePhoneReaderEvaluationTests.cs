@@ -106,15 +106,24 @@ public sealed class ImagePhoneReaderHostileInputTests
             {
                 Assert.Skip(fonts);
             }
-            var reader = new ImagePhoneReader(Options.Create(new ExtractionOptions { TesseractPath = script, OcrTimeoutSeconds = 1 }), new PhoneExtractor());
+            var reader = new ImagePhoneReader(Options.Create(new ExtractionOptions { TesseractPath = script, OcrTimeoutSeconds = 2 }), new PhoneExtractor());
             reader.IsAvailable.ShouldBeTrue();
 
             var started = Stopwatch.GetTimestamp();
             var read = await reader.ReadAsync(PhoneImages.Phones(1)[0].Png, TestContext.Current.CancellationToken);
 
             read.ShouldBeEmpty();
-            Stopwatch.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(8));
+            Stopwatch.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(10));
+            if (!File.Exists(pidFile))
+            {
+                return; // killed (on a loaded machine) before it started its child: nothing can be left over
+            }
             var child = int.Parse(await File.ReadAllTextAsync(pidFile, TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            // SIGKILL is delivered asynchronously: on a loaded machine the child may still be listed for a moment.
+            for (var i = 0; i < 50 && IsRunning(child); i++)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
             IsRunning(child).ShouldBeFalse("the sleeping child of the stalled tesseract was left running");
         }
         finally
