@@ -96,6 +96,17 @@ public sealed class ExtractionPass(
             "SELECT phash, problem FROM image_hashes WHERE url = @url", new { url }, cancellationToken: ct));
         if (cached is { } hit)
         {
+            if (hit.Phash is not null && imagePhones.IsAvailable && site is not null && Uri.TryCreate(url, UriKind.Absolute, out var again)
+                && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM image_phones WHERE url = @url", new { url }, cancellationToken: ct)) == 0)
+            {
+                // Hashed before tesseract was installed (or before OCR existed): fetched once more, for OCR only.
+                var refetched = await fetcher.FetchAsync(new FetchRequest(again, site), ct);
+                if (refetched.IsSuccess)
+                {
+                    await ReadPhonesAsync(url, refetched.Body, ct);
+                }
+            }
             return hit.Phash is { } p ? unchecked((ulong)p) : null;
         }
 
@@ -127,7 +138,8 @@ public sealed class ExtractionPass(
 
     /// <summary>
     /// OCRs the fetched image once and caches what was read (often nothing) per URL. Without tesseract nothing is cached, so
-    /// the image is read when it is fetched again after tesseract was installed (the reader logs the install hint once).
+    /// a re-extraction after tesseract was installed fetches the hashed image once more to read it (see <see cref="HashAsync"/>);
+    /// the reader logs the install hint once.
     /// </summary>
     private async Task ReadPhonesAsync(string url, byte[] body, CancellationToken ct)
     {

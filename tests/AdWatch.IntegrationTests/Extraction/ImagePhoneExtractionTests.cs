@@ -102,6 +102,16 @@ public sealed class ImagePhoneExtractionTests
         (await store.GetAsync(imageVersion, Ct)).Phones.ShouldHaveSingleItem().Source.ShouldBe("image");
         requests.ShouldBe(fetched);
 
+        // Hashed while tesseract was missing: no reading cached, so the next extraction fetches each picture once more for OCR.
+        await using (var c = await db.Database.OpenAsync(Ct))
+        {
+            await c.ExecuteAsync("DELETE FROM image_phones");
+        }
+        await store.ResetAllAsync(Ct);
+        (await services.GetRequiredService<ExtractionPass>().RunAsync(Ct)).ShouldBe(3);
+        (await store.GetAsync(imageVersion, Ct)).Phones.ShouldHaveSingleItem().Source.ShouldBe("image");
+        requests.ShouldBe(fetched + 3);
+
         await services.GetRequiredService<AnalysisRunner>().RunAsync(at.AddDays(1), null, Ct);
         await using (var c = await db.Database.OpenAsync(Ct))
         {
