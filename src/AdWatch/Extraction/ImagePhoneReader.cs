@@ -29,6 +29,7 @@ public sealed partial class ImagePhoneReader
     private const long MaxOcrPixels = 4_000_000; // larger pictures are shrunk: OCR time grows with the area
     private const int Padding = 16;
     private const int MaxTextChars = 200;
+    private const int MinDigitsToGoOn = 6; // fewer digits than any phone, allowing for a misread or two
 
     private readonly PhoneExtractor _phones;
     private readonly ILogger _logger;
@@ -81,22 +82,40 @@ public sealed partial class ImagePhoneReader
         var variants = Prepare(data);
         var votes = new List<(ImagePhone Phone, int Votes)>();
         var attempts = 0;
+        // One line (psm 7) then a block (psm 6), each on the binarised then the plain picture.
+        var plan = new List<(int Psm, byte[] Png)>();
         foreach (var psm in (int[])[7, 6])
         {
-            foreach (var png in variants)
+            plan.AddRange(variants.Select(png => (psm, png)));
+        }
+        var sparse = false;
+        for (var i = 0; i < plan.Count; i++)
+        {
+            if (timeout.IsCancellationRequested)
             {
-                if (timeout.IsCancellationRequested)
-                {
-                    break;
-                }
-                var text = await _ocr.RecognizeAsync(png, psm, timeout.Token);
-                attempts++;
-                Vote(text, votes);
-                // Two readings that agree are enough; a third run would only cost time.
-                if (votes.Count > 0 && votes.Max(v => v.Votes) >= 2)
-                {
-                    return Best(votes);
-                }
+                break;
+            }
+            var text = await _ocr.RecognizeAsync(plan[i].Png, plan[i].Psm, timeout.Token);
+            attempts++;
+            Vote(text, votes);
+            // Two readings that agree are enough; a third run would only cost time.
+            if (votes.Count > 0 && votes.Max(v => v.Votes) >= 2)
+            {
+                return Best(votes);
+            }
+            var fewDigits = (text ?? "").Count(char.IsAsciiDigit) < MinDigitsToGoOn;
+            if (i == 0 && fewDigits && plan.Count == 4)
+            {
+                // Hardly a digit as one line: a photo, or writing on several lines. The block reading comes next, and when
+                // it finds no digits either the picture is left (a photo then costs two runs, not four).
+                sparse = true;
+                var block = plan[2];
+                plan.RemoveAt(2);
+                plan.Insert(1, block);
+            }
+            else if (i == 1 && sparse && fewDigits)
+            {
+                break;
             }
         }
         ct.ThrowIfCancellationRequested();
