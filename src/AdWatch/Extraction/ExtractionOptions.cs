@@ -34,6 +34,21 @@ public sealed class ExtractionOptions : IValidatableObject
     /// <summary>Kept images are shrunk to at most this many pixels on their longer side.</summary>
     public int MaxStoredImageSide { get; set; } = 2048;
 
+    /// <summary>
+    /// The <c>tesseract</c> binary that reads phones written in ad images. Empty: the first <c>tesseract</c> on PATH.
+    /// Without one, images are still hashed but no phones are read from them (one warning is logged).
+    /// </summary>
+    public string? TesseractPath { get; set; }
+
+    /// <summary>
+    /// How long OCR of one image may take, all attempts together; the tesseract process tree is killed after it. A crafted
+    /// image must not stall the extraction pass.
+    /// </summary>
+    public int OcrTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Images larger than this many bytes are not OCRed (they are still hashed): ad images with a phone on them are small.</summary>
+    public int MaxOcrImageBytes { get; set; } = 5_000_000;
+
     /// <summary>The lexicon file to load, resolved as described on <see cref="IndicatorsPath"/>.</summary>
     public string ResolveIndicatorsPath() => AppPaths.Resolve(IndicatorsPath);
 
@@ -58,6 +73,18 @@ public sealed class ExtractionOptions : IValidatableObject
         if (MaxStoredImageSide is < 64 or > 8192)
         {
             yield return new ValidationResult($"Extraction:MaxStoredImageSide must be between 64 and 8192 (it is {MaxStoredImageSide}).");
+        }
+        if (OcrTimeoutSeconds is < 1 or > 300)
+        {
+            yield return new ValidationResult("Extraction:OcrTimeoutSeconds must be between 1 and 300.");
+        }
+        if (MaxOcrImageBytes is < 1_024 or > 100_000_000)
+        {
+            yield return new ValidationResult("Extraction:MaxOcrImageBytes must be between 1024 and 100000000.");
+        }
+        if (!string.IsNullOrWhiteSpace(TesseractPath) && !File.Exists(TesseractPath))
+        {
+            yield return new ValidationResult($"Extraction:TesseractPath '{TesseractPath}': file not found (apt-get install tesseract-ocr, or leave it empty to use PATH).");
         }
     }
 }

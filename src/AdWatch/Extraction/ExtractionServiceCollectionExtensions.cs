@@ -46,6 +46,8 @@ public static class ExtractionServiceCollectionExtensions
         services.TryAddSingleton<PhoneExtractor>();
         services.TryAddSingleton<ImageFingerprinter>();
         services.TryAddSingleton<ImageReencoder>();
+        services.TryAddSingleton<ImagePhoneReader>(); // finds tesseract once; without it reads nothing and warns once
+        services.TryAddTransient<ImageExtractRunner>(); // adwatch extract --image
         services.TryAddSingleton(sp => new AddressExtractor(sp.GetRequiredService<Gazetteer>()));
         services.TryAddSingleton(sp => IndicatorLexiconLoader.Load(sp.GetRequiredService<IOptions<ExtractionOptions>>().Value.ResolveIndicatorsPath()));
         services.TryAddSingleton<AdExtractor>();

@@ -8,4 +8,7 @@ public sealed record StoredPhone
     public required string Status { get; init; }
     public required string Raw { get; init; }
     public bool Obfuscated { get; init; }
+
+    /// <summary>Where the number was found: <c>text</c> (the ad's fields and links) or <c>image</c> (OCR of an ad image).</summary>
+    public string Source { get; init; } = "text";
 }

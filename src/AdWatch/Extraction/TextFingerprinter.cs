@@ -47,7 +47,8 @@ public sealed class TextFingerprinter(Database database, SiteCatalog? sites = nu
         var slots = new Dictionary<long, List<string>>();
         var wanted = pending.Select(p => p.Id).ToHashSet();
         await foreach (var (versionId, raw) in connection.QueryUnbufferedAsync<(long, string)>(
-                           "SELECT version_id, raw FROM ad_phones UNION ALL SELECT version_id, raw FROM ad_places", null).WithCancellation(ct))
+                           // Phones OCR read from images are not in the text: only text mentions are cut (as ExtractionStore does).
+                           "SELECT version_id, raw FROM ad_phones WHERE source = 'text' UNION ALL SELECT version_id, raw FROM ad_places", null).WithCancellation(ct))
         {
             if (wanted.Contains(versionId))
             {

@@ -12,7 +12,8 @@ namespace AdWatch.Geocoding;
 /// Extracts every stored ad version whose extraction has not run (<c>extracted_at IS NULL</c>): phones, places,
 /// indicators, and image hashes. Reads only what the crawl stored, so it can be re-run after an extractor fix or a
 /// gazetteer update (<see cref="ExtractionStore.ResetAllAsync"/>) without crawling again. Image bytes are fetched once
-/// through the site's own fetch rules (allowed hosts, politeness, size cap), hashed, and kept only as the re-encoded copy
+/// through the site's own fetch rules (allowed hosts, politeness, size cap), hashed, OCRed for phones written in them
+/// (<see cref="ImagePhoneReader"/>, cached per URL in <c>image_phones</c>), and kept only as the re-encoded copy
 /// <see cref="PhotoStore"/> makes (no metadata), which is all the dashboard and the dossier PDF ever show.
 /// </summary>
 public sealed class ExtractionPass(
@@ -21,6 +22,7 @@ public sealed class ExtractionPass(
     GeocodingExtractor extractor,
     ImageFingerprinter fingerprinter,
     PhotoStore photos,
+    ImagePhoneReader imagePhones,
     HttpFetcher fetcher,
     SiteCatalog sites,
     TimeProvider time,
@@ -42,7 +44,8 @@ public sealed class ExtractionPass(
             foreach (var id in ids)
             {
                 await ExtractAsync(id, ct);
-                progress?.Report(++done);
+                done++; // not inside Report(...): with no progress the ?. skips the argument too, and the count stayed 0
+                progress?.Report(done);
             }
         }
     }
@@ -71,8 +74,9 @@ public sealed class ExtractionPass(
             .ToArray();
         var extraction = await extractor.ExtractAsync(new AdText(text, links, []), ct);
         var images = await HashImagesAsync(version, ct);
-        await store.SaveAsync(versionId, version.Title, version.BodyText, extraction, images, sites.Find(version.Site)?.TitleBoilerplate ?? [],
-            time.GetUtcNow(), ct);
+        var phonesInImages = await ImagePhonesAsync(images.Select(i => i.Url), ct);
+        await store.SaveAsync(versionId, version.Title, version.BodyText, extraction, images, phonesInImages,
+            sites.Find(version.Site)?.TitleBoilerplate ?? [], time.GetUtcNow(), ct);
     }
 
     private async Task<IReadOnlyList<(string Url, ulong? Hash)>> HashImagesAsync(VersionText version, CancellationToken ct)
@@ -92,8 +96,20 @@ public sealed class ExtractionPass(
         await using var connection = await database.OpenAsync(ct);
         var cached = await connection.QuerySingleOrDefaultAsync<CachedImage>(new CommandDefinition(
             "SELECT phash, problem, image_sha256, store_problem FROM image_hashes WHERE url = @url", new { url }, cancellationToken: ct));
+        // An image hashed before tesseract was installed (or before OCR existed) has no image_phones row yet.
+        var needsOcr = cached?.Phash is not null && imagePhones.IsAvailable && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM image_phones WHERE url = @url", new { url }, cancellationToken: ct)) == 0;
         if (cached is not null && (cached.Problem is not null || cached.ImageSha256 is not null || cached.StoreProblem is not null || !photos.Enabled))
         {
+            if (needsOcr && site is not null && Uri.TryCreate(url, UriKind.Absolute, out var again))
+            {
+                // Hashed before tesseract was installed (or before OCR existed): fetched once more, for OCR only.
+                var refetched = await fetcher.FetchAsync(new FetchRequest(again, site), ct);
+                if (refetched.IsSuccess)
+                {
+                    await ReadPhonesAsync(url, refetched.Body, ct);
+                }
+            }
             return cached.Phash is { } p ? unchecked((ulong)p) : null;
         }
         // Not cached; or hashed before photos were kept (or while keeping was off): fetched once more for its copy.
@@ -109,6 +125,10 @@ public sealed class ExtractionPass(
         {
             var fetched = await fetcher.FetchAsync(new FetchRequest(uri, site), ct);
             hash = fetched.IsSuccess ? fingerprinter.Compute(fetched.Body) : null;
+            if (fetched.IsSuccess && (cached is null || needsOcr))
+            {
+                await ReadPhonesAsync(url, fetched.Body, ct);
+            }
             problem = fetched.Error?.Message ?? (fetched.IsSuccess ? (hash is null ? "not a decodable image" : null) : $"HTTP {fetched.StatusCode}");
             if (hash is not null)
             {
@@ -142,6 +162,47 @@ public sealed class ExtractionPass(
         public string? ImageSha256 { get; init; }
         public string? StoreProblem { get; init; }
     }
+
+    /// <summary>
+    /// OCRs the fetched image once and caches what was read (often nothing) per URL. Without tesseract nothing is cached, so
+    /// a re-extraction after tesseract was installed fetches the hashed image once more to read it (see <see cref="HashAsync"/>);
+    /// the reader logs the install hint once.
+    /// </summary>
+    private async Task ReadPhonesAsync(string url, byte[] body, CancellationToken ct)
+    {
+        if (!imagePhones.IsAvailable)
+        {
+            await imagePhones.ReadAsync(body, ct); // logs the hint once
+            return;
+        }
+        var phones = await imagePhones.ReadAsync(body, ct);
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO image_phones (url, phones_json, read_at) VALUES (@url, @json, @at) ON CONFLICT (url) DO NOTHING
+            """, new { url, json = JsonSerializer.Serialize(phones, ImagePhoneJson), at = time.GetUtcNow() }, cancellationToken: ct));
+    }
+
+    /// <summary>The phones read from these images (cached by <see cref="ReadPhonesAsync"/>), one per number, in image order.</summary>
+    private async Task<IReadOnlyList<ImagePhone>> ImagePhonesAsync(IEnumerable<string> urls, CancellationToken ct)
+    {
+        var found = new List<ImagePhone>();
+        await using var connection = await database.OpenAsync(ct);
+        foreach (var url in urls)
+        {
+            var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT phones_json FROM image_phones WHERE url = @url", new { url }, cancellationToken: ct));
+            foreach (var phone in json is null ? [] : JsonSerializer.Deserialize<ImagePhone[]>(json, ImagePhoneJson) ?? [])
+            {
+                if (found.TrueForAll(p => p.E164 != phone.E164))
+                {
+                    found.Add(phone);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static readonly JsonSerializerOptions ImagePhoneJson = new(JsonSerializerDefaults.Web);
 
     private sealed record VersionText
     {

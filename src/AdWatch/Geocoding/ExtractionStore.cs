@@ -30,9 +30,19 @@ public sealed class ExtractionStore(Database database)
     /// with the phone and address mentions just found cut out) in the same transaction. <paramref name="titleBoilerplate"/> is the
     /// site's own title wording (its <c>titleBoilerplate</c>): never the advertiser's name, and cut from the fingerprint too.
     /// </summary>
+    public Task SaveAsync(long versionId, string? title, string? body, GeocodedExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
+        IReadOnlyList<string> titleBoilerplate, DateTimeOffset at, CancellationToken ct) =>
+        SaveAsync(versionId, title, body, result, images, [], titleBoilerplate, at, ct);
+
+    /// <summary>
+    /// As above, with the phones OCR read from the version's images (<paramref name="imagePhones"/>), stored like text phones
+    /// with source <c>image</c> and the OCR text as raw. A number also in the text keeps source <c>text</c>; image phones are
+    /// not cut from the text fingerprint (they are not in the text).
+    /// </summary>
     public async Task SaveAsync(long versionId, string? title, string? body, GeocodedExtraction result, IReadOnlyList<(string Url, ulong? Hash)> images,
-        IReadOnlyList<string> titleBoilerplate, DateTimeOffset at, CancellationToken ct)
+        IReadOnlyList<ImagePhone> imagePhones, IReadOnlyList<string> titleBoilerplate, DateTimeOffset at, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(imagePhones);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var table in new[] { "ad_phones", "ad_places", "ad_indicators", "ad_images" })
@@ -44,11 +54,7 @@ public sealed class ExtractionStore(Database database)
         var slots = new List<string>(); // the mentions stored, as TextFingerprinter.RunAsync would read them back
         foreach (var phone in result.Phones)
         {
-            var phoneId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO phones (e164, region_code) VALUES (@E164, @Region)
-                ON CONFLICT (e164) DO UPDATE SET region_code = COALESCE(phones.region_code, excluded.region_code)
-                RETURNING id
-                """, new { phone.E164, Region = PhoneRegions.RegionOf(phone.E164) }, tx, cancellationToken: ct));
+            var phoneId = await UpsertPhoneAsync(connection, tx, phone.E164, ct);
             if (await connection.ExecuteAsync(new CommandDefinition("""
                     INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated) VALUES (@versionId, @phoneId, @Raw, @Obfuscated)
                     ON CONFLICT DO NOTHING
@@ -56,6 +62,15 @@ public sealed class ExtractionStore(Database database)
             {
                 slots.Add(phone.Raw);
             }
+        }
+
+        foreach (var phone in imagePhones)
+        {
+            var phoneId = await UpsertPhoneAsync(connection, tx, phone.E164, ct);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated, source) VALUES (@versionId, @phoneId, @Text, FALSE, 'image')
+                ON CONFLICT DO NOTHING
+                """, new { versionId, phoneId, phone.Text }, tx, cancellationToken: ct));
         }
 
         foreach (var address in result.Addresses)
@@ -90,12 +105,19 @@ public sealed class ExtractionStore(Database database)
         await tx.CommitAsync(ct);
     }
 
+    private static Task<long> UpsertPhoneAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, string e164, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO phones (e164, region_code) VALUES (@e164, @Region)
+            ON CONFLICT (e164) DO UPDATE SET region_code = COALESCE(phones.region_code, excluded.region_code)
+            RETURNING id
+            """, new { e164, Region = PhoneRegions.RegionOf(e164) }, tx, cancellationToken: ct));
+
     /// <summary>The stored extraction of one version (phones with their current status, places, indicators, image hashes).</summary>
     public async Task<StoredExtraction> GetAsync(long versionId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var phones = await connection.QueryAsync<StoredPhone>(new CommandDefinition("""
-            SELECT p.id AS phone_id, p.e164, p.status, ap.raw, ap.obfuscated
+            SELECT p.id AS phone_id, p.e164, p.status, ap.raw, ap.obfuscated, ap.source
             FROM ad_phones ap JOIN phones p ON p.id = ap.phone_id WHERE ap.version_id = @versionId ORDER BY p.e164
             """, new { versionId }, cancellationToken: ct));
         var places = await connection.QueryAsync<PlaceRow>(new CommandDefinition("""

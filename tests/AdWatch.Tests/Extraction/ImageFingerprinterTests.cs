@@ -140,7 +140,7 @@ public sealed class ImageFingerprinterTests
         }
     }
 
-    private static byte[] PngHeader(int width, int height)
+    internal static byte[] PngHeader(int width, int height)
     {
         var data = new byte[8 + 25];
         new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }.CopyTo(data, 0);
