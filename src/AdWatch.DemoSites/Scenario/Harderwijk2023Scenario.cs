@@ -12,7 +12,10 @@ namespace AdWatch.DemoSites.Scenario;
 /// Every street name is invented ("Voorbeeldstraat", "Proefweg" …) so no real home is ever shown as a lead; postcodes
 /// are real PC6 areas so the offline gazetteer can place them. Names, phones and photos are invented.
 /// The houses' ads are all on Kontaktbord (server-rendered), so the figures hold without a browser; about half are
-/// cross-posted on Nachtlicht (JavaScript), which also carries noise of its own.
+/// cross-posted on Nachtlicht (JavaScript), which also carries noise of its own. Lantaarn (site c) carries a few cross-posts
+/// and <see cref="LantaarnOnlyStays"/>: four more stays at the houses that appear only there, without an address (the site's
+/// rule), linked to a house only by a booking phone shared with a Kontaktbord ad at the house, the house's room photo and the
+/// town field. Lantaarn's ads come from their own random stream, so what Kontaktbord and Nachtlicht serve is unchanged.
 /// </remarks>
 public static class Harderwijk2023Scenario
 {
@@ -60,6 +63,21 @@ public static class Harderwijk2023Scenario
     /// <summary>The first house written as its street without a number.</summary>
     public const string MixedStreet = "Voorbeeldstraat, Harderwijk";
 
+    /// <summary>
+    /// Stays at the houses seen only on Lantaarn: (advertiser id, house, first day, length, booking phone source). The booking
+    /// phone is the operator's at the second house, and elsewhere the number of the Kontaktbord advertiser named (who takes
+    /// bookings for the next woman at the house).
+    /// </summary>
+    public static readonly IReadOnlyList<(string AdvertiserId, int House, DateOnly First, int Length, string BookingFrom)> LantaarnOnlyStays =
+    [
+        ("lt-1", 0, new DateOnly(2023, 3, 14), 3, "hw-03"),
+        ("lt-2", 1, new DateOnly(2023, 5, 10), 4, "operator"),
+        ("lt-3", 2, new DateOnly(2023, 8, 1), 4, "hw-09"),
+        ("lt-4", 3, new DateOnly(2023, 11, 1), 4, "hw-14"),
+    ];
+
+    private static readonly string[] LantaarnNames = ["Abril", "Celeste", "Dayana", "Elena"];
+
     private static readonly string[] TouringTowns = ["Zwolle", "Amersfoort", "Apeldoorn", "Utrecht", "Zeewolde", "Nijkerk", "Deventer", "Lelystad"];
 
     private static readonly DemoPhoneStyle[] Styles = Enum.GetValues<DemoPhoneStyle>();
@@ -85,6 +103,7 @@ public static class Harderwijk2023Scenario
         b.Escorts();
         b.TownNoise();
         b.OutsideRotation();
+        b.LantaarnOnly();
         return DemoScenario.Create("harderwijk-2023", Start, Days, b.Advertisers, b.Ads);
     }
 
@@ -106,9 +125,11 @@ public static class Harderwijk2023Scenario
             var after = TouringTowns[(index + 3) % TouringTowns.Length];
 
             // The stop before Harderwijk, the stay at the house, the stop after: one ad each.
-            Ads.Add(Ad($"{advertiser.Id}-a", advertiser, [DemoSiteKind.Kontaktbord], first.AddDays(-7), 4, $"regio {before}", before, origin));
+            DemoSiteKind[] beforeSites = index % 3 == 1 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn] : [DemoSiteKind.Kontaktbord];
+            Ads.Add(Ad($"{advertiser.Id}-a", advertiser, beforeSites, first.AddDays(-7), 4, $"regio {before}", before, origin));
             var phones = house == 1 ? $"{Phone(advertiser)} of boekingen {DemoPhoneWriter.Write(OperatorPhone, DemoPhoneStyle.Pairs)}" : null;
-            DemoSiteKind[] sites = index % 2 == 0 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Nachtlicht] : [DemoSiteKind.Kontaktbord];
+            DemoSiteKind[] sites = index % 2 == 0 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Nachtlicht]
+                : index % 4 == 1 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn] : [DemoSiteKind.Kontaktbord];
             var later = advertiser;
             if (advertiser.Id == PhoneChangerId)
             {
@@ -171,7 +192,13 @@ public static class Harderwijk2023Scenario
                 var first = Start.AddDays(20 + e * 100);
                 var version = Version(first, advertiser, $"{advertiser.Name} – {areas[e]}",
                     $"{areas[e]}. Ik kom naar je toe, hotel of thuis. {Phone(advertiser)}", null, null, advertiser.ImageIds);
-                Ads.Add(new DemoAd($"escort-ad-{e + 1}", advertiser.Id, [e == 1 ? DemoSiteKind.Nachtlicht : DemoSiteKind.Kontaktbord],
+                DemoSiteKind[] sites = e switch
+                {
+                    1 => [DemoSiteKind.Nachtlicht],
+                    2 => [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn],
+                    _ => [DemoSiteKind.Kontaktbord],
+                };
+                Ads.Add(new DemoAd($"escort-ad-{e + 1}", advertiser.Id, sites,
                     [new DemoDateRange(first, first.AddDays(90))], [version], DemoExpiryStyle.Gone));
             }
         }
@@ -187,8 +214,14 @@ public static class Harderwijk2023Scenario
                 var first = Start.AddDays(40 + n * 37);
                 var town = places[n].Replace("regio ", "", StringComparison.Ordinal).Replace("omgeving ", "", StringComparison.Ordinal)
                     .Replace("-centrum", "", StringComparison.Ordinal).Replace(" centrum", "", StringComparison.Ordinal);
-                Ads.Add(Ad($"{advertiser.Id}-a", advertiser, [n % 2 == 0 ? DemoSiteKind.Kontaktbord : DemoSiteKind.Nachtlicht],
-                    first, 3 + n % 3, places[n], town, "latina"));
+                DemoSiteKind[] sites = (n % 2 == 0, n % 3 == 0) switch
+                {
+                    (true, true) => [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn],
+                    (true, false) => [DemoSiteKind.Kontaktbord],
+                    (false, true) => [DemoSiteKind.Nachtlicht, DemoSiteKind.Lantaarn],
+                    _ => [DemoSiteKind.Nachtlicht],
+                };
+                Ads.Add(Ad($"{advertiser.Id}-a", advertiser, sites, first, 3 + n % 3, places[n], town, "latina"));
             }
         }
 
@@ -199,6 +232,30 @@ public static class Harderwijk2023Scenario
                 var advertiser = NewAdvertiser($"nsp-{o + 1}", DemoTextBank.Names[26 + o], "touring", "+31");
                 Ads.Add(Ad($"{advertiser.Id}-a", advertiser, [DemoSiteKind.Kontaktbord], new DateOnly(2023, 6, 5).AddDays(o * 12), 4,
                     OutsideHouse, "Nunspeet", "Venezolana", rooms: ["room-nsp"]));
+            }
+        }
+
+        public void LantaarnOnly()
+        {
+            // Own stream: these ads must not shift the draws behind the other sites' ads.
+            var random = new Random(14);
+            for (var i = 0; i < LantaarnOnlyStays.Count; i++)
+            {
+                var (id, house, first, length, bookingFrom) = LantaarnOnlyStays[i];
+                var advertiser = NewAdvertiser(id, LantaarnNames[i], "touring", "+31");
+                var booking = bookingFrom == "operator" ? OperatorPhone : Advertisers.Single(a => a.Id == bookingFrom).PhoneE164;
+                var age = random.Next(21, 34).ToString(CultureInfo.InvariantCulture);
+                string Fill(string template) => template.Replace("{name}", advertiser.Name, StringComparison.Ordinal)
+                    .Replace("{age}", age, StringComparison.Ordinal).Replace("{origin}", "latina", StringComparison.Ordinal)
+                    .Replace("{city}", "Harderwijk", StringComparison.Ordinal);
+                var title = Fill(DemoTextBank.TitleTemplates[random.Next(DemoTextBank.TitleTemplates.Length)]);
+                var body = string.Join("\n\n", Fill(DemoTextBank.Openings[random.Next(DemoTextBank.Openings.Length)]),
+                    DemoTextBank.Middles[random.Next(DemoTextBank.Middles.Length)], "Afspraken via de boekingslijn, zie Toon nummer.");
+                // Lantaarn's rule: no address in the ad; the town field only.
+                var version = new DemoAdVersion(first, title, body, "Harderwijk", "Harderwijk", DemoPhoneWriter.Write(booking, DemoPhoneStyle.Pairs),
+                    booking, first, [.. advertiser.ImageIds, $"room-{house + 1}"]);
+                Ads.Add(new DemoAd($"{id}-h", advertiser.Id, [DemoSiteKind.Lantaarn], [new DemoDateRange(first, first.AddDays(length - 1))],
+                    [version], DemoExpiryStyle.Gone));
             }
         }
 
