@@ -19,6 +19,12 @@ public static class DisplayNames
     /// <summary>The name of an enum value, looked up by its stored text (<see cref="EnumText"/>).</summary>
     public static string Of<T>(T value) where T : struct, Enum => Of(value.ToText());
 
+    /// <summary>
+    /// The readable label of an <c>ad.extras</c> name (<c>age</c> → Leeftijd/Age), looked up as <c>extra.NAME</c> so an extra
+    /// never takes the name of another code; a name the table does not know is shown as the site definition wrote it.
+    /// </summary>
+    public static string Extra(string name) => Table.GetString("extra." + name, CultureInfo.CurrentUICulture) ?? name;
+
     /// <summary>The name with a capital first letter, for headings and table columns.</summary>
     public static string Title(string? code) => Of(code) is { Length: > 0 } name
         ? char.ToUpper(name[0], CultureInfo.CurrentUICulture) + name[1..]

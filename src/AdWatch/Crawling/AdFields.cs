@@ -11,14 +11,27 @@ public sealed record AdFields(
     string? Location,
     string? Phone,
     string? PostedDate,
-    IReadOnlyList<string> Images)
+    IReadOnlyList<string> Images,
+    IReadOnlyDictionary<string, string>? Extras = null)
 {
-    /// <summary>SHA-256 over the fields; equal content gives an equal hash, so an unchanged ad gets no new version.</summary>
+    /// <summary>
+    /// SHA-256 over the fields; equal content gives an equal hash, so an unchanged ad gets no new version. The extras are
+    /// hashed only when there are any (sorted by name): an ad of a site without <c>ad.extras</c> keeps the hash it had
+    /// before extras existed, so no stored ad looks changed.
+    /// </summary>
     public string ContentHash()
     {
-        var canonical = JsonSerializer.Serialize(new object?[] { Title, Text, Location, Phone, PostedDate, Images });
+        object?[] parts = Extras is { Count: > 0 }
+            ? [Title, Text, Location, Phone, PostedDate, Images, Extras.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new[] { p.Key, p.Value })]
+            : [Title, Text, Location, Phone, PostedDate, Images];
+        var canonical = JsonSerializer.Serialize(parts);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
+
+    /// <summary>The extras as the JSON object stored in <c>ad_versions.extras</c> (sorted by name), or null when none.</summary>
+    public string? ExtrasJson() => Extras is { Count: > 0 }
+        ? JsonSerializer.Serialize(new SortedDictionary<string, string>(Extras.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal))
+        : null;
 
     /// <summary>The images as the JSON array stored in <c>ad_versions.image_urls</c>.</summary>
     public string ImagesJson() => JsonSerializer.Serialize(Images);

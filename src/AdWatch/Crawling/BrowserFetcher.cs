@@ -15,6 +15,8 @@ namespace AdWatch.Crawling;
 /// site gets its own session, so no cookie crosses sites. Requests to hosts the site does not allow are aborted; on
 /// cancellation the lease is retired, so no Chromium is left behind.
 /// The rendered HTML goes through the same <see cref="Html.HtmlParse"/>/<see cref="PageReader"/> step as HTTP pages.
+/// On every page the consent steps run (<see cref="BrowserSteps"/>); ad pages then run <c>ad.actions</c>, listings their
+/// load-more rounds; responses matching <c>fetch.capture</c> during the fetch are appended to the page (<see cref="ResponseRecorder"/>).
 /// </summary>
 public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<BrowserOptions> browserOptions, ChromiumPool pool,
     HostThrottle throttle, ILogger<BrowserFetcher> logger) : IPageFetcher, IAsyncDisposable
@@ -42,12 +44,9 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
             try
             {
                 var timeout = site.Limits.TimeoutSeconds * 1000f;
+                using var captures = new ResponseRecorder(page, site);
                 var response = await page.GotoAsync(request.Url.AbsoluteUri, new PageGotoOptions { Timeout = timeout, WaitUntil = WaitUntilState.DOMContentLoaded });
-                if (site.Fetch.AgeGateClick is { } gate && await page.QuerySelectorAsync(gate) is { } button && await button.IsVisibleAsync())
-                {
-                    await button.ClickAsync(new ElementHandleClickOptions { Timeout = timeout });
-                    await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = timeout });
-                }
+                await BrowserSteps.ConsentAsync(page, site, timeout);
                 if (site.Fetch.WaitForSelector is { } selector)
                 {
                     try
@@ -59,15 +58,36 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
                         // Read what is there: the detectors and the health gate judge an incomplete page.
                     }
                 }
+                string? failedAction = null;
+                if (request.Kind == PageKind.Ad)
+                {
+                    failedAction = await BrowserSteps.ActionsAsync(page, site);
+                }
+                else if (site.Listing.LoadMore is not null)
+                {
+                    await BrowserSteps.LoadMoreAsync(page, site, captures);
+                }
                 var finalUrl = new Uri(page.Url);
                 if (!site.IsAllowedHost(finalUrl))
                 {
                     return FetchResult.Failed(request.Url, "off-site", $"Redirected off-site to {finalUrl}.");
                 }
-                var html = Encoding.UTF8.GetBytes(await page.ContentAsync());
+                await captures.SettleAsync(TimeSpan.FromMilliseconds(timeout));
+                // Only the fetcher writes capture templates: any the site put in its own markup are removed first.
+                await page.EvaluateAsync("() => document.querySelectorAll('template[data-adwatch-capture]').forEach(t => t.remove())");
+                var html = Encoding.UTF8.GetBytes(captures.AppendTo(await page.ContentAsync()));
                 if (html.LongLength > site.Limits.MaxBodyBytes)
                 {
                     return FetchResult.Failed(request.Url, "too-large", $"Rendered page larger than {site.Limits.MaxBodyBytes} bytes.");
+                }
+                if (failedAction is not null)
+                {
+                    // The page as it stood is kept with the error snapshot: it shows what the step looked for in vain.
+                    return FetchResult.Failed(request.Url, "action-failed", failedAction, response?.Status ?? 200, body: html) with
+                    {
+                        FinalUrl = finalUrl,
+                        ContentType = "text/html; charset=utf-8",
+                    };
                 }
                 return new FetchResult
                 {

@@ -80,7 +80,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.UserAgent.ParseAdd(site.Fetch.UserAgent ?? options.Value.UserAgent);
         message.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
-        message.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        message.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,application/json;q=0.9,*/*;q=0.8"); // JSON listings and ads too
         if (request.IfNoneMatch is not null && url == request.Url)
         {
             message.Headers.TryAddWithoutValidation("If-None-Match", request.IfNoneMatch);

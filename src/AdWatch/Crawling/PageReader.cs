@@ -14,9 +14,18 @@ public static class PageReader
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
-    public static ListingPage ReadListing(IDocument doc, Uri pageUrl, SiteDefinition site, int pageNumber)
+    public static ListingPage ReadListing(IDocument doc, Uri pageUrl, SiteDefinition site, int pageNumber) =>
+        ReadListing(PageContent.Of(doc), pageUrl, site, pageNumber);
+
+    /// <summary>A listing page: links in HTML, or items of a JSON listing (<c>listing.json</c>).</summary>
+    public static ListingPage ReadListing(PageContent content, Uri pageUrl, SiteDefinition site, int pageNumber)
     {
+        var doc = content.Document;
         var l = site.Listing;
+        if (l.Json is not null)
+        {
+            return JsonPageReader.ReadListing(content, pageUrl, site, pageNumber);
+        }
         var pattern = l.AdUrlPattern is null ? null : new Regex(l.AdUrlPattern, RegexOptions.None, RegexTimeout);
         var anchors = l.AdLinkSelector is not null ? doc.QuerySelectorAll(l.AdLinkSelector) : doc.QuerySelectorAll("a[href]");
         var urls = new List<Uri>();
@@ -51,28 +60,51 @@ public static class PageReader
         return new ListingPage(urls, next, Matches(site.Detectors.Blocked, doc, text), Matches(site.Detectors.EmptyListing, doc, text));
     }
 
-    public static AdPage ReadAd(IDocument doc, Uri adUrl, SiteDefinition site)
+    public static AdPage ReadAd(IDocument doc, Uri adUrl, SiteDefinition site) => ReadAd(PageContent.Of(doc), adUrl, site);
+
+    /// <summary>An ad page, HTML or JSON; <c>ad.extras</c> are read into <see cref="AdFields.Extras"/>.</summary>
+    public static AdPage ReadAd(PageContent content, Uri adUrl, SiteDefinition site)
     {
+        var doc = content.Document;
         var f = site.Ad.Fields;
         var text = new Lazy<string>(() => HtmlText.OfPage(doc, TextLayout.Fields));
         AdFields fields;
         if (f.Configured().Any())
         {
             fields = new AdFields(
-                Read(doc, f.Title), Read(doc, f.Text), Read(doc, f.Location), Read(doc, f.Phone), Read(doc, f.PostedDate),
-                f.Images is null ? [] : ReadAll(doc, f.Images).Select(src => Resolve(adUrl, src)?.AbsoluteUri).OfType<string>().Distinct().ToList());
+                Read(content, f.Title), Read(content, f.Text), Read(content, f.Location), Read(content, f.Phone), Read(content, f.PostedDate),
+                f.Images is null ? [] : ReadAll(content, f.Images).Select(src => Resolve(adUrl, src)?.AbsoluteUri).OfType<string>().Distinct().ToList());
+        }
+        else if (content.IsJson)
+        {
+            fields = new AdFields(null, Blank(content.JsonText is { Length: <= HtmlGuard.MaxChars } json ? json.Trim() : null), null, null, null, []);
         }
         else
         {
             var title = doc.QuerySelector("h1")?.TextContent ?? doc.Title;
             fields = new AdFields(Blank(HtmlText.Collapse(title ?? "")), Blank(text.Value), null, null, null, []);
         }
-        return new AdPage(ExternalId(doc, adUrl, site), fields,
+        var extras = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, selector) in site.Ad.Extras)
+        {
+            if (Read(content, selector) is { } value)
+            {
+                extras[name] = value;
+            }
+        }
+        if (extras.Count > 0)
+        {
+            fields = fields with { Extras = extras };
+        }
+        return new AdPage(ReadExternalId(content, adUrl, site), fields,
             Matches(site.Detectors.Expired, doc, text), Matches(site.Detectors.Blocked, doc, text));
     }
 
     /// <summary>The ad id from the URL rule, else the page selector, else the URL itself (path and query).</summary>
-    public static string? ExternalId(IDocument? doc, Uri adUrl, SiteDefinition site)
+    public static string? ExternalId(IDocument? doc, Uri adUrl, SiteDefinition site) =>
+        ReadExternalId(doc is null ? null : PageContent.Of(doc), adUrl, site);
+
+    private static string? ReadExternalId(PageContent? doc, Uri adUrl, SiteDefinition site)
     {
         if (site.Ad.IdFromUrl is not null)
         {
@@ -114,18 +146,40 @@ public static class PageReader
         }
     }
 
-    private static string? Read(IDocument doc, string? selector) => selector is null ? null : Blank(string.Join("\n", ReadAll(doc, selector)));
+    /// <summary>All values of a field selector joined by newlines, or null when it read nothing.</summary>
+    public static string? Read(PageContent page, string? selector) => selector is null ? null : Blank(string.Join("\n", ReadAll(page, selector)));
 
-    private static IEnumerable<string> ReadAll(IDocument doc, string selector) =>
-        FieldSelectors.Alternatives(selector).SelectMany(alternative => ReadOne(doc, alternative));
+    /// <summary>Every value of every alternative of a field selector, in order; an alternative that does not parse reads nothing.</summary>
+    public static IEnumerable<string> ReadAll(PageContent page, string selector) =>
+        FieldSelectors.Alternatives(selector).SelectMany(text => SelectorAlternative.Parse(text, out _) is { } alternative
+            ? ReadOne(page, alternative).Select(alternative.Apply).OfType<string>()
+            : []);
 
-    private static IEnumerable<string> ReadOne(IDocument doc, string selector)
+    private static IEnumerable<string> ReadOne(PageContent page, SelectorAlternative selector)
     {
-        var at = selector.LastIndexOf('@');
-        var (css, attribute) = at > 0 ? (selector[..at], selector[(at + 1)..]) : (selector, null);
+        switch (selector.Kind)
+        {
+            case SelectorKind.Label:
+                return LabelReader.Read(page.Document, selector.Labels) is { } label ? [label] : [];
+            case SelectorKind.Json:
+                var root = selector.JsonId is null ? page.Json : page.Script(selector.JsonId);
+                return root is null ? [] : JsonValues.Strings(root, selector.JsonPath!);
+            case SelectorKind.Capture:
+                return page.Captures(selector.CaptureName!).SelectMany(c => selector.JsonPath is null
+                    ? (string.IsNullOrWhiteSpace(c.Body) ? [] : [c.Body.Trim()])
+                    : page.CaptureJson(c) is { } json ? JsonValues.Strings(json, selector.JsonPath) : []);
+            default:
+                return ReadCss(page.Document, selector.Css!, selector.Attribute);
+        }
+    }
+
+    private static IEnumerable<string> ReadCss(IDocument doc, string css, string? attribute)
+    {
         foreach (var element in doc.QuerySelectorAll(css))
         {
-            var value = attribute is null ? HtmlText.Visible(element, TextLayout.Fields) : element.GetAttribute(attribute)?.Trim();
+            var value = attribute is not null ? element.GetAttribute(attribute)?.Trim()
+                : element.LocalName == "script" ? element.TextContent.Trim()
+                : HtmlText.Visible(element, TextLayout.Fields);
             if (!string.IsNullOrEmpty(value))
             {
                 yield return value;

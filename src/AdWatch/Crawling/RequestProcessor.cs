@@ -1,4 +1,3 @@
-using AdWatch.Html;
 using AdWatch.Sites;
 
 namespace AdWatch.Crawling;
@@ -29,12 +28,12 @@ internal sealed class RequestProcessor(
 
     private async Task<RequestOutcome> ListingAsync(CrawlRequest request, Uri url, CancellationToken ct)
     {
-        var result = await fetcher.FetchAsync(new FetchRequest(url, site), ct);
+        var result = await fetcher.FetchAsync(new FetchRequest(url, site) { Kind = PageKind.Listing }, ct);
         if (result.Error is not null || !result.IsSuccess)
         {
             return await FailAsync(url, result, result.Error?.Kind ?? $"http-{result.StatusCode}", result.Error?.Message ?? $"HTTP {result.StatusCode}", ct);
         }
-        var page = PageReader.ReadListing(HtmlParse.Document(result.Body, result.ContentType), result.FinalUrl ?? url, site, (int)(request.PageNumber ?? 1));
+        var page = PageReader.ReadListing(PageContent.From(result.Body, result.ContentType), result.FinalUrl ?? url, site, (int)(request.PageNumber ?? 1));
         if (page.Blocked)
         {
             return await FailAsync(url, result, "blocked", "Blocked/CAPTCHA detector matched.", ct);
@@ -73,7 +72,7 @@ internal sealed class RequestProcessor(
             return await FailAsync(url, result, result.Error?.Kind ?? $"http-{result.StatusCode}", result.Error?.Message ?? $"HTTP {result.StatusCode}", ct);
         }
 
-        var page = PageReader.ReadAd(HtmlParse.Document(result.Body, result.ContentType), result.FinalUrl ?? url, site);
+        var page = PageReader.ReadAd(PageContent.From(result.Body, result.ContentType), result.FinalUrl ?? url, site);
         if (page.Blocked)
         {
             return await FailAsync(url, result, "blocked", "Blocked/CAPTCHA detector matched.", ct);

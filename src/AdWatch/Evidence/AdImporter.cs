@@ -114,7 +114,7 @@ public sealed class AdImporter(SiteCatalog catalog, SiteStore sites, AdStore ads
         string? id;
         if (html)
         {
-            var page = PageReader.ReadAd(HtmlParse.Document(raw, contentType), url, site);
+            var page = PageReader.ReadAd(PageContent.From(raw, contentType), url, site);
             fields = page.Fields;
             id = (site.Ad.IdFromUrl is null ? page.ExternalId : PageReader.ExternalId(null, url, site)) ?? url.PathAndQuery;
         }

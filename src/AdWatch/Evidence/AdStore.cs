@@ -51,10 +51,10 @@ public sealed class AdStore(Database database)
                 : await EvidenceStore.SaveAsync(connection, tx, c.RawBytes, c.Url, c.ContentType, c.HttpStatus, c.EvidenceTime, ct);
             var f = c.Fields;
             versionId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO ad_versions (ad_id, content_hash, title, body_text, location_text, phone_text, posted_text, image_urls, first_seen_at, evidence_id)
-                VALUES (@adId, @hash, @Title, @Text, @Location, @Phone, @PostedDate, @Images, @ObservedAt, @evidenceId)
+                INSERT INTO ad_versions (ad_id, content_hash, title, body_text, location_text, phone_text, posted_text, image_urls, extras, first_seen_at, evidence_id)
+                VALUES (@adId, @hash, @Title, @Text, @Location, @Phone, @PostedDate, @Images, @Extras, @ObservedAt, @evidenceId)
                 RETURNING id
-                """, new { adId, hash, f.Title, f.Text, f.Location, f.Phone, f.PostedDate, Images = f.ImagesJson(), c.ObservedAt, evidenceId },
+                """, new { adId, hash, f.Title, f.Text, f.Location, f.Phone, f.PostedDate, Images = f.ImagesJson(), Extras = f.ExtrasJson(), c.ObservedAt, evidenceId },
                 tx, cancellationToken: ct));
             versionFirstSeen = c.ObservedAt;
         }

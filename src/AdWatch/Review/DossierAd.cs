@@ -20,4 +20,8 @@ public sealed record DossierAd(
     DateTimeOffset LastSeen,
     int Observations,
     IReadOnlyList<string> ImageUrls,
-    IReadOnlyList<DossierCapture> Captures);
+    IReadOnlyList<DossierCapture> Captures)
+{
+    /// <summary>The current version's named extra fields (<c>ad.extras</c>: age, work area, a verified badge), by name; hostile text.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Extras { get; init; } = [];
+}

@@ -16,7 +16,7 @@ internal static class DossierAdReader
         }
         var rows = await c.QueryAsync<AdData>(new CommandDefinition($"""
             SELECT a.id AS ad_id, s.name AS site, a.external_id, a.url, a.status, v.title, v.body_text, v.advertiser_name, v.location_text,
-                   v.image_urls, a.first_seen_at, a.last_seen_at, adv.id AS advertiser_id, adv.label AS advertiser_label,
+                   v.image_urls, v.extras, a.first_seen_at, a.last_seen_at, adv.id AS advertiser_id, adv.label AS advertiser_label,
                    (SELECT COUNT(*) FROM observations o WHERE o.ad_id = a.id) AS observations
             FROM ads a
             JOIN sites s ON s.id = a.site_id
@@ -33,7 +33,29 @@ internal static class DossierAdReader
         return [.. rows.Select(r => new DossierAd(r.AdId, r.Site, r.ExternalId, r.Url, r.Status, r.Title, r.BodyText, r.AdvertiserName,
             r.LocationText, r.AdvertiserId, r.AdvertiserLabel, r.FirstSeenAt, r.LastSeenAt, (int)r.Observations, ImageUrls(r.ImageUrls),
             [.. captures[r.AdId].Select(x => new DossierCapture(x.VersionId, x.FirstSeenAt, x.EvidenceId, x.Sha256,
-                x.CapturedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null, x.ContentType))]))];
+                x.CapturedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null, x.ContentType))])
+        {
+            Extras = Extras(r.Extras),
+        })];
+    }
+
+    /// <summary>The stored JSON object of extras, sorted by name; anything else yields none.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> Extras(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string?>>(json)?
+                .Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))
+                .OrderBy(p => p.Key, StringComparer.Ordinal).ToList() ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The stored JSON array of image URLs; anything else (it came from an ad site) yields no images.</summary>
@@ -65,6 +87,7 @@ internal static class DossierAdReader
         public string? AdvertiserName { get; init; }
         public string? LocationText { get; init; }
         public string? ImageUrls { get; init; }
+        public string? Extras { get; init; }
         public DateTimeOffset FirstSeenAt { get; init; }
         public DateTimeOffset LastSeenAt { get; init; }
         public long? AdvertiserId { get; init; }

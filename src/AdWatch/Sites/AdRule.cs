@@ -11,4 +11,13 @@ public sealed class AdRule
 
     /// <summary>Field selectors; each optional.</summary>
     public FieldSelectors Fields { get; set; } = new();
+
+    /// <summary>
+    /// Named extra fields (<c>age: "label:Leeftijd"</c>), same selector syntax, stored with the version in
+    /// <c>ad_versions.extras</c> and shown in the dossier.
+    /// </summary>
+    public Dictionary<string, string> Extras { get; set; } = [];
+
+    /// <summary>Browser mode: steps run on every ad page before it is read (reveal a phone number, wait for it).</summary>
+    public List<BrowserAction> Actions { get; set; } = [];
 }

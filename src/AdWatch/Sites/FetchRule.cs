@@ -11,6 +11,12 @@ public sealed class FetchRule
     /// <summary>Browser mode: selector of an age-gate or consent button to click when present.</summary>
     public string? AgeGateClick { get; set; }
 
+    /// <summary>Browser mode: consent and age modals that may appear on any page; see <see cref="ConsentStep"/>.</summary>
+    public List<ConsentStep> Consent { get; set; } = [];
+
+    /// <summary>Browser mode: XHR/fetch responses to keep with the page; see <see cref="CaptureRule"/>.</summary>
+    public List<CaptureRule> Capture { get; set; } = [];
+
     /// <summary>User-Agent header; a default naming AdWatch is used when empty.</summary>
     public string? UserAgent { get; set; }
 

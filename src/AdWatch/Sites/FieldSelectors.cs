@@ -1,9 +1,12 @@
 namespace AdWatch.Sites;
 
 /// <summary>
-/// CSS selectors for the ad fields. <c>selector</c> reads the element text; <c>selector@attr</c> reads an attribute;
-/// <c>a | b</c> reads both alternatives (e.g. a WhatsApp link's href and a plain phone text), in that order.
-/// When no field is set the generic extractor reads the page's visible text into the body.
+/// Selectors for the ad fields. <c>a | b</c> reads both alternatives (e.g. a WhatsApp link's href and a plain phone text),
+/// in that order. Each alternative (<see cref="SelectorAlternative"/>) is <c>css</c> (element text; a script's raw text),
+/// <c>css@attr</c>, <c>label:Plaats,Stad</c> (the value after a label), <c>json:$.path</c> / <c>json#id:$.path</c>
+/// (JSONPath on a JSON page or an embedded JSON script), or <c>capture:NAME[:$.path]</c> (a browser capture), and may end
+/// with <c> ~ REGEX</c> (group 1, else the whole match, of each value). When no field is set the generic extractor reads
+/// the page's visible text into the body.
 /// </summary>
 public sealed class FieldSelectors
 {

@@ -20,4 +20,10 @@ public sealed class ListingRule
 
     /// <summary>Regex an ad URL must match; alone it selects every matching link on the page.</summary>
     public string? AdUrlPattern { get; set; }
+
+    /// <summary>Browser mode: an endless list that loads more ads on a click or a scroll.</summary>
+    public LoadMoreRule? LoadMore { get; set; }
+
+    /// <summary>A JSON listing instead of links in HTML.</summary>
+    public JsonListingRule? Json { get; set; }
 }

@@ -92,9 +92,9 @@ internal static partial class SiteDefinitionValidator
             {
                 Fail("listing.startUrls", "at least one listing URL is required.");
             }
-            if (s.Listing.AdLinkSelector is null && s.Listing.AdUrlPattern is null)
+            if (s.Listing.AdLinkSelector is null && s.Listing.AdUrlPattern is null && s.Listing.Json is null)
             {
-                Fail("listing", "set adLinkSelector or adUrlPattern (or both) to find ad links.");
+                Fail("listing", "set adLinkSelector or adUrlPattern (or both) to find ad links, or json for a JSON listing.");
             }
         }
         if (s.Listing.NextPageSelector is not null && s.Listing.PageUrlTemplate is not null)
@@ -115,6 +115,22 @@ internal static partial class SiteDefinitionValidator
         {
             FieldSelector(selector, $"ad.fields.{field}", Fail);
         }
+        foreach (var (name, selector) in s.Ad.Extras)
+        {
+            if (!ExtraNamePattern().IsMatch(name ?? ""))
+            {
+                Fail($"ad.extras.{name}", "an extra's name is a letter, then letters, digits or _ (e.g. 'age', 'workArea'), at most 40.");
+            }
+            else if (string.IsNullOrWhiteSpace(selector))
+            {
+                Fail($"ad.extras.{name}", "needs a field selector, e.g. 'label:Leeftijd'.");
+            }
+            else
+            {
+                FieldSelector(selector, $"ad.extras.{name}", Fail);
+            }
+        }
+        BrowserRules.Validate(s, Fail);
         foreach (var (name, d) in new[] { ("blocked", s.Detectors.Blocked), ("expired", s.Detectors.Expired), ("emptyListing", s.Detectors.EmptyListing) })
         {
             Selector(d.Selector, $"detectors.{name}.selector", Fail);
@@ -145,7 +161,7 @@ internal static partial class SiteDefinitionValidator
         return errors;
     }
 
-    private static void Range(long value, long min, long max, string field, Action<string, string> fail)
+    internal static void Range(long value, long min, long max, string field, Action<string, string> fail)
     {
         if (value < min || value > max)
         {
@@ -153,7 +169,7 @@ internal static partial class SiteDefinitionValidator
         }
     }
 
-    private static void Selector(string? selector, string field, Action<string, string> fail)
+    internal static void Selector(string? selector, string field, Action<string, string> fail)
     {
         if (selector is not null && (string.IsNullOrWhiteSpace(selector) || Css.ParseSelector(selector) is null))
         {
@@ -169,17 +185,15 @@ internal static partial class SiteDefinitionValidator
         }
         foreach (var alternative in FieldSelectors.Alternatives(selector).DefaultIfEmpty(""))
         {
-            var at = alternative.LastIndexOf('@');
-            if (at == 0 || at == alternative.Length - 1 || alternative.Length == 0)
+            if (SelectorAlternative.Parse(alternative, out var error) is null)
             {
-                fail(field, "write 'selector', 'selector@attribute', or alternatives joined by ' | '.");
-                continue;
+                fail(field, $"'{alternative}': {error} Write 'css', 'css@attribute', 'label:…', 'json:$.…', 'json#id:$.…' or "
+                    + "'capture:NAME[:$.…]', each optionally ending with ' ~ REGEX', alternatives joined by ' | '.");
             }
-            Selector(at > 0 ? alternative[..at] : alternative, field, fail);
         }
     }
 
-    private static void Regex(string? pattern, string field, int minGroups, Action<string, string> fail)
+    internal static void Regex(string? pattern, string field, int minGroups, Action<string, string> fail)
     {
         if (pattern is null)
         {
@@ -198,6 +212,9 @@ internal static partial class SiteDefinitionValidator
             fail(field, $"invalid regex: {ex.Message}");
         }
     }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,39}$")]
+    private static partial Regex ExtraNamePattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex NamePattern();
