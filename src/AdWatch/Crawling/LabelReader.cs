@@ -49,30 +49,36 @@ internal static class LabelReader
     private static string? Value(IText node, string text, string label)
     {
         var trimmed = HtmlText.Collapse(text);
-        if (trimmed.Length == 0 || !trimmed.StartsWith(label, StringComparison.OrdinalIgnoreCase))
+        if (trimmed.Length == 0)
         {
             return null;
         }
-        var rest = trimmed[label.Length..].TrimStart();
-        if (rest.Length == 0 || rest == ":")
+        if (trimmed.StartsWith(label, StringComparison.OrdinalIgnoreCase))
         {
-            return AfterLabel(node);
-        }
-        if (rest[0] == ':')
-        {
-            // "Plaats: Harderwijk" in one text node: the value runs to the end of its line.
-            var start = text.IndexOf(label, StringComparison.OrdinalIgnoreCase);
-            var colon = start < 0 ? -1 : text.IndexOf(':', start + label.Length);
-            if (colon < 0)
+            var rest = trimmed[label.Length..].TrimStart();
+            if (rest.Length == 0 || rest == ":")
             {
-                return null; // the label's spacing differs from the raw text: not a plain "label: value" line
+                return AfterLabel(node);
             }
-            var line = text.AsSpan(colon + 1);
-            var end = line.IndexOfAny('\n', '\r');
-            var value = HtmlText.Collapse((end < 0 ? line : line[..end]).ToString());
-            return Clean(value);
         }
-        return null; // "Plaatsnaam" is not the label "Plaats"
+        // "Plaats: Harderwijk" on a line of its own, also inside one text node of several lines (<pre>, a text block).
+        var lines = text.AsSpan();
+        while (lines.Length > 0)
+        {
+            var end = lines.IndexOfAny('\n', '\r');
+            var line = end < 0 ? lines : lines[..end];
+            lines = end < 0 ? [] : lines[(end + 1)..];
+            var start = line.TrimStart();
+            if (start.Length > label.Length && start.StartsWith(label, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = start[label.Length..].TrimStart();
+                if (rest.Length > 0 && rest[0] == ':')
+                {
+                    return Clean(HtmlText.Collapse(rest[1..].ToString())); // "Plaatsnaam" is not the label "Plaats"
+                }
+            }
+        }
+        return null;
     }
 
     private static string? AfterLabel(IText text)

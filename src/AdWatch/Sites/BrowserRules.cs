@@ -121,9 +121,12 @@ internal static class BrowserRules
             }
             else if (!wait.NetworkIdle)
             {
-                Element(wait, $"{field}.waitFor", fail);
+                Element(wait, $"{field}.waitFor", fail); // checks timeoutMs too
             }
-            SiteDefinitionValidator.Range(wait.TimeoutMs, 1, 120_000, $"{field}.waitFor.timeoutMs", fail);
+            else
+            {
+                SiteDefinitionValidator.Range(wait.TimeoutMs, 1, 120_000, $"{field}.waitFor.timeoutMs", fail);
+            }
         }
         if (a.Fill is { } f)
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -10,7 +11,7 @@ namespace AdWatch.Sites;
 /// Reads <c>crawlers/*.yaml</c>. Unknown fields, wrong types and invalid values all fail loading with file, line and
 /// field, so a typo never silently turns into "crawl nothing".
 /// </summary>
-public static class SiteDefinitionLoader
+public static partial class SiteDefinitionLoader
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -48,7 +49,7 @@ public static class SiteDefinitionLoader
         catch (YamlException ex)
         {
             var inner = ex.InnerException?.Message ?? ex.Message;
-            throw new SiteDefinitionException(file, [new SiteDefinitionError((int)ex.Start.Line, FieldAt(yaml, (int)ex.Start.Line), inner)]);
+            throw new SiteDefinitionException(file, [new SiteDefinitionError((int)ex.Start.Line, FieldAt(yaml, (int)ex.Start.Line, (int)ex.Start.Column), inner)]);
         }
         if (site is null)
         {
@@ -68,10 +69,32 @@ public static class SiteDefinitionLoader
         return site;
     }
 
-    private static string FieldAt(string yaml, int line)
+    /// <summary>
+    /// The field a YAML reader error points at: the key at the error's column (an unknown field, also inside a flow
+    /// mapping such as <c>{ txt: x }</c>), else the key right before it (a value of the wrong type), else the line's first key.
+    /// </summary>
+    private static string FieldAt(string yaml, int line, int column)
     {
-        var text = yaml.Split('\n').ElementAtOrDefault(line - 1)?.Trim() ?? "";
+        var raw = yaml.Split('\n').ElementAtOrDefault(line - 1) ?? "";
+        if (column >= 1 && column <= raw.Length)
+        {
+            if (KeyAt().Match(raw, column - 1) is { Success: true } at)
+            {
+                return at.Groups[1].Value;
+            }
+            if (KeyBefore().Match(raw[..(column - 1)]) is { Success: true } before)
+            {
+                return before.Groups[1].Value;
+            }
+        }
+        var text = raw.Trim();
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? text[..colon].TrimStart('-', ' ') : "(syntax)";
+        return colon > 0 ? text[..colon].TrimStart('-', ' ', '{') : "(syntax)";
     }
+
+    [GeneratedRegex(@"\G([A-Za-z0-9_-]+)\s*:")]
+    private static partial Regex KeyAt();
+
+    [GeneratedRegex(@"([A-Za-z0-9_-]+)\s*:\s*$")]
+    private static partial Regex KeyBefore();
 }
