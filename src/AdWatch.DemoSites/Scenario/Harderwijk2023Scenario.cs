@@ -13,9 +13,10 @@ namespace AdWatch.DemoSites.Scenario;
 /// are real PC6 areas so the offline gazetteer can place them. Names, phones and photos are invented.
 /// The houses' ads are all on Kontaktbord (server-rendered), so the figures hold without a browser; about half are
 /// cross-posted on Nachtlicht (JavaScript), which also carries noise of its own. Lantaarn (site c) carries a few cross-posts
-/// and <see cref="LantaarnOnlyStays"/>: four more stays at the houses that appear only there, without an address (the site's
-/// rule), linked to a house only by a booking phone shared with a Kontaktbord ad at the house, the house's room photo and the
-/// town field. Lantaarn's ads come from their own random stream, so what Kontaktbord and Nachtlicht serve is unchanged.
+/// and <see cref="LantaarnOnlyStays"/>: four more women at the houses whose ads appear only there and, by the site's rule,
+/// name the town only: no address, their own number and photos, nothing that ties them to a house. They must change no
+/// figure (the demo flags the same 4 houses and 15 advertisers with Lantaarn crawled). Lantaarn's ads come from their own
+/// random stream, so what Kontaktbord and Nachtlicht serve is unchanged.
 /// </remarks>
 public static class Harderwijk2023Scenario
 {
@@ -64,16 +65,17 @@ public static class Harderwijk2023Scenario
     public const string MixedStreet = "Voorbeeldstraat, Harderwijk";
 
     /// <summary>
-    /// Stays at the houses seen only on Lantaarn: (advertiser id, house, first day, length, booking phone source). The booking
-    /// phone is the operator's at the second house, and elsewhere the number of the Kontaktbord advertiser named (who takes
-    /// bookings for the next woman at the house).
+    /// Stays at the houses seen only on Lantaarn: (advertiser id, house, first day, length). The house is ground truth only:
+    /// the ads name the town and the advertiser's own number and photos. (An earlier draft gave them a booking number and the
+    /// room photo of the house; analysis then joined three of them to their house by the photo and one to the advertiser
+    /// whose number she shared, which moved the demo's figures: a cross-site rule for such joins is for analysis to decide.)
     /// </summary>
-    public static readonly IReadOnlyList<(string AdvertiserId, int House, DateOnly First, int Length, string BookingFrom)> LantaarnOnlyStays =
+    public static readonly IReadOnlyList<(string AdvertiserId, int House, DateOnly First, int Length)> LantaarnOnlyStays =
     [
-        ("lt-1", 0, new DateOnly(2023, 3, 14), 3, "hw-03"),
-        ("lt-2", 1, new DateOnly(2023, 5, 10), 4, "operator"),
-        ("lt-3", 2, new DateOnly(2023, 8, 1), 4, "hw-09"),
-        ("lt-4", 3, new DateOnly(2023, 11, 1), 4, "hw-14"),
+        ("lt-1", 0, new DateOnly(2023, 3, 14), 3),
+        ("lt-2", 1, new DateOnly(2023, 5, 10), 4),
+        ("lt-3", 2, new DateOnly(2023, 8, 1), 4),
+        ("lt-4", 3, new DateOnly(2023, 11, 1), 4),
     ];
 
     private static readonly string[] LantaarnNames = ["Abril", "Celeste", "Dayana", "Elena"];
@@ -241,19 +243,19 @@ public static class Harderwijk2023Scenario
             var random = new Random(14);
             for (var i = 0; i < LantaarnOnlyStays.Count; i++)
             {
-                var (id, house, first, length, bookingFrom) = LantaarnOnlyStays[i];
+                var (id, _, first, length) = LantaarnOnlyStays[i];
                 var advertiser = NewAdvertiser(id, LantaarnNames[i], "touring", "+31");
-                var booking = bookingFrom == "operator" ? OperatorPhone : Advertisers.Single(a => a.Id == bookingFrom).PhoneE164;
+                var phone = advertiser.PhoneE164;
                 var age = random.Next(21, 34).ToString(CultureInfo.InvariantCulture);
                 string Fill(string template) => template.Replace("{name}", advertiser.Name, StringComparison.Ordinal)
                     .Replace("{age}", age, StringComparison.Ordinal).Replace("{origin}", "latina", StringComparison.Ordinal)
                     .Replace("{city}", "Harderwijk", StringComparison.Ordinal);
                 var title = Fill(DemoTextBank.TitleTemplates[random.Next(DemoTextBank.TitleTemplates.Length)]);
                 var body = string.Join("\n\n", Fill(DemoTextBank.Openings[random.Next(DemoTextBank.Openings.Length)]),
-                    DemoTextBank.Middles[random.Next(DemoTextBank.Middles.Length)], "Afspraken via de boekingslijn, zie Toon nummer.");
+                    DemoTextBank.Middles[random.Next(DemoTextBank.Middles.Length)], "Afspraken via Toon nummer.");
                 // Lantaarn's rule: no address in the ad; the town field only.
-                var version = new DemoAdVersion(first, title, body, "Harderwijk", "Harderwijk", DemoPhoneWriter.Write(booking, DemoPhoneStyle.Pairs),
-                    booking, first, [.. advertiser.ImageIds, $"room-{house + 1}"]);
+                var version = new DemoAdVersion(first, title, body, "Harderwijk", "Harderwijk", DemoPhoneWriter.Write(phone, DemoPhoneStyle.Pairs),
+                    phone, first, advertiser.ImageIds);
                 Ads.Add(new DemoAd($"{id}-h", advertiser.Id, [DemoSiteKind.Lantaarn], [new DemoDateRange(first, first.AddDays(length - 1))],
                     [version], DemoExpiryStyle.Gone));
             }
