@@ -15,7 +15,7 @@ public sealed class DemoTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
-    /// <summary>Two browser sites for 365 days: about 21 minutes on a busy 2-core box (measured), so the limit is generous.</summary>
+    /// <summary>Two browser sites for 365 days: 14–21 minutes on a shared 2-core box (measured), so the limit is generous.</summary>
     private static readonly TimeSpan BrowserLimit = TimeSpan.FromMinutes(45);
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-demo-");
 
