@@ -54,6 +54,12 @@ public sealed record DemoFaults
     /// <summary>Render the same content with different CSS class names and element structure (a site redesign).</summary>
     public bool RenamedClasses { get; init; }
 
+    /// <summary>
+    /// Lantaarn only: force its consent modals on (<see cref="DemoConsentModals.Always"/>) or off, instead of the default per-session
+    /// choice. A modal once dismissed stays away (its cookie) whatever this says.
+    /// </summary>
+    public DemoConsentModals ConsentModals { get; init; }
+
     /// <summary>True when these faults apply to <paramref name="path"/>.</summary>
     public bool AppliesTo(string path) => PathPrefix is null
         ? !string.Equals(path, "/robots.txt", StringComparison.Ordinal)

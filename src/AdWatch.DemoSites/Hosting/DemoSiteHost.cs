@@ -2,6 +2,7 @@ using System.Net;
 using AdWatch.DemoSites.Faults;
 using AdWatch.DemoSites.Images;
 using AdWatch.DemoSites.Kontaktbord;
+using AdWatch.DemoSites.Lantaarn;
 using AdWatch.DemoSites.Nachtlicht;
 using AdWatch.DemoSites.Scenario;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdWatch.DemoSites.Hosting;
 
 /// <summary>
-/// Runs both demo sites on 127.0.0.1 (separate ports) for one <see cref="DemoScenario"/>. What they serve is a function of
+/// Runs the three demo sites on 127.0.0.1 (separate ports) for one <see cref="DemoScenario"/>. What they serve is a function of
 /// <see cref="SimulatedDate"/>; each site has its own switchable <see cref="DemoSite.Faults"/> and request log.
 /// </summary>
 public sealed class DemoSiteHost : IAsyncDisposable
@@ -24,16 +25,17 @@ public sealed class DemoSiteHost : IAsyncDisposable
     private readonly WebApplication[] _apps;
     private int _disposed;
 
-    private DemoSiteHost(DemoScenario scenario, SimulatedClock clock, DemoSite kontaktbord, DemoSite nachtlicht, WebApplication[] apps)
+    private DemoSiteHost(DemoScenario scenario, SimulatedClock clock, DemoSite kontaktbord, DemoSite nachtlicht, DemoSite lantaarn, WebApplication[] apps)
     {
         Scenario = scenario;
         _clock = clock;
         Kontaktbord = kontaktbord;
         Nachtlicht = nachtlicht;
+        Lantaarn = lantaarn;
         _apps = apps;
     }
 
-    /// <summary>The scenario both sites serve.</summary>
+    /// <summary>The scenario the sites serve.</summary>
     public DemoScenario Scenario { get; }
 
     /// <summary>Site (a): server-rendered.</summary>
@@ -41,6 +43,9 @@ public sealed class DemoSiteHost : IAsyncDisposable
 
     /// <summary>Site (b): JavaScript-rendered behind an age gate.</summary>
     public DemoSite Nachtlicht { get; }
+
+    /// <summary>Site (c): a JavaScript beta front end over a JSON API plus a classic server-rendered one, consent modals, phone reveal.</summary>
+    public DemoSite Lantaarn { get; }
 
     /// <summary>The simulated day the sites render; thread-safe, takes effect for the next request.</summary>
     public DateOnly SimulatedDate
@@ -50,9 +55,15 @@ public sealed class DemoSiteHost : IAsyncDisposable
     }
 
     /// <summary>The site of <paramref name="kind"/>.</summary>
-    public DemoSite this[DemoSiteKind kind] => kind == DemoSiteKind.Kontaktbord ? Kontaktbord : Nachtlicht;
+    public DemoSite this[DemoSiteKind kind] => kind switch
+    {
+        DemoSiteKind.Kontaktbord => Kontaktbord,
+        DemoSiteKind.Nachtlicht => Nachtlicht,
+        DemoSiteKind.Lantaarn => Lantaarn,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown demo site."),
+    };
 
-    /// <summary>Starts both sites and returns once they accept connections.</summary>
+    /// <summary>Starts the sites and returns once they accept connections.</summary>
     public static async Task<DemoSiteHost> StartAsync(DemoScenario scenario, DemoSiteHostOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -62,6 +73,7 @@ public sealed class DemoSiteHost : IAsyncDisposable
         var images = new DemoImageRenderer();
         var kontaktbord = new DemoSite(DemoSiteKind.Kontaktbord);
         var nachtlicht = new DemoSite(DemoSiteKind.Nachtlicht);
+        var lantaarn = new DemoSite(DemoSiteKind.Lantaarn);
         var apps = new List<WebApplication>();
         try
         {
@@ -69,16 +81,18 @@ public sealed class DemoSiteHost : IAsyncDisposable
                 options.KontaktbordPort, options.TimeProvider, cancellationToken));
             apps.Add(await StartSiteAsync(nachtlicht, new NachtlichtApp(new DemoSiteContext(scenario, clock, options, images, nachtlicht)),
                 options.NachtlichtPort, options.TimeProvider, cancellationToken));
+            apps.Add(await StartSiteAsync(lantaarn, new LantaarnApp(new DemoSiteContext(scenario, clock, options, images, lantaarn)),
+                options.LantaarnPort, options.TimeProvider, cancellationToken));
         }
         catch
         {
             foreach (var app in apps) await app.DisposeAsync();
             throw;
         }
-        return new DemoSiteHost(scenario, clock, kontaktbord, nachtlicht, [.. apps]);
+        return new DemoSiteHost(scenario, clock, kontaktbord, nachtlicht, lantaarn, [.. apps]);
     }
 
-    /// <summary>Stops both sites; open connections (e.g. a gzip bomb being read) are cut after a short grace period.</summary>
+    /// <summary>Stops the sites; open connections (e.g. a gzip bomb being read) are cut after a short grace period.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;

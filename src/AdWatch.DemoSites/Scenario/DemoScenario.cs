@@ -66,12 +66,16 @@ public sealed class DemoScenario
     public DemoAd? FindAd(string id) => _adsById.GetValueOrDefault(id);
 
     /// <summary>
-    /// Ads online on <paramref name="site"/> on <paramref name="date"/>, in listing order: newest posted first, then by id.
+    /// Ads online on <paramref name="site"/> on <paramref name="date"/>, in listing order: newest posted first, then by id;
+    /// on Lantaarn newest <see cref="DemoBumps.BumpedAt"/> first (paid re-dating), then by id.
     /// </summary>
     public IReadOnlyList<DemoAd> Listing(DemoSiteKind site, DateOnly date) =>
-        _listingCache.GetOrAdd((date, site), key => Ads
-            .Where(a => a.IsOn(key.Item2) && a.StatusOn(key.Item1) == DemoAdStatus.Online)
-            .OrderByDescending(a => a.VersionOn(key.Item1).Posted)
-            .ThenBy(a => a.Id, StringComparer.Ordinal)
-            .ToArray());
+        _listingCache.GetOrAdd((date, site), key =>
+        {
+            var online = Ads.Where(a => a.IsOn(key.Item2) && a.StatusOn(key.Item1) == DemoAdStatus.Online);
+            var ordered = key.Item2 == DemoSiteKind.Lantaarn
+                ? online.OrderByDescending(a => DemoBumps.BumpedAt(a, key.Item1))
+                : online.OrderByDescending(a => a.VersionOn(key.Item1).Posted);
+            return ordered.ThenBy(a => a.Id, StringComparer.Ordinal).ToArray();
+        });
 }

@@ -15,6 +15,13 @@ internal sealed class DemoScenarioGenerator(int seed, DateOnly startDate, int da
 
         var ads = new DemoAd[adCount];
         for (var i = 0; i < adCount; i++) ads[i] = NewAd(i, advertisers[_random.Next(advertisers.Length)]);
+
+        // Lantaarn memberships come from a second stream so adding the third site changed nothing the other two serve.
+        var lantaarn = new Random(unchecked(seed * 31 + 14));
+        for (var i = 0; i < ads.Length; i++)
+        {
+            if (lantaarn.NextDouble() < 0.25) ads[i] = WithSite(ads[i], DemoSiteKind.Lantaarn);
+        }
         return (advertisers, ads);
     }
 
@@ -99,6 +106,9 @@ internal sealed class DemoScenarioGenerator(int seed, DateOnly startDate, int da
         return new DemoAdVersion(from, Fill(Pick(DemoTextBank.TitleTemplates)), string.Join("\n\n", paragraphs),
             location, city, phone, advertiser.PhoneE164, posted, images);
     }
+
+    private static DemoAd WithSite(DemoAd ad, DemoSiteKind site) =>
+        new(ad.Id, ad.AdvertiserId, [.. ad.Sites, site], ad.Active, ad.Versions, ad.Expiry);
 
     private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
 }

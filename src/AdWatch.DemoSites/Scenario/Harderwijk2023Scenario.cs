@@ -12,7 +12,11 @@ namespace AdWatch.DemoSites.Scenario;
 /// Every street name is invented ("Voorbeeldstraat", "Proefweg" …) so no real home is ever shown as a lead; postcodes
 /// are real PC6 areas so the offline gazetteer can place them. Names, phones and photos are invented.
 /// The houses' ads are all on Kontaktbord (server-rendered), so the figures hold without a browser; about half are
-/// cross-posted on Nachtlicht (JavaScript), which also carries noise of its own.
+/// cross-posted on Nachtlicht (JavaScript), which also carries noise of its own. Lantaarn (site c) carries a few cross-posts
+/// and <see cref="LantaarnOnlyStays"/>: four more women at the houses whose ads appear only there and, by the site's rule,
+/// name the town only: no address, their own number and photos, nothing that ties them to a house. They must change no
+/// figure (the demo flags the same 4 houses and 15 advertisers with Lantaarn crawled). Lantaarn's ads come from their own
+/// random stream, so what Kontaktbord and Nachtlicht serve is unchanged.
 /// </remarks>
 public static class Harderwijk2023Scenario
 {
@@ -60,6 +64,22 @@ public static class Harderwijk2023Scenario
     /// <summary>The first house written as its street without a number.</summary>
     public const string MixedStreet = "Voorbeeldstraat, Harderwijk";
 
+    /// <summary>
+    /// Stays at the houses seen only on Lantaarn: (advertiser id, house, first day, length). The house is ground truth only:
+    /// the ads name the town and the advertiser's own number and photos. (An earlier draft gave them a booking number and the
+    /// room photo of the house; analysis then joined three of them to their house by the photo and one to the advertiser
+    /// whose number she shared, which moved the demo's figures: a cross-site rule for such joins is for analysis to decide.)
+    /// </summary>
+    public static readonly IReadOnlyList<(string AdvertiserId, int House, DateOnly First, int Length)> LantaarnOnlyStays =
+    [
+        ("lt-1", 0, new DateOnly(2023, 3, 14), 3),
+        ("lt-2", 1, new DateOnly(2023, 5, 10), 4),
+        ("lt-3", 2, new DateOnly(2023, 8, 1), 4),
+        ("lt-4", 3, new DateOnly(2023, 11, 1), 4),
+    ];
+
+    private static readonly string[] LantaarnNames = ["Abril", "Celeste", "Dayana", "Elena"];
+
     private static readonly string[] TouringTowns = ["Zwolle", "Amersfoort", "Apeldoorn", "Utrecht", "Zeewolde", "Nijkerk", "Deventer", "Lelystad"];
 
     private static readonly DemoPhoneStyle[] Styles = Enum.GetValues<DemoPhoneStyle>();
@@ -85,6 +105,7 @@ public static class Harderwijk2023Scenario
         b.Escorts();
         b.TownNoise();
         b.OutsideRotation();
+        b.LantaarnOnly();
         return DemoScenario.Create("harderwijk-2023", Start, Days, b.Advertisers, b.Ads);
     }
 
@@ -106,9 +127,11 @@ public static class Harderwijk2023Scenario
             var after = TouringTowns[(index + 3) % TouringTowns.Length];
 
             // The stop before Harderwijk, the stay at the house, the stop after: one ad each.
-            Ads.Add(Ad($"{advertiser.Id}-a", advertiser, [DemoSiteKind.Kontaktbord], first.AddDays(-7), 4, $"regio {before}", before, origin));
+            DemoSiteKind[] beforeSites = index % 3 == 1 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn] : [DemoSiteKind.Kontaktbord];
+            Ads.Add(Ad($"{advertiser.Id}-a", advertiser, beforeSites, first.AddDays(-7), 4, $"regio {before}", before, origin));
             var phones = house == 1 ? $"{Phone(advertiser)} of boekingen {DemoPhoneWriter.Write(OperatorPhone, DemoPhoneStyle.Pairs)}" : null;
-            DemoSiteKind[] sites = index % 2 == 0 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Nachtlicht] : [DemoSiteKind.Kontaktbord];
+            DemoSiteKind[] sites = index % 2 == 0 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Nachtlicht]
+                : index % 4 == 1 ? [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn] : [DemoSiteKind.Kontaktbord];
             var later = advertiser;
             if (advertiser.Id == PhoneChangerId)
             {
@@ -171,7 +194,13 @@ public static class Harderwijk2023Scenario
                 var first = Start.AddDays(20 + e * 100);
                 var version = Version(first, advertiser, $"{advertiser.Name} – {areas[e]}",
                     $"{areas[e]}. Ik kom naar je toe, hotel of thuis. {Phone(advertiser)}", null, null, advertiser.ImageIds);
-                Ads.Add(new DemoAd($"escort-ad-{e + 1}", advertiser.Id, [e == 1 ? DemoSiteKind.Nachtlicht : DemoSiteKind.Kontaktbord],
+                DemoSiteKind[] sites = e switch
+                {
+                    1 => [DemoSiteKind.Nachtlicht],
+                    2 => [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn],
+                    _ => [DemoSiteKind.Kontaktbord],
+                };
+                Ads.Add(new DemoAd($"escort-ad-{e + 1}", advertiser.Id, sites,
                     [new DemoDateRange(first, first.AddDays(90))], [version], DemoExpiryStyle.Gone));
             }
         }
@@ -187,8 +216,14 @@ public static class Harderwijk2023Scenario
                 var first = Start.AddDays(40 + n * 37);
                 var town = places[n].Replace("regio ", "", StringComparison.Ordinal).Replace("omgeving ", "", StringComparison.Ordinal)
                     .Replace("-centrum", "", StringComparison.Ordinal).Replace(" centrum", "", StringComparison.Ordinal);
-                Ads.Add(Ad($"{advertiser.Id}-a", advertiser, [n % 2 == 0 ? DemoSiteKind.Kontaktbord : DemoSiteKind.Nachtlicht],
-                    first, 3 + n % 3, places[n], town, "latina"));
+                DemoSiteKind[] sites = (n % 2 == 0, n % 3 == 0) switch
+                {
+                    (true, true) => [DemoSiteKind.Kontaktbord, DemoSiteKind.Lantaarn],
+                    (true, false) => [DemoSiteKind.Kontaktbord],
+                    (false, true) => [DemoSiteKind.Nachtlicht, DemoSiteKind.Lantaarn],
+                    _ => [DemoSiteKind.Nachtlicht],
+                };
+                Ads.Add(Ad($"{advertiser.Id}-a", advertiser, sites, first, 3 + n % 3, places[n], town, "latina"));
             }
         }
 
@@ -199,6 +234,30 @@ public static class Harderwijk2023Scenario
                 var advertiser = NewAdvertiser($"nsp-{o + 1}", DemoTextBank.Names[26 + o], "touring", "+31");
                 Ads.Add(Ad($"{advertiser.Id}-a", advertiser, [DemoSiteKind.Kontaktbord], new DateOnly(2023, 6, 5).AddDays(o * 12), 4,
                     OutsideHouse, "Nunspeet", "Venezolana", rooms: ["room-nsp"]));
+            }
+        }
+
+        public void LantaarnOnly()
+        {
+            // Own stream: these ads must not shift the draws behind the other sites' ads.
+            var random = new Random(14);
+            for (var i = 0; i < LantaarnOnlyStays.Count; i++)
+            {
+                var (id, _, first, length) = LantaarnOnlyStays[i];
+                var advertiser = NewAdvertiser(id, LantaarnNames[i], "touring", "+31");
+                var phone = advertiser.PhoneE164;
+                var age = random.Next(21, 34).ToString(CultureInfo.InvariantCulture);
+                string Fill(string template) => template.Replace("{name}", advertiser.Name, StringComparison.Ordinal)
+                    .Replace("{age}", age, StringComparison.Ordinal).Replace("{origin}", "latina", StringComparison.Ordinal)
+                    .Replace("{city}", "Harderwijk", StringComparison.Ordinal);
+                var title = Fill(DemoTextBank.TitleTemplates[random.Next(DemoTextBank.TitleTemplates.Length)]);
+                var body = string.Join("\n\n", Fill(DemoTextBank.Openings[random.Next(DemoTextBank.Openings.Length)]),
+                    DemoTextBank.Middles[random.Next(DemoTextBank.Middles.Length)], "Afspraken via Toon nummer.");
+                // Lantaarn's rule: no address in the ad; the town field only.
+                var version = new DemoAdVersion(first, title, body, "Harderwijk", "Harderwijk", DemoPhoneWriter.Write(phone, DemoPhoneStyle.Pairs),
+                    phone, first, advertiser.ImageIds);
+                Ads.Add(new DemoAd($"{id}-h", advertiser.Id, [DemoSiteKind.Lantaarn], [new DemoDateRange(first, first.AddDays(length - 1))],
+                    [version], DemoExpiryStyle.Gone));
             }
         }
 

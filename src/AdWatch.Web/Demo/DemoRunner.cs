@@ -13,8 +13,8 @@ namespace AdWatch.Web.Demo;
 
 /// <summary>
 /// Replays the synthetic Harderwijk 2023 (<see cref="Harderwijk2023Scenario"/>) through the real pipeline: the demo sites
-/// serve each simulated day, the crawler crawls both (the JavaScript site in Chromium when it is installed), extraction runs
-/// on what changed, and the year is analysed as of its last second.
+/// serve each simulated day, the crawler crawls them (the two JavaScript sites, Nachtlicht and Lantaarn, in Chromium when it
+/// is installed), extraction runs on what changed, and the year is analysed as of its last second.
 /// </summary>
 internal sealed class DemoRunner(
     SiteCatalog catalog,
@@ -26,6 +26,9 @@ internal sealed class DemoRunner(
 {
     public const string HttpSite = "kontaktbord";
     public const string BrowserSite = "nachtlicht";
+
+    /// <summary>The beta site with consent modals, "Meer laden" and phones behind "Toon nummer": browser only, like <see cref="BrowserSite"/>.</summary>
+    public const string RevealSite = "lantaarn";
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>The end of the replayed year, the moment the demo's analysis is made as of.</summary>
@@ -39,11 +42,12 @@ internal sealed class DemoRunner(
         if (browser is null)
         {
             Prepare(BrowserSite, host.Nachtlicht.BaseUrl);
+            Prepare(RevealSite, host.Lantaarn.BaseUrl);
         }
         else
         {
-            Console.Error.WriteLine($"demo: {browser} Skipping the browser site '{BrowserSite}'; the figures below come from '{HttpSite}' alone. " +
-                                    "Install Chromium (Debian: sudo apt-get install chromium) to crawl both.");
+            Console.Error.WriteLine($"demo: {browser} Skipping the browser sites '{BrowserSite}' and '{RevealSite}'; the figures below come from " +
+                                    $"'{HttpSite}' alone. Install Chromium (Debian: sudo apt-get install chromium) to crawl all three.");
         }
 
         var scenario = host.Scenario;
@@ -54,8 +58,10 @@ internal sealed class DemoRunner(
             var observedAt = ObservationTime(day);
             var http = await crawler.RunAsync(HttpSite, observedAt, "demo", ct);
             var js = browser is null ? await crawler.RunAsync(BrowserSite, observedAt, "demo", ct) : null;
+            var reveal = browser is null ? await crawler.RunAsync(RevealSite, observedAt, "demo", ct) : null;
             var extracted = await extraction.RunAsync(ct);
-            progress.Report($"{day:yyyy-MM-dd}: {Describe(http)}{(js is null ? "" : "; " + Describe(js))}; {extracted} versions extracted");
+            var browserRuns = js is null || reveal is null ? "" : $"; {Describe(js)}; {Describe(reveal)}";
+            progress.Report($"{day:yyyy-MM-dd}: {Describe(http)}{browserRuns}; {extracted} versions extracted");
             if (day.Day == 1 && day > scenario.StartDate)
             {
                 // As the job after each crawl would, once a simulated month: the replay also proves that a year of runs, each

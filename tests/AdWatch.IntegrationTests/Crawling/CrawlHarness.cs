@@ -1,6 +1,7 @@
 using AdWatch.Evidence;
 using AdWatch.Crawling;
 using AdWatch.DemoSites.Hosting;
+using AdWatch.DemoSites.Scenario;
 using AdWatch.IntegrationTests.DemoSites;
 using AdWatch.Sites;
 using AdWatch.Storage;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace AdWatch.IntegrationTests.Crawling;
 
-/// <summary>Both demo sites on loopback, a migrated temp database and the crawling services wired as in the app.</summary>
+/// <summary>The demo sites on loopback, a migrated temp database and the crawling services wired as in the app.</summary>
 internal sealed class CrawlHarness : IAsyncDisposable
 {
     private CrawlHarness(CrawlDatabase db, DemoSiteHost host, ServiceProvider services)
@@ -32,11 +33,12 @@ internal sealed class CrawlHarness : IAsyncDisposable
     public AdStore Ads => Services.GetRequiredService<AdStore>();
     public CrawlRunStore Runs => Services.GetRequiredService<CrawlRunStore>();
 
-    public static async Task<CrawlHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<CrawlHarness> StartAsync(Dictionary<string, string?>? settings = null, DemoScenario? scenario = null,
+        DemoSiteHostOptions? hostOptions = null)
     {
         var db = new CrawlDatabase();
         await db.InitializeAsync();
-        var host = await DemoSiteHost.StartAsync(TestScenario.Create(), new DemoSiteHostOptions(), Ct);
+        var host = await DemoSiteHost.StartAsync(scenario ?? TestScenario.Create(), hostOptions ?? new DemoSiteHostOptions(), Ct);
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Crawling:CrawlersPath"] = CrawlersFolder(),
@@ -45,6 +47,8 @@ internal sealed class CrawlHarness : IAsyncDisposable
             ["Crawling:LeaseSeconds"] = "5",
             ["Crawling:BaseUrlOverrides:kontaktbord"] = host.Kontaktbord.BaseUrl.AbsoluteUri,
             ["Crawling:BaseUrlOverrides:nachtlicht"] = host.Nachtlicht.BaseUrl.AbsoluteUri,
+            ["Crawling:BaseUrlOverrides:lantaarn"] = host.Lantaarn.BaseUrl.AbsoluteUri,
+            ["Crawling:BaseUrlOverrides:lantaarn-json"] = host.Lantaarn.BaseUrl.AbsoluteUri,
         }.Concat(settings ?? [])).Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -60,7 +64,13 @@ internal sealed class CrawlHarness : IAsyncDisposable
     public SiteDefinition Site(string name, int delayMs = 0)
     {
         var site = SiteDefinitionLoader.LoadFile(Path.Combine(CrawlersFolder(), name + ".yaml"));
-        site = site.WithBaseUrl((name == "kontaktbord" ? Host.Kontaktbord : Host.Nachtlicht).BaseUrl.AbsoluteUri);
+        var demo = name switch
+        {
+            "kontaktbord" => Host.Kontaktbord,
+            "lantaarn" or "lantaarn-json" => Host.Lantaarn,
+            _ => Host.Nachtlicht,
+        };
+        site = site.WithBaseUrl(demo.BaseUrl.AbsoluteUri);
         site.Politeness.DelayMs = delayMs;
         return site;
     }

@@ -11,7 +11,7 @@ namespace AdWatch.IntegrationTests.DemoSites;
 public sealed class DemoSiteHostTests
 {
     [Fact]
-    public async Task StartAsync_ServesBothSitesOnSeparateLoopbackPorts()
+    public async Task StartAsync_ServesEverySiteOnSeparateLoopbackPorts()
     {
         await using var fixture = await DemoSiteFixture.StartAsync();
         var host = fixture.Host;
@@ -20,23 +20,29 @@ public sealed class DemoSiteHostTests
         host.Kontaktbord.BaseUrl.Port.ShouldNotBe(host.Nachtlicht.BaseUrl.Port);
         host.Kontaktbord.BaseUrl.AbsolutePath.ShouldBe("/");
         host[DemoSiteKind.Nachtlicht].ShouldBeSameAs(host.Nachtlicht);
+        host.Lantaarn.BaseUrl.Host.ShouldBe("127.0.0.1");
+        new[] { host.Kontaktbord.BaseUrl.Port, host.Nachtlicht.BaseUrl.Port, host.Lantaarn.BaseUrl.Port }.Distinct().Count().ShouldBe(3);
+        host[DemoSiteKind.Lantaarn].ShouldBeSameAs(host.Lantaarn);
         host.SimulatedDate.ShouldBe(Start);
         (await fixture.GetStringAsync(host.Kontaktbord, "")).Body.ShouldContain("Kontaktbord");
         (await fixture.GetStringAsync(host.Nachtlicht, "")).Body.ShouldContain("Nachtlicht");
+        (await fixture.GetStringAsync(host.Lantaarn, "")).Body.ShouldContain("Lantaarn");
     }
 
     [Fact]
     public async Task StartAsync_UsesFixedPortsAndInitialDate_WhenGiven()
     {
-        int[] ports = [LoopbackPort.Free(), LoopbackPort.Free()];
+        int[] ports = [LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free()];
         await using var fixture = await DemoSiteFixture.StartAsync(options: new DemoSiteHostOptions
         {
             KontaktbordPort = ports[0],
             NachtlichtPort = ports[1],
+            LantaarnPort = ports[2],
             InitialDate = Day(9),
         });
         fixture.Host.Kontaktbord.BaseUrl.ShouldBe(new Uri($"http://127.0.0.1:{ports[0]}/"));
         fixture.Host.Nachtlicht.BaseUrl.ShouldBe(new Uri($"http://127.0.0.1:{ports[1]}/"));
+        fixture.Host.Lantaarn.BaseUrl.ShouldBe(new Uri($"http://127.0.0.1:{ports[2]}/"));
         fixture.Host.SimulatedDate.ShouldBe(Day(9));
     }
 
@@ -44,9 +50,13 @@ public sealed class DemoSiteHostTests
     [InlineData(0, 0, 0, "KontaktbordPageSize")]
     [InlineData(5000, 5000, 20, "must differ")]
     [InlineData(70000, 0, 20, "KontaktbordPort")]
-    public async Task StartAsync_Throws_WhenOptionsInvalid(int kontaktbordPort, int nachtlichtPort, int pageSize, string message)
+    [InlineData(5000, 0, 20, "LantaarnPort must differ", 5000)]
+    public async Task StartAsync_Throws_WhenOptionsInvalid(int kontaktbordPort, int nachtlichtPort, int pageSize, string message, int lantaarnPort = 0)
     {
-        var options = new DemoSiteHostOptions { KontaktbordPort = kontaktbordPort, NachtlichtPort = nachtlichtPort, KontaktbordPageSize = pageSize };
+        var options = new DemoSiteHostOptions
+        {
+            KontaktbordPort = kontaktbordPort, NachtlichtPort = nachtlichtPort, KontaktbordPageSize = pageSize, LantaarnPort = lantaarnPort,
+        };
         var ex = await Should.ThrowAsync<System.ComponentModel.DataAnnotations.ValidationException>(
             () => DemoSiteHost.StartAsync(TestScenario.Create(), options, DemoSiteFixture.Ct));
         ex.Message.ShouldContain(message);

@@ -28,6 +28,44 @@ public sealed class SiteDefinitionGoldenTests
         JsonSerializer.Serialize(actual, Json).ShouldBe(JsonSerializer.Serialize(expected, Json));
     }
 
+    /// <summary>
+    /// Lantaarn's pages carry more than the six fields: the id in an inline script (the beta URL is an opaque token), labelled
+    /// fields, extras, and the browser's captured reveal appended as a template; so the id and the extras are read from the page.
+    /// </summary>
+    [Theory]
+    [InlineData("lantaarn", "lantaarn-ad")]
+    [InlineData("lantaarn", "lantaarn-ad-image-phone")]
+    [InlineData("lantaarn", "lantaarn-expired")]
+    [InlineData("lantaarn-json", "lantaarn-json-ad")]
+    public void ReadAd_MatchesGoldenJson_WithExtras_ForSavedLantaarnPage(string siteName, string page)
+    {
+        var site = Site(siteName);
+        var expected = JsonSerializer.Deserialize<GoldenWithExtras>(File.ReadAllText(GoldenPath(page + ".json")), Json)!;
+        var html = File.ReadAllBytes(GoldenPath(page + ".html"));
+
+        var ad = PageReader.ReadAd(PageContent.From(html, "text/html; charset=utf-8"), new Uri(expected.Url), site);
+        var f = ad.Fields;
+        var actual = new GoldenWithExtras(expected.Url, ad.ExternalId, f.Title, f.Text, f.Location, f.Phone, f.PostedDate, f.Images,
+            f.Extras ?? new SortedDictionary<string, string>(), ad.Expired, ad.Blocked);
+
+        JsonSerializer.Serialize(actual, Json).ShouldBe(JsonSerializer.Serialize(expected, Json));
+    }
+
+    [Fact]
+    public void ReadListing_FollowsJsonItemsAndNext_ForLantaarnApi()
+    {
+        var site = Site("lantaarn-json");
+        var content = PageContent.From(File.ReadAllBytes(GoldenPath("lantaarn-json-listing.json")), "application/json; charset=utf-8");
+
+        var listing = PageReader.ReadListing(content, new Uri("http://127.0.0.1:5083/api/ads?page=2"), site, 2);
+
+        // The classic page of each id, in order, once; the API's "next" is the next page.
+        listing.AdUrls.Select(u => u.AbsoluteUri).ShouldBe(
+            ["http://127.0.0.1:5083/klassiek/advertentie/lt-1-h", "http://127.0.0.1:5083/klassiek/advertentie/nsp-9-a"]);
+        listing.NextPage!.AbsoluteUri.ShouldBe("http://127.0.0.1:5083/api/ads?page=3");
+        listing.DeclaredEmpty.ShouldBeFalse();
+    }
+
     [Fact]
     public void ReadListing_FindsAdLinksAndNextPage_ForKontaktbordListing()
     {
@@ -58,4 +96,7 @@ public sealed class SiteDefinitionGoldenTests
 
     private sealed record Golden(string Url, string? ExternalId, string? Title, string? Text, string? Location, string? Phone,
         string? PostedDate, IReadOnlyList<string> Images, bool Expired, bool Blocked);
+
+    private sealed record GoldenWithExtras(string Url, string? ExternalId, string? Title, string? Text, string? Location, string? Phone,
+        string? PostedDate, IReadOnlyList<string> Images, IReadOnlyDictionary<string, string> Extras, bool Expired, bool Blocked);
 }

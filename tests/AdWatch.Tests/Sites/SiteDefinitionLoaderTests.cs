@@ -70,8 +70,10 @@ public sealed class SiteDefinitionLoaderTests
     public void LoadFolder_LoadsEveryShippedDefinition()
     {
         var sites = SiteDefinitionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "crawlers"));
-        sites.Select(s => s.Name).ShouldBe(["kontaktbord", "nachtlicht"]);
+        sites.Select(s => s.Name).Order(StringComparer.Ordinal).ShouldBe(["kontaktbord", "lantaarn", "lantaarn-json", "nachtlicht"]);
         sites.Single(s => s.Name == "nachtlicht").Fetch.Mode.ShouldBe(FetchMode.Browser);
+        sites.Single(s => s.Name == "lantaarn").Fetch.Mode.ShouldBe(FetchMode.Browser);
+        sites.Single(s => s.Name == "lantaarn-json").Fetch.Mode.ShouldBe(FetchMode.Http);
     }
 
     [Fact]
