@@ -11,8 +11,8 @@ namespace AdWatch.Crawling;
 /// Headless Chromium through Playwright for JavaScript sites, leased from the process's one <see cref="ChromiumPool"/>;
 /// the lease is retired every <see cref="BrowserOptions.RecycleAfterPages"/> pages, and there is one session (context and tab) per site: the session
 /// keeps the site's cookies, such as a passed age gate, across runs, and its tab is reused from page to page. Opening a
-/// context and a tab per run cost 0.5–1 s a run on a 2-core machine, more than the pages themselves; a second browser
-/// site gets its own session, so no cookie crosses sites. Requests to hosts the site does not allow are aborted; on
+/// context and a tab per run cost 0.5–1 s a run on a 2-core machine, more than the pages themselves; each browser site
+/// keeps its own session side by side (two sites crawled in turn no longer close each other's), so no cookie crosses sites. Requests to hosts the site does not allow are aborted; on
 /// cancellation the lease is retired, so no Chromium is left behind.
 /// The rendered HTML goes through the same <see cref="Html.HtmlParse"/>/<see cref="PageReader"/> step as HTTP pages.
 /// On every page the consent steps run (<see cref="BrowserSteps"/>); ad pages then run <c>ad.actions</c>, listings their
@@ -22,10 +22,8 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
     HostThrottle throttle, ILogger<BrowserFetcher> logger) : IPageFetcher, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private BrowserLease? _lease;
-    private IBrowserContext? _context;
-    private IPage? _page;
-    private string? _sessionSite;
     private int _pages;
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken ct)
@@ -100,7 +98,10 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
             }
             catch (PlaywrightException)
             {
-                await DropPageAsync(); // a crashed or stuck tab is not reused
+                if (_sessions.TryGetValue(site.Name, out var session))
+                {
+                    await DropPageAsync(session); // a crashed or stuck tab is not reused
+                }
                 throw;
             }
         }
@@ -120,47 +121,43 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
         {
             await TearDownAsync(); // Chromium grows over time: a fresh process every N pages
         }
-        if (_sessionSite != site.Name)
+        var session = await SessionAsync(site);
+        if (session.Page is not { IsClosed: false })
         {
-            await EndSessionAsync();
+            session.Page = await session.Context.NewPageAsync();
         }
-        if (_page is { IsClosed: false })
-        {
-            return _page;
-        }
-        var context = await ContextAsync(site);
-        _page = await context.NewPageAsync();
-        return _page;
+        return session.Page;
     }
 
-    private async Task<IBrowserContext> ContextAsync(SiteDefinition site)
+    private async Task<Session> SessionAsync(SiteDefinition site)
     {
-        if (_context is not null)
+        if (_sessions.TryGetValue(site.Name, out var known))
         {
-            return _context;
+            return known;
         }
         if (_lease is null)
         {
             _pages = 1;
             _lease = await pool.LeaseAsync(CancellationToken.None);
-            logger.LogInformation("Opened a Chromium session for {Site}", site.Name);
         }
-        _context = await _lease.Browser.NewContextAsync(new BrowserNewContextOptions { UserAgent = site.Fetch.UserAgent ?? options.Value.UserAgent });
-        await _context.RouteAsync("**/*", async route =>
+        logger.LogInformation("Opened a Chromium session for {Site}", site.Name);
+        var context = await _lease.Browser.NewContextAsync(new BrowserNewContextOptions { UserAgent = site.Fetch.UserAgent ?? options.Value.UserAgent });
+        await context.RouteAsync("**/*", async route =>
         {
             // Images, media and fonts are not read (image URLs come from the markup), so they are not downloaded either.
             var ok = route.Request.ResourceType is not ("image" or "media" or "font")
                 && Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var u) && (u.Scheme is "data" or "blob" || site.IsAllowedHost(u));
             await (ok ? route.ContinueAsync() : route.AbortAsync());
         });
-        _sessionSite = site.Name;
-        return _context;
+        var session = new Session(context);
+        _sessions[site.Name] = session;
+        return session;
     }
 
-    private async Task DropPageAsync()
+    private static async Task DropPageAsync(Session session)
     {
-        var page = _page;
-        _page = null;
+        var page = session.Page;
+        session.Page = null;
         try
         {
             if (page is not null)
@@ -174,40 +171,22 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
         }
     }
 
-    /// <summary>Closes the current site's session (context and tab) in a browser that keeps running.</summary>
-    private async Task EndSessionAsync()
+    /// <summary>Closes every site's session and retires the lease: the pool closes this Chromium once no one else holds it.</summary>
+    private async Task TearDownAsync()
     {
-        await DropPageAsync();
-        var context = _context;
-        (_context, _sessionSite) = (null, null);
-        if (context is not null)
+        var (sessions, lease) = (_sessions.Values.ToList(), _lease);
+        _sessions.Clear();
+        _lease = null;
+        foreach (var session in sessions)
         {
             try
             {
-                await context.CloseAsync();
+                await session.Context.CloseAsync();
             }
             catch (PlaywrightException)
             {
-                await TearDownAsync(); // the browser died under us: start afresh next time
+                // already gone
             }
-        }
-    }
-
-    /// <summary>Closes the session and retires the lease: the pool closes this Chromium once no one else holds it.</summary>
-    private async Task TearDownAsync()
-    {
-        var (context, lease) = (_context, _lease);
-        (_context, _lease, _page, _sessionSite) = (null, null, null, null);
-        try
-        {
-            if (context is not null)
-            {
-                await context.CloseAsync();
-            }
-        }
-        catch (PlaywrightException)
-        {
-            // already gone
         }
         if (lease is not null)
         {
@@ -217,28 +196,38 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
     }
 
     /// <summary>
-    /// Ends a run: the tab leaves the site's last page (about:blank), so none of the site's scripts keep running between
-    /// runs. The session and its cookies stay for the site's next run.
+    /// Ends a run of <paramref name="site"/>: its tab leaves the site's last page (about:blank), so none of the site's
+    /// scripts keep running between runs. The session and its cookies stay for the site's next run.
     /// </summary>
-    public async Task EndRunAsync()
+    public async Task EndRunAsync(SiteDefinition site)
     {
-        if (_page is not { IsClosed: false } page)
-        {
-            return;
-        }
         await _gate.WaitAsync();
         try
         {
-            await page.GotoAsync("about:blank");
-        }
-        catch (PlaywrightException)
-        {
-            await DropPageAsync();
+            if (_sessions.TryGetValue(site.Name, out var session) && session.Page is { IsClosed: false } page)
+            {
+                try
+                {
+                    await page.GotoAsync("about:blank");
+                }
+                catch (PlaywrightException)
+                {
+                    await DropPageAsync(session);
+                }
+            }
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>One site's browser context (its cookies: a passed age gate, a consent) and its reused tab.</summary>
+    private sealed class Session(IBrowserContext context)
+    {
+        public IBrowserContext Context { get; } = context;
+
+        public IPage? Page { get; set; }
     }
 
     /// <summary>Lets go of Chromium now (the pool closes it unless the PDF printer holds it); the next fetch starts a fresh one.</summary>

@@ -76,7 +76,7 @@ public sealed class CrawlRunner(
             if (fetcher == browserFetcher)
             {
                 // A cancelled run (shutdown, killed job) ends Chromium: no orphans. Otherwise the site's session stays for its next run.
-                await (ct.IsCancellationRequested ? browserFetcher.ShutdownAsync() : browserFetcher.EndRunAsync());
+                await (ct.IsCancellationRequested ? browserFetcher.ShutdownAsync() : browserFetcher.EndRunAsync(site));
             }
         }
         return await FinishAsync(site, siteId, run, resumed, ct);

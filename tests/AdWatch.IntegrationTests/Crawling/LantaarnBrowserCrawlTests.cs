@@ -52,7 +52,7 @@ public sealed class LantaarnBrowserCrawlTests
             {
                 // The number exists only as an image: it is linked with the ad's images (kept and hashed with them) and the
                 // captured reveal answer naming it is in the stored page.
-                // TODO(i14-ocr): once ImagePhoneReader reads ad images in extraction, assert the OCRed E.164 equals v.PhoneE164.
+                // Extraction reads the number from that image (OCR, source 'image'): asserted on the demo in DemoTests.
                 row.Phone.ShouldBeNull(ad.Id);
                 images.ShouldContain(phonePng);
                 row.Evidence.ShouldContain($"{{&quot;image&quot;:&quot;/api/ads/{ad.Id}/phone.png&quot;}}");

@@ -87,7 +87,21 @@ public sealed class DemoTests : IDisposable
                 JOIN ad_phones ap ON ap.version_id = v.id JOIN phones p ON p.id = ap.phone_id WHERE a.external_id = '{ad.Id}'
                 """).ShouldBe(ad.Versions.Select(v => v.PhoneE164).OfType<string>().Distinct(), ad.Id);
         }
-        // TODO(i14-ocr): the ads whose number Lantaarn shows only as a PNG get it once OCR of ad images lands; assert it then.
+        // The numbers Lantaarn shows only as a PNG come from OCR of that image (source 'image'), when tesseract is there.
+        if (AdWatch.Extraction.TesseractLocator.Find(null) is null)
+        {
+            return;
+        }
+        var imageOnly = ads.Where(a => AdWatch.DemoSites.Lantaarn.LantaarnFacts.PhoneAsImage(a.Id)).ToList();
+        imageOnly.ShouldNotBeEmpty();
+        foreach (var ad in imageOnly)
+        {
+            SqliteRows.Read(db, $"""
+                SELECT DISTINCT p.e164 || ' ' || ap.source FROM ads a JOIN sites s ON s.id = a.site_id AND s.name = 'lantaarn'
+                JOIN ad_versions v ON v.ad_id = a.id JOIN ad_phones ap ON ap.version_id = v.id JOIN phones p ON p.id = ap.phone_id
+                WHERE a.external_id = '{ad.Id}'
+                """).ShouldBe(ad.Versions.Select(v => v.PhoneE164).OfType<string>().Distinct().Select(e => e + " image"), ad.Id);
+        }
     }
 
     /// <summary>The phone changer is one advertiser with both numbers; the coarse writings of the first house made no location of their own.</summary>
