@@ -77,6 +77,7 @@ public sealed class LantaarnBrowserCrawlTests
         SkipWithoutChromium();
         await using var h = await StartAsync(revealDelay: false);
         var site = h.Site("lantaarn");
+        site.Listing.ReverifyDays = 0; // every ad page is rendered on both runs: this test is about the modals, not the revisit rule
 
         // First visit: this session is shown no modal, so nothing is answered.
         h.Host.Lantaarn.Faults = new DemoFaults { ConsentModals = DemoConsentModals.Never };
