@@ -56,9 +56,11 @@ internal sealed class DemoRunner(
         {
             host.SimulatedDate = day;
             var observedAt = ObservationTime(day);
-            var http = await crawler.RunAsync(HttpSite, observedAt, "demo", ct);
-            var js = browser is null ? await crawler.RunAsync(BrowserSite, observedAt, "demo", ct) : null;
-            var reveal = browser is null ? await crawler.RunAsync(RevealSite, observedAt, "demo", ct) : null;
+            // The three sites are different hosts and each browser site has its own session: a day's runs go side by side,
+            // as the job server's workers would run them.
+            async Task<CrawlRunResult?> CrawlAsync(string site, bool crawl) => crawl ? await crawler.RunAsync(site, observedAt, "demo", ct) : null;
+            var runs = await Task.WhenAll(CrawlAsync(HttpSite, true), CrawlAsync(BrowserSite, browser is null), CrawlAsync(RevealSite, browser is null));
+            var (http, js, reveal) = (runs[0]!, runs[1], runs[2]);
             var extracted = await extraction.RunAsync(ct);
             var browserRuns = js is null || reveal is null ? "" : $"; {Describe(js)}; {Describe(reveal)}";
             progress.Report($"{day:yyyy-MM-dd}: {Describe(http)}{browserRuns}; {extracted} versions extracted");

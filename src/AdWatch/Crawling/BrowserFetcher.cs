@@ -22,9 +22,11 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
     HostThrottle throttle, ILogger<BrowserFetcher> logger) : IPageFetcher, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // _gate guards the sessions, the lease and the counters (held briefly); each session's own gate serialises its tab.
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private BrowserLease? _lease;
     private int _pages;
+    private int _inUse;
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken ct)
     {
@@ -33,12 +35,12 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
         {
             return FetchResult.Failed(request.Url, "off-site", $"{request.Url} is not on an allowed host of site '{site.Name}'.");
         }
-        await _gate.WaitAsync(ct);
+        var session = await EnterAsync(site, ct);
         using var cancel = ct.Register(() => _ = TearDownAsync());
         try
         {
             using var turn = await throttle.WaitTurnAsync(request.Url.Host, site.Politeness, ct);
-            var page = await PageAsync(site);
+            var page = session.Page is { IsClosed: false } open ? open : session.Page = await session.Context.NewPageAsync();
             try
             {
                 var timeout = site.Limits.TimeoutSeconds * 1000f;
@@ -98,10 +100,7 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
             }
             catch (PlaywrightException)
             {
-                if (_sessions.TryGetValue(site.Name, out var session))
-                {
-                    await DropPageAsync(session); // a crashed or stuck tab is not reused
-                }
+                await DropPageAsync(session); // a crashed or stuck tab is not reused
                 throw;
             }
         }
@@ -111,22 +110,54 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
         }
         finally
         {
-            _gate.Release();
+            await LeaveAsync(session);
         }
     }
 
-    private async Task<IPage> PageAsync(SiteDefinition site)
+    /// <summary>
+    /// Takes the site's session for one page: sessions of different sites work in parallel, one page at a time each.
+    /// Chromium is recycled every <see cref="BrowserOptions.RecycleAfterPages"/> pages, but only while no page is in use,
+    /// so one site's recycling never closes another site's tab mid-page.
+    /// </summary>
+    private async Task<Session> EnterAsync(SiteDefinition site, CancellationToken ct)
     {
-        if (_lease is not null && _pages++ >= browserOptions.Value.RecycleAfterPages)
+        Session session;
+        await _gate.WaitAsync(ct);
+        try
         {
-            await TearDownAsync(); // Chromium grows over time: a fresh process every N pages
+            if (_lease is not null && _inUse == 0 && _pages >= browserOptions.Value.RecycleAfterPages)
+            {
+                await TearDownAsync(); // Chromium grows over time: a fresh process every N pages
+            }
+            _pages++;
+            session = await SessionAsync(site);
+            _inUse++;
         }
-        var session = await SessionAsync(site);
-        if (session.Page is not { IsClosed: false })
+        finally
         {
-            session.Page = await session.Context.NewPageAsync();
+            _gate.Release();
         }
-        return session.Page;
+        try
+        {
+            await session.Gate.WaitAsync(ct);
+        }
+        catch
+        {
+            await LeaveAsync(session, holdsGate: false);
+            throw;
+        }
+        return session;
+    }
+
+    private async Task LeaveAsync(Session session, bool holdsGate = true)
+    {
+        if (holdsGate)
+        {
+            session.Gate.Release();
+        }
+        await _gate.WaitAsync();
+        _inUse--;
+        _gate.Release();
     }
 
     private async Task<Session> SessionAsync(SiteDefinition site)
@@ -202,23 +233,31 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
     public async Task EndRunAsync(SiteDefinition site)
     {
         await _gate.WaitAsync();
+        var known = _sessions.TryGetValue(site.Name, out var session);
+        if (known)
+        {
+            _inUse++;
+        }
+        _gate.Release();
+        if (!known)
+        {
+            return;
+        }
+        await session!.Gate.WaitAsync();
         try
         {
-            if (_sessions.TryGetValue(site.Name, out var session) && session.Page is { IsClosed: false } page)
+            if (session.Page is { IsClosed: false } page)
             {
-                try
-                {
-                    await page.GotoAsync("about:blank");
-                }
-                catch (PlaywrightException)
-                {
-                    await DropPageAsync(session);
-                }
+                await page.GotoAsync("about:blank");
             }
+        }
+        catch (PlaywrightException)
+        {
+            await DropPageAsync(session);
         }
         finally
         {
-            _gate.Release();
+            await LeaveAsync(session);
         }
     }
 
@@ -228,6 +267,8 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
         public IBrowserContext Context { get; } = context;
 
         public IPage? Page { get; set; }
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
     }
 
     /// <summary>Lets go of Chromium now (the pool closes it unless the PDF printer holds it); the next fetch starts a fresh one.</summary>

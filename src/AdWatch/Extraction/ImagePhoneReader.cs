@@ -30,6 +30,7 @@ public sealed partial class ImagePhoneReader
     private const int Padding = 16;
     private const int MaxTextChars = 200;
     private const int MinDigitsToGoOn = 6; // fewer digits than any phone, allowing for a misread or two
+    private const int MinRowEdgesForDigits = 2 * MinDigitsToGoOn; // two edges per digit stroke crossed, at the least
 
     private readonly PhoneExtractor _phones;
     private readonly ILogger _logger;
@@ -184,6 +185,10 @@ public sealed partial class ImagePhoneReader
             var histogram = Histogram(image);
             var threshold = Otsu(histogram, image.Width * image.Height);
             var darkBackground = CountAtOrBelow(histogram, threshold) * 2 > image.Width * image.Height;
+            if (MostInkEdgesInARow(image) < MinRowEdgesForDigits)
+            {
+                return []; // no row crosses enough strokes for a written number: flat areas or a few shapes, no OCR
+            }
             var scale = Upscale(image, threshold, darkBackground);
             if (scale > 1)
             {
@@ -217,6 +222,34 @@ public sealed partial class ImagePhoneReader
             // Decoders throw many types on crafted data (format, memory, index, argument); all mean "nothing to read".
             return [];
         }
+    }
+
+    /// <summary>
+    /// The most ink/background changes along one pixel row. A row through a written phone number crosses at least two
+    /// edges per digit (a slight rotation keeps one row across all of them); a flat picture or a few coloured blocks give
+    /// far fewer, so tesseract, which costs about a third of a second per picture, is not started for them.
+    /// </summary>
+    internal static int MostInkEdgesInARow(Image<L8> image)
+    {
+        var threshold = Otsu(Histogram(image), image.Width * image.Height);
+        var most = 0;
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                var edges = 0;
+                for (var x = 1; x < row.Length; x++)
+                {
+                    if ((row[x].PackedValue <= threshold) != (row[x - 1].PackedValue <= threshold))
+                    {
+                        edges++;
+                    }
+                }
+                most = Math.Max(most, edges);
+            }
+        });
+        return most;
     }
 
     /// <summary>How much to enlarge so the ink is at least <see cref="TargetInkHeight"/> high; 1 when it already is or cannot be told.</summary>
