@@ -15,6 +15,14 @@ internal abstract class DemoSiteApp(DemoSiteContext context)
 
     public abstract Task HandleAsync(HttpContext http);
 
+    /// <summary>The 1-based page number in query parameter <paramref name="name"/> (1 when absent); false when it is not a positive number.</summary>
+    protected static bool TryPage(HttpContext http, string name, out int page)
+    {
+        var raw = http.Request.Query[name].ToString();
+        page = 1;
+        return raw.Length == 0 || (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1);
+    }
+
     protected Task RobotsAsync(HttpContext http, string disallowedPrefix) =>
         DemoResponses.WriteAsync(http, StatusCodes.Status200OK, "text/plain; charset=utf-8",
             $"""

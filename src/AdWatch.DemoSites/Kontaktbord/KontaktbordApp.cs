@@ -51,9 +51,7 @@ internal sealed class KontaktbordApp(DemoSiteContext context) : DemoSiteApp(cont
 
     private Task ListingAsync(HttpContext http)
     {
-        var raw = http.Request.Query["pagina"].ToString();
-        var page = 1;
-        if (raw.Length > 0 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (!TryPage(http, "pagina", out var page))
             return Html(http, 404, Markup.NotFound());
 
         var date = Today;

@@ -114,9 +114,7 @@ internal sealed class LantaarnApp : DemoSiteApp
 
     private Task ApiListingAsync(HttpContext http)
     {
-        var raw = http.Request.Query["page"].ToString();
-        var page = 1;
-        if (raw.Length > 0 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (!TryPage(http, "page", out var page))
             return WriteJson(http, StatusCodes.Status400BadRequest, new { error = "invalid-page" });
         var date = Today;
         var all = Context.Scenario.Listing(DemoSiteKind.Lantaarn, date);
@@ -133,9 +131,7 @@ internal sealed class LantaarnApp : DemoSiteApp
 
     private Task ClassicListingAsync(HttpContext http)
     {
-        var raw = http.Request.Query["pagina"].ToString();
-        var page = 1;
-        if (raw.Length > 0 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (!TryPage(http, "pagina", out var page))
             return Html(http, 404, LantaarnPages.NotFound());
         var date = Today;
         var all = Context.Scenario.Listing(DemoSiteKind.Lantaarn, date);

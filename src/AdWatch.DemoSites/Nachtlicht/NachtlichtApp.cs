@@ -79,9 +79,7 @@ internal sealed class NachtlichtApp(DemoSiteContext context) : DemoSiteApp(conte
 
     private Task ListingAsync(HttpContext http)
     {
-        var raw = http.Request.Query["page"].ToString();
-        var page = 1;
-        if (raw.Length > 0 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (!TryPage(http, "page", out var page))
             return WriteJson(http, StatusCodes.Status400BadRequest, new { error = "invalid-page" });
 
         var date = Today;
