@@ -11,12 +11,13 @@ namespace AdWatch.DemoSites.Scenario;
 /// <remarks>
 /// Every street name is invented ("Voorbeeldstraat", "Proefweg" …) so no real home is ever shown as a lead; postcodes
 /// are real PC6 areas so the offline gazetteer can place them. Names, phones and photos are invented.
-/// The houses' ads are all on Kontaktbord (server-rendered), so the figures hold without a browser; about half are
-/// cross-posted on Nachtlicht (JavaScript), which also carries noise of its own. Lantaarn (site c) carries a few cross-posts
-/// and <see cref="LantaarnOnlyStays"/>: four more women at the houses whose ads appear only there and, by the site's rule,
-/// name the town only: no address, their own number and photos, nothing that ties them to a house. They must change no
-/// figure (the demo flags the same 4 houses and 15 advertisers with Lantaarn crawled). Lantaarn's ads come from their own
-/// random stream, so what Kontaktbord and Nachtlicht serve is unchanged.
+/// The houses' ads are on Kontaktbord (server-rendered) except two stays, <see cref="LantaarnOnlyStays"/>, seen only on Lantaarn
+/// (site c), whose rule forbids an address in the ad: one woman at the second house is tied to it only by the operator's
+/// booking number in her text, one at the fourth house only by the photo of its room and the town field. So the fourth house
+/// is found only through Lantaarn (Kontaktbord and Nachtlicht show two advertisers there, one short of a flag), and the second
+/// shows its fourth advertiser only there. About half the stays are cross-posted on Nachtlicht (JavaScript), which also
+/// carries noise of its own; Lantaarn carries a few more cross-posts. Lantaarn reads the same over its JSON listing and
+/// classic pages (HTTP) as in the browser, except for the numbers behind "Toon nummer".
 /// </remarks>
 public static class Harderwijk2023Scenario
 {
@@ -65,20 +66,14 @@ public static class Harderwijk2023Scenario
     public const string MixedStreet = "Voorbeeldstraat, Harderwijk";
 
     /// <summary>
-    /// Stays at the houses seen only on Lantaarn: (advertiser id, house, first day, length). The house is ground truth only:
-    /// the ads name the town and the advertiser's own number and photos. (An earlier draft gave them a booking number and the
-    /// room photo of the house; analysis then joined three of them to their house by the photo and one to the advertiser
-    /// whose number she shared, which moved the demo's figures: a cross-site rule for such joins is for analysis to decide.)
+    /// The stays at the houses whose ads are only on Lantaarn, with no address (the site's rule): the second house's fourth
+    /// advertiser (its booking number in her text ties the ad to the house, no photo of the house), and the fourth house's third
+    /// (the photo of its room and "Plaats: Harderwijk").
     /// </summary>
-    public static readonly IReadOnlyList<(string AdvertiserId, int House, DateOnly First, int Length)> LantaarnOnlyStays =
-    [
-        ("lt-1", 0, new DateOnly(2023, 3, 14), 3),
-        ("lt-2", 1, new DateOnly(2023, 5, 10), 4),
-        ("lt-3", 2, new DateOnly(2023, 8, 1), 4),
-        ("lt-4", 3, new DateOnly(2023, 11, 1), 4),
-    ];
+    public static readonly IReadOnlyList<string> LantaarnOnlyStays = ["hw-08-b", "hw-15-b"];
 
-    private static readonly string[] LantaarnNames = ["Abril", "Celeste", "Dayana", "Elena"];
+    /// <summary>The words in which <see cref="LantaarnOnlyStays"/>' first ad gives the operator's booking number.</summary>
+    public static readonly string BookingLine = $"Boekingen via {DemoPhoneWriter.Write(OperatorPhone, DemoPhoneStyle.Pairs)}.";
 
     private static readonly string[] TouringTowns = ["Zwolle", "Amersfoort", "Apeldoorn", "Utrecht", "Zeewolde", "Nijkerk", "Deventer", "Lelystad"];
 
@@ -91,7 +86,7 @@ public static class Harderwijk2023Scenario
         var stays = new (int House, string First, int Length)[]
         {
             (0, "2023-02-06", 4), (0, "2023-02-20", 4), (0, "2023-03-08", 5), (0, "2023-03-27", 3),
-            (1, "2023-04-17", 4), (1, "2023-05-02", 5), (1, "2023-05-22", 4), (1, "2023-06-12", 3),
+            (1, "2023-04-17", 4), (1, "2023-05-02", 5), (1, "2023-05-22", 4), (1, "2023-05-30", 3),
             (2, "2023-07-10", 4), (2, "2023-07-24", 5), (2, "2023-08-14", 4), (2, "2023-09-04", 4),
             (3, "2023-10-02", 4), (3, "2023-10-23", 4), (3, "2023-11-13", 5),
         };
@@ -105,7 +100,6 @@ public static class Harderwijk2023Scenario
         b.Escorts();
         b.TownNoise();
         b.OutsideRotation();
-        b.LantaarnOnly();
         return DemoScenario.Create("harderwijk-2023", Start, Days, b.Advertisers, b.Ads);
     }
 
@@ -142,6 +136,14 @@ public static class Harderwijk2023Scenario
                 Ads.Add(Ad($"{advertiser.Id}-b", advertiser, sites, first, half, Houses[house], "Harderwijk", origin, phones, [room]));
                 Ads.Add(Ad($"{advertiser.Id}-b2", later, sites, first.AddDays(half + 1), length - half - 1, Houses[house], "Harderwijk", origin,
                     null, [room]));
+            }
+            else if (LantaarnOnlyStays.Contains($"{advertiser.Id}-b"))
+            {
+                // Only on Lantaarn, which shows no address: the booking number in her text ties her to the second house, the
+                // room's photo to the fourth (the house stays the ground truth in Location; Lantaarn shows the town only).
+                var booking = house == 1;
+                Ads.Add(Ad($"{advertiser.Id}-b", advertiser, [DemoSiteKind.Lantaarn], first, length, Houses[house], "Harderwijk", origin,
+                    rooms: booking ? [] : [room], bodyTail: booking ? BookingLine : null));
             }
             else
             {
@@ -237,30 +239,6 @@ public static class Harderwijk2023Scenario
             }
         }
 
-        public void LantaarnOnly()
-        {
-            // Own stream: these ads must not shift the draws behind the other sites' ads.
-            var random = new Random(14);
-            for (var i = 0; i < LantaarnOnlyStays.Count; i++)
-            {
-                var (id, _, first, length) = LantaarnOnlyStays[i];
-                var advertiser = NewAdvertiser(id, LantaarnNames[i], "touring", "+31");
-                var phone = advertiser.PhoneE164;
-                var age = random.Next(21, 34).ToString(CultureInfo.InvariantCulture);
-                string Fill(string template) => template.Replace("{name}", advertiser.Name, StringComparison.Ordinal)
-                    .Replace("{age}", age, StringComparison.Ordinal).Replace("{origin}", "latina", StringComparison.Ordinal)
-                    .Replace("{city}", "Harderwijk", StringComparison.Ordinal);
-                var title = Fill(DemoTextBank.TitleTemplates[random.Next(DemoTextBank.TitleTemplates.Length)]);
-                var body = string.Join("\n\n", Fill(DemoTextBank.Openings[random.Next(DemoTextBank.Openings.Length)]),
-                    DemoTextBank.Middles[random.Next(DemoTextBank.Middles.Length)], "Afspraken via Toon nummer.");
-                // Lantaarn's rule: no address in the ad; the town field only.
-                var version = new DemoAdVersion(first, title, body, "Harderwijk", "Harderwijk", DemoPhoneWriter.Write(phone, DemoPhoneStyle.Pairs),
-                    phone, first, advertiser.ImageIds);
-                Ads.Add(new DemoAd($"{id}-h", advertiser.Id, [DemoSiteKind.Lantaarn], [new DemoDateRange(first, first.AddDays(length - 1))],
-                    [version], DemoExpiryStyle.Gone));
-            }
-        }
-
         private DemoAdvertiser NewAdvertiser(string id, string name, string role, string country)
         {
             _phoneSerial++;
@@ -278,7 +256,8 @@ public static class Harderwijk2023Scenario
         private string Phone(DemoAdvertiser advertiser) => DemoPhoneWriter.Write(advertiser.PhoneE164, Styles[_random.Next(Styles.Length)]);
 
         private DemoAd Ad(string id, DemoAdvertiser advertiser, DemoSiteKind[] sites, DateOnly first, int length, string? location,
-            string? city, string origin, string? phoneText = null, string[]? rooms = null, string? repostLocation = null)
+            string? city, string origin, string? phoneText = null, string[]? rooms = null, string? repostLocation = null,
+            string? bodyTail = null)
         {
             var age = _random.Next(21, 34).ToString(CultureInfo.InvariantCulture);
             string Fill(string template) => template.Replace("{name}", advertiser.Name, StringComparison.Ordinal)
@@ -287,6 +266,10 @@ public static class Harderwijk2023Scenario
             var title = Fill(DemoTextBank.TitleTemplates[_random.Next(DemoTextBank.TitleTemplates.Length)]);
             var body = string.Join("\n\n", Fill(DemoTextBank.Openings[_random.Next(DemoTextBank.Openings.Length)]),
                 DemoTextBank.Middles[_random.Next(DemoTextBank.Middles.Length)]);
+            if (bodyTail is not null)
+            {
+                body += "\n\n" + bodyTail;
+            }
             string[] images = [.. advertiser.ImageIds, .. rooms ?? []];
             var version = Version(first, advertiser, title, body, location, city, images, phoneText);
             var versions = new List<DemoAdVersion> { version };

@@ -84,7 +84,7 @@ internal static class DemoCommand
                 await connection.OpenAsync(ct);
                 var hasSites = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sites'") > 0;
                 var others = hasSites
-                    ? (await connection.QueryAsync<string>("SELECT name FROM sites WHERE name NOT IN ('kontaktbord', 'nachtlicht', 'lantaarn')")).ToList()
+                    ? (await connection.QueryAsync<string>("SELECT name FROM sites WHERE name NOT IN ('kontaktbord', 'nachtlicht', 'lantaarn', 'lantaarn-json')")).ToList()
                     : [];
                 if (others.Count > 0)
                 {

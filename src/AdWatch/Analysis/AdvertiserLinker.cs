@@ -29,14 +29,15 @@ internal sealed class AdvertiserLinker(AnalysisOptions options)
         Array.Fill(kinds, "self");
         var phones = new List<long>?[n];
         var names = new HashSet<string>?[n];
-        // The active days of each cluster, as the (first, last) day of each of its ads: a phone change needs two clusters that
-        // were never online on the same day.
+        // The days each cluster's numbers were advertised, as the (first, last) day of each of its ads that shows a number: a phone
+        // change needs two clusters whose numbers were never online on the same day. An ad without a number (a cross-post on a
+        // site that hides it) joined by its photo shows neither number, so its days do not count.
         var spans = new List<(int First, int Last)>?[n];
         for (var i = 0; i < n; i++)
         {
             phones[i] = [.. ads[i].Phones];
             names[i] = ads[i].Name is { } name ? [name] : null;
-            spans[i] = [(ads[i].FirstDay, ads[i].LastDay)];
+            spans[i] = ads[i].Phones.Length > 0 ? [(ads[i].FirstDay, ads[i].LastDay)] : [];
         }
         var changes = new List<PhoneChange>();
         var deferred = new List<(int A, int B, string Kind)>();

@@ -50,6 +50,27 @@ public sealed class AdvertiserIdentityTests
     }
 
     [Fact]
+    public void Run_CountsAPhoneChangeAsOneAdvertiser_WhenACopyWithoutANumberSharesThePhotosOfBoth()
+    {
+        var t = new Timeline();
+        var house = t.Address("Stationslaan", "14", "3841AB");
+        var before = t.Ad(0, 5, "Luna", "+31611111111", house, RoomA);
+        var after = t.Ad(10, 5, "Luna", "+31622222222", house, RoomA ^ 0b11);
+        // The new ad cross-posted on a site that shows no number: its photo joins it to the old number's ads first, but it shows
+        // no number, so its days are not days on which the old number was advertised.
+        var copy = t.Ad(10, 5, "Luna", null, null, RoomA);
+        t.Ad(20, 5, "Bella", "+31633333333", house, RoomB);
+
+        var result = t.Run(40);
+
+        var luna = result.AdvertiserOf(before).ShouldNotBeNull();
+        result.AdvertiserOf(after).ShouldBe(luna);
+        result.AdvertiserOf(copy).ShouldBe(luna);
+        luna.Identity.ShouldHaveSingleItem().Code.ShouldBe("phone-change");
+        result.Advertisers.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void Run_KeepsTwoAdvertisers_WhenTheTwoNumbersAreOnlineOnTheSameDays()
     {
         var t = new Timeline();
