@@ -39,7 +39,7 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
         using var cancel = ct.Register(() => _ = TearDownAsync());
         try
         {
-            using var turn = await throttle.WaitTurnAsync(request.Url.Host, site.Politeness, ct);
+            using var turn = await throttle.WaitTurnAsync(HostThrottle.KeyOf(request.Url), site.Politeness, ct);
             var page = session.Page is { IsClosed: false } open ? open : session.Page = await session.Context.NewPageAsync();
             try
             {

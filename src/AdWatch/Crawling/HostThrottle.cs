@@ -6,11 +6,16 @@ namespace AdWatch.Crawling;
 /// <summary>
 /// Per-host politeness: a concurrency slot and a minimum spacing between request starts. Latency adjusts the spacing
 /// the AutoThrottle way (towards latency / concurrency), but an error response may only raise it, and Retry-After
-/// blocks the host until the given time. The configured delay is a floor.
+/// blocks the host until the given time. The configured delay is a floor. A host is what robots.txt applies to
+/// (RFC 9309 §2.3: scheme, host and port): <see cref="KeyOf"/>, so two servers on one address, such as the demo sites on
+/// 127.0.0.1, do not wait for each other.
 /// </summary>
 public sealed class HostThrottle(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The politeness key of a URL: its host, with the port when it is not the scheme's default.</summary>
+    public static string KeyOf(Uri url) => url.IsDefaultPort ? url.IdnHost : $"{url.IdnHost}:{url.Port}";
 
     /// <summary>Waits for a slot and for the host's next allowed start; dispose the result to release the slot.</summary>
     public async Task<IDisposable> WaitTurnAsync(string host, PolitenessRule politeness, CancellationToken ct)

@@ -51,7 +51,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
                         return FetchResult.Failed(request.Url, "backpressure", $"Still {status} after {waits} Retry-After waits.", status, retries);
                     }
                     waits++;
-                    throttle.BlockUntil(url.Host, site.Politeness, time.GetUtcNow() + RetryAfter(response.Headers.RetryAfter));
+                    throttle.BlockUntil(HostThrottle.KeyOf(url), site.Politeness, time.GetUtcNow() + RetryAfter(response.Headers.RetryAfter));
                     hop--;
                     continue;
                 }
@@ -104,7 +104,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
         message.Options.Set(CrawlHttp.MaxBytes, site.Limits.MaxBodyBytes);
         message.Options.Set(CrawlHttp.Retries, counter);
 
-        using var turn = await throttle.WaitTurnAsync(url.Host, site.Politeness, ct);
+        using var turn = await throttle.WaitTurnAsync(HostThrottle.KeyOf(url), site.Politeness, ct);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -124,12 +124,12 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
                     }
                 }
             }
-            throttle.Observe(url.Host, site.Politeness, clock.Elapsed, response.IsSuccessStatusCode || (int)response.StatusCode == 304);
+            throttle.Observe(HostThrottle.KeyOf(url), site.Politeness, clock.Elapsed, response.IsSuccessStatusCode || (int)response.StatusCode == 304);
             return (response, null, counter.Count);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            throttle.Observe(url.Host, site.Politeness, clock.Elapsed, ok: false);
+            throttle.Observe(HostThrottle.KeyOf(url), site.Politeness, clock.Elapsed, ok: false);
             var failed = ex switch
             {
                 BodyTooLargeException => FetchResult.Failed(request.Url, "too-large", ex.Message),

@@ -51,12 +51,37 @@ public static class JsonPageReader
             {
                 if (AdUrl(item, pageUrl, site, rule) is { } url && site.IsAllowedHost(url) && seen.Add(url.AbsoluteUri))
                 {
-                    var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.ToString(Formatting.None))));
+                    var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Hashed(item, rule).ToString(Formatting.None))));
                     result.Add(new JsonListingItem(url, hash));
                 }
             }
         }
         return result;
+    }
+
+    /// <summary>The item as hashed: a copy without the values <c>listing.json.ignore</c> names (e.g. the bump time).</summary>
+    private static JToken Hashed(JToken item, JsonListingRule rule)
+    {
+        if (rule.Ignore.Count == 0)
+        {
+            return item;
+        }
+        var copy = item.DeepClone();
+        foreach (var path in rule.Ignore)
+        {
+            foreach (var token in JsonValues.Tokens(copy, path).ToList())
+            {
+                if (token.Parent is JProperty property)
+                {
+                    property.Remove();
+                }
+                else if (token.Parent is JArray)
+                {
+                    token.Remove();
+                }
+            }
+        }
+        return copy;
     }
 
     private static Uri? AdUrl(JToken item, Uri pageUrl, SiteDefinition site, JsonListingRule rule)

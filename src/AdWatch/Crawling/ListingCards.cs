@@ -6,10 +6,12 @@ namespace AdWatch.Crawling;
 /// Finds the card of each ad link on a listing page and hashes it. The card is the link's closest ancestor (or itself)
 /// matching <c>listing.cardSelector</c>; without one, the largest ancestor of the link that holds links to no other ad
 /// (below <c>body</c>). Each element is marked once per ad URL it contains, so the walk stays linear in links × depth.
+/// The parts of a card matching <c>listing.cardIgnore</c> (a bump time, a view counter) are left out of its hash.
 /// </summary>
 internal static class ListingCards
 {
-    public static IReadOnlyList<ListingCard> Read(IReadOnlyList<(IElement Anchor, Uri Url)> links, Uri pageUrl, string? cardSelector)
+    public static IReadOnlyList<ListingCard> Read(IReadOnlyList<(IElement Anchor, Uri Url)> links, Uri pageUrl, string? cardSelector,
+        string? cardIgnore = null)
     {
         var owner = cardSelector is null ? MarkOwners(links) : null;
         var cards = new List<ListingCard>();
@@ -21,7 +23,7 @@ internal static class ListingCards
                 continue;
             }
             var card = cardSelector is not null ? Closest(anchor, cardSelector) : Climb(anchor, url.AbsoluteUri, owner!);
-            cards.Add(new ListingCard(url, card is null ? null : CardHash.Of(card, pageUrl)));
+            cards.Add(new ListingCard(url, card is null ? null : CardHash.Of(Without(card, cardIgnore), pageUrl)));
         }
         return cards;
     }
@@ -61,6 +63,32 @@ internal static class ListingCards
             card = parent;
         }
         return card;
+    }
+
+    /// <summary>The card, or a copy of it without the parts <paramref name="ignore"/> matches (the page itself is untouched).</summary>
+    private static IElement Without(IElement card, string? ignore)
+    {
+        if (ignore is null)
+        {
+            return card;
+        }
+        try
+        {
+            if (card.QuerySelector(ignore) is null)
+            {
+                return card;
+            }
+            var copy = (IElement)card.Clone(deep: true);
+            foreach (var part in copy.QuerySelectorAll(ignore).ToList())
+            {
+                part.Remove();
+            }
+            return copy;
+        }
+        catch (DomException)
+        {
+            return card; // validated at load; a selector AngleSharp still refuses ignores nothing
+        }
     }
 
     private static IElement? Closest(IElement anchor, string selector)

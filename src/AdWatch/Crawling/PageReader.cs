@@ -37,7 +37,7 @@ public static class PageReader
                 links.Add((a, url));
             }
         }
-        var cards = ListingCards.Read(links, pageUrl, l.CardSelector);
+        var cards = ListingCards.Read(links, pageUrl, l.CardSelector, l.CardIgnore);
         var urls = cards.Select(c => c.Url).ToList();
 
         Uri? next = null;

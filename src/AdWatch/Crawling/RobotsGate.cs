@@ -19,7 +19,7 @@ public sealed class RobotsGate(IPageFetcher fetcher, string productToken, HostTh
         var robots = await _byOrigin.GetOrAdd(origin, o => new Lazy<Task<RobotsTxt>>(() => LoadAsync(new Uri(o + "/robots.txt"), site, ct))).Value;
         if (robots.CrawlDelay is { } delay)
         {
-            throttle?.RaiseFloor(url.Host, site.Politeness, delay);
+            throttle?.RaiseFloor(HostThrottle.KeyOf(url), site.Politeness, delay);
         }
         return robots.IsAllowed(url);
     }

@@ -70,6 +70,10 @@ internal static class BrowserRules
             JsonPath(json.Url, "listing.json.url", required: false, fail);
             JsonPath(json.Id, "listing.json.id", required: false, fail);
             JsonPath(json.Next, "listing.json.next", required: false, fail);
+            for (var i = 0; i < json.Ignore.Count; i++)
+            {
+                JsonPath(json.Ignore[i], $"listing.json.ignore[{i}]", required: true, fail);
+            }
             if ((json.Url is null) == (json.UrlTemplate is null))
             {
                 fail("listing.json", "set either url (a JSONPath to the ad URL) or urlTemplate with id.");

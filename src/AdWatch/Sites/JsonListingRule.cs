@@ -23,6 +23,12 @@ public sealed class JsonListingRule
     /// <summary>JSONPath (on the whole document) of the next page's URL.</summary>
     public string? Next { get; set; }
 
+    /// <summary>
+    /// JSONPaths (relative to an item) left out of the item's hash, like <see cref="ListingRule.CardIgnore"/>: e.g.
+    /// <c>$.bumpedAt</c>, the time a paid bump re-dated the ad.
+    /// </summary>
+    public List<string> Ignore { get; set; } = [];
+
     /// <summary>Browser mode: the <c>fetch.capture</c> name whose responses hold the listing JSON.</summary>
     public string? Capture { get; set; }
 }

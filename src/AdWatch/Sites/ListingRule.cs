@@ -28,6 +28,12 @@ public sealed class ListingRule
     public string? CardSelector { get; set; }
 
     /// <summary>
+    /// Selector of the parts of a card left out of its hash: what changes without the ad changing, such as the time a paid
+    /// bump re-dated it ("2 uur geleden"), a view counter or a "nieuw" badge. Without it a bumped ad's page is fetched again.
+    /// </summary>
+    public string? CardIgnore { get; set; }
+
+    /// <summary>
     /// An ad whose card did not change is counted as seen from the listing, without fetching its page, until its page was
     /// last fetched more than this many days ago. <c>0</c> fetches every listed ad's page on every run.
     /// </summary>

@@ -109,6 +109,7 @@ internal static partial class SiteDefinitionValidator
         Selector(s.Listing.NextPageSelector, "listing.nextPageSelector", Fail);
         Selector(s.Listing.AdLinkSelector, "listing.adLinkSelector", Fail);
         Selector(s.Listing.CardSelector, "listing.cardSelector", Fail);
+        Selector(s.Listing.CardIgnore, "listing.cardIgnore", Fail);
         Range(s.Listing.ReverifyDays, 0, 365, "listing.reverifyDays", Fail);
         Regex(s.Listing.AdUrlPattern, "listing.adUrlPattern", 0, Fail);
         Regex(s.Ad.IdFromUrl, "ad.idFromUrl", 1, Fail);

@@ -10,6 +10,34 @@ public sealed class HostThrottleTests
 
     private static readonly PolitenessRule Polite = new() { DelayMs = 1000, ConcurrencyPerHost = 1 };
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5081/a", "127.0.0.1:5081")]
+    [InlineData("https://example.nl/", "example.nl")]
+    [InlineData("http://example.nl:80/x", "example.nl")]
+    [InlineData("https://example.nl:8443/", "example.nl:8443")]
+    [InlineData("https://bücher.example/", "xn--bcher-kva.example")]
+    public void KeyOf_IsTheHostWithItsPortUnlessDefault(string url, string key) => HostThrottle.KeyOf(new Uri(url)).ShouldBe(key);
+
+    [Fact]
+    public async Task TwoServersOnOneAddress_DoNotWaitForEachOther_ButOneServerStillTakesTurns()
+    {
+        var time = new FakeTimeProvider();
+        var throttle = new HostThrottle(time);
+        var a = HostThrottle.KeyOf(new Uri("http://127.0.0.1:5081/"));
+        var b = HostThrottle.KeyOf(new Uri("http://127.0.0.1:5082/"));
+
+        using var first = await throttle.WaitTurnAsync(a, Polite, Ct);
+        var other = throttle.WaitTurnAsync(b, Polite, Ct);
+        var same = throttle.WaitTurnAsync(a, Polite, Ct);
+
+        other.IsCompleted.ShouldBeTrue();
+        (await other).Dispose();
+        same.IsCompleted.ShouldBeFalse();
+        first.Dispose();
+        time.Advance(TimeSpan.FromMilliseconds(1000));
+        (await same).Dispose();
+    }
+
     private static async Task<HostThrottle> WithOneRequestAsync(FakeTimeProvider time)
     {
         var throttle = new HostThrottle(time);

@@ -57,6 +57,19 @@ public sealed class JsonPageReaderTests
     }
 
     [Fact]
+    public void Items_LeaveWhatIgnoreNamesOutOfTheHash_AndStillSeeEveryOtherChange()
+    {
+        var site = Site(new JsonListingRule { Items = "$.ads[*]", Url = "$.url", Ignore = ["$.bumpedAt", "$.stats.views"] });
+        string Hash(string json) => JsonPageReader.Items(Json(json), PageUrl, site).Single().ItemHash;
+
+        var before = Hash("""{"ads":[{"url":"/ad/1","price":10,"bumpedAt":"2023-03-01T09:00","stats":{"views":3}}]}""");
+        Hash("""{"ads":[{"url":"/ad/1","price":10,"bumpedAt":"2023-03-02T14:10","stats":{"views":40}}]}""").ShouldBe(before);
+        Hash("""{"ads":[{"url":"/ad/1","price":12,"bumpedAt":"2023-03-02T14:10","stats":{"views":40}}]}""").ShouldNotBe(before);
+        // The page read for ad URLs is not changed by hashing.
+        JsonPageReader.Items(Json("""{"ads":[{"url":"/ad/1","bumpedAt":"x"}]}"""), PageUrl, site).Single().Url.AbsolutePath.ShouldBe("/ad/1");
+    }
+
+    [Fact]
     public void ReadListing_InBrowserMode_ReadsTheCapturedResponses()
     {
         var site = Site(new JsonListingRule { Items = "$.ads[*]", UrlTemplate = "/ad/{id}", Id = "$.id", Capture = "list" });

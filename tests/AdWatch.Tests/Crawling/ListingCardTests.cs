@@ -42,6 +42,28 @@ public sealed class ListingCardTests
         HashOf(first, "a1").ShouldNotBe(HashOf(first, "a2"));
     }
 
+    [Fact]
+    public void CardHash_LeavesOutWhatCardIgnoreMatches_AndStillSeesEveryOtherChange()
+    {
+        IReadOnlyList<ListingCard> ReadBumped(string bumped, string title = "Luna nieuw")
+        {
+            var site = SiteDefinitionGoldenTests.Site("kontaktbord");
+            site.Listing.CardIgnore = "time.ad-bumped, .views";
+            var card = Card("a1", title, extra: $"<time class=\"ad-bumped\">{bumped}</time><span class=\"views\">{bumped.Length * 7} keer bekeken</span>");
+            var doc = HtmlParse.Document($"<html><body><main><ul class=\"ad-list\">{card}</ul></main></body></html>");
+            return PageReader.ReadListing(doc, Page, site, 1).Cards;
+        }
+
+        var before = HashOf(ReadBumped("vandaag 09:00"), "a1");
+        HashOf(ReadBumped("2 uur geleden"), "a1").ShouldBe(before);
+        HashOf(ReadBumped("2 uur geleden", title: "Luna terug"), "a1").ShouldNotBe(before);
+        // Without cardIgnore the bump time is part of the card.
+        var plain = SiteDefinitionGoldenTests.Site("kontaktbord");
+        string Plain(string bumped) => HashOf(PageReader.ReadListing(HtmlParse.Document(
+            $"<html><body><main><ul class=\"ad-list\">{Card("a1", extra: $"<time class=\"ad-bumped\">{bumped}</time>")}</ul></main></body></html>"), Page, plain, 1).Cards, "a1");
+        Plain("2 uur geleden").ShouldNotBe(Plain("vandaag 09:00"));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
