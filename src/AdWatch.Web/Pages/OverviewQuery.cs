@@ -37,10 +37,10 @@ public sealed class OverviewQuery
         // No "@since IS NULL" trick: PostgreSQL cannot type an untyped null parameter.
         var fresh = (await connection.QueryAsync<NewFlag>(new CommandDefinition($"""
             SELECT f.id AS FlagId, l.id AS LocationId, p.label AS Label, p.municipality_code AS MunicipalityCode,
-                   f.score AS Score, f.status AS Status, f.first_flagged_at AS FirstFlaggedAt
+                   f.score AS Score, f.status AS Status, f.first_flagged_at AS FirstFlaggedAt, f.reactivated_at AS ReactivatedAt
             FROM flags f JOIN locations l ON l.id = f.location_id JOIN places p ON p.id = l.place_id
-            {(since is null ? "" : "WHERE f.first_flagged_at > @since")}
-            ORDER BY f.first_flagged_at DESC, f.score DESC, f.id
+            {(since is null ? "" : "WHERE COALESCE(f.reactivated_at, f.first_flagged_at) > @since")}
+            ORDER BY COALESCE(f.reactivated_at, f.first_flagged_at) DESC, f.score DESC, f.id
             """, new { since = since ?? default }, cancellationToken: ct))).ToList();
         var crawlers = await connection.QueryAsync<CrawlerHealth>(new CommandDefinition("""
             SELECT s.name AS Site, r.status AS Status, r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.health_note AS HealthNote,

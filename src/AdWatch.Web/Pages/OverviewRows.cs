@@ -21,6 +21,9 @@ public sealed record NewFlag
     public double Score { get; init; }
     public required string Status { get; init; }
     public DateTimeOffset FirstFlaggedAt { get; init; }
+
+    /// <summary>When the flag qualified again after it had stopped (new activity); null if it never did.</summary>
+    public DateTimeOffset? ReactivatedAt { get; init; }
 }
 
 /// <summary>The last crawl run of a site (null fields: the site never ran).</summary>

@@ -207,7 +207,32 @@ public sealed class AnalysisWriter(Database database)
                     """, new { locationId, row.Score, row.Reasons, asOf, computedAt, row.Advertisers, row.ShortStays, row.Phones, row.Ads }, tx,
                     cancellationToken: ct));
             }
-            else if (!old.Active || !old.Same(row))
+            else if (!old.Active)
+            {
+                // Qualifies again: new activity. A decision already taken (closed, dismissed) is reopened for review.
+                var reopen = old.Status is "closed" or "dismissed";
+                w.Updated += await c.ExecuteAsync(new CommandDefinition($"""
+                    UPDATE flags SET score = @Score, reasons_json = @Reasons, as_of = @asOf, computed_at = @computedAt, active = TRUE,
+                        cleared_at = NULL, reactivated_at = @asOf, advertiser_count = @Advertisers, short_stay_count = @ShortStays,
+                        phones_json = @Phones, ads_json = @Ads{(reopen ? ", status = 'new', assigned_to = NULL" : "")}
+                    WHERE id = @Id
+                    """, new { old.Id, row.Score, row.Reasons, asOf, computedAt, row.Advertisers, row.ShortStays, row.Phones, row.Ads }, tx,
+                    cancellationToken: ct));
+                if (reopen)
+                {
+                    var note = $"Nieuwe activiteit: de locatie voldoet weer aan de regel (analyse per {DateTimeOffset.FromUnixTimeMilliseconds(asOf):yyyy-MM-dd}). " +
+                               $"New activity: the location qualifies again (analysis as of {DateTimeOffset.FromUnixTimeMilliseconds(asOf):yyyy-MM-dd}).";
+                    w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
+                        INSERT INTO reviews (flag_id, actor, from_status, to_status, note, at) VALUES (@Id, @actor, @from, 'new', @note, @computedAt)
+                        """, new { old.Id, actor = SystemActor, from = old.Status, note, computedAt }, tx, cancellationToken: ct));
+                    w.Inserted += await c.ExecuteAsync(new CommandDefinition("""
+                        INSERT INTO audit_log (at, actor, action, target_kind, target_id, detail)
+                        VALUES (@computedAt, @actor, 'flag_reopened', 'flag', @target, @detail)
+                        """, new { computedAt, actor = SystemActor, target = old.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            detail = $"{old.Status} -> new: new activity" }, tx, cancellationToken: ct));
+                }
+            }
+            else if (!old.Same(row))
             {
                 w.Updated += await c.ExecuteAsync(new CommandDefinition("""
                     UPDATE flags SET score = @Score, reasons_json = @Reasons, as_of = @asOf, computed_at = @computedAt, active = TRUE,
@@ -363,6 +388,9 @@ public sealed class AnalysisWriter(Database database)
         public bool SameAs(StayData other) =>
             EndAt == other.EndAt && AdCount == other.AdCount && LinkKind == other.LinkKind && Confidence == other.Confidence;
     }
+
+    /// <summary>The actor of what analysis itself changes in the review history (a reopened flag).</summary>
+    public const string SystemActor = "adwatch";
 
     private sealed class FlagData
     {

@@ -2,7 +2,8 @@ namespace AdWatch.Review;
 
 /// <summary>
 /// A location's flag. <see cref="Active"/> is false when the location no longer meets the rule: the flag and its review
-/// history stay, and the page says it is no longer current.
+/// history stay, and the page says it is no longer current. <see cref="ReactivatedAt"/>: when it qualified again after that
+/// (new activity; a closed or dismissed flag is then reopened as new).
 /// </summary>
 public sealed record DossierFlag(
     long Id,
@@ -12,4 +13,5 @@ public sealed record DossierFlag(
     DateTimeOffset FirstFlaggedAt,
     DateTimeOffset ComputedAt,
     DateTimeOffset AsOf,
-    string? AssignedTo);
+    string? AssignedTo,
+    DateTimeOffset? ReactivatedAt = null);

@@ -29,7 +29,7 @@ public sealed class DossierQuery(Database database)
         var flag = await c.QuerySingleOrDefaultAsync<FlagData>(new CommandDefinition(
             """
             SELECT f.id, f.score, f.status, f.active, f.reasons_json, f.first_flagged_at, f.computed_at, f.as_of, f.assigned_to,
-                   m.location_id AS merged_into_location_id
+                   f.reactivated_at, m.location_id AS merged_into_location_id
             FROM flags f LEFT JOIN flags m ON m.id = f.merged_into_flag_id WHERE f.location_id = @locationId
             """,
             new { locationId }, cancellationToken: ct));
@@ -69,7 +69,7 @@ public sealed class DossierQuery(Database database)
             new Place(EnumText.Parse<GeoPrecision>(head.Precision), head.Street, head.HouseNumber, head.Postcode, head.PlaceName,
                 head.MunicipalityCode, head.InRegion, head.Lat, head.Lon),
             head.LicensedVenue, head.FirstSeenAt, head.LastSeenAt,
-            flag is null ? null : new DossierFlag(flag.Id, flag.Score, EnumText.Parse<ReviewStatus>(flag.Status), flag.Active, flag.FirstFlaggedAt, flag.ComputedAt, flag.AsOf, flag.AssignedTo),
+            flag is null ? null : new DossierFlag(flag.Id, flag.Score, EnumText.Parse<ReviewStatus>(flag.Status), flag.Active, flag.FirstFlaggedAt, flag.ComputedAt, flag.AsOf, flag.AssignedTo, flag.ReactivatedAt),
             reasons, stays, ads, phones, linked, operators, reviews)
         {
             Joins = joins,
@@ -148,6 +148,7 @@ public sealed class DossierQuery(Database database)
         public DateTimeOffset ComputedAt { get; init; }
         public DateTimeOffset AsOf { get; init; }
         public string? AssignedTo { get; init; }
+        public DateTimeOffset? ReactivatedAt { get; init; }
         public long? MergedIntoLocationId { get; init; }
     }
 

@@ -3,6 +3,7 @@ using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using AdWatch.IntegrationTests.Storage;
 using AdWatch.Review;
+using AdWatch.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -441,6 +442,47 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
         later.Report.Locations.ShouldBeEmpty();
         var state = later.Written.FlagByLocation.Values.Single();
         (state.Id, state.Status, state.Active, state.FirstFlaggedAt).ShouldBe((flagId, "in_review", false, AsOf(20)));
+    }
+
+    [Theory]
+    [InlineData("dismissed", "new", true)]
+    [InlineData("in_review", "in_review", false)]
+    public async Task Run_MarksNewActivity_AndReopensADecidedFlag_WhenTheLocationQualifiesAgain(string decided, string after, bool reopened)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = await NewDatabaseAsync();
+        var seed = new AnalysisSeed(db.Database);
+        await SeedRotationAsync(seed, ct);
+        var phones = new ExtractionStore(db.Database);
+        await phones.SetPhoneStatusAsync("+31800000000", "generic", null, "analist1", AsOf(0), ct);
+        var flagId = (await Runner(db).RunAsync(AsOf(20), null, ct)).Written.FlagByLocation.Values.Single().Id;
+        var reviews = new ReviewStore(db.Database);
+        (await reviews.TransitionAsync(flagId, ReviewStatus.New, EnumText.Parse<ReviewStatus>(decided), "analist1", null, null, AsOf(21), ct)).ShouldBeTrue();
+        // The location stops qualifying (the misread number joins two advertisers again), then qualifies again.
+        await phones.SetPhoneStatusAsync("+31800000000", "ok", null, "analist1", AsOf(22), ct);
+        (await Runner(db).RunAsync(AsOf(30), null, ct)).Written.FlagByLocation.Values.Single().Active.ShouldBeFalse();
+        await phones.SetPhoneStatusAsync("+31800000000", "generic", null, "analist1", AsOf(31), ct);
+        var again = await Runner(db).RunAsync(AsOf(40), null, ct);
+
+        var state = again.Written.FlagByLocation.Values.Single();
+        (state.Id, state.Status, state.Active, state.FirstFlaggedAt).ShouldBe((flagId, after, true, AsOf(20)));
+        await using var c = await db.Database.OpenAsync(ct);
+        (await c.ExecuteScalarAsync<DateTimeOffset?>("SELECT reactivated_at FROM flags WHERE id = @flagId", new { flagId })).ShouldBe(AsOf(40));
+        var system = (await c.QueryAsync<(string From, string To, string Note)>(
+            "SELECT from_status, to_status, note FROM reviews WHERE flag_id = @flagId AND actor = 'adwatch'", new { flagId })).ToList();
+        if (reopened)
+        {
+            system.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+                r => r.From.ShouldBe(decided), r => r.To.ShouldBe("new"), r => r.Note.ShouldContain("Nieuwe activiteit"));
+            (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'flag_reopened' AND target_id = @id",
+                new { id = flagId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ShouldBe(1);
+        }
+        else
+        {
+            system.ShouldBeEmpty(); // still being reviewed: only the marker
+        }
+        // Nothing changed since: the next run writes nothing and reopens nothing again.
+        (await Runner(db).RunAsync(AsOf(40), null, ct)).Written.Stats.Total.ShouldBe(0);
     }
 
     [Fact]
