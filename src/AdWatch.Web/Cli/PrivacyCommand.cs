@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using AdWatch.Privacy;
+using AdWatch.Storage;
+using AdWatch.Web.Hosting;
+
+namespace AdWatch.Web.Cli;
+
+/// <summary>
+/// <c>adwatch privacy inventory [--json] [--check]</c>: what every column of the schema holds and what deletes it, from
+/// <c>config/privacy-inventory.yaml</c> — the support of a DPIA. <c>--check</c> compares the file with the database's schema.
+/// </summary>
+internal static class PrivacyCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(GlobalOptions global)
+    {
+        var command = new Command("privacy", "Privacy support for a DPIA");
+        var json = new Option<bool>("--json") { Description = "Print the inventory as JSON" };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Compare the inventory with the database's columns (after migrating it); exit 1 listing every difference",
+        };
+        var inventory = new Command("inventory",
+            "Every table and column: category of personal data, purpose and the retention rule that deletes it (Markdown)")
+        {
+            json, check,
+        };
+        CliAction.Set(inventory, async (r, ct) =>
+        {
+            var file = PrivacyInventory.Load(AppPaths.Resolve(PrivacyInventory.DefaultFile));
+            if (r.GetValue(check))
+            {
+                return await CheckAsync(global.Read(r), file, ct);
+            }
+            Console.Write(r.GetValue(json) ? ToJson(file) : ToMarkdown(file));
+            return ExitCodes.Ok;
+        });
+        command.Subcommands.Add(inventory);
+        return command;
+    }
+
+    private static async Task<int> CheckAsync(AppSettings settings, PrivacyInventory file, CancellationToken ct)
+    {
+        using var host = AppHost.BuildCommandHost(settings);
+        await AppHost.MigrateAsync(host.Services, ct);
+        var database = host.Services.GetRequiredService<Database>();
+        var problems = file.Compare(await PrivacyInventory.ReadSchemaAsync(database, ct));
+        if (problems.Count > 0)
+        {
+            throw new UserError($"{problems.Count} difference(s) between {database.Description} and the inventory:"
+                + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+        }
+        Console.WriteLine($"Every column of {database.Description} is described in {file.FileName} ({file.Columns.Count} columns).");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One section per table with an aligned Markdown table of its columns, then the findings: data nothing deletes.</summary>
+    internal static string ToMarkdown(PrivacyInventory file)
+    {
+        var text = new StringBuilder();
+        var byCategory = PrivacyInventory.Categories.Select(c => $"{file.Columns.Count(x => x.Category == c)} {c}");
+        var tables = file.Columns.GroupBy(c => c.Table).ToList();
+        text.AppendLine("# Privacy inventory").AppendLine()
+            .AppendLine($"From {file.FileName}: {file.Columns.Count} columns in {tables.Count} tables ({string.Join(", ", byCategory)}).");
+        foreach (var table in tables)
+        {
+            text.AppendLine().AppendLine($"## {table.Key}").AppendLine();
+            string[][] rows = [["column", "category", "purpose", "retention"],
+                .. table.Select(c => new[] { c.Column, c.Category, Cell(c.Purpose), Cell(c.Retention) })];
+            var widths = Enumerable.Range(0, 4).Select(i => rows.Max(row => row[i].Length)).ToArray();
+            AppendRow(text, rows[0], widths);
+            AppendRow(text, [.. widths.Select(w => new string('-', w))], widths);
+            foreach (var row in rows.Skip(1))
+            {
+                AppendRow(text, row, widths);
+            }
+        }
+        var notPurged = file.NotPurged.ToList();
+        text.AppendLine().AppendLine("## Not purged").AppendLine();
+        if (notPurged.Count == 0)
+        {
+            text.AppendLine("Every column holding data about people has a rule that deletes it.");
+        }
+        else
+        {
+            text.AppendLine($"{notPurged.Count} columns holding data about people that no retention rule deletes (in all or some cases):").AppendLine();
+            foreach (var c in notPurged)
+            {
+                text.AppendLine($"- {c.Table}.{c.Column} ({c.Category}): {Cell(c.Retention)}");
+            }
+        }
+        return text.ToString();
+    }
+
+    internal static string ToJson(PrivacyInventory file) => JsonSerializer.Serialize(new
+    {
+        file = file.FileName,
+        columns = file.Columns.Select(c => new { c.Table, c.Column, c.Category, c.Purpose, c.Retention, Purged = !c.NotPurged }),
+        notPurged = file.NotPurged.Select(c => $"{c.Table}.{c.Column}"),
+    }, Json) + Environment.NewLine;
+
+    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    private static void AppendRow(StringBuilder text, string[] cells, int[] widths) =>
+        text.AppendLine("| " + string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))) + " |");
+}
