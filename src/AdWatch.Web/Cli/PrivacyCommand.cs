@@ -57,7 +57,7 @@ internal static class PrivacyCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>One section per table with an aligned Markdown table of its columns, then the findings: data nothing deletes.</summary>
+    /// <summary>One section per table (its retention rule, an aligned Markdown table of its columns), then the findings: data nothing deletes.</summary>
     internal static string ToMarkdown(PrivacyInventory file)
     {
         var text = new StringBuilder();
@@ -67,10 +67,15 @@ internal static class PrivacyCommand
             .AppendLine($"From {file.FileName}: {file.Columns.Count} columns in {tables.Count} tables ({string.Join(", ", byCategory)}).");
         foreach (var table in tables)
         {
-            text.AppendLine().AppendLine($"## {table.Key}").AppendLine();
-            string[][] rows = [["column", "category", "purpose", "retention"],
-                .. table.Select(c => new[] { c.Column, c.Category, Cell(c.Purpose), Cell(c.Retention) })];
-            var widths = Enumerable.Range(0, 4).Select(i => rows.Max(row => row[i].Length)).ToArray();
+            // The rule most columns share is said once under the heading; a column with a rule of its own shows it in the table.
+            var common = table.GroupBy(c => c.Retention).OrderByDescending(g => g.Count()).First().Key;
+            var own = table.Any(c => c.Retention != common);
+            text.AppendLine().AppendLine($"## {table.Key}").AppendLine().AppendLine($"Retention: {Cell(common)}").AppendLine();
+            string[] header = own ? ["column", "category", "purpose", "retention"] : ["column", "category", "purpose"];
+            string[][] rows = [header, .. table.Select(c => own
+                ? new[] { c.Column, c.Category, Cell(c.Purpose), c.Retention == common ? "" : Cell(c.Retention) }
+                : new[] { c.Column, c.Category, Cell(c.Purpose) })];
+            var widths = Enumerable.Range(0, header.Length).Select(i => rows.Max(row => row[i].Length)).ToArray();
             AppendRow(text, rows[0], widths);
             AppendRow(text, [.. widths.Select(w => new string('-', w))], widths);
             foreach (var row in rows.Skip(1))
@@ -86,10 +91,14 @@ internal static class PrivacyCommand
         }
         else
         {
-            text.AppendLine($"{notPurged.Count} columns holding data about people that no retention rule deletes (in all or some cases):").AppendLine();
-            foreach (var c in notPurged)
+            var groups = notPurged.GroupBy(c => (c.Table, c.Retention)).ToList();
+            text.AppendLine($"{notPurged.Count} columns holding data about people, in {groups.Select(g => g.Key.Table).Distinct().Count()} tables, that no retention rule deletes "
+                + "(in all or some cases):").AppendLine();
+            foreach (var group in groups)
             {
-                text.AppendLine($"- {c.Table}.{c.Column} ({c.Category}): {Cell(c.Retention)}");
+                var columns = PrivacyInventory.Categories.Select(category => (category, names: group.Where(c => c.Category == category).Select(c => c.Column).ToList()))
+                    .Where(x => x.names.Count > 0).Select(x => $"{x.category}: {string.Join(", ", x.names)}");
+                text.AppendLine($"- {group.Key.Table}: {Cell(group.Key.Retention)}").AppendLine($"  ({string.Join("; ", columns)})");
             }
         }
         return text.ToString();
@@ -98,7 +107,7 @@ internal static class PrivacyCommand
     internal static string ToJson(PrivacyInventory file) => JsonSerializer.Serialize(new
     {
         file = file.FileName,
-        columns = file.Columns.Select(c => new { c.Table, c.Column, c.Category, c.Purpose, c.Retention, Purged = !c.NotPurged }),
+        columns = file.Columns.Select(c => new { c.Table, c.Column, c.Category, c.Purpose, c.Retention, c.NotPurged }),
         notPurged = file.NotPurged.Select(c => $"{c.Table}.{c.Column}"),
     }, Json) + Environment.NewLine;
 
