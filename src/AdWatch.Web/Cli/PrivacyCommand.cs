@@ -8,7 +8,7 @@ using AdWatch.Web.Hosting;
 namespace AdWatch.Web.Cli;
 
 /// <summary>
-/// <c>adwatch privacy inventory [--json] [--check]</c>: what every column of the schema holds and what deletes it, from
+/// <c>adwatch privacy inventory [--json] [--check]</c>: what every column of the schema holds, what deletes it and who sees it, from
 /// <c>config/privacy-inventory.yaml</c> — the support of a DPIA. <c>--check</c> compares the file with the database's schema.
 /// </summary>
 internal static class PrivacyCommand
@@ -24,7 +24,7 @@ internal static class PrivacyCommand
             Description = "Compare the inventory with the database's columns (after migrating it); exit 1 listing every difference",
         };
         var inventory = new Command("inventory",
-            "Every table and column: category of personal data, purpose and the retention rule that deletes it (Markdown)")
+            "Every table and column: category of personal data, purpose, the retention rule that deletes it and who sees it (Markdown)")
         {
             json, check,
         };
@@ -57,7 +57,7 @@ internal static class PrivacyCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>One section per table (its retention rule, an aligned Markdown table of its columns), then the findings: data nothing deletes.</summary>
+    /// <summary>One section per table (its retention rule and who sees it, an aligned Markdown table of its columns), then the findings: data nothing deletes.</summary>
     internal static string ToMarkdown(PrivacyInventory file)
     {
         var text = new StringBuilder();
@@ -68,14 +68,36 @@ internal static class PrivacyCommand
         foreach (var table in tables)
         {
             // The rule most columns share is said once under the heading; a column with a rule of its own shows it in the table.
-            var common = table.GroupBy(c => c.Retention).OrderByDescending(g => g.Count()).First().Key;
-            var own = table.Any(c => c.Retention != common);
-            text.AppendLine().AppendLine($"## {table.Key}").AppendLine().AppendLine($"Retention: {Cell(common)}").AppendLine();
-            string[] header = own ? ["column", "category", "purpose", "retention"] : ["column", "category", "purpose"];
-            string[][] rows = [header, .. table.Select(c => own
-                ? new[] { c.Column, c.Category, Cell(c.Purpose), c.Retention == common ? "" : Cell(c.Retention) }
-                : new[] { c.Column, c.Category, Cell(c.Purpose) })];
-            var widths = Enumerable.Range(0, header.Length).Select(i => rows.Max(row => row[i].Length)).ToArray();
+            var retention = Common(table, c => c.Retention);
+            var access = Common(table, c => c.Access);
+            var ownRetention = table.Any(c => c.Retention != retention);
+            var ownAccess = table.Any(c => c.Access != access);
+            text.AppendLine().AppendLine($"## {table.Key}").AppendLine()
+                .AppendLine($"Retention: {Cell(retention)}  ").AppendLine($"Seen by: {Cell(access)}").AppendLine();
+            List<string> header = ["column", "category", "purpose"];
+            if (ownRetention)
+            {
+                header.Add("retention");
+            }
+            if (ownAccess)
+            {
+                header.Add("seen by");
+            }
+            List<string[]> rows = [[.. header]];
+            foreach (var c in table)
+            {
+                List<string> row = [c.Column, c.Category, Cell(c.Purpose)];
+                if (ownRetention)
+                {
+                    row.Add(c.Retention == retention ? "" : Cell(c.Retention));
+                }
+                if (ownAccess)
+                {
+                    row.Add(c.Access == access ? "" : Cell(c.Access));
+                }
+                rows.Add([.. row]);
+            }
+            var widths = Enumerable.Range(0, header.Count).Select(i => rows.Max(row => row[i].Length)).ToArray();
             AppendRow(text, rows[0], widths);
             AppendRow(text, [.. widths.Select(w => new string('-', w))], widths);
             foreach (var row in rows.Skip(1))
@@ -107,9 +129,12 @@ internal static class PrivacyCommand
     internal static string ToJson(PrivacyInventory file) => JsonSerializer.Serialize(new
     {
         file = file.FileName,
-        columns = file.Columns.Select(c => new { c.Table, c.Column, c.Category, c.Purpose, c.Retention, c.NotPurged }),
+        columns = file.Columns.Select(c => new { c.Table, c.Column, c.Category, c.Purpose, c.Retention, c.NotPurged, c.Access }),
         notPurged = file.NotPurged.Select(c => $"{c.Table}.{c.Column}"),
     }, Json) + Environment.NewLine;
+
+    private static string Common(IEnumerable<InventoryColumn> columns, Func<InventoryColumn, string> value) =>
+        columns.GroupBy(value).OrderByDescending(g => g.Count()).First().Key;
 
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace AdWatch.Privacy;
 
 /// <summary>
-/// What every column of the schema holds and what removes it, read from <c>config/privacy-inventory.yaml</c> (the support of
+/// What every column of the schema holds, what removes it and who may see it, read from <c>config/privacy-inventory.yaml</c> (the support of
 /// the DPIA). <see cref="Compare"/> holds it against the real schema so that a migration adding a column cannot land without
 /// its entry: a test migrates a fresh database and fails on any difference, and <c>adwatch privacy inventory --check</c> does
 /// the same against a deployment's database. The file is walked node by node so every error names file, line and field.
@@ -68,19 +68,20 @@ public sealed class PrivacyInventory
             var table = Name(tableKey, fileName, "table");
             if (tableNode is not YamlMappingNode tableMap)
             {
-                throw Error(fileName, tableNode, table, "expected a mapping with retention and columns.");
+                throw Error(fileName, tableNode, table, "expected a mapping with retention, access and columns.");
             }
-            string? tableRetention = null;
+            string? tableRetention = null, tableAccess = null;
             YamlMappingNode? columnMap = null;
             foreach (var (key, value) in tableMap.Children)
             {
                 switch (Name(key, fileName, table))
                 {
                     case "retention": tableRetention = Text(value, fileName, $"{table}.retention"); break;
+                    case "access": tableAccess = Text(value, fileName, $"{table}.access"); break;
                     case "columns":
                         columnMap = value as YamlMappingNode ?? throw Error(fileName, value, $"{table}.columns", "expected a mapping of column names.");
                         break;
-                    case var other: throw Error(fileName, key, $"{table}.{other}", "unknown field (a table has retention and columns).");
+                    case var other: throw Error(fileName, key, $"{table}.{other}", "unknown field (a table has retention, access and columns).");
                 }
             }
             if (columnMap is null || columnMap.Children.Count == 0)
@@ -89,20 +90,21 @@ public sealed class PrivacyInventory
             }
             foreach (var (columnKey, columnNode) in columnMap.Children)
             {
-                columns.Add(ParseColumn(table, Name(columnKey, fileName, table), columnKey, columnNode, tableRetention, fileName));
+                columns.Add(ParseColumn(table, Name(columnKey, fileName, table), columnKey, columnNode, tableRetention, tableAccess, fileName));
             }
         }
         return new PrivacyInventory(fileName, columns);
     }
 
-    private static InventoryColumn ParseColumn(string table, string column, YamlNode key, YamlNode node, string? tableRetention, string fileName)
+    private static InventoryColumn ParseColumn(string table, string column, YamlNode key, YamlNode node, string? tableRetention, string? tableAccess,
+        string fileName)
     {
         var field = $"{table}.{column}";
         if (node is not YamlMappingNode map)
         {
-            throw Error(fileName, node, field, "expected a mapping with category, purpose and (unless the table has one) retention.");
+            throw Error(fileName, node, field, "expected a mapping with category, purpose and (unless the table gives them) retention and access.");
         }
-        string? category = null, purpose = null, retention = null;
+        string? category = null, purpose = null, retention = null, access = null;
         foreach (var (k, value) in map.Children)
         {
             switch (Name(k, fileName, field))
@@ -116,7 +118,8 @@ public sealed class PrivacyInventory
                     break;
                 case "purpose": purpose = Text(value, fileName, $"{field}.purpose"); break;
                 case "retention": retention = Text(value, fileName, $"{field}.retention"); break;
-                case var other: throw Error(fileName, k, $"{field}.{other}", "unknown field (a column has category, purpose and retention).");
+                case "access": access = Text(value, fileName, $"{field}.access"); break;
+                case var other: throw Error(fileName, k, $"{field}.{other}", "unknown field (a column has category, purpose, retention and access).");
             }
         }
         return new InventoryColumn(table, column,
@@ -124,6 +127,8 @@ public sealed class PrivacyInventory
             purpose ?? throw Error(fileName, key, $"{field}.purpose", "missing: say in a few words what the column is for."),
             retention ?? tableRetention ?? throw Error(fileName, key, $"{field}.retention",
                 "missing, and the table gives none: name what deletes it (RetentionPurge ..., analysis run, kept: technical) or say 'not purged'."),
+            access ?? tableAccess ?? throw Error(fileName, key, $"{field}.access",
+                "missing, and the table gives none: say who may see it (which roles, on which page or export), or 'no one'."),
             key.Start.Line);
     }
 
@@ -170,8 +175,8 @@ public sealed class PrivacyInventory
         new($"{fileName}:{node.Start.Line}: {field}: {message}");
 }
 
-/// <summary>One described column. <paramref name="Line"/> is where the file describes it.</summary>
-public sealed record InventoryColumn(string Table, string Column, string Category, string Purpose, string Retention, long Line)
+/// <summary>One described column: what it holds, what deletes it, who may see it. <paramref name="Line"/> is where the file describes it.</summary>
+public sealed record InventoryColumn(string Table, string Column, string Category, string Purpose, string Retention, string Access, long Line)
 {
     /// <summary>The retention rule says that nothing deletes it (in some or all cases).</summary>
     public bool NotPurged => Retention.StartsWith("not purged", StringComparison.OrdinalIgnoreCase);

@@ -17,6 +17,7 @@ public sealed class PrivacyCommandTests : IDisposable
         stdout.ShouldStartWith("# Privacy inventory");
         stdout.ShouldContain("## ad_versions");
         stdout.ShouldMatch(@"\| body_text +\| special-category \| ad text +\|");
+        stdout.ReplaceLineEndings("\n").ShouldContain("## audit_log\n\nRetention: RetentionPurge: Retention:AuditDays (730) after the entry  \nSeen by: admin (Admin > Audit log)\n");
         stdout.ShouldContain("## Not purged");
         stdout.ShouldMatch(@"- image_phones: not purged[^\n]*\n  \(special-category: phones_json; pseudonymous: url\)");
         File.Exists(Path.Combine(_dir.FullName, "data", "adwatch.db")).ShouldBeFalse("printing the inventory needs no database");
@@ -35,6 +36,7 @@ public sealed class PrivacyCommandTests : IDisposable
         phone.GetProperty("category").GetString().ShouldBe("special-category");
         phone.GetProperty("retention").GetString()!.ShouldStartWith("not purged when an analyst marked it");
         phone.GetProperty("notPurged").GetBoolean().ShouldBeTrue();
+        phone.GetProperty("access").GetString()!.ShouldStartWith("every signed-in user");
         root.GetProperty("notPurged").EnumerateArray().Select(e => e.GetString()).ShouldContain("reviews.note");
     }
 

@@ -91,7 +91,8 @@ public sealed class PrivacyInventoryTests : IAsyncLifetime
     {
         var inventory = Shipped();
 
-        inventory.Columns.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c.Purpose) && !string.IsNullOrWhiteSpace(c.Retention));
+        inventory.Columns.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c.Purpose) && !string.IsNullOrWhiteSpace(c.Retention) && !string.IsNullOrWhiteSpace(c.Access));
+        inventory.Columns.Single(c => c is { Table: "users", Column: "password_hash" }).Access.ShouldStartWith("no one");
         // Findings the DPIA must see, read from RetentionPurge: nothing deletes the OCR phone cache, review notes or user accounts.
         var notPurged = inventory.NotPurged.Select(c => $"{c.Table}.{c.Column}").ToList();
         notPurged.ShouldContain("image_phones.phones_json");
@@ -102,32 +103,35 @@ public sealed class PrivacyInventoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Parse_UsesTheTablesRetention_UnlessTheColumnHasItsOwn()
+    public void Parse_UsesTheTablesRetentionAndAccess_UnlessTheColumnHasItsOwn()
     {
         var inventory = Parse("""
             ads:
               retention: RetentionPurge
+              access: analysts
               columns:
-                id: { category: none, purpose: row id }
+                id: { category: none, purpose: row id, access: no one }
                 url:
                   category: pseudonymous
                   purpose: the ad's address
                   retention: not purged
             """);
 
-        inventory.Columns.Select(c => (c.Column, c.Retention, c.Line)).ShouldBe([("id", "RetentionPurge", 4L), ("url", "not purged", 5L)]);
+        inventory.Columns.Select(c => (c.Column, c.Retention, c.Access, c.Line))
+            .ShouldBe([("id", "RetentionPurge", "no one", 5L), ("url", "not purged", "analysts", 6L)]);
         inventory.NotPurged.Single().Column.ShouldBe("url");
     }
 
     [Theory]
     [InlineData("ads: [1\n", "inv.yaml:")]
     [InlineData("- ads\n", "inv.yaml:1: expected a mapping of table names")]
-    [InlineData("ads: text\n", "inv.yaml:1: ads: expected a mapping with retention and columns")]
+    [InlineData("ads: text\n", "inv.yaml:1: ads: expected a mapping with retention, access and columns")]
     [InlineData("ads:\n  retention: x\n", "inv.yaml:1: ads.columns: missing")]
     [InlineData("ads:\n  retention: x\n  colums: {}\n", "inv.yaml:3: ads.colums: unknown field")]
     [InlineData("ads:\n  retention: x\n  columns:\n    id: { category: secret, purpose: p }\n", "inv.yaml:4: ads.id.category: 'secret' is not one of special-category, personal")]
     [InlineData("ads:\n  retention: x\n  columns:\n    id: { category: none }\n", "inv.yaml:4: ads.id.purpose: missing")]
     [InlineData("ads:\n  columns:\n    id: { category: none, purpose: p }\n", "inv.yaml:3: ads.id.retention: missing, and the table gives none")]
+    [InlineData("ads:\n  retention: x\n  columns:\n    id: { category: none, purpose: p }\n", "inv.yaml:4: ads.id.access: missing, and the table gives none")]
     [InlineData("ads:\n  retention: x\n  columns:\n    id: { category: none, purpose: p, kept: yes }\n", "inv.yaml:4: ads.id.kept: unknown field")]
     [InlineData("ads:\n  retention: x\n  columns:\n    id: { category: none, purpose: a, b }\n", "inv.yaml:4: ads.id.b: unknown field")]
     [InlineData("ads:\n  retention: x\n  columns:\n    id: { category: none, purpose: \"\" }\n", "inv.yaml:4: ads.id.purpose: expected a single non-empty value")]
