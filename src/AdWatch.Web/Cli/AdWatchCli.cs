@@ -26,6 +26,7 @@ internal static class AdWatchCli
         root.Subcommands.Add(ExportCommand.Create(global));
         root.Subcommands.Add(UsersCommand.Create(global));
         root.Subcommands.Add(PurgeCommand.Create(global));
+        root.Subcommands.Add(PrivacyCommand.Create(global));
         // Bare `adwatch` (only global options) serves, like `adwatch serve`.
         CliAction.Set(root, (result, ct) => ServeCommand.RunAsync(global.Read(result), null, ct));
 

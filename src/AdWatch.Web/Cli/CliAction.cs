@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AdWatch.Analysis;
 using AdWatch.Extraction;
+using AdWatch.Privacy;
 using AdWatch.Sites;
 using Microsoft.Extensions.Options;
 
@@ -34,9 +35,9 @@ internal static class CliAction
             await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is SiteDefinitionException or IndicatorLexiconException or AnalysisConfigException)
+        catch (Exception e) when (e is SiteDefinitionException or IndicatorLexiconException or AnalysisConfigException or PrivacyInventoryException)
         {
-            // Bad site YAML, indicator lexicon or analysis rules: the message names file, line and field.
+            // Bad site YAML, indicator lexicon, analysis rules or privacy inventory: the message names file, line and field.
             await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
             return ExitCodes.Failure;
         }

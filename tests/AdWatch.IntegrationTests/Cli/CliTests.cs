@@ -15,7 +15,7 @@ public sealed class CliTests : IDisposable
         var (exit, stdout, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--help");
 
         exit.ShouldBe(0);
-        foreach (var verb in new[] { "serve", "demo", "crawl", "import", "extract", "analyze", "export", "users", "purge" })
+        foreach (var verb in new[] { "serve", "demo", "crawl", "import", "extract", "analyze", "export", "users", "purge", "privacy" })
         {
             stdout.ShouldContain($"  {verb} ");
         }
