@@ -18,7 +18,7 @@ internal sealed class PdokGeocoder : IGeocoder
 {
     public const string HttpClientName = "pdok-locatieserver";
     public const string Provider = "pdok-free";
-    private const string Fields = "id,type,weergavenaam,straatnaam,huis_nlt,postcode,woonplaatsnaam,gemeentecode,centroide_ll,score";
+    private const string Fields = "id,type,weergavenaam,straatnaam,huis_nlt,postcode,woonplaatsnaam,gemeentecode,centroide_ll,score,nummeraanduiding_id,adresseerbaarobject_id";
 
     private readonly IHttpClientFactory _http;
     private readonly GeocodeCacheStore _cache;

@@ -35,9 +35,16 @@ internal static class PdokResponse
             "gemeente" => GeoPrecision.Region,
             _ => GeoPrecision.Place,
         };
+        // Only an address has BAG ids of its own; a street's document carries none worth keeping.
+        var address = precision == GeoPrecision.Address;
         return new GeocodedAddress(raw, new Place(precision, Text(doc, "straatnaam"), Text(doc, "huis_nlt"), Text(doc, "postcode"),
-            Text(doc, "woonplaatsnaam"), code, gazetteer.IsInRegion(code), lat, lon));
+            Text(doc, "woonplaatsnaam"), code, gazetteer.IsInRegion(code), lat, lon,
+            address ? BagId(Text(doc, "nummeraanduiding_id")) : null, address ? BagId(Text(doc, "adresseerbaarobject_id")) : null));
     }
+
+    /// <summary>A BAG object id is 16 digits (4 municipality, 2 object type, 10 serial); anything else is not kept.</summary>
+    internal static string? BagId(string? text) =>
+        text is { Length: 16 } id && id.All(char.IsAsciiDigit) ? id : null;
 
     private static string? Text(JsonElement doc, string name) =>
         doc.TryGetProperty(name, out var value) ? value.ValueKind switch

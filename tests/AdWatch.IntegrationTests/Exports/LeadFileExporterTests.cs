@@ -30,7 +30,8 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
         var text = await WriteAsync("csv");
 
         text.Split('\n')[0].ShouldBe("lead_id,flag_id,status,score,label,precision,street,house_number,postcode,place,municipality_code,lat,lon," +
-            "first_flagged_at,computed_at,reasons,phones,stays,advertisers,ads,ad_urls,first_stay_at,last_stay_at");
+            "first_flagged_at,computed_at,reasons,phones,stays,advertisers,ads,ad_urls,first_stay_at,last_stay_at," +
+            "bag_nummeraanduiding_id,bag_adresseerbaarobject_id,bag_gebruiksdoel");
         using var csv = new CsvReader(new StringReader(text), LeadFileExporter.CsvConfiguration);
         var rows = csv.GetRecords<LeadCsvRow>().ToList();
         rows.Select(r => r.FlagId).ShouldBe([_second, _first]); // highest score first
