@@ -19,7 +19,7 @@ public sealed class GeocodingOptions : IValidatableObject
 
     /// <summary>
     /// Optional BAG lookup of an address's gebruiksdoel (the Locatieserver does not return it): the <c>items</c> URL of an
-    /// OGC API Features collection of verblijfsobjecten, asked <c>?identificatie={adresseerbaarobject id}</c> and read from
+    /// OGC API Features collection of verblijfsobjecten, asked <c>?identificatie={adresseerbaarobject id}&amp;f=json</c> and read from
     /// <c>features[0].properties.gebruiksdoel</c> (text or list), e.g. PDOK's BAG OGC API
     /// <c>…/kadaster/bag/ogc/v2/collections/verblijfsobject/items</c>. Off (null) by default; used only when
     /// <see cref="Online"/>. Answers share the cache and rate limit; a failure leaves the gebruiksdoel unknown.

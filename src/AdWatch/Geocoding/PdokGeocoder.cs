@@ -108,7 +108,7 @@ internal sealed class PdokGeocoder : IGeocoder
     /// <summary>The object's gebruiksdoel from the optional BAG lookup; null when unknown or when the lookup fails (logged).</summary>
     private async Task<string?> GebruiksdoelAsync(Uri bagUrl, string objectId, CancellationToken ct)
     {
-        var url = new UriBuilder(bagUrl) { Query = "identificatie=" + Uri.EscapeDataString(objectId) }.Uri;
+        var url = new UriBuilder(bagUrl) { Query = "identificatie=" + Uri.EscapeDataString(objectId) + "&f=json" }.Uri;
         var query = url.AbsoluteUri;
         try
         {

@@ -249,7 +249,7 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
         first.Gebruiksdoel.ShouldBe("woonfunctie");
         first.NummeraanduidingId.ShouldBe("0243200000012345");
         afterRestart.ShouldBe(first);
-        _server.BagRequests.ShouldHaveSingleItem().ShouldBe("?identificatie=0243010000012345");
+        _server.BagRequests.ShouldHaveSingleItem().ShouldBe("?identificatie=0243010000012345&f=json");
         _server.Requests.Count.ShouldBe(1);
     }
 
