@@ -28,6 +28,12 @@ public sealed record Lead
     public string? MunicipalityCode { get; init; }
     public double? Lat { get; init; }
     public double? Lon { get; init; }
+    /// <summary>BAG nummeraanduiding id of the address (16 digits) when PDOK geocoded it; null offline and for streets and postcodes.</summary>
+    public string? NummeraanduidingId { get; init; }
+    /// <summary>BAG id of the adresseerbaar object at that address (usually the verblijfsobject); null when not known.</summary>
+    public string? AdresseerbaarObjectId { get; init; }
+    /// <summary>The object's BAG gebruiksdoel(en), e.g. <c>woonfunctie</c>, when the optional BAG lookup is on; else null.</summary>
+    public string? Gebruiksdoel { get; init; }
     public DateTimeOffset FirstFlaggedAt { get; init; }
     /// <summary>When the analysis last changed or confirmed this flag.</summary>
     public DateTimeOffset ComputedAt { get; init; }

@@ -6,7 +6,7 @@ namespace AdWatch.Exports;
 
 /// <summary>
 /// Reads leads (active flags joined to their location and place) with reasons, phones, stays and ads. An unresolved location's
-/// lead names only its town: whatever its place row holds, street, house number, postcode and point stay empty.
+/// lead names only its town: whatever its place row holds, street, house number, postcode, point and BAG ids stay empty.
 /// </summary>
 public sealed class LeadQuery(Database database)
 {
@@ -14,7 +14,9 @@ public sealed class LeadQuery(Database database)
         SELECT f.id AS FlagId, f.location_id AS LocationId, f.status AS Status, f.score AS Score, f.reasons_json AS ReasonsJson,
                f.first_flagged_at AS FirstFlaggedAt, f.computed_at AS ComputedAt, f.ads_json AS AdsJson, l.place_id AS PlaceId,
                p.label AS Label, p.precision AS Precision, p.street AS Street, p.house_number AS HouseNumber, p.postcode AS Postcode,
-               p.place_name AS Place, p.municipality_code AS MunicipalityCode, p.lat AS Lat, p.lon AS Lon
+               p.place_name AS Place, p.municipality_code AS MunicipalityCode, p.lat AS Lat, p.lon AS Lon,
+               p.bag_nummeraanduiding_id AS NummeraanduidingId, p.bag_adresseerbaarobject_id AS AdresseerbaarObjectId,
+               p.bag_gebruiksdoel AS Gebruiksdoel
         FROM flags f JOIN locations l ON l.id = f.location_id JOIN places p ON p.id = l.place_id
         """;
 
@@ -81,6 +83,8 @@ public sealed class LeadQuery(Database database)
             Label = h.Label, Precision = h.Precision, Street = unknown ? null : h.Street, HouseNumber = unknown ? null : h.HouseNumber,
             Postcode = unknown ? null : h.Postcode, Place = h.Place, MunicipalityCode = h.MunicipalityCode,
             Lat = unknown ? null : h.Lat, Lon = unknown ? null : h.Lon,
+            NummeraanduidingId = unknown ? null : h.NummeraanduidingId, AdresseerbaarObjectId = unknown ? null : h.AdresseerbaarObjectId,
+            Gebruiksdoel = unknown ? null : h.Gebruiksdoel,
             FirstFlaggedAt = h.FirstFlaggedAt, ComputedAt = h.ComputedAt,
             Reasons = [.. FlagReasonJson.Deserialize(h.ReasonsJson).Select(r => new LeadReason(r.Code, r.Dutch, r.English))],
             Phones = [.. phones], Stays = [.. stays.Select(s => new LeadStay(s.Advertiser, s.StartAt, s.EndAt, s.AdCount, s.LinkKind))], Ads = ads,
@@ -107,6 +111,9 @@ public sealed class LeadQuery(Database database)
         public string? MunicipalityCode { get; init; }
         public double? Lat { get; init; }
         public double? Lon { get; init; }
+        public string? NummeraanduidingId { get; init; }
+        public string? AdresseerbaarObjectId { get; init; }
+        public string? Gebruiksdoel { get; init; }
     }
 
     private sealed record Stay

@@ -17,6 +17,15 @@ public sealed class GeocodingOptions : IValidatableObject
     /// <summary>PDOK Locatieserver v3_1 search base address; tests point it at a local server.</summary>
     public Uri PdokBaseUrl { get; set; } = new("https://api.pdok.nl/bzk/locatieserver/search/v3_1/");
 
+    /// <summary>
+    /// Optional BAG lookup of an address's gebruiksdoel (the Locatieserver does not return it): the <c>items</c> URL of an
+    /// OGC API Features collection of verblijfsobjecten, asked <c>?identificatie={adresseerbaarobject id}&amp;f=json</c> and read from
+    /// <c>features[0].properties.gebruiksdoel</c> (text or list), e.g. PDOK's BAG OGC API
+    /// <c>…/kadaster/bag/ogc/v2/collections/verblijfsobject/items</c>. Off (null) by default; used only when
+    /// <see cref="Online"/>. Answers share the cache and rate limit; a failure leaves the gebruiksdoel unknown.
+    /// </summary>
+    public Uri? BagGebruiksdoelUrl { get; set; }
+
     /// <summary>Steady request rate to PDOK; bursts up to the same number are allowed.</summary>
     public double RequestsPerSecond { get; set; } = 4;
 
@@ -37,6 +46,10 @@ public sealed class GeocodingOptions : IValidatableObject
         if (PdokBaseUrl is null || !PdokBaseUrl.IsAbsoluteUri)
         {
             yield return new ValidationResult("Geocoding:PdokBaseUrl must be an absolute URL.");
+        }
+        if (BagGebruiksdoelUrl is { IsAbsoluteUri: false })
+        {
+            yield return new ValidationResult("Geocoding:BagGebruiksdoelUrl must be an absolute URL.");
         }
         if (!(RequestsPerSecond is >= 0.1 and <= 50))
         {

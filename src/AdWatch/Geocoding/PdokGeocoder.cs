@@ -12,13 +12,15 @@ namespace AdWatch.Geocoding;
 /// municipalities. Answers are cached in <see cref="GeocodeCacheStore"/>; requests are rate limited and go through
 /// the named <see cref="HttpClientName"/> client, whose resilience handler retries transient failures.
 /// Postcodes and places, and any mention PDOK fails on, get the offline <see cref="GazetteerGeocoder"/> answer (the
-/// failure logged as a warning).
+/// failure logged as a warning). An address keeps the BAG ids PDOK returns; with
+/// <see cref="GeocodingOptions.BagGebruiksdoelUrl"/> set, its object's gebruiksdoel is looked up too (cached alike).
 /// </summary>
 internal sealed class PdokGeocoder : IGeocoder
 {
     public const string HttpClientName = "pdok-locatieserver";
     public const string Provider = "pdok-free";
-    private const string Fields = "id,type,weergavenaam,straatnaam,huis_nlt,postcode,woonplaatsnaam,gemeentecode,centroide_ll,score";
+    public const string GebruiksdoelProvider = "bag-gebruiksdoel";
+    private const string Fields = "id,type,weergavenaam,straatnaam,huis_nlt,postcode,woonplaatsnaam,gemeentecode,centroide_ll,score,nummeraanduiding_id,adresseerbaarobject_id";
 
     private readonly IHttpClientFactory _http;
     private readonly GeocodeCacheStore _cache;
@@ -95,7 +97,41 @@ internal sealed class PdokGeocoder : IGeocoder
             }
             await _cache.PutAsync(Provider, query, body, _time.GetUtcNow(), ct);
         }
-        return PdokResponse.FirstResult(body, mention.Raw, _gazetteer);
+        var result = PdokResponse.FirstResult(body, mention.Raw, _gazetteer);
+        if (result is { Place.AdresseerbaarObjectId: { } objectId } && _options.BagGebruiksdoelUrl is { } bagUrl)
+        {
+            result = result with { Place = result.Place with { Gebruiksdoel = await GebruiksdoelAsync(bagUrl, objectId, ct) } };
+        }
+        return result;
+    }
+
+    /// <summary>The object's gebruiksdoel from the optional BAG lookup; null when unknown or when the lookup fails (logged).</summary>
+    private async Task<string?> GebruiksdoelAsync(Uri bagUrl, string objectId, CancellationToken ct)
+    {
+        var url = new UriBuilder(bagUrl) { Query = "identificatie=" + Uri.EscapeDataString(objectId) + "&f=json" }.Uri;
+        var query = url.AbsoluteUri;
+        try
+        {
+            var body = await _cache.GetAsync(GebruiksdoelProvider, query, _time.GetUtcNow().AddDays(-_options.CacheDays), ct);
+            if (body is null)
+            {
+                await _limiter.TakeAsync(ct);
+                var client = _http.CreateClient(HttpClientName);
+                using var response = await client.GetAsync(url, ct);
+                body = await response.Content.ReadAsStringAsync(ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new HttpRequestException($"BAG lookup answered {(int)response.StatusCode}: {Truncate(body)}", null, response.StatusCode);
+                }
+                await _cache.PutAsync(GebruiksdoelProvider, query, body, _time.GetUtcNow(), ct);
+            }
+            return PdokResponse.Gebruiksdoel(body);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "BAG gebruiksdoel lookup of {ObjectId} failed; the address keeps its BAG ids without it", objectId);
+            return null;
+        }
     }
 
     /// <summary>The request as a relative URL; also the cache key, so a changed region filter is a new query.</summary>

@@ -6,6 +6,9 @@ namespace AdWatch.Geocoding;
 /// A place as AdWatch knows it: address parts, how precisely they pin it (<see cref="GeoPrecision"/>), municipality and
 /// WGS84 point. The one shape of "a place" used by geocoding, storage rows, analysis input, the dossier and the lead.
 /// Parts are normalised: postcode <c>3841AB</c> (or PC4 <c>3841</c>), municipality <c>GM0243</c>.
+/// The BAG ids come only from PDOK (an address's nummeraanduiding and its adresseerbaar object, usually the
+/// verblijfsobject), the gebruiksdoel only from the optional BAG lookup; offline places have none. They are facts about the
+/// place, not part of its identity: <see cref="Key"/> ignores them.
 /// </summary>
 public sealed record Place(
     GeoPrecision Precision,
@@ -16,7 +19,10 @@ public sealed record Place(
     string? MunicipalityCode = null,
     bool InRegion = false,
     double? Lat = null,
-    double? Lon = null)
+    double? Lon = null,
+    string? NummeraanduidingId = null,
+    string? AdresseerbaarObjectId = null,
+    string? Gebruiksdoel = null)
 {
     /// <summary>
     /// Stable identity, stored as <c>places.key</c>; equal keys are the same location. Addresses and streets are keyed by

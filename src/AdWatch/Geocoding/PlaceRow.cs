@@ -12,7 +12,8 @@ public sealed record PlaceRow
     public DateTimeOffset GeocodedAt { get; init; }
 
     /// <summary>The stored place (precision as <see cref="GeoPrecision"/>, parts, point).</summary>
-    public Place Place => new(EnumText.Parse<GeoPrecision>(Precision), Street, HouseNumber, Postcode, PlaceName, MunicipalityCode, InRegion, Lat, Lon);
+    public Place Place => new(EnumText.Parse<GeoPrecision>(Precision), Street, HouseNumber, Postcode, PlaceName, MunicipalityCode, InRegion, Lat, Lon,
+        BagNummeraanduidingId, BagAdresseerbaarobjectId, BagGebruiksdoel);
 
     // The columns, as Dapper fills them (it sets non-public properties); read them through Place.
     private string Precision { get; init; } = "none";
@@ -24,4 +25,7 @@ public sealed record PlaceRow
     private bool InRegion { get; init; }
     private double? Lat { get; init; }
     private double? Lon { get; init; }
+    private string? BagNummeraanduidingId { get; init; }
+    private string? BagAdresseerbaarobjectId { get; init; }
+    private string? BagGebruiksdoel { get; init; }
 }

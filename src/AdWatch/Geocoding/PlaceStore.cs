@@ -7,19 +7,25 @@ namespace AdWatch.Geocoding;
 /// <summary>The <c>places</c> table: one row per distinct geocoded place, keyed by <see cref="Place.Key"/>.</summary>
 public sealed class PlaceStore(Database database)
 {
-    /// <summary>Inserts or refreshes a place inside the caller's transaction; returns its id.</summary>
+    /// <summary>
+    /// Inserts or refreshes a place inside the caller's transaction; returns its id. BAG ids and gebruiksdoel are kept when
+    /// the new answer has none: the same house geocoded offline later (PDOK down, a postcode-first mention) must not lose them.
+    /// </summary>
     public static async Task<long> UpsertAsync(DbConnection connection, DbTransaction? tx, GeocodedAddress address, string source,
         DateTimeOffset at, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO places (key, label, precision, street, house_number, postcode, place_name, municipality_code,
-                                in_region, lat, lon, source, geocoded_at)
+                                in_region, lat, lon, source, geocoded_at, bag_nummeraanduiding_id, bag_adresseerbaarobject_id, bag_gebruiksdoel)
             VALUES (@Key, @Label, @Precision, @Street, @HouseNumber, @Postcode, @Place, @MunicipalityCode,
-                    @InRegion, @Lat, @Lon, @Source, @At)
+                    @InRegion, @Lat, @Lon, @Source, @At, @NummeraanduidingId, @AdresseerbaarObjectId, @Gebruiksdoel)
             ON CONFLICT (key) DO UPDATE SET
                 label = excluded.label, precision = excluded.precision, street = excluded.street,
                 house_number = excluded.house_number, postcode = excluded.postcode, place_name = excluded.place_name,
                 municipality_code = excluded.municipality_code, in_region = excluded.in_region,
-                lat = excluded.lat, lon = excluded.lon, source = excluded.source, geocoded_at = excluded.geocoded_at
+                lat = excluded.lat, lon = excluded.lon, source = excluded.source, geocoded_at = excluded.geocoded_at,
+                bag_nummeraanduiding_id = COALESCE(excluded.bag_nummeraanduiding_id, places.bag_nummeraanduiding_id),
+                bag_adresseerbaarobject_id = COALESCE(excluded.bag_adresseerbaarobject_id, places.bag_adresseerbaarobject_id),
+                bag_gebruiksdoel = COALESCE(excluded.bag_gebruiksdoel, places.bag_gebruiksdoel)
             RETURNING id
             """, new
         {
@@ -34,6 +40,9 @@ public sealed class PlaceStore(Database database)
             address.Place.InRegion,
             address.Place.Lat,
             address.Place.Lon,
+            address.Place.NummeraanduidingId,
+            address.Place.AdresseerbaarObjectId,
+            address.Place.Gebruiksdoel,
             Source = source,
             At = at,
         }, tx, cancellationToken: ct));

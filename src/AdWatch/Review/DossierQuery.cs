@@ -19,7 +19,8 @@ public sealed class DossierQuery(Database database)
         await using var c = await database.OpenAsync(ct);
         var head = await c.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition("""
             SELECT l.id AS location_id, l.licensed_venue, l.first_seen_at, l.last_seen_at, l.identity_json, p.id AS place_id, p.label, p.precision,
-                   p.street, p.house_number, p.postcode, p.place_name, p.municipality_code, p.in_region, p.lat, p.lon
+                   p.street, p.house_number, p.postcode, p.place_name, p.municipality_code, p.in_region, p.lat, p.lon,
+                   p.bag_nummeraanduiding_id, p.bag_adresseerbaarobject_id, p.bag_gebruiksdoel
             FROM locations l JOIN places p ON p.id = l.place_id WHERE l.id = @locationId
             """, new { locationId }, cancellationToken: ct));
         if (head is null)
@@ -67,7 +68,7 @@ public sealed class DossierQuery(Database database)
             head.PlaceId,
             head.Label,
             new Place(EnumText.Parse<GeoPrecision>(head.Precision), head.Street, head.HouseNumber, head.Postcode, head.PlaceName,
-                head.MunicipalityCode, head.InRegion, head.Lat, head.Lon),
+                head.MunicipalityCode, head.InRegion, head.Lat, head.Lon, head.BagNummeraanduidingId, head.BagAdresseerbaarobjectId, head.BagGebruiksdoel),
             head.LicensedVenue, head.FirstSeenAt, head.LastSeenAt,
             flag is null ? null : new DossierFlag(flag.Id, flag.Score, EnumText.Parse<ReviewStatus>(flag.Status), flag.Active, flag.FirstFlaggedAt, flag.ComputedAt, flag.AsOf, flag.AssignedTo, flag.ReactivatedAt),
             reasons, stays, ads, phones, linked, operators, reviews)
@@ -135,6 +136,9 @@ public sealed class DossierQuery(Database database)
         public bool InRegion { get; init; }
         public double? Lat { get; init; }
         public double? Lon { get; init; }
+        public string? BagNummeraanduidingId { get; init; }
+        public string? BagAdresseerbaarobjectId { get; init; }
+        public string? BagGebruiksdoel { get; init; }
     }
 
     private sealed record FlagData

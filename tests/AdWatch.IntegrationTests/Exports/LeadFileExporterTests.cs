@@ -20,6 +20,12 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
         _harness = await ExportHarness.StartAsync(new Dictionary<string, string?>());
         _first = await LeadSeed.LeadAsync(_harness.Database, score: 0.6);
         _second = await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:1", label: HostileLabel, score: 0.9);
+        // The second lead's place was geocoded by PDOK (with the optional gebruiksdoel lookup); the first offline.
+        await using var c = await _harness.Database.OpenAsync(CancellationToken.None);
+        await Dapper.SqlMapper.ExecuteAsync(c, """
+            UPDATE places SET bag_nummeraanduiding_id = '0243200000012345', bag_adresseerbaarobject_id = '0243010000012345', bag_gebruiksdoel = 'woonfunctie'
+            WHERE key = 'pc6:3841AB:1'
+            """);
     }
 
     public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
@@ -30,7 +36,8 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
         var text = await WriteAsync("csv");
 
         text.Split('\n')[0].ShouldBe("lead_id,flag_id,status,score,label,precision,street,house_number,postcode,place,municipality_code,lat,lon," +
-            "first_flagged_at,computed_at,reasons,phones,stays,advertisers,ads,ad_urls,first_stay_at,last_stay_at");
+            "first_flagged_at,computed_at,reasons,phones,stays,advertisers,ads,ad_urls,first_stay_at,last_stay_at," +
+            "bag_nummeraanduiding_id,bag_adresseerbaarobject_id,bag_gebruiksdoel");
         using var csv = new CsvReader(new StringReader(text), LeadFileExporter.CsvConfiguration);
         var rows = csv.GetRecords<LeadCsvRow>().ToList();
         rows.Select(r => r.FlagId).ShouldBe([_second, _first]); // highest score first
@@ -44,6 +51,8 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
         hostile.Advertisers.ShouldBe(2);
         hostile.Ads.ShouldBe(3);
         hostile.FirstFlaggedAt.ShouldBe("2026-03-01T08:00:00Z");
+        (hostile.NummeraanduidingId, hostile.AdresseerbaarObjectId, hostile.Gebruiksdoel).ShouldBe(("0243200000012345", "0243010000012345", "woonfunctie"));
+        string.IsNullOrEmpty(rows[1].NummeraanduidingId).ShouldBeTrue(); // geocoded offline: no BAG id
         hostile.ShouldBe(LeadCsvRow.From((await _harness.Get<LeadQuery>().GetAsync(_second, CancellationToken.None))!));
     }
 
@@ -61,6 +70,8 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
         leads[0].Stays[0].StartAt.ShouldBe(LeadSeed.At.AddDays(1));
         text.ShouldContain("\"firstFlaggedAt\":\"2026-03-01T08:00:00Z\"");
         text.ShouldContain("+31612345001"); // readable, not \u002B
+        text.ShouldContain("\"nummeraanduidingId\":\"0243200000012345\",\"adresseerbaarObjectId\":\"0243010000012345\",\"gebruiksdoel\":\"woonfunctie\"");
+        text.ShouldContain("\"nummeraanduidingId\":null"); // the offline lead
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class ZgwExportTests : IAsyncLifetime
         address["huisletter"]!.GetValue<string>().ShouldBe("A");
         address["postcode"]!.GetValue<string>().ShouldBe("3841AB");
         address["wplWoonplaatsNaam"]!.GetValue<string>().ShouldBe("Harderwijk");
+        address["identificatie"]!.GetValue<string>().ShouldStartWith("adwatch-locatie-"); // the seeded place was geocoded offline: no BAG id
 
         var document = _zgw.Documenten.Values.Single();
         var pdf = Convert.FromBase64String(document["inhoud"]!.GetValue<string>());
@@ -71,6 +72,27 @@ public sealed class ZgwExportTests : IAsyncLifetime
 
         var audit = await _harness.Get<AuditLog>().ListAsync(null, 10, CancellationToken.None);
         audit.ShouldContain(a => a.Actor == "coco" && a.Action == "export" && a.TargetKind == "flag" && a.TargetId == _flagId.ToString());
+    }
+
+    [Fact]
+    public async Task Export_IdentifiesTheAddressByItsBagNummeraanduiding_WhenPdokGaveOne()
+    {
+        await using (var c = await _harness.Database.OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(c, """
+                UPDATE places SET bag_nummeraanduiding_id = '0243200000012345', bag_adresseerbaarobject_id = '0243010000012345', source = 'pdok'
+                WHERE id = (SELECT l.place_id FROM flags f JOIN locations l ON l.id = f.location_id WHERE f.id = @flagId)
+                """, new { flagId = _flagId });
+        }
+        var id = (await _harness.Get<LeadExports>().RequestAsync(_flagId, "coco", "coordinator", CancellationToken.None)).ShouldHaveSingleItem();
+
+        await _harness.RunJobAsync(id);
+
+        (await _harness.Get<ExportStore>().GetAsync(id, CancellationToken.None))!.Status.ShouldBe("done");
+        var zaakObject = _zgw.ZaakObjecten.Values.Single();
+        zaakObject["objectType"]!.GetValue<string>().ShouldBe("adres");
+        zaakObject["objectIdentificatie"]!["identificatie"]!.GetValue<string>().ShouldBe("0243200000012345");
+        zaakObject["objectIdentificatie"]!["huisnummer"]!.GetValue<int>().ShouldBe(14);
     }
 
     [Fact]

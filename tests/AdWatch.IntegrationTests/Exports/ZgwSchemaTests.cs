@@ -22,11 +22,12 @@ public sealed class ZgwSchemaTests
     private const string DocumentUrl = "https://zaken.gemeente.test/documenten/api/v1/enkelvoudiginformatieobjecten/77aa0000-0000-4000-8000-000000000004";
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 23, 30, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Leads() => ["full", "street-only", "no-coordinates", "long-hostile"];
+    public static TheoryData<string> Leads() => ["full", "bag", "street-only", "no-coordinates", "long-hostile"];
 
     private static Lead LeadOf(string kind) => kind switch
     {
         "full" => Lead(),
+        "bag" => Lead() with { NummeraanduidingId = "0243200000012345", AdresseerbaarObjectId = "0243010000012345", Gebruiksdoel = "woonfunctie" },
         "street-only" => Lead() with { Precision = "street", HouseNumber = null, Postcode = null },
         "no-coordinates" => Lead() with { Lat = null, Lon = null, Place = null },
         "long-hostile" => Lead() with

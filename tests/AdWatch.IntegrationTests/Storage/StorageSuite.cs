@@ -134,6 +134,28 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Places_KeepTheirBagIds_WhenTheSameHouseIsStoredAgainWithout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        var (_, versionId) = await Seed.AdVersionAsync(Database, "a-bag", T0, ct);
+        var pdok = new Place(GeoPrecision.Address, "Stationslaan", "14", "3841AB", "Harderwijk", "GM0243", true, 52.349, 5.622,
+            "0243200000012345", "0243010000012345", "woonfunctie");
+        var store = new ExtractionStore(Database);
+
+        await store.SaveAsync(versionId, "Nieuw", "tekst", new GeocodedExtraction(new AdExtraction([], [], []), [new GeocodedAddress("Stationslaan 14", pdok)]),
+            [], [], T0, ct);
+        var stored = (await store.GetAsync(versionId, ct)).Places.ShouldHaveSingleItem();
+        stored.Place.ShouldBe(pdok);
+
+        var offline = pdok with { Lat = 52.35, NummeraanduidingId = null, AdresseerbaarObjectId = null, Gebruiksdoel = null };
+        (await new PlaceStore(Database).UpsertAsync(new GeocodedAddress("Stationslaan 14", offline), "gazetteer", T0.AddDays(1), ct)).ShouldBe(stored.Id);
+
+        var again = (await new PlaceStore(Database).GetAsync(stored.Id, ct)).ShouldNotBeNull().Place;
+        again.ShouldBe(pdok with { Lat = 52.35 });
+    }
+
+    [Fact]
     public async Task Extraction_StoresTheTextFingerprint_TheCatchUpWouldCompute()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -35,6 +35,28 @@ public sealed class ZgwBodiesTests
     }
 
     [Fact]
+    public void ZaakObject_IdentifiesTheAddressByItsBagNummeraanduiding_WhenKnown()
+    {
+        var body = ZgwBodies.ZaakObject(Lead() with { NummeraanduidingId = "0243200000012345", AdresseerbaarObjectId = "0243010000012345" }, "https://z.test/zaken/1");
+
+        body["objectType"]!.GetValue<string>().ShouldBe("adres");
+        body["objectIdentificatie"]!["identificatie"]!.GetValue<string>().ShouldBe("0243200000012345");
+        body["objectIdentificatie"]!["huisnummer"]!.GetValue<int>().ShouldBe(14);
+    }
+
+    [Fact]
+    public void ZaakObject_IdentifiesTheAddressByTheAdWatchLocation_WithoutBagId() =>
+        ZgwBodies.ZaakObject(Lead(), "https://z.test/zaken/1")["objectIdentificatie"]!["identificatie"]!.GetValue<string>().ShouldBe("adwatch-locatie-7");
+
+    [Fact]
+    public void ZaakObject_SendsNoBagId_ForAnUnresolvedLead()
+    {
+        var lead = Lead() with { Precision = "unresolved", NummeraanduidingId = "0243200000012345" };
+
+        ZgwBodies.ZaakObject(lead, "https://z.test/zaken/1")["objectIdentificatie"]!["identificatie"]!.GetValue<string>().ShouldBe("adwatch-locatie-7");
+    }
+
+    [Fact]
     public void Zaak_CutsTheDescriptionTo80Characters_WithoutSplittingASurrogatePair()
     {
         var label = new string('a', 61) + "😀" + new string('b', 40);

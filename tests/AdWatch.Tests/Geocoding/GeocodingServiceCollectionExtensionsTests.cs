@@ -60,6 +60,7 @@ public sealed class GeocodingServiceCollectionExtensionsTests
     [InlineData("Region:Name", "", "Region:Name")]
     [InlineData("Geocoding:RequestsPerSecond", "0", "Geocoding:RequestsPerSecond")]
     [InlineData("Geocoding:CacheDays", "0", "Geocoding:CacheDays")]
+    [InlineData("Geocoding:BagGebruiksdoelUrl", "verblijfsobject/items", "Geocoding:BagGebruiksdoelUrl")]
     public async Task AddAdWatchGeocoding_FailsAtStartNamingSetting_WhenSettingIsInvalid(string key, string value, string named)
     {
         await using var provider = Build(new() { [key] = value });

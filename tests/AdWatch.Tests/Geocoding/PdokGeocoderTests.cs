@@ -40,10 +40,11 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
         }
     }
 
-    private TextResolver Resolver(bool online = true, double requestsPerSecond = 4)
+    private TextResolver Resolver(bool online = true, double requestsPerSecond = 4, bool gebruiksdoel = false)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Geocoding:BagGebruiksdoelUrl"] = gebruiksdoel ? _server.BagUrl : null,
             ["Region:DataFolder"] = RegionFixture.DataFolder,
             ["Geocoding:Online"] = online ? "true" : "false",
             ["Geocoding:PdokBaseUrl"] = _server.BaseUrl,
@@ -207,5 +208,77 @@ public sealed class PdokGeocoderTests : IAsyncLifetime
 
         result.Place.Precision.ShouldBe(GeoPrecision.Address);
         _server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ResolveAsync_AsksForAndKeepsBagIds_WhenPdokFindsAddress()
+    {
+        _server.Answer = (200, "synthetic_harderwijk_free.json");
+
+        var place = (await Resolver().ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0].Place;
+
+        _server.Requests.ShouldHaveSingleItem().ShouldContain("&fl=id,type,weergavenaam,straatnaam,huis_nlt,postcode,woonplaatsnaam,gemeentecode,centroide_ll,score,nummeraanduiding_id,adresseerbaarobject_id&");
+        place.NummeraanduidingId.ShouldBe("0243200000012345");
+        place.AdresseerbaarObjectId.ShouldBe("0243010000012345");
+        place.Gebruiksdoel.ShouldBeNull(); // Geocoding:BagGebruiksdoelUrl is off by default
+        _server.BagRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ResolveAsync_KeepsBagIds_WhenAnswerComesFromCacheAfterRestart()
+    {
+        _server.Answer = (200, "synthetic_harderwijk_free.json");
+        await Resolver().ResolveAsync("Stationsstraat 12, Harderwijk", Ct);
+        _server.Answer = (500, "foarsitter_error.json"); // any further request would fail and fall back to offline (no ids)
+
+        var cached = (await Resolver().ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0].Place;
+
+        _server.Requests.Count.ShouldBe(1);
+        cached.NummeraanduidingId.ShouldBe("0243200000012345");
+        cached.AdresseerbaarObjectId.ShouldBe("0243010000012345");
+    }
+
+    [Fact]
+    public async Task ResolveAsync_LooksUpGebruiksdoelOnceAndCachesIt_WhenBagLookupIsConfigured()
+    {
+        _server.Answer = (200, "synthetic_harderwijk_free.json");
+
+        var first = (await Resolver(gebruiksdoel: true).ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0].Place;
+        var afterRestart = (await Resolver(gebruiksdoel: true).ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0].Place;
+
+        first.Gebruiksdoel.ShouldBe("woonfunctie");
+        first.NummeraanduidingId.ShouldBe("0243200000012345");
+        afterRestart.ShouldBe(first);
+        _server.BagRequests.ShouldHaveSingleItem().ShouldBe("?identificatie=0243010000012345&f=json");
+        _server.Requests.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(500, "foarsitter_error.json")]
+    [InlineData(200, "README.md")] // not JSON
+    public async Task ResolveAsync_KeepsBagIdsWithoutGebruiksdoel_WhenBagLookupFails(int status, string file)
+    {
+        _server.Answer = (200, "synthetic_harderwijk_free.json");
+        _server.BagAnswer = (status, file);
+
+        var place = (await WithClockRunning(Resolver(gebruiksdoel: true).ResolveAsync("Stationsstraat 12, Harderwijk", Ct)))[0].Place;
+
+        place.Lat.ShouldBe(52.35002); // the PDOK answer stands
+        place.NummeraanduidingId.ShouldBe("0243200000012345");
+        place.Gebruiksdoel.ShouldBeNull();
+        if (status != 200)
+        {
+            _logs.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains("BAG gebruiksdoel lookup of 0243010000012345 failed"));
+        }
+    }
+
+    [Fact]
+    public async Task ResolveAsync_HasNoBagIds_WhenOffline()
+    {
+        var place = (await Resolver(online: false, gebruiksdoel: true).ResolveAsync("Stationsstraat 12, Harderwijk", Ct))[0].Place;
+
+        place.Precision.ShouldBe(GeoPrecision.Address);
+        (place.NummeraanduidingId, place.AdresseerbaarObjectId, place.Gebruiksdoel).ShouldBe((null, null, null));
+        _server.BagRequests.ShouldBeEmpty();
     }
 }

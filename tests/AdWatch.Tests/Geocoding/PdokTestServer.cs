@@ -19,6 +19,15 @@ internal sealed class PdokTestServer : IAsyncDisposable
     /// <summary>Status code and recorded file (under PdokExamples) to answer with.</summary>
     public (int Status, string File) Answer { get; set; } = (200, "foarsitter_free.json");
 
+    /// <summary>Query strings of the requests to the BAG gebruiksdoel stand-in, URL-decoded, in arrival order.</summary>
+    public ConcurrentQueue<string> BagRequests { get; } = new();
+
+    /// <summary>Status code and recorded file (under PdokExamples) the BAG gebruiksdoel stand-in answers with.</summary>
+    public (int Status, string File) BagAnswer { get; set; } = (200, "synthetic_bag_verblijfsobject.json");
+
+    /// <summary>The OGC API Features <c>items</c> address of the BAG verblijfsobject stand-in (for <c>Geocoding:BagGebruiksdoelUrl</c>).</summary>
+    public string BagUrl => _app.Urls.First() + "/kadaster/bag/ogc/v2/collections/verblijfsobject/items";
+
     /// <summary>The search base address, deliberately without the trailing slash the configuration examples have.</summary>
     public string BaseUrl => _app.Urls.First() + "/bzk/locatieserver/search/v3_1";
 
@@ -35,6 +44,14 @@ internal sealed class PdokTestServer : IAsyncDisposable
             var (status, file) = server.Answer;
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(await File.ReadAllTextAsync(Example(file), context.RequestAborted), context.RequestAborted);
+        });
+        app.MapGet("/kadaster/bag/ogc/v2/collections/verblijfsobject/items", async (HttpContext context) =>
+        {
+            server.BagRequests.Enqueue(Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""));
+            var (status, file) = server.BagAnswer;
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/geo+json";
             await context.Response.WriteAsync(await File.ReadAllTextAsync(Example(file), context.RequestAborted), context.RequestAborted);
         });
         await app.StartAsync(ct);

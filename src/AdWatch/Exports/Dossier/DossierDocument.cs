@@ -41,6 +41,15 @@ public sealed class DossierDocument
             ? $"adres onbekend, {place.Town} / address unknown, {place.Town}"
             : string.Join(" ", new[] { place.Street, place.HouseNumber, place.Postcode, place.Town }.Where(s => !string.IsNullOrWhiteSpace(s))));
         Item(b, "Precisie / precision", place.Precision.ToText());
+        // BAG ids as text (the printed document links nowhere); none for an unresolved location or an offline-geocoded place.
+        if (!dossier.IsUnresolved && new[] { place.NummeraanduidingId, place.AdresseerbaarObjectId }.OfType<string>().ToList() is { Count: > 0 } bag)
+        {
+            Item(b, "BAG", string.Join(", ", bag.Select(Geocoding.BagIds.Label)));
+        }
+        if (!dossier.IsUnresolved && place.Gebruiksdoel is { } gebruiksdoel)
+        {
+            Item(b, "Gebruiksdoel / use (BAG)", gebruiksdoel);
+        }
         Item(b, "Gemeente / municipality", place.MunicipalityCode ?? "");
         Item(b, "Coördinaten (WGS84)", place is { Lat: { } lat, Lon: { } lon } && !dossier.IsUnresolved
             ? lat.ToString("0.00000", CultureInfo.InvariantCulture) + ", " + lon.ToString("0.00000", CultureInfo.InvariantCulture) : "");

@@ -31,6 +31,9 @@ public sealed record LeadCsvRow
     [Name("ad_urls"), Index(20)] public string AdUrls { get; init; } = "";
     [Name("first_stay_at"), Index(21)] public string? FirstStayAt { get; init; }
     [Name("last_stay_at"), Index(22)] public string? LastStayAt { get; init; }
+    [Name("bag_nummeraanduiding_id"), Index(23)] public string? NummeraanduidingId { get; init; }
+    [Name("bag_adresseerbaarobject_id"), Index(24)] public string? AdresseerbaarObjectId { get; init; }
+    [Name("bag_gebruiksdoel"), Index(25)] public string? Gebruiksdoel { get; init; }
 
     public static LeadCsvRow From(Lead lead) => new()
     {
@@ -43,5 +46,6 @@ public sealed record LeadCsvRow
         AdUrls = string.Join('|', lead.Ads.Select(a => a.Url)),
         FirstStayAt = lead.Stays.Count == 0 ? null : Analysis.AnalysisReport.Time(lead.Stays.Min(s => s.StartAt)),
         LastStayAt = lead.Stays.Count == 0 ? null : Analysis.AnalysisReport.Time(lead.Stays.Max(s => s.EndAt)),
+        NummeraanduidingId = lead.NummeraanduidingId, AdresseerbaarObjectId = lead.AdresseerbaarObjectId, Gebruiksdoel = lead.Gebruiksdoel,
     };
 }

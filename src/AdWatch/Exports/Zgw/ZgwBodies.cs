@@ -49,8 +49,9 @@ public static partial class ZgwBodies
     public static string ZaakObjectType(Lead lead) => lead.AddressUnknown ? "woonplaats" : "adres";
 
     /// <summary>
-    /// The lead's address as a zaakobject of type <c>adres</c>. AdWatch knows no BAG ids, so <c>identificatie</c> names the
-    /// AdWatch location; a location known only to street or postcode precision gets house number 0. An unresolved location
+    /// The lead's address as a zaakobject of type <c>adres</c>. <c>identificatie</c> is the BAG nummeraanduiding id when PDOK
+    /// geocoded the address (what a case system can resolve in the BAG); without one it names the AdWatch location. A
+    /// location known only to street or postcode precision gets house number 0. An unresolved location
     /// (address unknown) is sent as its town only, a zaakobject of type <c>woonplaats</c> saying "adres onbekend": no street,
     /// house number, postcode or BAG reference is filled or guessed.
     /// </summary>
@@ -72,7 +73,7 @@ public static partial class ZgwBodies
         }
         var address = new JsonObject
         {
-            ["identificatie"] = "adwatch-locatie-" + lead.LocationId.ToString(CultureInfo.InvariantCulture),
+            ["identificatie"] = lead.NummeraanduidingId ?? "adwatch-locatie-" + lead.LocationId.ToString(CultureInfo.InvariantCulture),
             ["wplWoonplaatsNaam"] = Cut(lead.Place ?? lead.MunicipalityCode ?? "onbekend", 80),
             ["gorOpenbareRuimteNaam"] = Cut(lead.Street ?? lead.Label, 80),
             ["huisnummer"] = 0,
