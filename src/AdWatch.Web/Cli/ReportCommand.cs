@@ -29,7 +29,9 @@ internal static class ReportCommand
             {
                 throw new UserError($"'{text}' is not a year from {YearReportQuery.FirstYear} to {YearReportQuery.LastYear}.", ExitCodes.Usage);
             }
-            var code = r.GetValue(municipality)?.Trim().ToUpperInvariant();
+            var given = r.GetValue(municipality)?.Trim();
+            // gm0243 is GM0243; anything else is reported as typed.
+            var code = given is { Length: 6 } && given.StartsWith("gm", StringComparison.OrdinalIgnoreCase) ? given.ToUpperInvariant() : given;
             using var host = AppHost.BuildCommandHost(global.Read(r));
             await AppHost.MigrateAsync(host.Services, ct);
             var query = host.Services.GetRequiredService<YearReportQuery>();
