@@ -29,7 +29,7 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
         var refusal = CheckControl(control, note) ?? await CheckLocationAsync(control.LocationId, ct);
         if (refusal is not null)
         {
-            return EnforcementResult.Refused(refusal);
+            return EnforcementResult.Refused(refusal.Value.Refusal, refusal.Value.Message);
         }
         long id;
         await using (var connection = await database.OpenAsync(ct))
@@ -59,13 +59,13 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
         name = name.Trim();
         if (name.Length is 0 or > 255 || bytes < 0 || sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
         {
-            return EnforcementResult.Refused("A document needs a name (up to 255 characters), its size and its SHA-256 as 64 hex digits.");
+            return EnforcementResult.Refused(EnforcementRefusal.BadDocument, "A document needs a name (up to 255 characters), its size and its SHA-256 as 64 hex digits.");
         }
         await using var connection = await database.OpenAsync(ct);
         if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM controls WHERE id = @controlId", new { controlId }, cancellationToken: ct)) == 0)
         {
-            return EnforcementResult.Refused($"There is no control {controlId}.");
+            return EnforcementResult.Refused(EnforcementRefusal.NotFound, $"There is no control {controlId}.");
         }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO control_documents (control_id, name, sha256, bytes, added_by, added_at)
@@ -81,7 +81,7 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
         var refusal = CheckMeasure(measure, note) ?? await CheckLocationAsync(measure.LocationId, ct);
         if (refusal is not null)
         {
-            return EnforcementResult.Refused(refusal);
+            return EnforcementResult.Refused(refusal.Value.Refusal, refusal.Value.Message);
         }
         var at = time.GetUtcNow();
         long id;
@@ -115,21 +115,21 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
         note = Clean(note);
         if (note?.Length > MaxTextLength)
         {
-            return EnforcementResult.Refused($"Notes are limited to {MaxTextLength} characters.");
+            return EnforcementResult.Refused(EnforcementRefusal.TextTooLong, $"Notes are limited to {MaxTextLength} characters.");
         }
         var measure = await GetMeasureAsync(measureId, ct);
         if (measure is null)
         {
-            return EnforcementResult.Refused($"There is no measure {measureId}.");
+            return EnforcementResult.Refused(EnforcementRefusal.NotFound, $"There is no measure {measureId}.");
         }
         if (MeasureTransitions.Refusal(measure.Type, measure.State, to) is { } refusal)
         {
-            return EnforcementResult.Refused(refusal);
+            return EnforcementResult.Refused(refusal.Refusal, refusal.Message);
         }
         var events = await EventsAsync(measureId, ct);
         if (events.Count > 0 && on < events[^1].On)
         {
-            return EnforcementResult.Refused($"The change cannot take effect on {Day(on)}, before the measure's last change on {Day(events[^1].On)}.");
+            return EnforcementResult.Refused(EnforcementRefusal.DateBeforeLastChange, $"The change cannot take effect on {Day(on)}, before the measure's last change on {Day(events[^1].On)}.");
         }
         var at = time.GetUtcNow();
         await using (var connection = await database.OpenAsync(ct))
@@ -140,7 +140,7 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
                 new { measureId, to = to.ToText(), from = measure.State.ToText() }, tx, cancellationToken: ct));
             if (changed != 1)
             {
-                return EnforcementResult.Refused("The measure was changed by someone else meanwhile; reload it.");
+                return EnforcementResult.Refused(EnforcementRefusal.Conflict, "The measure was changed by someone else meanwhile; reload it.");
             }
             await InsertEventAsync(connection, tx, measureId, measure.State, to, on, actor, note, at, ct);
             await tx.CommitAsync(ct);
@@ -202,46 +202,46 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? CheckControl(NewControl c, string? note)
+    private static (EnforcementRefusal Refusal, string Message)? CheckControl(NewControl c, string? note)
     {
         if (c.ByWhom.Count == 0 || c.ByWhom.Any(p => !Enum.IsDefined(p)) || !Enum.IsDefined(c.Premises))
         {
-            return "A control needs who took part (PCT, boa, wijkagent or other) and the kind of premises.";
+            return (EnforcementRefusal.MissingParties, "A control needs who took part (PCT, boa, wijkagent or other) and the kind of premises.");
         }
         if (c.PersonsChecked is < 0 or > MaxPersons || c.PersonsIllegal < 0 || c.PersonsIllegal > c.PersonsChecked)
         {
-            return $"Persons checked must be 0 to {MaxPersons}, and the persons working illegally no more than those checked.";
+            return (EnforcementRefusal.PersonCounts, $"Persons checked must be 0 to {MaxPersons}, and the persons working illegally no more than those checked.");
         }
         if (c.PersonsIllegal > 0 && !c.IllegalProstitution)
         {
-            return "Persons working illegally were counted, so illegal prostitution was found: tick it.";
+            return (EnforcementRefusal.IllegalNotMarked, "Persons working illegally were counted, so illegal prostitution was found: tick it.");
         }
-        return note?.Length > MaxTextLength ? $"Notes are limited to {MaxTextLength} characters." : null;
+        return note?.Length > MaxTextLength ? (EnforcementRefusal.TextTooLong, $"Notes are limited to {MaxTextLength} characters.") : null;
     }
 
-    private static string? CheckMeasure(NewMeasure m, string? note)
+    private static (EnforcementRefusal Refusal, string Message)? CheckMeasure(NewMeasure m, string? note)
     {
         if (!Enum.IsDefined(m.Type) || !MeasureTransitions.IsInitial(m.State))
         {
-            return "A new measure is recorded as intended or imposed.";
+            return (EnforcementRefusal.InitialState, "A new measure is recorded as intended or imposed.");
         }
         if (m.AmountCents is not null && (m.Type != MeasureType.Dwangsom || m.AmountCents is <= 0 or > MaxAmountCents))
         {
-            return m.Type != MeasureType.Dwangsom ? "Only a dwangsom has an amount." : "The amount must be more than €0 and at most €10,000,000.";
+            return (EnforcementRefusal.Amount, m.Type != MeasureType.Dwangsom ? "Only a dwangsom has an amount." : "The amount must be more than €0 and at most €10,000,000.");
         }
         if (m.StartsOn is { } from && m.EndsOn is { } to && to < from)
         {
-            return "A closure cannot end before it starts.";
+            return (EnforcementRefusal.ClosureDates, "A closure cannot end before it starts.");
         }
-        return note?.Length > MaxTextLength ? $"Notes are limited to {MaxTextLength} characters." : null;
+        return note?.Length > MaxTextLength ? (EnforcementRefusal.TextTooLong, $"Notes are limited to {MaxTextLength} characters.") : null;
     }
 
-    private async Task<string?> CheckLocationAsync(long locationId, CancellationToken ct)
+    private async Task<(EnforcementRefusal Refusal, string Message)?> CheckLocationAsync(long locationId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM locations WHERE id = @locationId", new { locationId }, cancellationToken: ct)) == 0
-            ? $"There is no location {locationId}."
+            ? (EnforcementRefusal.NotFound, $"There is no location {locationId}.")
             : null;
     }
 

@@ -22,20 +22,20 @@ public static class MeasureTransitions
     public static IReadOnlyList<MeasureState> Allowed(MeasureType type, MeasureState from) =>
         [.. Next[from].Where(to => Fits(type, to))];
 
-    /// <summary>Null when the change is allowed, else why not (plain English, shown to the user).</summary>
-    public static string? Refusal(MeasureType type, MeasureState from, MeasureState to)
+    /// <summary>Null when the change is allowed, else why not (plain English).</summary>
+    public static (EnforcementRefusal Refusal, string Message)? Refusal(MeasureType type, MeasureState from, MeasureState to)
     {
         if (!Fits(type, to))
         {
-            return to == MeasureState.Forfeited
+            return (EnforcementRefusal.StateNotForType, to == MeasureState.Forfeited
                 ? $"Only a dwangsom can be forfeited; this measure is a {Storage.EnumText.ToText(type)}."
-                : $"Only a bestuursdwang or a sluiting can be executed; this measure is a {Storage.EnumText.ToText(type)}.";
+                : $"Only a bestuursdwang or a sluiting can be executed; this measure is a {Storage.EnumText.ToText(type)}.");
         }
         if (!Next[from].Contains(to))
         {
             var allowed = Allowed(type, from);
-            return $"A measure that is {Storage.EnumText.ToText(from)} cannot become {Storage.EnumText.ToText(to)}; " +
-                   (allowed.Count == 0 ? "it is final." : $"it can become {string.Join(" or ", allowed.Select(Storage.EnumText.ToText))}.");
+            return (EnforcementRefusal.TransitionNotAllowed, $"A measure that is {Storage.EnumText.ToText(from)} cannot become {Storage.EnumText.ToText(to)}; " +
+                   (allowed.Count == 0 ? "it is final." : $"it can become {string.Join(" or ", allowed.Select(Storage.EnumText.ToText))}."));
         }
         return null;
     }

@@ -56,7 +56,7 @@ public sealed class EnforcementPagesTests(DashboardFixture fixture)
         var executed = await FormPost.SubmitAsync(client, page, [new("MeasureId", dwangsom.Id.ToString()), new("NewState", "executed"), new("StateOn", "2023-04-05")],
             page + "?handler=MeasureState");
         executed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        WebUtility.HtmlDecode(await executed.Content.ReadAsStringAsync(Ct)).ShouldContain("Only a bestuursdwang or a sluiting can be executed");
+        WebUtility.HtmlDecode(await executed.Content.ReadAsStringAsync(Ct)).ShouldContain("Alleen een dwangsom kan verbeurd worden, en alleen een bestuursdwang of sluiting toegepast.");
 
         var forfeited = await FormPost.SubmitAsync(client, page, [new("MeasureId", dwangsom.Id.ToString()), new("NewState", "forfeited"), new("StateOn", "2023-04-05")],
             page + "?handler=MeasureState");

@@ -101,10 +101,11 @@ public sealed class EnforcementStoreTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(MeasureType.Dwangsom, MeasureState.Executed, "Only a bestuursdwang or a sluiting can be executed")]
-    [InlineData(MeasureType.Bestuursdwang, MeasureState.Forfeited, "Only a dwangsom can be forfeited")]
-    [InlineData(MeasureType.Dwangsom, MeasureState.Intended, "cannot become intended; it can become forfeited or lifted or in_objection")]
-    public async Task ChangeState_RefusesATransitionTheRulesDoNotAllow(MeasureType type, MeasureState to, string message)
+    [InlineData(MeasureType.Dwangsom, MeasureState.Executed, EnforcementRefusal.StateNotForType, "Only a bestuursdwang or a sluiting can be executed")]
+    [InlineData(MeasureType.Bestuursdwang, MeasureState.Forfeited, EnforcementRefusal.StateNotForType, "Only a dwangsom can be forfeited")]
+    [InlineData(MeasureType.Dwangsom, MeasureState.Intended, EnforcementRefusal.TransitionNotAllowed,
+        "cannot become intended; it can become forfeited or lifted or in_objection")]
+    public async Task ChangeState_RefusesATransitionTheRulesDoNotAllow(MeasureType type, MeasureState to, EnforcementRefusal refusal, string message)
     {
         var id = (await _db.Store.RecordMeasureAsync(Dwangsom() with { Type = type, AmountCents = type == MeasureType.Dwangsom ? 500_000 : null },
             "c", Ct)).Id!.Value;
@@ -112,6 +113,7 @@ public sealed class EnforcementStoreTests : IAsyncLifetime
         var result = await _db.Store.ChangeStateAsync(id, to, new DateOnly(2023, 4, 1), "c", null, Ct);
 
         result.Succeeded.ShouldBeFalse();
+        result.Refusal.ShouldBe(refusal);
         result.Message.ShouldContain(message);
         (await _db.Store.GetMeasureAsync(id, Ct))!.State.ShouldBe(MeasureState.Imposed);
         (await _db.Store.EventsAsync(id, Ct)).Count.ShouldBe(1);

@@ -239,7 +239,21 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         {
             return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}#enforcement");
         }
-        return Refuse(StatusCodes.Status400BadRequest, result.Message);
+        return Refuse(result.Refusal is EnforcementRefusal.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, result.Refusal switch
+        {
+            EnforcementRefusal.NotFound => text["Onbekende maatregel."],
+            EnforcementRefusal.MissingParties => text["Kies wie er aan de controle deelnamen en het soort pand."],
+            EnforcementRefusal.PersonCounts => text["Het aantal gecontroleerde personen is 0 tot 500, en niet kleiner dan het aantal illegaal werkzamen."],
+            EnforcementRefusal.IllegalNotMarked => text["Er zijn illegaal werkzame personen geteld: vink illegale prostitutie aan."],
+            EnforcementRefusal.TextTooLong => text["Een notitie is hooguit 4000 tekens."],
+            EnforcementRefusal.Amount => text["Alleen een dwangsom heeft een bedrag (meer dan € 0, hooguit € 10.000.000)."],
+            EnforcementRefusal.ClosureDates => text["Een sluiting kan niet eindigen voordat zij begint."],
+            EnforcementRefusal.StateNotForType => text["Alleen een dwangsom kan verbeurd worden, en alleen een bestuursdwang of sluiting toegepast."],
+            EnforcementRefusal.TransitionNotAllowed => text["Deze maatregel kan niet naar die stand; kies een van de getoonde standen."],
+            EnforcementRefusal.DateBeforeLastChange => text["De ingangsdatum ligt vóór de vorige wijziging van deze maatregel."],
+            EnforcementRefusal.Conflict => text["Iemand anders heeft deze maatregel intussen gewijzigd. Laad de pagina opnieuw."],
+            _ => text["Een nieuwe maatregel is voorgenomen of opgelegd."],
+        });
     }
 
     private PageResult Refuse(int status, string message)
