@@ -92,4 +92,27 @@ public sealed class EnforcementPagesTests(DashboardFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Store.ControlsAsync(data.LastLocation, Ct)).Count.ShouldBe(before);
     }
+    [Fact]
+    public async Task YearPage_ShowsTheReportOfTheRecords_AsTextAndCsv_AndRefusesABadYear()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        var expected = await fixture.Services.GetRequiredService<YearReportQuery>().ComputeAsync(2023, "GM0243", Ct);
+
+        var page = await client.GetAsync("/reports/year?year=2023&municipality=GM0243", Ct);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct));
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("<h1>Jaarcijfers</h1>");
+        html.ShouldContain($"<li>{expected.Lines()[0]};</li>");
+        html.ShouldContain($"<li>{expected.Lines()[3]};</li>");
+        var csv = await client.GetStringAsync("/reports/year?handler=Csv&year=2023&municipality=GM0243", Ct);
+        csv.ShouldStartWith("figure,value\n");
+        csv.ShouldContain($"controls,{expected.Controls}\n");
+
+        var bad = await client.GetAsync("/reports/year?year=20x3", Ct);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct)).ShouldContain("Kies een jaar van 1990 tot 2100.");
+        (await client.GetAsync("/reports/year?year=2023&municipality=GM9999", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await client.GetStringAsync("/reports/year?year=2023&culture=en", Ct)).ShouldContain("<h1>Year in figures</h1>");
+    }
 }
