@@ -1,6 +1,7 @@
 using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.Crawling;
+using AdWatch.Enforcement;
 using AdWatch.Evidence;
 using AdWatch.Exports;
 using AdWatch.Extraction;
@@ -31,6 +32,7 @@ public static class AdWatchServiceCollectionExtensions
         services.TryAddSingleton<ExtractionPass>(); // extraction plus geocoding over pending versions; fetches photos with Crawling's HttpFetcher
         services.AddAdWatchAnalysis(config);
         services.AddAdWatchReview();
+        services.AddAdWatchEnforcement(); // controls and measures on locations, the year in figures
         services.AddAdWatchExports(config);
         services.AddTransient<RetentionJob>(); // the purge and the re-analysis after it
         return services;

@@ -24,6 +24,7 @@ internal static class AdWatchCli
         root.Subcommands.Add(ExtractCommand.Create(global));
         root.Subcommands.Add(AnalyzeCommand.Create(global));
         root.Subcommands.Add(ExportCommand.Create(global));
+        root.Subcommands.Add(ReportCommand.Create(global));
         root.Subcommands.Add(UsersCommand.Create(global));
         root.Subcommands.Add(PurgeCommand.Create(global));
         root.Subcommands.Add(PrivacyCommand.Create(global));

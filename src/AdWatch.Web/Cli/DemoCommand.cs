@@ -40,11 +40,14 @@ internal static class DemoCommand
             await using var sites = await DemoSiteHost.StartAsync(Harderwijk2023Scenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, ct);
             var runner = ActivatorUtilities.CreateInstance<DemoRunner>(app.Services);
             var run = await runner.RunAsync(sites, ct);
+            var (controls, measures) = await ActivatorUtilities.CreateInstance<DemoEnforcement>(app.Services).RecordAsync(ct);
 
             Console.WriteLine(AnalysisSummary.Describe(run));
             Console.WriteLine($"Ground truth of the scenario: {Harderwijk2023Scenario.Houses.Count} rotation houses in Harderwijk, " +
                               "15 touring advertisers; a licensed club, a long-stay home worker, escorts, town-level ads and a rotation " +
                               "house in Nunspeet (outside the region) must not be flagged.");
+            Console.WriteLine($"Enforcement: {controls} controls and {measures} measures of 2023 recorded on the houses " +
+                              $"(adwatch report year 2023 --municipality GM0243 --db {settings.DatabasePath}).");
             Console.WriteLine($"Demo data: {Path.GetFullPath(settings.DatabasePath!)}");
             if (r.GetValue(noServe))
             {

@@ -25,6 +25,13 @@ public static class DisplayNames
     /// </summary>
     public static string Extra(string name) => Table.GetString("extra." + name, CultureInfo.CurrentUICulture) ?? name;
 
+    /// <summary>
+    /// The name of an enforcement code (control party, premises, measure type and state), looked up as <c>enf.CODE</c> so
+    /// <c>other</c> or <c>closed</c> never take the name of another table's code.
+    /// </summary>
+    public static string Enforcement<T>(T value) where T : struct, Enum =>
+        Table.GetString("enf." + value.ToText(), CultureInfo.CurrentUICulture) ?? value.ToText();
+
     /// <summary>The name with a capital first letter, for headings and table columns.</summary>
     public static string Title(string? code) => Of(code) is { Length: > 0 } name
         ? char.ToUpper(name[0], CultureInfo.CurrentUICulture) + name[1..]

@@ -46,6 +46,7 @@ public sealed class AnalystBrowserTests(DashboardFixture fixture)
     [InlineData("/locations/{top}", "dossier", "nl")]
     [InlineData("/locations/{top}", "dossier-en", "en")]
     [InlineData("/touring", "touring", "nl")]
+    [InlineData("/reports/year", "year-report", "nl")]
     [InlineData("/crawlers", "crawlers", "nl")]
     [InlineData("/crawlers/{site}", "crawler-site", "nl")]
     public async Task Page_IsAccessible_AndScreenshotted(string path, string name, string culture)

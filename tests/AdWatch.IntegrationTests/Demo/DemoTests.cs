@@ -29,6 +29,16 @@ public sealed class DemoTests : IDisposable
         AssertHarderwijk(report);
         AssertIdentity(Path.Combine(_dir.FullName, "data", "demo.db"));
         AssertLantaarnOnlyStays(Path.Combine(_dir.FullName, "data", "demo.db"), "lantaarn-json");
+        await AssertYearReportAsync();
+    }
+
+    /// <summary>The demo recorded the seed's 2023 controls and measures on its houses: the year report is the published table.</summary>
+    private async Task AssertYearReportAsync()
+    {
+        var (exit, stdout, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "data/demo.db", "report", "year", "2023", "--municipality", "GM0243");
+        exit.ShouldBe(0, stderr);
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
+            .ShouldBe(DemoEnforcementSuite.Published.Select(line => $"• {line};"));
     }
 
     [Fact]

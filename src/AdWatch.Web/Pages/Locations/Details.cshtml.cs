@@ -1,8 +1,10 @@
 using System.Globalization;
+using AdWatch.Enforcement;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
 using AdWatch.Privacy;
 using AdWatch.Review;
+using AdWatch.Storage;
 using AdWatch.Web.Hosting;
 using AdWatch.Web.Dossier;
 using AdWatch.Web.Maps;
@@ -20,7 +22,7 @@ namespace AdWatch.Web.Pages.Locations;
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
     IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
-    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions) : PageModel
+    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions, EnforcementStore enforcement) : PageModel
 {
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
@@ -51,6 +53,39 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
     [BindProperty] public string? HouseNumber { get; set; }
     [BindProperty] public string? Postcode { get; set; }
     [BindProperty] public string? Town { get; set; }
+
+    /// <summary>The location's controls, oldest first.</summary>
+    public IReadOnlyList<ControlRecord> Controls { get; private set; } = [];
+
+    /// <summary>The location's measures with their state history.</summary>
+    public IReadOnlyList<(MeasureRecord Measure, IReadOnlyList<MeasureEvent> Events)> Measures { get; private set; } = [];
+
+    /// <summary>Coordinators and admins record controls and measures and change a measure's state (as they close reviews).</summary>
+    public bool MayEnforce => ReviewWorkflow.IsCoordinator(Role);
+
+    [BindProperty] public string? ControlOn { get; set; }
+    [BindProperty] public List<string> ControlBy { get; set; } = [];
+    [BindProperty] public string? ControlPremises { get; set; }
+    [BindProperty] public bool ControlIllegal { get; set; }
+    [BindProperty] public int PersonsChecked { get; set; }
+    [BindProperty] public int PersonsIllegal { get; set; }
+    [BindProperty] public bool ControlTrafficking { get; set; }
+    [BindProperty] public bool ControlCareOffered { get; set; }
+    [BindProperty] public string? ControlNote { get; set; }
+
+    [BindProperty] public string? MeasureKind { get; set; }
+    [BindProperty] public decimal? MeasureAmount { get; set; }
+    [BindProperty] public string? MeasureTermEndsOn { get; set; }
+    [BindProperty] public string? MeasureFrom { get; set; }
+    [BindProperty] public string? MeasureTo { get; set; }
+    [BindProperty] public string? MeasureFirstState { get; set; }
+    [BindProperty] public string? MeasureOn { get; set; }
+    [BindProperty] public string? MeasureNote { get; set; }
+
+    [BindProperty] public long MeasureId { get; set; }
+    [BindProperty] public string? NewState { get; set; }
+    [BindProperty] public string? StateOn { get; set; }
+    [BindProperty] public string? StateNote { get; set; }
 
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? AssignTo { get; set; }
@@ -132,6 +167,108 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         return Page();
     }
 
+    /// <summary>Records a control at this location (coordinators and admins; audited by the store).</summary>
+    public async Task<IActionResult> OnPostControlAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayEnforce)
+        {
+            return Refuse(StatusCodes.Status403Forbidden, text["Alleen een coördinator of beheerder mag dit doen."]);
+        }
+        if (Day(ControlOn) is not { } on || !EnumText.TryParse<Premises>(ControlPremises, out var premises))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["Vul een geldige datum in (jjjj-mm-dd)."]);
+        }
+        var parties = ControlBy.Select(p => EnumText.TryParse<ControlParty>(p, out var party) ? party : (ControlParty?)null).ToList();
+        var result = await enforcement.RecordControlAsync(new NewControl(id, on, [.. parties.OfType<ControlParty>()], premises, ControlIllegal,
+            PersonsChecked, PersonsIllegal, ControlTrafficking, ControlCareOffered, ControlNote), User.Identity!.Name!, ct);
+        return Done(id, result);
+    }
+
+    /// <summary>Records a measure at this location, intended or imposed (coordinators and admins).</summary>
+    public async Task<IActionResult> OnPostMeasureAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayEnforce)
+        {
+            return Refuse(StatusCodes.Status403Forbidden, text["Alleen een coördinator of beheerder mag dit doen."]);
+        }
+        if (Day(MeasureOn) is not { } on || !EnumText.TryParse<MeasureType>(MeasureKind, out var type) ||
+            !EnumText.TryParse<MeasureState>(MeasureFirstState, out var state) || BadDay(MeasureTermEndsOn) || BadDay(MeasureFrom) || BadDay(MeasureTo))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["Vul een geldige datum in (jjjj-mm-dd)."]);
+        }
+        long? cents = MeasureAmount is { } euro && euro is > 0 and < 100_000_000 ? (long)Math.Round(euro * 100) : null;
+        var result = await enforcement.RecordMeasureAsync(new NewMeasure(id, type, cents, Day(MeasureTermEndsOn), Day(MeasureFrom), Day(MeasureTo),
+            state, on, MeasureNote), User.Identity!.Name!, ct);
+        return Done(id, result);
+    }
+
+    /// <summary>Changes a measure's state; the allowed changes are the library's <see cref="MeasureTransitions"/>.</summary>
+    public async Task<IActionResult> OnPostMeasureStateAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayEnforce)
+        {
+            return Refuse(StatusCodes.Status403Forbidden, text["Alleen een coördinator of beheerder mag dit doen."]);
+        }
+        // A measure of another location, posted from this page, is unknown here.
+        if (Measures.All(m => m.Measure.Id != MeasureId) || !EnumText.TryParse<MeasureState>(NewState, out var to))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["Onbekende maatregel."]);
+        }
+        if (Day(StateOn) is not { } on)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["Vul een geldige datum in (jjjj-mm-dd)."]);
+        }
+        return Done(id, await enforcement.ChangeStateAsync(MeasureId, to, on, User.Identity!.Name!, StateNote, ct));
+    }
+
+    private IActionResult Done(long id, EnforcementResult result)
+    {
+        if (result.Succeeded)
+        {
+            return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}#enforcement");
+        }
+        return Refuse(result.Refusal is EnforcementRefusal.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, result.Refusal switch
+        {
+            EnforcementRefusal.NotFound => text["Onbekende maatregel."],
+            EnforcementRefusal.MissingParties => text["Kies wie er aan de controle deelnamen en het soort pand."],
+            EnforcementRefusal.PersonCounts => text["Het aantal gecontroleerde personen is 0 tot 500, en niet kleiner dan het aantal illegaal werkzamen."],
+            EnforcementRefusal.IllegalNotMarked => text["Er zijn illegaal werkzame personen geteld: vink illegale prostitutie aan."],
+            EnforcementRefusal.TextTooLong => text["Een notitie is hooguit 4000 tekens."],
+            EnforcementRefusal.Amount => text["Alleen een dwangsom heeft een bedrag (meer dan € 0, hooguit € 10.000.000)."],
+            EnforcementRefusal.ClosureDates => text["Een sluiting kan niet eindigen voordat zij begint."],
+            EnforcementRefusal.StateNotForType => text["Alleen een dwangsom kan verbeurd worden, en alleen een bestuursdwang of sluiting toegepast."],
+            EnforcementRefusal.TransitionNotAllowed => text["Deze maatregel kan niet naar die stand; kies een van de getoonde standen."],
+            EnforcementRefusal.DateBeforeLastChange => text["De ingangsdatum ligt vóór de vorige wijziging van deze maatregel."],
+            EnforcementRefusal.Conflict => text["Iemand anders heeft deze maatregel intussen gewijzigd. Laad de pagina opnieuw."],
+            _ => text["Een nieuwe maatregel is voorgenomen of opgelegd."],
+        });
+    }
+
+    private PageResult Refuse(int status, string message)
+    {
+        Error = message;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>A date field that holds text which is no date (empty is fine: the field is optional).</summary>
+    private static bool BadDay(string? text) => !string.IsNullOrWhiteSpace(text) && Day(text) is null;
+
     /// <summary>Sends the lead to the case system again (e.g. after a failed export, or a changed dossier).</summary>
     public async Task<IActionResult> OnPostExportAsync(long id, CancellationToken ct)
     {
@@ -203,6 +340,13 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         Timeline = new StayTimeline(dossier.Stays);
         MaySeeImages = options.Value.MaySeeImages(User);
         Street = StreetTiles.Around(dashboard.Value.TileUrl, dossier.Place.Lat, dossier.Place.Lon);
+        Controls = await enforcement.ControlsAsync(id, ct);
+        var measures = new List<(MeasureRecord, IReadOnlyList<MeasureEvent>)>();
+        foreach (var m in await enforcement.MeasuresAsync(id, ct))
+        {
+            measures.Add((m, await enforcement.EventsAsync(m.Id, ct)));
+        }
+        Measures = measures;
         Actions = dossier.Flag is { } flag ? ReviewWorkflow.AllowedActions(Role, flag.Status) : [];
         Points = [.. dossier.LinkedLocations.Select(l => map.Point(l.Lat, l.Lon, "linked", l.Label, l.LocationId)).OfType<MapPoint>(),
             .. new[] { map.Point(dossier.Place.Lat, dossier.Place.Lon, "main", dossier.Label, dossier.LocationId) }.OfType<MapPoint>()];

@@ -1,0 +1,33 @@
+namespace AdWatch.Enforcement;
+
+/// <summary>What a user records about a control: the day, who took part, the premises and what was found.</summary>
+public sealed record NewControl(
+    long LocationId,
+    DateOnly ControlledOn,
+    IReadOnlyList<ControlParty> ByWhom,
+    Premises Premises,
+    bool IllegalProstitution,
+    int PersonsChecked,
+    int PersonsIllegal,
+    bool TraffickingSignals,
+    bool CareOffered,
+    string? Note);
+
+/// <summary>A stored control (a row of <c>controls</c>).</summary>
+public sealed record ControlRecord(
+    long Id,
+    long LocationId,
+    DateOnly ControlledOn,
+    IReadOnlyList<ControlParty> ByWhom,
+    Premises Premises,
+    bool IllegalProstitution,
+    int PersonsChecked,
+    int PersonsIllegal,
+    bool TraffickingSignals,
+    bool CareOffered,
+    string? Note,
+    string RecordedBy,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A document attached to a control: its name, size and SHA-256 (the bytes are kept by the caller's store).</summary>
+public sealed record ControlDocument(long Id, long ControlId, string Name, string Sha256, long Bytes, string AddedBy, DateTimeOffset AddedAt);

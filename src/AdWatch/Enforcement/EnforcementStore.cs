@@ -1,0 +1,311 @@
+using System.Globalization;
+using AdWatch.Privacy;
+using AdWatch.Storage;
+using Dapper;
+
+namespace AdWatch.Enforcement;
+
+/// <summary>
+/// Controls and measures on locations. Input is checked here, not in the page, so a forged POST and the CLI meet the same
+/// rules; a refusal says what to fix. Every record and every change of a measure's state is one transaction (a measure and
+/// its first event, a state and its event row) and one audit entry, as <see cref="Review.ReviewWorkflow"/> does for flags.
+/// </summary>
+public sealed class EnforcementStore(Database database, AuditLog audit, TimeProvider time)
+{
+    /// <summary>Longest note kept; longer text is refused rather than cut.</summary>
+    public const int MaxTextLength = 4000;
+
+    /// <summary>More persons than this at one control is a typing error, not a finding.</summary>
+    public const int MaxPersons = 500;
+
+    /// <summary>A dwangsom above €10 million is a typing error (the unit is cents).</summary>
+    public const long MaxAmountCents = 1_000_000_000;
+
+    internal const string DateFormat = "yyyy-MM-dd";
+
+    public async Task<EnforcementResult> RecordControlAsync(NewControl control, string actor, CancellationToken ct)
+    {
+        var note = Clean(control.Note);
+        var refusal = CheckControl(control, note) ?? await CheckLocationAsync(control.LocationId, ct);
+        if (refusal is not null)
+        {
+            return EnforcementResult.Refused(refusal.Value.Refusal, refusal.Value.Message);
+        }
+        long id;
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                INSERT INTO controls (location_id, controlled_on, by_whom, premises, illegal_prostitution, persons_checked, persons_illegal,
+                                      trafficking_signals, care_offered, note, recorded_by, recorded_at)
+                VALUES (@LocationId, @On, @ByWhom, @Premises, @IllegalProstitution, @PersonsChecked, @PersonsIllegal,
+                        @TraffickingSignals, @CareOffered, @note, @actor, @at)
+                RETURNING id
+                """, new
+            {
+                control.LocationId, On = Day(control.ControlledOn), ByWhom = Parties(control.ByWhom), Premises = control.Premises.ToText(),
+                control.IllegalProstitution, control.PersonsChecked, control.PersonsIllegal, control.TraffickingSignals, control.CareOffered,
+                note, actor, at = time.GetUtcNow(),
+            }, cancellationToken: ct));
+        }
+        await audit.WriteAsync(actor, "change", "control", Id(id),
+            $"control recorded at location {control.LocationId} on {Day(control.ControlledOn)}: {control.PersonsChecked} persons checked, " +
+            $"{control.PersonsIllegal} illegal", ct);
+        return EnforcementResult.Done(id, $"control {id} recorded");
+    }
+
+    /// <summary>Attaches a document's name, size and SHA-256 to a control.</summary>
+    public async Task<EnforcementResult> AddDocumentAsync(long controlId, string name, string sha256, long bytes, string actor, CancellationToken ct)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 255 || bytes < 0 || sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+        {
+            return EnforcementResult.Refused(EnforcementRefusal.BadDocument, "A document needs a name (up to 255 characters), its size and its SHA-256 as 64 hex digits.");
+        }
+        await using var connection = await database.OpenAsync(ct);
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM controls WHERE id = @controlId", new { controlId }, cancellationToken: ct)) == 0)
+        {
+            return EnforcementResult.Refused(EnforcementRefusal.NotFound, $"There is no control {controlId}.");
+        }
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO control_documents (control_id, name, sha256, bytes, added_by, added_at)
+            VALUES (@controlId, @name, @sha, @bytes, @actor, @at) RETURNING id
+            """, new { controlId, name, sha = sha256.ToLowerInvariant(), bytes, actor, at = time.GetUtcNow() }, cancellationToken: ct));
+        await audit.WriteAsync(actor, "change", "control", Id(controlId), $"document '{name}' attached (sha256 {sha256.ToLowerInvariant()})", ct);
+        return EnforcementResult.Done(id, $"document {id} attached");
+    }
+
+    public async Task<EnforcementResult> RecordMeasureAsync(NewMeasure measure, string actor, CancellationToken ct)
+    {
+        var note = Clean(measure.Note);
+        var refusal = CheckMeasure(measure, note) ?? await CheckLocationAsync(measure.LocationId, ct);
+        if (refusal is not null)
+        {
+            return EnforcementResult.Refused(refusal.Value.Refusal, refusal.Value.Message);
+        }
+        var at = time.GetUtcNow();
+        long id;
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                INSERT INTO measures (location_id, legal_type, amount_cents, term_ends_on, starts_on, ends_on, state, note, created_by, created_at)
+                VALUES (@LocationId, @Type, @AmountCents, @TermEndsOn, @StartsOn, @EndsOn, @State, @note, @actor, @at)
+                RETURNING id
+                """, new
+            {
+                measure.LocationId, Type = measure.Type.ToText(), measure.AmountCents, TermEndsOn = Day(measure.TermEndsOn),
+                StartsOn = Day(measure.StartsOn), EndsOn = Day(measure.EndsOn), State = measure.State.ToText(), note, actor, at,
+            }, tx, cancellationToken: ct));
+            await InsertEventAsync(connection, tx, id, null, measure.State, measure.On, actor, note, at, ct);
+            await tx.CommitAsync(ct);
+        }
+        await audit.WriteAsync(actor, "change", "measure", Id(id),
+            $"{measure.Type.ToText()} recorded at location {measure.LocationId}: {measure.State.ToText()} on {Day(measure.On)}", ct);
+        return EnforcementResult.Done(id, $"measure {id} recorded ({measure.State.ToText()})");
+    }
+
+    /// <summary>
+    /// Moves a measure to <paramref name="to"/>, taking effect on <paramref name="on"/> (not before its last change). Refused,
+    /// changing nothing, when <see cref="MeasureTransitions"/> does not allow it or someone changed the measure meanwhile.
+    /// </summary>
+    public async Task<EnforcementResult> ChangeStateAsync(long measureId, MeasureState to, DateOnly on, string actor, string? note,
+        CancellationToken ct)
+    {
+        note = Clean(note);
+        if (note?.Length > MaxTextLength)
+        {
+            return EnforcementResult.Refused(EnforcementRefusal.TextTooLong, $"Notes are limited to {MaxTextLength} characters.");
+        }
+        var measure = await GetMeasureAsync(measureId, ct);
+        if (measure is null)
+        {
+            return EnforcementResult.Refused(EnforcementRefusal.NotFound, $"There is no measure {measureId}.");
+        }
+        if (MeasureTransitions.Refusal(measure.Type, measure.State, to) is { } refusal)
+        {
+            return EnforcementResult.Refused(refusal.Refusal, refusal.Message);
+        }
+        var events = await EventsAsync(measureId, ct);
+        if (events.Count > 0 && on < events[^1].On)
+        {
+            return EnforcementResult.Refused(EnforcementRefusal.DateBeforeLastChange, $"The change cannot take effect on {Day(on)}, before the measure's last change on {Day(events[^1].On)}.");
+        }
+        var at = time.GetUtcNow();
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE measures SET state = @to WHERE id = @measureId AND state = @from",
+                new { measureId, to = to.ToText(), from = measure.State.ToText() }, tx, cancellationToken: ct));
+            if (changed != 1)
+            {
+                return EnforcementResult.Refused(EnforcementRefusal.Conflict, "The measure was changed by someone else meanwhile; reload it.");
+            }
+            await InsertEventAsync(connection, tx, measureId, measure.State, to, on, actor, note, at, ct);
+            await tx.CommitAsync(ct);
+        }
+        await audit.WriteAsync(actor, "change", "measure", Id(measureId), $"{measure.State.ToText()} → {to.ToText()} on {Day(on)}", ct);
+        return EnforcementResult.Done(measureId, $"{measure.State.ToText()} → {to.ToText()}");
+    }
+
+    public async Task<IReadOnlyList<ControlRecord>> ControlsAsync(long locationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<ControlRow>(new CommandDefinition(
+            "SELECT * FROM controls WHERE location_id = @locationId ORDER BY controlled_on, id", new { locationId }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<IReadOnlyList<ControlDocument>> DocumentsAsync(long controlId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return [.. await connection.QueryAsync<ControlDocument>(new CommandDefinition(
+            "SELECT id, control_id, name, sha256, bytes, added_by, added_at FROM control_documents WHERE control_id = @controlId ORDER BY id",
+            new { controlId }, cancellationToken: ct))];
+    }
+
+    public async Task<IReadOnlyList<MeasureRecord>> MeasuresAsync(long locationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<MeasureRow>(new CommandDefinition(
+            "SELECT * FROM measures WHERE location_id = @locationId ORDER BY id", new { locationId }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<MeasureRecord?> GetMeasureAsync(long measureId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<MeasureRow>(new CommandDefinition(
+            "SELECT * FROM measures WHERE id = @measureId", new { measureId }, cancellationToken: ct));
+        return row?.ToRecord();
+    }
+
+    /// <summary>A measure's changes of state, oldest first.</summary>
+    public async Task<IReadOnlyList<MeasureEvent>> EventsAsync(long measureId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            "SELECT * FROM measure_events WHERE measure_id = @measureId ORDER BY id", new { measureId }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    internal static string Day(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    internal static string? Day(DateOnly? day) => day is { } d ? Day(d) : null;
+
+    internal static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+
+    private static string Parties(IEnumerable<ControlParty> parties) => string.Join(',', parties.Distinct().Order().Select(p => p.ToText()));
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static (EnforcementRefusal Refusal, string Message)? CheckControl(NewControl c, string? note)
+    {
+        if (c.ByWhom.Count == 0 || c.ByWhom.Any(p => !Enum.IsDefined(p)) || !Enum.IsDefined(c.Premises))
+        {
+            return (EnforcementRefusal.MissingParties, "A control needs who took part (PCT, boa, wijkagent or other) and the kind of premises.");
+        }
+        if (c.PersonsChecked is < 0 or > MaxPersons || c.PersonsIllegal < 0 || c.PersonsIllegal > c.PersonsChecked)
+        {
+            return (EnforcementRefusal.PersonCounts, $"Persons checked must be 0 to {MaxPersons}, and the persons working illegally no more than those checked.");
+        }
+        if (c.PersonsIllegal > 0 && !c.IllegalProstitution)
+        {
+            return (EnforcementRefusal.IllegalNotMarked, "Persons working illegally were counted, so illegal prostitution was found: tick it.");
+        }
+        return note?.Length > MaxTextLength ? (EnforcementRefusal.TextTooLong, $"Notes are limited to {MaxTextLength} characters.") : null;
+    }
+
+    private static (EnforcementRefusal Refusal, string Message)? CheckMeasure(NewMeasure m, string? note)
+    {
+        if (!Enum.IsDefined(m.Type) || !MeasureTransitions.IsInitial(m.State))
+        {
+            return (EnforcementRefusal.InitialState, "A new measure is recorded as intended or imposed.");
+        }
+        if (m.AmountCents is not null && (m.Type != MeasureType.Dwangsom || m.AmountCents is <= 0 or > MaxAmountCents))
+        {
+            return (EnforcementRefusal.Amount, m.Type != MeasureType.Dwangsom ? "Only a dwangsom has an amount." : "The amount must be more than €0 and at most €10,000,000.");
+        }
+        if (m.StartsOn is { } from && m.EndsOn is { } to && to < from)
+        {
+            return (EnforcementRefusal.ClosureDates, "A closure cannot end before it starts.");
+        }
+        return note?.Length > MaxTextLength ? (EnforcementRefusal.TextTooLong, $"Notes are limited to {MaxTextLength} characters.") : null;
+    }
+
+    private async Task<(EnforcementRefusal Refusal, string Message)?> CheckLocationAsync(long locationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM locations WHERE id = @locationId", new { locationId }, cancellationToken: ct)) == 0
+            ? (EnforcementRefusal.NotFound, $"There is no location {locationId}.")
+            : null;
+    }
+
+    private static Task InsertEventAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, long measureId,
+        MeasureState? from, MeasureState to, DateOnly on, string actor, string? note, DateTimeOffset at, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO measure_events (measure_id, from_state, to_state, on_date, actor, note, at)
+            VALUES (@measureId, @from, @to, @on, @actor, @note, @at)
+            """, new { measureId, from = from?.ToText(), to = to.ToText(), on = Day(on), actor, note, at }, tx, cancellationToken: ct));
+
+    // Rows as Dapper fills them: enums and dates as stored text (see EnumText), converted once here.
+    private sealed record ControlRow
+    {
+        public long Id { get; init; }
+        public long LocationId { get; init; }
+        public string ControlledOn { get; init; } = "";
+        public string ByWhom { get; init; } = "";
+        public string Premises { get; init; } = "";
+        public bool IllegalProstitution { get; init; }
+        public long PersonsChecked { get; init; }
+        public long PersonsIllegal { get; init; }
+        public bool TraffickingSignals { get; init; }
+        public bool CareOffered { get; init; }
+        public string? Note { get; init; }
+        public string RecordedBy { get; init; } = "";
+        public DateTimeOffset RecordedAt { get; init; }
+
+        public ControlRecord ToRecord() => new(Id, LocationId, ParseDay(ControlledOn),
+            [.. ByWhom.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EnumText.Parse<ControlParty>)],
+            EnumText.Parse<Premises>(Premises), IllegalProstitution, (int)PersonsChecked, (int)PersonsIllegal, TraffickingSignals, CareOffered,
+            Note, RecordedBy, RecordedAt);
+    }
+
+    private sealed record MeasureRow
+    {
+        public long Id { get; init; }
+        public long LocationId { get; init; }
+        public string LegalType { get; init; } = "";
+        public long? AmountCents { get; init; }
+        public string? TermEndsOn { get; init; }
+        public string? StartsOn { get; init; }
+        public string? EndsOn { get; init; }
+        public string State { get; init; } = "";
+        public string? Note { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public MeasureRecord ToRecord() => new(Id, LocationId, EnumText.Parse<MeasureType>(LegalType), AmountCents,
+            TermEndsOn is null ? null : ParseDay(TermEndsOn), StartsOn is null ? null : ParseDay(StartsOn), EndsOn is null ? null : ParseDay(EndsOn),
+            EnumText.Parse<MeasureState>(State), Note, CreatedBy, CreatedAt);
+    }
+
+    private sealed record EventRow
+    {
+        public long Id { get; init; }
+        public long MeasureId { get; init; }
+        public string? FromState { get; init; }
+        public string ToState { get; init; } = "";
+        public string OnDate { get; init; } = "";
+        public string Actor { get; init; } = "";
+        public string? Note { get; init; }
+        public DateTimeOffset At { get; init; }
+
+        public MeasureEvent ToRecord() => new(Id, MeasureId, FromState is null ? null : EnumText.Parse<MeasureState>(FromState),
+            EnumText.Parse<MeasureState>(ToState), ParseDay(OnDate), Actor, Note, At);
+    }
+}
