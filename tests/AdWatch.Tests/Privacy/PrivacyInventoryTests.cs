@@ -74,15 +74,15 @@ public sealed class PrivacyInventoryTests : IAsyncLifetime
     {
         await using (var connection = await _database.OpenAsync(Ct))
         {
-            await connection.ExecuteAsync("CREATE TABLE controls (id INTEGER PRIMARY KEY, note TEXT)");
+            await connection.ExecuteAsync("CREATE TABLE anonymous_tips (id INTEGER PRIMARY KEY, note TEXT)");
             await connection.ExecuteAsync("ALTER TABLE crawl_runs DROP COLUMN health_note");
         }
 
         var problems = Shipped().Compare(await PrivacyInventory.ReadSchemaAsync(_database, Ct));
 
         problems.Count.ShouldBe(3);
-        problems[0].ShouldBe("migration adds controls.id: describe it in config/privacy-inventory.yaml");
-        problems[1].ShouldBe("migration adds controls.note: describe it in config/privacy-inventory.yaml");
+        problems[0].ShouldBe("migration adds anonymous_tips.id: describe it in config/privacy-inventory.yaml");
+        problems[1].ShouldBe("migration adds anonymous_tips.note: describe it in config/privacy-inventory.yaml");
         problems[2].ShouldMatch(@"^config/privacy-inventory\.yaml:\d+: crawl_runs\.health_note is described but the schema has no such column");
     }
 
