@@ -1,3 +1,4 @@
+using AdWatch.Alerts;
 using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.Crawling;
@@ -32,7 +33,9 @@ public static class AdWatchServiceCollectionExtensions
         services.AddAdWatchAnalysis(config);
         services.AddAdWatchReview();
         services.AddAdWatchExports(config);
+        services.AddAdWatchAlerts(config);
         services.AddTransient<RetentionJob>(); // the purge and the re-analysis after it
+        services.AddTransient<AlertDigestJob>();
         return services;
     }
 }
