@@ -14,6 +14,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<AlertScan>();
         services.TryAddSingleton<AlertDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<AdWatch.Analysis.IAnalysisFollowUp, AlertFollowUp>());
         services.AddHttpClient(AlertDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }
