@@ -1,3 +1,4 @@
+using AdWatch.Alerts;
 using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.Crawling;
@@ -34,7 +35,9 @@ public static class AdWatchServiceCollectionExtensions
         services.AddAdWatchReview();
         services.AddAdWatchEnforcement(); // controls and measures on locations, the year in figures
         services.AddAdWatchExports(config);
+        services.AddAdWatchAlerts(config);
         services.AddTransient<RetentionJob>(); // the purge and the re-analysis after it
+        services.AddTransient<AlertDigestJob>();
         return services;
     }
 }

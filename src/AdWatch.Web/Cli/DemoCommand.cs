@@ -55,6 +55,8 @@ internal static class DemoCommand
                 return ExitCodes.Ok;
             }
             var accounts = await ActivatorUtilities.CreateInstance<DemoAccounts>(app.Services).CreateAsync(ct);
+            // The year's flags as alerts in the demo accounts' inboxes (/inbox), as the job after each analysis would raise them.
+            await app.Services.GetRequiredService<AdWatch.Alerts.AlertScan>().ScanAsync(ct);
             await app.StartAsync(ct);
             var url = DashboardUrl(app);
             Console.WriteLine($"Dashboard: {url} — sign in with one of these demo accounts (new passwords every run):");

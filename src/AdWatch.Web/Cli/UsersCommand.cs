@@ -65,6 +65,39 @@ internal static class UsersCommand
         command.Subcommands.Add(SetDisabled(global, "disable", "Disable an account (it can no longer sign in)", true));
         command.Subcommands.Add(SetDisabled(global, "enable", "Enable a disabled account", false));
         command.Subcommands.Add(ResetPassword(global));
+        command.Subcommands.Add(Alerts(global));
+        return command;
+    }
+
+    /// <summary><c>adwatch users alerts NAME [--email ADDRESS | --no-email] --delivery immediate|digest|inbox</c>.</summary>
+    private static Command Alerts(GlobalOptions global)
+    {
+        var name = new Argument<string>("NAME") { Description = "Account name" };
+        var email = new Option<string?>("--email") { Description = "Address for alert e-mail (needs Alerts:SmtpHost)", HelpName = "ADDRESS" };
+        var delivery = new Option<string>("--delivery")
+        {
+            Description = "immediate (one e-mail per alert), digest (one e-mail a day) or inbox (no e-mail)", Required = true, HelpName = "WHEN",
+        };
+        delivery.AcceptOnlyFromAmong([.. AdWatch.Alerts.AlertStore.Deliveries]);
+        var command = new Command("alerts", "Set where an account's alerts go (the in-app inbox always gets them)") { name, email, delivery };
+        CliAction.Set(command, async (r, ct) =>
+        {
+            using var host = AppHost.BuildCommandHost(global.Read(r));
+            await AppHost.MigrateAsync(host.Services, ct);
+            var account = r.GetValue(name)!;
+            var address = r.GetValue(email);
+            if (address is not null && !MimeKit.MailboxAddress.TryParse(address, out _))
+            {
+                throw new UserError($"--email '{address}' is not an e-mail address.", ExitCodes.Usage);
+            }
+            if (!await host.Services.GetRequiredService<AdWatch.Alerts.AlertStore>().SetDeliveryAsync(account, address, r.GetValue(delivery)!, ct))
+            {
+                throw new UserError($"no account named '{account}'; see `adwatch users list`.");
+            }
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, $"alerts: {r.GetValue(delivery)}", ct);
+            Console.WriteLine($"{account}: alerts {r.GetValue(delivery)}{(address is null ? "" : " to " + address)}.");
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

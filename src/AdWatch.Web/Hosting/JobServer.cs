@@ -36,6 +36,7 @@ internal static class JobServer
         builder.Services.AddTransient<CrawlJob>();
         builder.Services.AddHostedService<RecurringCrawlRegistrar>();
         builder.Services.AddHostedService<RetentionScheduler>();
+        builder.Services.AddHostedService<AlertDigestScheduler>();
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = jobs.WorkerCount;

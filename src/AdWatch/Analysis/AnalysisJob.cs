@@ -9,7 +9,8 @@ namespace AdWatch.Analysis;
 /// analyse as of now. <see cref="RerunAsync"/> follows a phone mark (<see cref="PhoneMarking"/>): analyse again as of the previous
 /// run. Hangfire runs one of each at a time; <see cref="AnalysisLock"/> makes any two runs take turns.
 /// </summary>
-public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analysis, ILogger<AnalysisJob> logger)
+public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analysis, IEnumerable<IAnalysisFollowUp> followUps,
+    ILogger<AnalysisJob> logger)
 {
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
@@ -18,6 +19,15 @@ public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analys
         var extracted = await extraction.RunAsync(ct);
         var run = await analysis.RunAsync(null, licensedVenuesFile: null, ct);
         logger.LogInformation("Extracted {Versions} ad versions; analysis flags {Flagged} locations", extracted, run.Report.Locations.Count);
+        await FollowUpAsync(run, ct);
+    }
+
+    private async Task FollowUpAsync(AnalysisRun run, CancellationToken ct)
+    {
+        foreach (var followUp in followUps)
+        {
+            await followUp.AfterAnalysisAsync(run, ct);
+        }
     }
 
     [AutomaticRetry(Attempts = 3)]
@@ -26,5 +36,6 @@ public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analys
     {
         var run = await analysis.RerunAsync(ct);
         logger.LogInformation("Analysis re-run as of {AsOf} flags {Flagged} locations", run.Report.AsOf, run.Report.Locations.Count);
+        await FollowUpAsync(run, ct);
     }
 }

@@ -76,6 +76,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), ct);
         }
+        // As the job after each analysis would: the demo's flags as alerts in the accounts' inboxes.
+        await _app.Services.GetRequiredService<AdWatch.Alerts.AlertScan>().ScanAsync(ct);
         await _app.StartAsync(ct);
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }

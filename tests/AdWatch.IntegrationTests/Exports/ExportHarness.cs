@@ -1,3 +1,4 @@
+using AdWatch.Alerts;
 using AdWatch.Analysis;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
@@ -44,6 +45,8 @@ internal sealed class ExportHarness : IAsyncDisposable
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<AuditLog>();
         services.AddAdWatchExports(config);
+        services.AddAdWatchAlerts(config);
+        services.AddSingleton<AdWatch.Accounts.UserStore>();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -10,7 +10,7 @@ namespace AdWatch.Tests.Architecture;
 public sealed class ArchitectureTests
 {
     /// <summary>The pipeline, in order of the data flow.</summary>
-    private static readonly string[] Stages = ["Sites", "Crawling", "Evidence", "Extraction", "Geocoding", "Analysis", "Review", "Enforcement", "Exports"];
+    private static readonly string[] Stages = ["Sites", "Crawling", "Evidence", "Extraction", "Geocoding", "Analysis", "Review", "Enforcement", "Exports", "Alerts"];
 
     /// <summary>Used by any stage; they depend on no stage (and not in a cycle on one another).</summary>
     private static readonly string[] CrossCutting = ["Storage", "Html", "Browser", "Accounts", "Privacy"];

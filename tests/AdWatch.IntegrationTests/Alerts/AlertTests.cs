@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using AdWatch.Accounts;
+using AdWatch.Alerts;
+using AdWatch.IntegrationTests.Exports;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using netDumbster.smtp;
+using StandardWebhooks;
+
+namespace AdWatch.IntegrationTests.Alerts;
+
+/// <summary>
+/// Alerts end to end on SQLite: a new flag is raised once into every user's inbox with its evidence pack, goes out as a
+/// signed webhook (Standard Webhooks) and by e-mail to a local SMTP server (netDumbster) at once or in the digest, and a
+/// watched phone raises an alert for its watcher only.
+/// </summary>
+public sealed class AlertTests : IAsyncLifetime
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private readonly ConcurrentQueue<(HeaderDictionary Headers, string Body)> _hooks = new();
+    private int _failHooks;
+    private WebApplication _receiver = null!;
+    private SimpleSmtpServer _smtp = null!;
+    private ExportHarness _harness = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _receiver = builder.Build();
+        _receiver.MapPost("/hook", async ctx =>
+        {
+            var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+            var headers = new HeaderDictionary();
+            foreach (var (k, v) in ctx.Request.Headers)
+            {
+                headers[k] = v;
+            }
+            if (Interlocked.Decrement(ref _failHooks) >= 0)
+            {
+                ctx.Response.StatusCode = 503;
+                return;
+            }
+            _hooks.Enqueue((headers, body));
+            ctx.Response.StatusCode = 204;
+        });
+        await _receiver.StartAsync();
+        var url = _receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/hook";
+        _smtp = SimpleSmtpServer.Start(LoopbackPort.Free());
+        _harness = await ExportHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Exports:Webhook:Url"] = url,
+            ["Exports:Webhook:Secret"] = Secret,
+            ["Alerts:SmtpHost"] = "127.0.0.1",
+            ["Alerts:SmtpPort"] = _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerts:SmtpSecurity"] = "None",
+            ["Alerts:From"] = "AdWatch <adwatch@gemeente.test>",
+            ["Alerts:DashboardUrl"] = "https://adwatch.gemeente.test",
+        });
+        var users = _harness.Get<UserStore>();
+        await users.AddAsync("direct", Role.Analyst, null, _harness.Time.GetUtcNow(), CancellationToken.None);
+        await users.AddAsync("dagelijks", Role.Coordinator, null, _harness.Time.GetUtcNow(), CancellationToken.None);
+        await users.AddAsync("alleen-inbox", Role.Analyst, null, _harness.Time.GetUtcNow(), CancellationToken.None);
+        var store = _harness.Get<AlertStore>();
+        (await store.SetDeliveryAsync("direct", "direct@gemeente.test", "immediate", CancellationToken.None)).ShouldBeTrue();
+        (await store.SetDeliveryAsync("dagelijks", "dagelijks@gemeente.test", "digest", CancellationToken.None)).ShouldBeTrue();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        _smtp.Stop();
+        await _receiver.StopAsync();
+        await _receiver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task NewFlag_IsRaisedOnce_IntoEveryInbox_WithItsEvidencePack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var flagId = await LeadSeed.LeadAsync(_harness.Database, ct: ct);
+        var scan = _harness.Get<AlertScan>();
+
+        var raised = await scan.ScanAsync(ct);
+        (await scan.ScanAsync(ct)).ShouldBeEmpty();
+
+        raised.Count.ShouldBe(1);
+        var store = _harness.Get<AlertStore>();
+        foreach (var user in new[] { "direct", "dagelijks", "alleen-inbox" })
+        {
+            var alert = (await store.InboxAsync(user, unreadOnly: true, 10, ct)).ShouldHaveSingleItem();
+            alert.Kind.ShouldBe(AlertKinds.NewFlag);
+            alert.MunicipalityCode.ShouldBe("GM0243");
+            alert.SummaryNl.ShouldStartWith("Nieuwe markering: Stationslaan 14, 3841 AB Harderwijk");
+        }
+        var evidence = JsonDocument.Parse((await store.InboxAsync("direct", false, 10, ct))[0].EvidenceJson).RootElement;
+        evidence.GetArrayLength().ShouldBe(3);
+        var captures = evidence.EnumerateArray().SelectMany(a => a.GetProperty("captures").EnumerateArray()).ToList();
+        captures.ShouldContain(x => x.GetProperty("sha256").GetString() == LeadSeed.EvidenceShaOf("pc6:3841AB:14"));
+        (await store.MarkReadAsync("direct", null, ct)).ShouldBe(1);
+        (await store.UnreadCountAsync("direct", ct)).ShouldBe(0);
+        (await store.UnreadCountAsync("alleen-inbox", ct)).ShouldBe(1);
+        flagId.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Delivery_SendsAVerifiableWebhook_AndImmediateMail_ThenTheDigest_NamingNoAddressOrPhone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await LeadSeed.LeadAsync(_harness.Database, ct: ct);
+        await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:16", label: "Stationslaan 16, 3841 AB Harderwijk", ct: ct);
+        (await _harness.Get<AlertScan>().ScanAsync(ct)).Count.ShouldBe(2);
+        var delivery = _harness.Get<AlertDelivery>();
+        _failHooks = 1; // the receiver is down once: that alert is sent again with the next delivery
+
+        var first = await delivery.DeliverAsync(ct);
+        var second = await delivery.DeliverAsync(ct);
+
+        first.Webhooks.ShouldBe(0);
+        second.Webhooks.ShouldBe(2);
+        _hooks.Count.ShouldBe(2);
+        foreach (var (headers, body) in _hooks)
+        {
+            Should.NotThrow(() => new StandardWebhook(Secret).Verify(body, headers));
+            using var json = JsonDocument.Parse(body);
+            json.RootElement.GetProperty("type").GetString().ShouldBe("adwatch.alert");
+            json.RootElement.GetProperty("data").GetProperty("evidence").GetArrayLength().ShouldBe(3);
+        }
+        // Immediate: one e-mail per alert to the user who wants them at once; the digest user has none yet.
+        (first.Emails + second.Emails).ShouldBe(2);
+        _smtp.ReceivedEmailCount.ShouldBe(2);
+        _smtp.ReceivedEmail.ShouldAllBe(m => m.ToAddresses.Single().Address == "direct@gemeente.test");
+        var immediate = _smtp.ReceivedEmail.ToList();
+        foreach (var mail in immediate)
+        {
+            var text = mail.MessageParts[0].BodyData;
+            text.ShouldContain("https://adwatch.gemeente.test/locations/");
+            text.ShouldNotContain("Stationslaan");
+            text.ShouldNotContain("+3161234500");
+        }
+
+        (await delivery.SendDigestAsync(ct)).ShouldBe(1);
+        (await delivery.SendDigestAsync(ct)).ShouldBe(0);
+        _smtp.ReceivedEmailCount.ShouldBe(3);
+        var digest = _smtp.ReceivedEmail.Single(m => m.ToAddresses.Single().Address == "dagelijks@gemeente.test");
+        (digest.Headers["Subject"] ?? "").ShouldContain("2 nieuwe meldingen");
+    }
+
+    [Fact]
+    public async Task WatchedPhone_RaisesAnAlertForItsWatcherOnly_ForAdsFirstSeenAfterTheWatch()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = _harness.Get<AlertStore>();
+        _harness.Time.Advance(TimeSpan.FromDays(-3650)); // the watch predates the seeded ads (LeadSeed dates them in the past)
+        (await store.WatchAsync("alleen-inbox", "phone", "+31612345002", ct)).ShouldBeTrue();
+        (await store.WatchAsync("alleen-inbox", "phone", "+31612345002", ct)).ShouldBeFalse();
+        await LeadSeed.LeadAsync(_harness.Database, ct: ct);
+
+        await _harness.Get<AlertScan>().ScanAsync(ct);
+
+        var watch = (await store.InboxAsync("alleen-inbox", true, 10, ct)).Where(a => a.Kind == AlertKinds.Watch).ShouldHaveSingleItem();
+        watch.SummaryNl.ShouldBe("Nieuwe advertentie met gevolgd nummer +31612345002.");
+        watch.Reason.ShouldBe("watch");
+        (await store.InboxAsync("direct", true, 10, ct)).ShouldNotContain(a => a.Kind == AlertKinds.Watch);
+    }
+}
