@@ -31,6 +31,7 @@ public static class AdWatchServiceCollectionExtensions
         services.TryAddSingleton<ExtractionPass>(); // extraction plus geocoding over pending versions; fetches photos with Crawling's HttpFetcher
         services.AddAdWatchAnalysis(config);
         services.AddAdWatchReview();
+        services.AddAdWatchReferrals(config); // the referral block of every dossier page and PDF
         services.AddAdWatchExports(config);
         services.AddTransient<RetentionJob>(); // the purge and the re-analysis after it
         return services;
