@@ -207,7 +207,7 @@ public static partial class ReferralsLoader
     }
 
     private static bool Bool(YamlNode node, string fileName, string field) =>
-        Text(node, fileName, field, 5) switch
+        Text(node, fileName, field, 100) switch
         {
             "true" => true,
             "false" => false,
