@@ -131,7 +131,7 @@ public sealed class ReferralDossierTests(ReferralDossierFixture fixture)
         html.ShouldContain("Report exploitation or human trafficking anonymously and free of charge.");
         html.ShouldContain("For the person at a control (Spanish and Portuguese):");
         html.ShouldContain("<div lang=\"es\" class=\"referral-lang\" id=\"referral-es\">");
-        html.ShouldContain("Denuncie la explotación o la trata de personas de forma gratuita y anónima.");
+        html.ShouldContain("Web https://www.meldmisdaadanoniem.nl — Denuncie la explotación o la trata de personas de forma gratuita y anónima.");
         html.ShouldContain("<div lang=\"pt\" class=\"referral-lang\" id=\"referral-pt\">");
         html.ShouldContain("Telefone 0800-7000");
         html.ShouldContain("Horário: dias úteis das 9:00 às 17:00 (exemplo)");
