@@ -34,6 +34,7 @@ public static class AdWatchServiceCollectionExtensions
         services.AddAdWatchAnalysis(config);
         services.AddAdWatchReview();
         services.AddAdWatchEnforcement(); // controls and measures on locations, the year in figures
+        services.AddAdWatchReferrals(config); // the referral block of every dossier page and PDF
         services.AddAdWatchExports(config);
         services.AddAdWatchAlerts(config);
         services.AddTransient<RetentionJob>(); // the purge and the re-analysis after it

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AdWatch.Analysis;
 using AdWatch.Extraction;
 using AdWatch.Privacy;
+using AdWatch.Review;
 using AdWatch.Sites;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +36,9 @@ internal static class CliAction
             await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is SiteDefinitionException or IndicatorLexiconException or AnalysisConfigException or PrivacyInventoryException)
+        catch (Exception e) when (e is SiteDefinitionException or IndicatorLexiconException or AnalysisConfigException or PrivacyInventoryException or ReferralsConfigException)
         {
-            // Bad site YAML, indicator lexicon, analysis rules or privacy inventory: the message names file, line and field.
+            // Bad site YAML, indicator lexicon, analysis rules, privacy inventory or referrals: the message names file, line and field.
             await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
             return ExitCodes.Failure;
         }

@@ -1,3 +1,4 @@
+using AdWatch.Review;
 using AdWatch.Storage;
 using AdWatch.Web.Cli;
 using AdWatch.Web.Dossier;
@@ -43,6 +44,8 @@ internal static class WebApp
 
         var app = builder.Build();
         app.Services.GetService<IStartupValidator>()?.Validate();
+        // Every dossier carries the referral information: a missing or broken config/referrals.yaml stops the start here.
+        app.Services.GetRequiredService<ReferralDirectory>();
 
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/error/500");

@@ -25,6 +25,7 @@ public static class ExportsServiceCollectionExtensions
         services.TryAddSingleton<LeadFileExporter>();
         services.TryAddSingleton<DossierDocument>();
         services.AddAdWatchReview(); // the dossier the PDF prints
+        services.AddAdWatchReferrals(config); // and its referral block
         services.TryAddSingleton<IDossierPdfRenderer, DossierPdfRenderer>();
         services.TryAddTransient<ZgwExporter>();
         services.TryAddTransient<LeadExports>();

@@ -82,6 +82,24 @@ public sealed class DossierPdfTests : IAsyncLifetime
         PdfText.Extract(pdf).ShouldContain("Voormenselijkebeoordeling");
     }
 
+    [Fact]
+    public async Task Pdf_CarriesTheReferralInformation_OfTheLocationsMunicipality()
+    {
+        SkipWithoutChromium();
+        var renderer = (DossierPdfRenderer)_harness.Get<IDossierPdfRenderer>();
+        var lead = (await _harness.Get<LeadQuery>().GetAsync(_flagId, CancellationToken.None))!;
+
+        var text = PdfText.Extract(await renderer.RenderAsync(lead, CancellationToken.None));
+
+        // Whitespace is dropped by the extraction. The seeded lead is in Harderwijk (GM0243).
+        text.ShouldContain("Hulpenmelden/Helpandreporting");
+        text.ShouldContain("0800-7000");
+        text.ShouldContain("info@comensha.nl");
+        text.ShouldContain("zorgcoordinator@harderwijk.example");
+        text.ShouldContain("Ayudaydenuncia");
+        text.ShouldContain("Ajudaedenúncia");
+    }
+
     private static void SkipWithoutChromium()
     {
         if (!File.Exists(BrowserLocator.DebianChromium))

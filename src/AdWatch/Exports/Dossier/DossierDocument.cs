@@ -11,10 +11,18 @@ namespace AdWatch.Exports.Dossier;
 /// The evidence dossier of a lead as one self-contained, printable HTML document: location, reasons, stays timeline, ads
 /// with capture times and the SHA-256 of their evidence, phones and review notes, under a "for human review" banner.
 /// Every text that may come from an ad (labels, URLs, notes) is HTML-encoded; there is no script and nothing is loaded
-/// from elsewhere, so Chromium prints it with JavaScript off and the network blocked.
+/// from elsewhere, so Chromium prints it with JavaScript off and the network blocked. Care first: the referral information
+/// for the location's municipality (<see cref="ReferralDirectory"/>) comes right under the title, on the first page, in nl/en
+/// and, compactly, in es and pt for handing to the person at a control.
 /// </summary>
-public sealed class DossierDocument
+public sealed class DossierDocument(ReferralDirectory referrals)
 {
+    /// <summary>With the shipped <c>config/referrals.yaml</c>, for callers outside the container.</summary>
+    public DossierDocument()
+        : this(ReferralDirectory.Default())
+    {
+    }
+
     public const string BannerDutch = "Voor menselijke beoordeling — geen bewijs van strafbaar handelen";
     public const string BannerEnglish = "For human review — not evidence of a criminal offence";
 
@@ -32,6 +40,7 @@ public sealed class DossierDocument
             .Append("</style></head><body>");
         b.Append("<p class=\"banner\" role=\"note\">").Append(E(BannerDutch)).Append("<br>").Append(E(BannerEnglish)).Append("</p>");
         b.Append("<h1>AdWatch dossier — ").Append(E(dossier.Label)).Append("</h1>");
+        Referral(b, referrals.For(place.MunicipalityCode));
         b.Append("<dl>");
         Item(b, "Signaal / lead", flag is null ? "—" : Lead.IdOf(flag.Id));
         Item(b, "Status", flag is null ? "—" : flag.Status.ToText() + (flag.Active ? "" : " (niet meer actueel / no longer current)"));
@@ -87,6 +96,55 @@ public sealed class DossierDocument
         return b.ToString();
     }
 
+    /// <summary>The "Hulp en melden / Help and reporting" block: each contact in nl with its English text, then es and pt.</summary>
+    private static void Referral(StringBuilder b, ReferralSet set)
+    {
+        b.Append("<section class=\"referral\" id=\"referral\"><h2>").Append(E(ReferralLanguages.Heading["nl"] + " / " + ReferralLanguages.Heading["en"])).Append("</h2>");
+        b.Append("<p>").Append(E(ReferralLanguages.Emergency["nl"] + " " + ReferralLanguages.Emergency["en"])).Append("</p><ul>");
+        foreach (var c in set.Contacts)
+        {
+            b.Append("<li><strong>").Append(E(c.Name)).Append("</strong>");
+            if (c.Example)
+            {
+                b.Append(" <span class=\"example\">").Append(E(ReferralLanguages.ExampleWarning)).Append("</span>");
+            }
+            b.Append("<br>").Append(E(Channels(c, "nl")));
+            if (c.HoursIn("nl") is { } hours)
+            {
+                b.Append("<br>").Append(E(ReferralLanguages.Labels["nl"].Hours + " / " + ReferralLanguages.Labels["en"].Hours + ": " + hours));
+            }
+            b.Append("<br>").Append(E(c.Text("nl"))).Append("<br><em>").Append(E(c.Text("en"))).Append("</em></li>");
+        }
+        b.Append("</ul><div class=\"referral-other\">");
+        foreach (var language in new[] { "es", "pt" })
+        {
+            b.Append("<p lang=\"").Append(language).Append("\"><strong>").Append(E(ReferralLanguages.Heading[language])).Append("</strong> ")
+                .Append(E(ReferralLanguages.Emergency[language]));
+            foreach (var c in set.Contacts)
+            {
+                b.Append("<br><strong>").Append(E(c.Name)).Append("</strong> — ").Append(E(Channels(c, language)));
+                if (c.HoursIn(language) is { } hours)
+                {
+                    b.Append(" — ").Append(E(ReferralLanguages.Labels[language].Hours + ": " + hours));
+                }
+                b.Append(". ").Append(E(c.Text(language)));
+            }
+            b.Append("</p>");
+        }
+        b.Append("</div></section>");
+    }
+
+    private static string Channels(ReferralContact c, string language)
+    {
+        var labels = ReferralLanguages.Labels[language];
+        return string.Join(" · ", new[]
+        {
+            c.Phone is null ? null : labels.Phone + " " + c.Phone,
+            c.Email is null ? null : labels.Email + " " + c.Email,
+            c.Url is null ? null : labels.Url + " " + c.Url,
+        }.OfType<string>());
+    }
+
     private static void Item(StringBuilder b, string name, string value) =>
         b.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>");
 
@@ -130,5 +188,8 @@ public sealed class DossierDocument
         dl{display:grid;grid-template-columns:max-content auto;gap:2pt 10pt}dt{font-weight:bold}dd{margin:0}
         table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:2pt 4pt;text-align:left;vertical-align:top;word-break:break-all;white-space:pre-line}
         thead{display:table-header-group}tr{page-break-inside:avoid}
+        .referral{border:2px solid #064;background:#efe;padding:4pt 8pt;margin:8pt 0;page-break-inside:avoid}
+        .referral h2{margin-top:2pt}.referral ul{margin:2pt 0;padding-left:14pt}.referral li{margin-bottom:3pt}
+        .referral .example{color:#a00;font-weight:bold}.referral-other{font-size:8.5pt;border-top:1px solid #064}
         """;
 }
