@@ -11,6 +11,9 @@ public static class AlertKinds
 
     /// <summary>A new ad at a location or with a phone a user watches.</summary>
     public const string Watch = "watch";
+
+    /// <summary>New ad activity at a location under a measure (or within the watch period after it): possible relapse.</summary>
+    public const string Relapse = "relapse";
 }
 
 /// <summary>One raised alert as the inbox shows it.</summary>

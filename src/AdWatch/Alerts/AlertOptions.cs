@@ -32,6 +32,12 @@ public sealed class AlertOptions : IValidatableObject
     /// <summary>When the digest of the day's alerts goes out (cron, Europe/Amsterdam). Default: 07:30 every day.</summary>
     public string DigestCron { get; set; } = "30 7 * * *";
 
+    /// <summary>
+    /// How long after a measure ends (its closure or begunstigingstermijn end, or the day it was lifted) new ads at its location
+    /// still raise a relapse alert. While a measure without an end runs, every new ad does.
+    /// </summary>
+    public int RelapseWatchDays { get; set; } = 180;
+
     public bool EmailEnabled => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -39,6 +45,7 @@ public sealed class AlertOptions : IValidatableObject
         foreach (var problem in new[]
         {
             ValidatedOptions.Between("Alerts:SmtpPort", SmtpPort, 1, 65535),
+            ValidatedOptions.Between("Alerts:RelapseWatchDays", RelapseWatchDays, 0, 3650),
             ValidatedOptions.Required("Alerts:From", From, "an address such as \"AdWatch <adwatch@gemeente.example>\"."),
             ValidatedOptions.Required("Alerts:DigestCron", DigestCron, "a five-field cron expression such as \"30 7 * * *\"."),
         }.OfType<ValidationResult>())

@@ -10,11 +10,15 @@ namespace AdWatch.Alerts;
 /// <summary>
 /// Raises the alerts of what the stored analysis shows, once each (an alert's key is its event): a location flagged for the
 /// first time, new activity at a flag that qualifies again, and each new ad at a watched location or with a watched phone.
+/// A measure (dwangsom, bestuursdwang, closure) watches its location: every ad first seen there from the day it was imposed
+/// until <see cref="AlertOptions.RelapseWatchDays"/> after it ended raises a relapse alert, dated, with its evidence pack and
+/// the link that tied the ad to the house (its address, a phone the house's ads carried, or a stay analysis placed there by
+/// phone, photo or template): the basis for establishing a forfeited dwangsom or executing bestuursdwang.
 /// Run after every analysis; running it again raises nothing new. Recipients: every enabled user for a flag (the
 /// organisation filter narrows this to those who may see its municipality), and the watchers.
 /// Each alert carries its evidence pack: the ads, every stored capture with its SHA-256, and the link that tied them here.
 /// </summary>
-public sealed class AlertScan(Database database, TimeProvider time)
+public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Extensions.Options.IOptions<AlertOptions> options)
 {
     /// <summary>Raises what is new; returns the ids of the alerts raised by this scan.</summary>
     public async Task<IReadOnlyList<long>> ScanAsync(CancellationToken ct)
@@ -94,6 +98,8 @@ public sealed class AlertScan(Database database, TimeProvider time)
             }
         }
 
+        events.AddRange(await RelapsesAsync(c, users, known, ct));
+
         var raised = new List<long>();
         if (events.Count == 0)
         {
@@ -113,6 +119,97 @@ public sealed class AlertScan(Database database, TimeProvider time)
 
     private sealed record Event(string Key, string Kind, long? LocationId, string? MunicipalityCode, string Nl, string En, string Evidence,
         IReadOnlyList<(string User, string Reason)> Recipients);
+
+    /// <summary>New ads tied to a location under a measure, within the measure's watch window: one relapse alert per (measure, ad).</summary>
+    private async Task<IEnumerable<Event>> RelapsesAsync(DbConnection c, IReadOnlyList<string> users, HashSet<string> known, CancellationToken ct)
+    {
+        var measures = await c.QueryAsync<MeasureRow>(new CommandDefinition("""
+            SELECT m.id AS Id, m.location_id AS LocationId, m.legal_type AS LegalType, m.state AS State, m.starts_on AS StartsOn,
+                   m.ends_on AS EndsOn, m.term_ends_on AS TermEndsOn, m.created_by AS CreatedBy, p.label AS Label, p.municipality_code AS MunicipalityCode,
+                   (SELECT MIN(e.on_date) FROM measure_events e WHERE e.measure_id = m.id AND e.to_state = 'imposed') AS ImposedOn,
+                   (SELECT MAX(e.on_date) FROM measure_events e WHERE e.measure_id = m.id AND e.to_state = 'lifted') AS LiftedOn
+            FROM measures m JOIN locations l ON l.id = m.location_id JOIN places p ON p.id = l.place_id
+            WHERE m.state <> 'intended' ORDER BY m.id
+            """, cancellationToken: ct));
+        var events = new List<Event>();
+        foreach (var m in measures)
+        {
+            var from = Day(m.ImposedOn) ?? Day(m.StartsOn);
+            if (from is null)
+            {
+                continue; // never imposed (recorded as already lifted, say): nothing to watch
+            }
+            var end = m.State == "lifted" ? Day(m.LiftedOn) : Day(m.EndsOn) ?? Day(m.TermEndsOn);
+            var until = end?.AddDays(options.Value.RelapseWatchDays + 1);
+            var ads = (await LocationAdsAsync(c, m.LocationId, Start(from.Value), until is { } u ? Start(u) : null, ct))
+                .Where(a => !known.Contains($"measure:{m.Id}:ad:{a.AdId}")).ToList();
+            foreach (var group in ads.GroupBy(a => a.AdId))
+            {
+                var links = string.Join(", ", group.Select(a => a.Link).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+                var first = group.Min(a => a.FirstSeenAt);
+                var evidence = await EvidenceAsync(c, [group.Key], $"tied to the house by {links}", ct);
+                var type = m.LegalType.Replace('_', ' ');
+                events.Add(new Event($"measure:{m.Id}:ad:{group.Key}", AlertKinds.Relapse, m.LocationId, m.MunicipalityCode,
+                    $"Mogelijke herhaling: nieuwe advertentie op {m.Label} op {first:yyyy-MM-dd}, tijdens {type} (maatregel {m.Id}, {m.State} sinds {from:yyyy-MM-dd}); gekoppeld via {links}.",
+                    $"Possible relapse: new ad at {m.Label} on {first:yyyy-MM-dd}, during {type} (measure {m.Id}, {m.State} since {from:yyyy-MM-dd}); tied by {links}.",
+                    evidence, [.. users.Where(u => u == m.CreatedBy).Select(u => (u, "measure")), .. users.Select(u => (u, "municipality"))]));
+            }
+        }
+        return events;
+    }
+
+    /// <summary>
+    /// The ads first seen in [from, until) tied to a location: naming its address (<c>address</c>), carrying a phone that an
+    /// ad naming its address carried (<c>phone</c>), or of an advertiser analysis placed there, overlapping that stay (<c>stay</c>).
+    /// </summary>
+    private static async Task<IReadOnlyList<TiedAd>> LocationAdsAsync(DbConnection c, long locationId, DateTimeOffset from, DateTimeOffset? until,
+        CancellationToken ct)
+    {
+        var window = until is null ? "a.first_seen_at >= @from" : "a.first_seen_at >= @from AND a.first_seen_at < @until";
+        return [.. await c.QueryAsync<TiedAd>(new CommandDefinition($"""
+            SELECT a.id AS AdId, a.first_seen_at AS FirstSeenAt, 'address' AS Link
+            FROM ads a JOIN ad_versions v ON v.ad_id = a.id JOIN ad_places ap ON ap.version_id = v.id JOIN locations l ON l.place_id = ap.place_id
+            WHERE l.id = @locationId AND {window}
+            UNION
+            SELECT a.id, a.first_seen_at, 'phone ' || ph.e164
+            FROM ads a JOIN ad_versions v ON v.ad_id = a.id JOIN ad_phones aph ON aph.version_id = v.id JOIN phones ph ON ph.id = aph.phone_id
+            WHERE {window} AND ph.status = 'ok' AND aph.phone_id IN (
+                SELECT hp.phone_id FROM ad_phones hp JOIN ad_versions hv ON hv.id = hp.version_id JOIN ad_places hap ON hap.version_id = hv.id
+                JOIN locations hl ON hl.place_id = hap.place_id WHERE hl.id = @locationId)
+            UNION
+            SELECT a.id, a.first_seen_at, 'stay (' || s.link_kind || ')'
+            FROM stays s JOIN advertiser_ads aa ON aa.advertiser_id = s.advertiser_id JOIN ads a ON a.id = aa.ad_id
+            WHERE s.location_id = @locationId AND {window} AND a.first_seen_at <= s.end_at + 86400000 AND a.last_seen_at >= s.start_at
+            """, new { locationId, from, until }, cancellationToken: ct))];
+    }
+
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private sealed record MeasureRow
+    {
+        public long Id { get; init; }
+        public long LocationId { get; init; }
+        public string LegalType { get; init; } = "";
+        public string State { get; init; } = "";
+        public string? StartsOn { get; init; }
+        public string? EndsOn { get; init; }
+        public string? TermEndsOn { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public string Label { get; init; } = "";
+        public string? MunicipalityCode { get; init; }
+        public string? ImposedOn { get; init; }
+        public string? LiftedOn { get; init; }
+    }
+
+    private sealed record TiedAd
+    {
+        public long AdId { get; init; }
+        public DateTimeOffset FirstSeenAt { get; init; }
+        public string Link { get; init; } = "";
+    }
 
     /// <summary>The evidence pack of some ads, as JSON: each ad with its captures and their SHA-256, and what tied it.</summary>
     private static async Task<string> EvidenceAsync(DbConnection c, IReadOnlyList<long> adIds, string link, CancellationToken ct)

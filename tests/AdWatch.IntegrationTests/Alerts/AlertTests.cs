@@ -64,6 +64,7 @@ public sealed class AlertTests : IAsyncLifetime
             ["Alerts:SmtpSecurity"] = "None",
             ["Alerts:From"] = "AdWatch <adwatch@gemeente.test>",
             ["Alerts:DashboardUrl"] = "https://adwatch.gemeente.test",
+            ["Alerts:RelapseWatchDays"] = "10",
         });
         var users = _harness.Get<UserStore>();
         await users.AddAsync("direct", Role.Analyst, null, _harness.Time.GetUtcNow(), CancellationToken.None);
@@ -170,5 +171,70 @@ public sealed class AlertTests : IAsyncLifetime
         watch.SummaryNl.ShouldBe("Nieuwe advertentie met gevolgd nummer +31612345002.");
         watch.Reason.ShouldBe("watch");
         (await store.InboxAsync("direct", true, 10, ct)).ShouldNotContain(a => a.Kind == AlertKinds.Watch);
+    }
+
+    [Fact]
+    public async Task Relapse_ANewAdAtTheHouseDuringTheDwangsom_RaisesADatedAlertWithItsEvidencePack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var flagId = await LeadSeed.LeadAsync(_harness.Database, ct: ct); // ads there on 2026-03-02..03-06
+        await using var c = await _harness.Database.OpenAsync(ct);
+        var locationId = await c.ExecuteScalarAsync<long>("SELECT location_id FROM flags WHERE id = @flagId", new { flagId });
+        var placeId = await c.ExecuteScalarAsync<long>("SELECT place_id FROM locations WHERE id = @locationId", new { locationId });
+        await _harness.Get<AlertScan>().ScanAsync(ct); // the flag's own alert, before the measure
+        var enforcement = _harness.Get<AdWatch.Enforcement.EnforcementStore>();
+        var measure = await enforcement.RecordMeasureAsync(new AdWatch.Enforcement.NewMeasure(locationId, AdWatch.Enforcement.MeasureType.Dwangsom, 500_000,
+            new DateOnly(2026, 3, 24), new DateOnly(2026, 3, 10), null, AdWatch.Enforcement.MeasureState.Imposed, new DateOnly(2026, 3, 10), "last onder dwangsom"),
+            "dagelijks", ct);
+        measure.Id.ShouldNotBeNull();
+
+        // During the dwangsom: a new ad naming the house; an ad elsewhere with a number the house's ads carried; and one long after it.
+        var atHouse = await AdAsync(c, "new-at-house", new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.Zero), placeId, "+31699990001", evidence: true);
+        var samePhone = await AdAsync(c, "same-phone", new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero), null, "+31612345001", evidence: false);
+        await AdAsync(c, "much-later", new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero), placeId, "+31699990002", evidence: false);
+
+        var raised = await _harness.Get<AlertScan>().ScanAsync(ct);
+        (await _harness.Get<AlertScan>().ScanAsync(ct)).ShouldBeEmpty();
+
+        raised.Count.ShouldBe(2);
+        var relapses = (await _harness.Get<AlertStore>().InboxAsync("dagelijks", true, 10, ct)).Where(a => a.Kind == AlertKinds.Relapse).ToList();
+        relapses.Count.ShouldBe(2); // the measure's author gets them (reason "measure"), as does every user of the municipality
+        relapses.ShouldAllBe(a => a.Reason == "measure");
+        var house = relapses.Single(a => a.SummaryNl.Contains("op 2026-03-30", StringComparison.Ordinal));
+        house.SummaryNl.ShouldStartWith("Mogelijke herhaling: nieuwe advertentie op Stationslaan 14, 3841 AB Harderwijk op 2026-03-30, tijdens dwangsom");
+        house.SummaryNl.ShouldContain("gekoppeld via address");
+        var pack = JsonDocument.Parse(house.EvidenceJson).RootElement.EnumerateArray().ShouldHaveSingleItem();
+        pack.GetProperty("adId").GetInt64().ShouldBe(atHouse);
+        pack.GetProperty("captures").EnumerateArray().ShouldContain(x => x.GetProperty("sha256").GetString() == LeadSeed.EvidenceShaOf("new-at-house"));
+        relapses.Single(a => a.SummaryNl.Contains("op 2026-04-01", StringComparison.Ordinal)).SummaryNl.ShouldContain("phone +31612345001");
+        (await _harness.Get<AlertStore>().InboxAsync("direct", true, 10, ct)).Count(a => a.Kind == AlertKinds.Relapse).ShouldBe(2);
+        samePhone.ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>An ad first seen at <paramref name="at"/>, naming <paramref name="placeId"/> when given, with one phone and optionally a stored capture.</summary>
+    private static async Task<long> AdAsync(System.Data.Common.DbConnection c, string key, DateTimeOffset at, long? placeId, string phone, bool evidence)
+    {
+        var siteId = await c.ExecuteScalarAsync<long>("SELECT id FROM sites WHERE name = 'demo'");
+        var ms = at.ToUnixTimeMilliseconds();
+        long? evidenceId = evidence
+            ? await c.ExecuteScalarAsync<long>("""
+                INSERT INTO evidence_blobs (sha256, url, captured_at, length, content) VALUES (@sha, @url, @ms, 3, @content) RETURNING id
+                """, new { sha = LeadSeed.EvidenceShaOf(key), url = $"https://demo.test/ad/{key}", ms, content = new byte[] { 4, 5, 6 } })
+            : null;
+        var adId = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO ads (site_id, external_id, url, first_seen_at, last_seen_at) VALUES (@siteId, @key, @url, @ms, @ms) RETURNING id
+            """, new { siteId, key, url = $"https://demo.test/ad/{key}", ms });
+        var versionId = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO ad_versions (ad_id, content_hash, title, first_seen_at, evidence_id) VALUES (@adId, 'h', 'Nieuw', @ms, @evidenceId) RETURNING id
+            """, new { adId, ms, evidenceId });
+        if (placeId is { } p)
+        {
+            await c.ExecuteAsync("INSERT INTO ad_places (version_id, place_id, raw) VALUES (@versionId, @p, 'Stationslaan 14a')", new { versionId, p });
+        }
+        var phoneId = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO phones (e164) VALUES (@phone) ON CONFLICT (e164) DO UPDATE SET e164 = excluded.e164 RETURNING id
+            """, new { phone });
+        await c.ExecuteAsync("INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated) VALUES (@versionId, @phoneId, 'x', FALSE)", new { versionId, phoneId });
+        return adId;
     }
 }

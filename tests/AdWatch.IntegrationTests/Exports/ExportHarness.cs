@@ -1,3 +1,4 @@
+using AdWatch.Enforcement;
 using AdWatch.Alerts;
 using AdWatch.Analysis;
 using AdWatch.Exports;
@@ -46,6 +47,7 @@ internal sealed class ExportHarness : IAsyncDisposable
         services.AddSingleton<AuditLog>();
         services.AddAdWatchExports(config);
         services.AddAdWatchAlerts(config);
+        services.AddAdWatchEnforcement();
         services.AddSingleton<AdWatch.Accounts.UserStore>();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
