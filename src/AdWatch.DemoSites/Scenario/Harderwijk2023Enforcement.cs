@@ -9,9 +9,9 @@ namespace AdWatch.DemoSites.Scenario;
 /// <remarks>
 /// Every control falls on a day of a stay at its house. The houses never have two women at once, so a control's persons are
 /// the women the PCT identifies from the house's ads: those whose stays there began after the house's previous control, up to
-/// and including the one present. Per house that sums to its advertisers (4, 4, 4, 3), in all 15. The Lantaarn-only women
-/// (<see cref="Harderwijk2023Scenario.LantaarnOnlyStays"/>) are not among them: no control falls on their days, as they must
-/// change no figure. After a control a dwangsom or bestuursdwang follows; the next control at the house finds a violation
+/// and including the one present. Per house that sums to its advertisers (4, 4, 4, 3), in all 15, the two women seen only on
+/// Lantaarn (<see cref="Harderwijk2023Scenario.LantaarnOnlyStays"/>) among them: the second control at the second house and the
+/// second at the fourth fall on their days. After a control a dwangsom or bestuursdwang follows; the next control at the house finds a violation
 /// after its term, so the dwangsom is forfeited, or the house is closed.
 /// </remarks>
 public static class Harderwijk2023Enforcement
@@ -39,7 +39,7 @@ public static class Harderwijk2023Enforcement
         new(0, new DateOnly(2023, 2, 21), 2, Team, "Na meldingen van buurtbewoners; twee vrouwen uit de advertenties geïdentificeerd."),
         new(0, new DateOnly(2023, 3, 28), 2, Team, "Hercontrole na de begunstigingstermijn: opnieuw illegale prostitutie."),
         new(1, new DateOnly(2023, 5, 3), 2, Team, "Na een melding via Meld Misdaad Anoniem."),
-        new(1, new DateOnly(2023, 6, 13), 2, Team, "Hercontrole: opnieuw illegale prostitutie."),
+        new(1, new DateOnly(2023, 5, 31), 2, Team, "Hercontrole: opnieuw illegale prostitutie."),
         new(2, new DateOnly(2023, 9, 5), 4, Team, "Naar aanleiding van online advertenties; vier vrouwen sinds juli."),
         new(3, new DateOnly(2023, 10, 3), 1, Team, "Na overlastmeldingen."),
         new(3, new DateOnly(2023, 11, 14), 2, Team, "Hercontrole tijdens de last onder bestuursdwang: overtreding."),

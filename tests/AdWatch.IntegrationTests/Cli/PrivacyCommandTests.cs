@@ -66,14 +66,14 @@ public sealed class PrivacyCommandTests : IDisposable
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "ALTER TABLE users ADD COLUMN email TEXT";
+            cmd.CommandText = "ALTER TABLE users ADD COLUMN shoe_size TEXT";
             cmd.ExecuteNonQuery();
         }
         (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "p.db", "privacy", "inventory", "--check");
 
         exit.ShouldBe(1);
         stderr.ShouldContain("adwatch privacy inventory: 1 difference(s)");
-        stderr.ShouldContain("migration adds users.email: describe it in ");
+        stderr.ShouldContain("migration adds users.shoe_size: describe it in ");
     }
 
     public void Dispose() => _dir.Delete(recursive: true);
