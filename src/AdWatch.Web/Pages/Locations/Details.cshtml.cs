@@ -6,6 +6,7 @@ using AdWatch.Review;
 using AdWatch.Web.Hosting;
 using AdWatch.Web.Dossier;
 using AdWatch.Web.Maps;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,8 @@ namespace AdWatch.Web.Pages.Locations;
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
     IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
-    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions) : PageModel
+    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions,
+    LocationAccess access, UserScope scope) : PageModel
 {
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
@@ -193,12 +195,19 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
+        // Outside the user's organisation a location answers like a missing one (404), and the refusal is audited.
+        var userScope = scope.Of(User);
+        if (await access.LocationAsync(id, userScope, ct) == AccessVerdict.Refused)
+        {
+            await scope.RefusedAsync(User, "location", id, $"dossier {Request.Query["handler"].FirstOrDefault()?.ToLowerInvariant() ?? Request.Method.ToLowerInvariant()}", ct);
+            return false;
+        }
         var dossier = await query.GetAsync(id, ct);
         if (dossier is null)
         {
             return false;
         }
-        Dossier = dossier;
+        Dossier = LocationAccess.Within(dossier, userScope);
         Exports = dossier.Flag is { } flagged ? [.. (await exportRows.ForFlagAsync(flagged.Id, ct)).Reverse()] : [];
         Timeline = new StayTimeline(dossier.Stays);
         MaySeeImages = options.Value.MaySeeImages(User);
