@@ -38,7 +38,7 @@ public sealed class PhoneLookup(Database database, PhoneExtractor extractor)
             "SELECT id, status, status_note, status_by, status_at FROM phones WHERE e164 = @e164", new { e164 }, cancellationToken: ct));
         if (phone is null)
         {
-            return new PhoneLookupResult(query, e164, false, "ok", null, null, null, [], [], []);
+            return new PhoneLookupResult(query, e164, false, "ok", null, null, null, [], [], []) { ElsewhereInRegion = scope.IsRegionWide ? null : false };
         }
         var args = new DynamicParameters(new { phone.Id, MaxAds });
         args.Add(AccessScope.ParameterName, scope.Parameter);
