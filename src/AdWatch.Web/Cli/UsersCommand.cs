@@ -48,8 +48,8 @@ internal static class UsersCommand
             await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account,
                 $"added with role {r.GetValue(role)}, organisation {org ?? "none"}", ct);
             Console.WriteLine(org is null
-                ? $"Added {account} ({r.GetValue(role)}, no organisation: it sees no dossier until `adwatch users organisation {account} KEY`)."
-                : $"Added {account} ({r.GetValue(role)}, {org}).");
+                ? $"Added {account} ({r.GetValue(role)}). It has no organisation, so it sees no dossier until `adwatch users organisation {account} KEY`."
+                : $"Added {account} ({r.GetValue(role)}), organisation {org}.");
             return ExitCodes.Ok;
         });
 
@@ -62,7 +62,7 @@ internal static class UsersCommand
             foreach (var user in await host.Services.GetRequiredService<UserStore>().ListAsync(ct))
             {
                 var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked until {until:u}" : "active";
-                Console.WriteLine($"{user.Name}\t{user.Role.ToText()}\t{user.Organisation ?? "(no organisation)"}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}");
+                Console.WriteLine($"{user.Name}\t{user.Role.ToText()}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}\torganisation {user.Organisation ?? "none"}");
             }
             return ExitCodes.Ok;
         });

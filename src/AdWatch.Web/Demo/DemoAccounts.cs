@@ -21,17 +21,17 @@ internal sealed class DemoAccounts(UserStore users, TimeProvider time)
         ("politie", "analyst", "politie"), ("analist-ermelo", "analyst", "ermelo"),
     ];
 
-    /// <summary>Creates the accounts; returns (name, role, password) to print.</summary>
-    public async Task<IReadOnlyList<(string Name, string Role, string Password)>> CreateAsync(CancellationToken ct)
+    /// <summary>Creates the accounts; returns (name, role, organisation, password) to print.</summary>
+    public async Task<IReadOnlyList<(string Name, string Role, string Organisation, string Password)>> CreateAsync(CancellationToken ct)
     {
         var hasher = new PasswordHasher<string>();
-        var created = new List<(string, string, string)>();
+        var created = new List<(string, string, string, string)>();
         foreach (var (name, role, organisation) in Accounts)
         {
             // 20 characters from a 32-letter alphabet without look-alikes: ~100 bits, easy to type from a terminal.
             var password = RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 20);
             await users.AddAsync(name, EnumText.Parse<Role>(role), hasher.HashPassword(name, password), time.GetUtcNow(), organisation, ct);
-            created.Add((name, role, password));
+            created.Add((name, role, organisation, password));
         }
         return created;
     }
