@@ -50,10 +50,11 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
     {
         var name = Name?.Trim() ?? "";
         var knownRole = EnumText.TryParse<AdWatch.Accounts.Role>(Role, out var role);
+        var knownOrganisation = KnownOrganisation(out var organisation);
         var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password)
                       ?? (Password != Repeat ? "De wachtwoorden verschillen." : null)
                       ?? (!knownRole ? "Kies een rol." : null)
-                      ?? (!KnownOrganisation(out var organisation) ? "Kies een bestaande organisatie." : null)
+                      ?? (!knownOrganisation ? "Kies een bestaande organisatie." : null)
                       ?? (await users.FindAsync(name, ct) is not null ? "Er bestaat al een account met deze naam." : null);
         if (problem is null)
         {
@@ -102,8 +103,8 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
     public async Task<IActionResult> OnPostOrganisationAsync(CancellationToken ct)
     {
         var name = Name?.Trim() ?? "";
-        var problem = (!KnownOrganisation(out var organisation) ? "Kies een bestaande organisatie." : null)
-                      ?? (!await users.SetOrganisationAsync(name, organisation, ct) ? "Kies een bestaand account." : null);
+        var problem = !KnownOrganisation(out var organisation) ? "Kies een bestaande organisatie."
+            : !await users.SetOrganisationAsync(name, organisation, ct) ? "Kies een bestaand account." : null;
         if (problem is null)
         {
             await audit.WriteAsync(Actor, "change", "user", name, $"organisation {organisation ?? "none"}", ct);
