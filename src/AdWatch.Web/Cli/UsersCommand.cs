@@ -46,7 +46,7 @@ internal static class UsersCommand
             var time = host.Services.GetRequiredService<TimeProvider>();
             await users.AddAsync(account, EnumText.Parse<Role>(r.GetValue(role)!), hash, time.GetUtcNow(), org, ct);
             await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account,
-                $"added with role {r.GetValue(role)}, organisation {org ?? "none"}", ct);
+                $"added with role {r.GetValue(role)}" + (org is null ? "" : $", organisation {org}"), ct);
             Console.WriteLine(org is null
                 ? $"Added {account} ({r.GetValue(role)}). It has no organisation, so it sees no dossier until `adwatch users organisation {account} KEY`."
                 : $"Added {account} ({r.GetValue(role)}), organisation {org}.");

@@ -59,9 +59,9 @@ public sealed class UsersCommandTests : IDisposable
             "--organisation", "utrecht", "--password-stdin");
 
         exit.ShouldBe(2);
-        stderr.Trim().ShouldNotContain("\n");
-        stderr.ShouldContain("unknown organisation 'utrecht'; known in ");
-        stderr.ShouldContain("harderwijk, ermelo, putten, politie, regio");
+        var error = stderr.Split('\n').Single(l => l.Contains("unknown organisation", StringComparison.Ordinal));
+        error.ShouldStartWith("adwatch users add: unknown organisation 'utrecht'; known in ");
+        error.ShouldContain("organisations.yaml: harderwijk, ermelo, putten, politie, regio.");
         (await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list")).Stdout.ShouldNotContain("bob");
     }
 

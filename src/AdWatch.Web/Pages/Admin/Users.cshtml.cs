@@ -59,7 +59,7 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
         if (problem is null)
         {
             await users.AddAsync(name, role, PasswordSignIn.Hash(name, Password!), time.GetUtcNow(), organisation, ct);
-            await audit.WriteAsync(Actor, "change", "user", name, $"added with role {Role}, organisation {organisation ?? "none"}", ct);
+            await audit.WriteAsync(Actor, "change", "user", name, $"added with role {Role}" + (organisation is null ? "" : $", organisation {organisation}"), ct);
         }
         return await DoneAsync(problem, "Account {0} toegevoegd.", name, ct);
     }
