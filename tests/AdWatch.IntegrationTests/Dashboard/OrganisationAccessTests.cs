@@ -4,6 +4,7 @@ using AdWatch.Accounts;
 using AdWatch.Exports.Files;
 using AdWatch.Privacy;
 using AdWatch.Review;
+using AdWatch.Web.Security;
 using AdWatch.Web.Pages.Locations;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,7 @@ public sealed class OrganisationAccessTests(DashboardFixture fixture)
         erikList.ShouldNotContain(house.Street);
         paulList.ShouldContain($"/locations/{house.LocationId}");
         erikOverview.ShouldNotContain($"/locations/{house.LocationId}\"");
+        (await erik.GetStringAsync("/touring", Ct)).ShouldNotContain($"/locations/{house.LocationId}\"");
         foreach (var format in new[] { "csv", "json" })
         {
             var download = await eva.GetAsync($"/locations?handler=Download&format={format}", Ct);
@@ -121,6 +123,25 @@ public sealed class OrganisationAccessTests(DashboardFixture fixture)
         }
         var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 500, Ct);
         audit.ShouldNotContain(e => e.Action == "access_refused" && e.Actor == "paul");
+    }
+
+    [Fact]
+    public async Task Admin_AssignsAnOrganisation_ThatCountsFromTheNextSignIn()
+    {
+        var house = await HarderwijkHouseAsync();
+        var password = await fixture.AddUserAsync("olga", Policies.AnalystRole);
+        using var admin = await fixture.SignedInClientAsync(Policies.AdminRole);
+
+        var unknown = await FormPost.SubmitAsync(admin, "/admin/users", [new("Name", "olga"), new("Organisation", "utrecht")], "/admin/users?handler=Organisation");
+        var assigned = await FormPost.SubmitAsync(admin, "/admin/users", [new("Name", "olga"), new("Organisation", "ermelo")], "/admin/users?handler=Organisation");
+
+        WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync(Ct)).ShouldContain("Kies een bestaande organisatie.");
+        WebUtility.HtmlDecode(await assigned.Content.ReadAsStringAsync(Ct)).ShouldContain("Organisatie van olga ingesteld.");
+        using var olga = fixture.NewClient();
+        (await FormPost.SignInAsync(olga, "olga", password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await olga.GetAsync($"/locations/{house.LocationId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var log = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 500, Ct);
+        log.ShouldContain(e => e.Actor == "adam" && e.TargetId == "olga" && e.Detail == "organisation ermelo");
     }
 
     private async Task<HttpClient> SignInAsync(string name)
