@@ -126,6 +126,29 @@ public sealed class OrganisationAccessTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task AccountWithoutOrganisation_SeesTheOverviewButNoDossier()
+    {
+        var house = await HarderwijkHouseAsync();
+        var users = fixture.Services.GetRequiredService<UserStore>();
+        if (await users.FindAsync("nemo", Ct) is null)
+        {
+            await users.AddAsync("nemo", Role.Analyst, PasswordSignIn.Hash("nemo", "nemo-wachtwoord-2024"), fixture.Clock.GetUtcNow(), Ct);
+        }
+        using var nemo = fixture.NewClient();
+        (await FormPost.SignInAsync(nemo, "nemo", "nemo-wachtwoord-2024")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var overview = await nemo.GetAsync("/", Ct);
+        var dossier = await nemo.GetAsync($"/locations/{house.LocationId}", Ct);
+        var list = await nemo.GetStringAsync("/locations", Ct);
+
+        overview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        dossier.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        list.ShouldNotContain($"/locations/{house.LocationId}\"");
+        var log = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 500, Ct);
+        log.ShouldContain(e => e.Actor == "nemo" && e.Action == "access_refused" && e.Detail!.Contains("no organisation assigned"));
+    }
+
+    [Fact]
     public async Task Admin_AssignsAnOrganisation_ThatCountsFromTheNextSignIn()
     {
         var house = await HarderwijkHouseAsync();
