@@ -199,7 +199,9 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         var userScope = scope.Of(User);
         if (await access.LocationAsync(id, userScope, ct) == AccessVerdict.Refused)
         {
-            await scope.RefusedAsync(User, "location", id, $"dossier {Request.Query["handler"].FirstOrDefault()?.ToLowerInvariant() ?? Request.Method.ToLowerInvariant()}", ct);
+            // The handler name comes from the request: keep the audit row short whatever it holds.
+            var handler = Request.Query["handler"].FirstOrDefault()?.ToLowerInvariant() ?? Request.Method.ToLowerInvariant();
+            await scope.RefusedAsync(User, "location", id, $"dossier {(handler.Length <= 16 ? handler : handler[..16])}", ct);
             return false;
         }
         var dossier = await query.GetAsync(id, ct);
