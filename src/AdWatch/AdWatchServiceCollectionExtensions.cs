@@ -24,7 +24,7 @@ public static class AdWatchServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddAdWatchStorage(config);
-        services.AddAdWatchAccounts();
+        services.AddAdWatchAccounts(config);
         services.AddAdWatchPrivacy(config);
         services.AddAdWatchCrawling(config); // with Sites and the Chromium pool
         services.AddAdWatchEvidence();

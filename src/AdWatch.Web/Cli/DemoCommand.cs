@@ -60,9 +60,9 @@ internal static class DemoCommand
             await app.StartAsync(ct);
             var url = DashboardUrl(app);
             Console.WriteLine($"Dashboard: {url} — sign in with one of these demo accounts (new passwords every run):");
-            foreach (var (name, role, password) in accounts)
+            foreach (var (name, role, organisation, password) in accounts)
             {
-                Console.WriteLine($"  {name,-12} {password}   ({role})");
+                Console.WriteLine($"  {name,-14} {password}   ({role}, {organisation})");
             }
             Console.WriteLine("Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);

@@ -8,7 +8,9 @@ using AdWatch.Web.Hosting;
 namespace AdWatch.Web.Cli;
 
 /// <summary>
-/// <c>adwatch users add NAME --role ROLE [--password-stdin] | list | disable NAME | enable NAME | reset-password NAME [--password-stdin]</c>.
+/// <c>adwatch users add NAME --role ROLE [--organisation KEY] [--password-stdin] | list | organisation NAME KEY | disable NAME | enable NAME
+/// | reset-password NAME [--password-stdin]</c>. The organisation (a key of config/organisations.yaml) decides which
+/// municipalities the account sees; without one it sees no dossier.
 /// </summary>
 internal static class UsersCommand
 {
@@ -21,8 +23,9 @@ internal static class UsersCommand
         var name = new Argument<string>("NAME") { Description = "Account name" };
         var role = new Option<string>("--role") { Description = "analyst, coordinator or admin", Required = true, HelpName = "ROLE" };
         role.AcceptOnlyFromAmong([.. UserStore.Roles]);
+        var organisation = new Option<string?>("--organisation") { Description = "Key of the account's organisation (config/organisations.yaml); without one it sees no dossier", HelpName = "KEY" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of a prompt" };
-        var add = new Command("add", "Add an account; asks for the password") { name, role, passwordStdin };
+        var add = new Command("add", "Add an account; asks for the password") { name, role, organisation, passwordStdin };
         CliAction.Set(add, async (r, ct) =>
         {
             using var host = AppHost.BuildCommandHost(global.Read(r));
@@ -37,12 +40,16 @@ internal static class UsersCommand
             {
                 throw new UserError($"an account named '{account}' already exists; choose another name or disable the old one.");
             }
+            var org = CheckOrganisation(host.Services, r.GetValue(organisation));
             var password = ReadPassword(r.GetValue(passwordStdin));
             var hash = PasswordSignIn.Hash(account, password);
             var time = host.Services.GetRequiredService<TimeProvider>();
-            await users.AddAsync(account, EnumText.Parse<Role>(r.GetValue(role)!), hash, time.GetUtcNow(), ct);
-            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, $"added with role {r.GetValue(role)}", ct);
-            Console.WriteLine($"Added {account} ({r.GetValue(role)}).");
+            await users.AddAsync(account, EnumText.Parse<Role>(r.GetValue(role)!), hash, time.GetUtcNow(), org, ct);
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account,
+                $"added with role {r.GetValue(role)}" + (org is null ? "" : $", organisation {org}"), ct);
+            Console.WriteLine(org is null
+                ? $"Added {account} ({r.GetValue(role)}). It has no organisation, so it sees no dossier until `adwatch users organisation {account} KEY`."
+                : $"Added {account} ({r.GetValue(role)}), organisation {org}.");
             return ExitCodes.Ok;
         });
 
@@ -55,13 +62,14 @@ internal static class UsersCommand
             foreach (var user in await host.Services.GetRequiredService<UserStore>().ListAsync(ct))
             {
                 var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked until {until:u}" : "active";
-                Console.WriteLine($"{user.Name}\t{user.Role.ToText()}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}");
+                Console.WriteLine($"{user.Name}\t{user.Role.ToText()}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}\torganisation {user.Organisation ?? "none"}");
             }
             return ExitCodes.Ok;
         });
 
         command.Subcommands.Add(add);
         command.Subcommands.Add(list);
+        command.Subcommands.Add(SetOrganisation(global));
         command.Subcommands.Add(SetDisabled(global, "disable", "Disable an account (it can no longer sign in)", true));
         command.Subcommands.Add(SetDisabled(global, "enable", "Enable a disabled account", false));
         command.Subcommands.Add(ResetPassword(global));
@@ -119,6 +127,49 @@ internal static class UsersCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Command SetOrganisation(GlobalOptions global)
+    {
+        var name = new Argument<string>("NAME") { Description = "Account name" };
+        var key = new Argument<string>("KEY") { Description = "Key of the organisation (config/organisations.yaml)" };
+        var command = new Command("organisation", "Assign the account's organisation (counts from its next sign-in)") { name, key };
+        CliAction.Set(command, async (r, ct) =>
+        {
+            using var host = AppHost.BuildCommandHost(global.Read(r));
+            await AppHost.MigrateAsync(host.Services, ct);
+            var account = r.GetValue(name)!;
+            var org = CheckOrganisation(host.Services, r.GetValue(key));
+            if (!await host.Services.GetRequiredService<UserStore>().SetOrganisationAsync(account, org, ct))
+            {
+                throw new UserError($"no account named '{account}'; see `adwatch users list`.");
+            }
+            await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, $"organisation {org}", ct);
+            Console.WriteLine($"{account} now belongs to {org}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The key when config/organisations.yaml has it; otherwise a one-line error naming the known keys.</summary>
+    private static string? CheckOrganisation(IServiceProvider services, string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+        var organisations = services.GetRequiredService<Organisations>();
+        IReadOnlyList<Organisation> all;
+        try
+        {
+            all = organisations.All;
+        }
+        catch (OrganisationsConfigException e)
+        {
+            throw new UserError(e.Message);
+        }
+        return all.Any(o => o.Key == key) ? key
+            : throw new UserError($"unknown organisation '{key}'; known in {organisations.FilePath}: {(all.Count == 0 ? "none" : string.Join(", ", all.Select(o => o.Key)))}.", ExitCodes.Usage);
     }
 
     private static Command ResetPassword(GlobalOptions global)

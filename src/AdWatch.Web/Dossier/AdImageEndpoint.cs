@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using AdWatch.Geocoding;
 using AdWatch.Privacy;
+using AdWatch.Review;
+using AdWatch.Web.Security;
 using AdWatch.Storage;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -11,17 +13,23 @@ namespace AdWatch.Web.Dossier;
 /// <summary>
 /// <c>GET /ads/{adId}/images/{index}</c>: the stored copy of an ad's image (<see cref="PhotoStore"/>: re-encoded at
 /// extraction, no metadata), for the roles in <see cref="DossierPageOptions.ImageRoles"/> only, audited. It never contacts
-/// the ad site: an image AdWatch did not keep is a 404. Served under a sandbox CSP with <c>nosniff</c>, so even a stored
+/// the ad site: an image AdWatch did not keep is a 404, and so is an ad outside the user's organisation (audited as refused,
+/// <see cref="LocationAccess.AdAsync"/>). Served under a sandbox CSP with <c>nosniff</c>, so even a stored
 /// file could not act as a page.
 /// </summary>
 internal static class AdImageEndpoint
 {
     public static async Task<IResult> HandleAsync(long adId, int index, HttpContext http, Database database, AuditLog audit,
-        PhotoStore photos, IOptions<DossierPageOptions> options, CancellationToken ct)
+        PhotoStore photos, IOptions<DossierPageOptions> options, LocationAccess access, UserScope scope, CancellationToken ct)
     {
         if (!options.Value.MaySeeImages(http.User))
         {
             return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (await access.AdAsync(adId, scope.Of(http.User), ct) == AccessVerdict.Refused)
+        {
+            await scope.RefusedAsync(http.User, "image", $"{adId.ToString(CultureInfo.InvariantCulture)}/{index.ToString(CultureInfo.InvariantCulture)}", "ad photo", ct);
+            return Results.NotFound();
         }
         string? json;
         await using (var c = await database.OpenAsync(ct))

@@ -10,7 +10,7 @@ namespace AdWatch.Web.Pages;
 /// The overview (<c>/</c>): flags per municipality and status, what is new since the previous visit, weekly activity per
 /// municipality, and the crawlers' last runs. Opening it counts as a visit.
 /// </summary>
-public sealed class IndexModel(OverviewQuery overview, UserStore users, TimeProvider time) : PageModel
+public sealed class IndexModel(OverviewQuery overview, UserStore users, TimeProvider time, UserScope scope) : PageModel
 {
     /// <summary>Review statuses in workflow order (columns of the table).</summary>
     public static readonly IReadOnlyList<string> Statuses = ["new", "in_review", "inspection_proposed", "inspected", "closed", "dismissed"];
@@ -28,7 +28,7 @@ public sealed class IndexModel(OverviewQuery overview, UserStore users, TimeProv
                 && long.TryParse(ms, NumberStyles.Integer, CultureInfo.InvariantCulture, out var unix)
             ? DateTimeOffset.FromUnixTimeMilliseconds(unix)
             : null;
-        Data = await overview.GetAsync(Since, ct);
+        Data = await overview.GetAsync(Since, scope.Of(User), ct);
         Chart = new TrendChart(Data.Trend);
         await users.RecordVisitAsync(User.Identity!.Name!, time.GetUtcNow(), ct);
     }

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using AdWatch.Storage;
@@ -5,7 +6,10 @@ using Dapper;
 
 namespace AdWatch.Web.Pages;
 
-/// <summary>The overview page's numbers: flags per municipality and status, new flags, weekly activity, crawler health.</summary>
+/// <summary>
+/// The overview page's numbers: flags per municipality and status, new flags, weekly activity, crawler health. Flags, new
+/// flags and activity count only the municipalities of the user's <see cref="AccessScope"/> (crawler health is the same for all).
+/// </summary>
 public sealed class OverviewQuery
 {
     public const int TrendWeeks = 26;
@@ -24,24 +28,28 @@ public sealed class OverviewQuery
     }
 
     /// <summary>Reads the overview; <paramref name="since"/> is the user's previous visit (null: first visit).</summary>
-    public async Task<OverviewModel> GetAsync(DateTimeOffset? since, CancellationToken ct)
+    public async Task<OverviewModel> GetAsync(DateTimeOffset? since, AccessScope scope, CancellationToken ct)
     {
         await using var connection = await _database.OpenAsync(ct);
+        var inScope = scope.Sql(connection, "p.municipality_code");
+        var scopeArgs = new DynamicParameters(new { since = since ?? default });
+        scopeArgs.Add(AccessScope.ParameterName, scope.Parameter);
         var asOf = await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
             "SELECT MAX(as_of) FROM analysis_runs", cancellationToken: ct));
-        var counts = await connection.QueryAsync<FlagCount>(new CommandDefinition("""
+        var counts = await connection.QueryAsync<FlagCount>(new CommandDefinition($"""
             SELECT p.municipality_code AS MunicipalityCode, f.status AS Status, COUNT(*) AS Count
             FROM flags f JOIN locations l ON l.id = f.location_id JOIN places p ON p.id = l.place_id
+            WHERE {inScope}
             GROUP BY p.municipality_code, f.status
-            """, cancellationToken: ct));
+            """, scopeArgs, cancellationToken: ct));
         // No "@since IS NULL" trick: PostgreSQL cannot type an untyped null parameter.
         var fresh = (await connection.QueryAsync<NewFlag>(new CommandDefinition($"""
             SELECT f.id AS FlagId, l.id AS LocationId, p.label AS Label, p.municipality_code AS MunicipalityCode,
                    f.score AS Score, f.status AS Status, f.first_flagged_at AS FirstFlaggedAt, f.reactivated_at AS ReactivatedAt
             FROM flags f JOIN locations l ON l.id = f.location_id JOIN places p ON p.id = l.place_id
-            {(since is null ? "" : "WHERE COALESCE(f.reactivated_at, f.first_flagged_at) > @since")}
+            WHERE {inScope} {(since is null ? "" : "AND COALESCE(f.reactivated_at, f.first_flagged_at) > @since")}
             ORDER BY COALESCE(f.reactivated_at, f.first_flagged_at) DESC, f.score DESC, f.id
-            """, new { since = since ?? default }, cancellationToken: ct))).ToList();
+            """, scopeArgs, cancellationToken: ct))).ToList();
         var crawlers = await connection.QueryAsync<CrawlerHealth>(new CommandDefinition("""
             SELECT s.name AS Site, r.status AS Status, r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.health_note AS HealthNote,
                    (SELECT MAX(c.finished_at) FROM crawl_runs c WHERE c.site_id = s.id AND c.status = 'completed') AS LastCompletedAt,
@@ -49,11 +57,12 @@ public sealed class OverviewQuery
             FROM sites s LEFT JOIN crawl_runs r ON r.id = (SELECT MAX(id) FROM crawl_runs WHERE site_id = s.id)
             ORDER BY s.name
             """, new { weekAgo = _time.GetUtcNow() - TimeSpan.FromDays(7) }, cancellationToken: ct));
-        var trend = await TrendAsync(connection, asOf ?? _time.GetUtcNow(), ct);
+        var municipalities = _municipalities.Where(m => scope.Allows(m.Code)).ToList();
+        var trend = await TrendAsync(connection, asOf ?? _time.GetUtcNow(), municipalities, ct);
         return new OverviewModel
         {
             AsOf = asOf,
-            Municipalities = _municipalities,
+            Municipalities = municipalities,
             FlagCounts = [.. counts],
             NewFlags = [.. fresh.Take(NewFlagLimit)],
             NewFlagTotal = fresh.Count,
@@ -63,10 +72,15 @@ public sealed class OverviewQuery
     }
 
     // Weeks end at the as-of moment, so the last bar is the last full week the analysis saw.
-    private async Task<ActivityTrend> TrendAsync(System.Data.Common.DbConnection connection, DateTimeOffset end, CancellationToken ct)
+    private static async Task<ActivityTrend> TrendAsync(System.Data.Common.DbConnection connection, DateTimeOffset end,
+        IReadOnlyList<Municipality> municipalities, CancellationToken ct)
     {
         var start = end - ActivityTrend.Week * TrendWeeks;
-        var codes = _municipalities.Select(m => m.Code).ToList();
+        var codes = municipalities.Select(m => m.Code).ToList();
+        if (codes.Count == 0)
+        {
+            return new ActivityTrend(start, TrendWeeks, new Dictionary<string, int[]>(StringComparer.Ordinal));
+        }
         var rows = await connection.QueryAsync<(string Code, long Week, long Ads)>(new CommandDefinition("""
             SELECT p.municipality_code, (o.observed_at - @start) / @weekMs AS week, COUNT(DISTINCT o.ad_id)
             FROM observations o

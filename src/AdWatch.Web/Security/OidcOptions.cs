@@ -23,6 +23,12 @@ public sealed class OidcOptions
     public string RoleClaim { get; set; } = "roles";
 
     /// <summary>
+    /// The claim in the provider's token that carries the user's organisation key (config/organisations.yaml). Absent or
+    /// unknown: the user signs in but sees no dossier.
+    /// </summary>
+    public string OrganisationClaim { get; set; } = "organisation";
+
+    /// <summary>
     /// Provider role/group value → AdWatch role (analyst, coordinator, admin). Users with none of the mapped values are refused.
     /// </summary>
     public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.Ordinal);

@@ -40,8 +40,13 @@ internal static class OidcSetup
                 return context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
                     .WriteAsync(name, "sign_in_failed", "user", name, "openid connect: no mapped role", context.HttpContext.RequestAborted);
             }
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)],
-                CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+            var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
+            var organisation = principal.FindFirst(settings.OrganisationClaim)?.Value;
+            if (context.HttpContext.RequestServices.GetRequiredService<Organisations>().Find(organisation) is { } known)
+            {
+                claims.Add(new Claim(UserScope.OrganisationClaim, known.Key));
+            }
+            var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
             context.Principal = new ClaimsPrincipal(identity);
             return context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
                 .WriteAsync(name, "sign_in", "user", name, $"openid connect as {role}", context.HttpContext.RequestAborted);

@@ -61,15 +61,22 @@ public sealed class PasswordSignIn(UserStore users, AuditLog audit, IOptions<Web
             await users.SetPasswordHashAsync(user.Name, Hasher.HashPassword(user.Name, password), ct);
         }
         await users.RecordSignInAsync(user.Name, now, ct);
-        await IssueCookieAsync(http, user.Name, user.Role.ToText(), user.LastVisitAt);
+        await IssueCookieAsync(http, user.Name, user.Role.ToText(), user.LastVisitAt, user.Organisation);
         await audit.WriteAsync(user.Name, "sign_in", "user", user.Name, "password", ct);
         return PasswordSignInResult.Succeeded;
     }
 
-    /// <summary>Signs <paramref name="name"/> in with the cookie scheme (also used right after the first-run set-up).</summary>
-    public static Task IssueCookieAsync(HttpContext http, string name, string role, DateTimeOffset? previousVisit)
+    /// <summary>
+    /// Signs <paramref name="name"/> in with the cookie scheme (also used right after the first-run set-up). The organisation
+    /// key goes into <see cref="UserScope.OrganisationClaim"/>; without one the user sees no dossier.
+    /// </summary>
+    public static Task IssueCookieAsync(HttpContext http, string name, string role, DateTimeOffset? previousVisit, string? organisation)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
+        if (organisation is not null)
+        {
+            claims.Add(new Claim(UserScope.OrganisationClaim, organisation));
+        }
         if (previousVisit is { } visit)
         {
             claims.Add(new Claim(PreviousVisitClaim, visit.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));

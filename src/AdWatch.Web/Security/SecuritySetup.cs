@@ -51,6 +51,7 @@ internal static class SecuritySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<UserScope>();
         services.AddHostedService<SetupLinkAnnouncer>();
     }
 

@@ -17,4 +17,6 @@ public sealed record UserRow
     public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset? LastVisitAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The key of the account's organisation (<see cref="Organisations"/>); null: none assigned, no dossiers.</summary>
+    public string? Organisation { get; init; }
 }

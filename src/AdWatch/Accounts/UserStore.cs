@@ -9,9 +9,14 @@ public sealed class UserStore(Database database)
     /// <summary>The roles as stored and as written in settings and on the command line, least rights first.</summary>
     public static readonly IReadOnlyList<string> Roles = EnumText.All<Role>();
 
-    private const string Columns = "id, name, role AS role_text, password_hash, disabled, failed_logins, locked_until, last_visit_at, created_at";
+    private const string Columns = "id, name, role AS role_text, password_hash, disabled, failed_logins, locked_until, last_visit_at, created_at, organisation";
 
-    public async Task<long> AddAsync(string name, Role role, string? passwordHash, DateTimeOffset at, CancellationToken ct)
+    /// <summary>Adds an account without an organisation: it sees no dossier until one is assigned (<see cref="SetOrganisationAsync"/>).</summary>
+    public Task<long> AddAsync(string name, Role role, string? passwordHash, DateTimeOffset at, CancellationToken ct) =>
+        AddAsync(name, role, passwordHash, at, null, ct);
+
+    /// <summary>Adds an account of <paramref name="organisation"/> (a key the caller checked against <see cref="Organisations"/>).</summary>
+    public async Task<long> AddAsync(string name, Role role, string? passwordHash, DateTimeOffset at, string? organisation, CancellationToken ct)
     {
         if (!Enum.IsDefined(role))
         {
@@ -19,8 +24,8 @@ public sealed class UserStore(Database database)
         }
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO users (name, role, password_hash, created_at) VALUES (@name, @role, @passwordHash, @at) RETURNING id
-            """, new { name, role = role.ToText(), passwordHash, at }, cancellationToken: ct));
+            INSERT INTO users (name, role, password_hash, created_at, organisation) VALUES (@name, @role, @passwordHash, @at, @organisation) RETURNING id
+            """, new { name, role = role.ToText(), passwordHash, at, organisation }, cancellationToken: ct));
     }
 
     public async Task<UserRow?> FindAsync(string name, CancellationToken ct)
@@ -41,6 +46,14 @@ public sealed class UserStore(Database database)
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE users SET disabled = @disabled WHERE name = @name", new { name, disabled }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Assigns the account's organisation (null: none); false when there is no such account. Counts from its next sign-in.</summary>
+    public async Task<bool> SetOrganisationAsync(string name, string? organisation, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET organisation = @organisation WHERE name = @name", new { name, organisation }, cancellationToken: ct)) == 1;
     }
 
     public async Task SetPasswordHashAsync(string name, string passwordHash, CancellationToken ct)

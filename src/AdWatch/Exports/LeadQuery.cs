@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.Storage;
 using Dapper;
@@ -30,16 +31,19 @@ public sealed class LeadQuery(Database database)
     }
 
     /// <summary>
-    /// Active leads, highest score first; with <paramref name="since"/> only those the analysis flagged or changed from
+    /// Active leads within <paramref name="scope"/> (the user's organisation; <see cref="AccessScope.Everything"/> for the
+    /// command line), highest score first; with <paramref name="since"/> only those the analysis flagged or changed from
     /// that time on.
     /// </summary>
-    public async Task<IReadOnlyList<Lead>> ListAsync(DateTimeOffset? since, CancellationToken ct)
+    public async Task<IReadOnlyList<Lead>> ListAsync(DateTimeOffset? since, AccessScope scope, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         // No "@since IS NULL OR …": PostgreSQL cannot type a parameter that is only ever compared with NULL.
-        var filter = since is null ? "" : " AND f.computed_at >= @since";
+        var filter = (since is null ? "" : " AND f.computed_at >= @since") + " AND " + scope.Sql(connection, "p.municipality_code");
+        var args = new DynamicParameters(new { since });
+        args.Add(AccessScope.ParameterName, scope.Parameter);
         var heads = await connection.QueryAsync<Head>(new CommandDefinition(
-            Select + " WHERE f.active = TRUE" + filter + " ORDER BY f.score DESC, f.id", new { since }, cancellationToken: ct));
+            Select + " WHERE f.active = TRUE" + filter + " ORDER BY f.score DESC, f.id", args, cancellationToken: ct));
         var leads = new List<Lead>();
         foreach (var head in heads)
         {

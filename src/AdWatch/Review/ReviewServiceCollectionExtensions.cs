@@ -12,6 +12,7 @@ public static class ReviewServiceCollectionExtensions
         services.TryAddSingleton<ReviewStore>();
         services.TryAddSingleton<ReviewWorkflow>();
         services.TryAddSingleton<DossierQuery>();
+        services.TryAddSingleton<LocationAccess>();
         services.TryAddSingleton<LocationResolutions>();
         return services;
     }

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using System.Diagnostics;
 using AdWatch.Analysis;
 using AdWatch.Review;
@@ -34,11 +35,11 @@ internal static class DashboardBenchmark
         }
 
         var list = new FlaggedLocationQuery(database);
-        var all = await list.ListAsync(new FlaggedLocationFilter { PageSize = FlaggedLocationFilter.MaxPageSize, IncludeLicensed = true }, ct);
+        var all = await list.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, PageSize = FlaggedLocationFilter.MaxPageSize, IncludeLicensed = true }, ct);
         var ids = new List<long>(all.Rows.Select(r => r.LocationId));
         for (var p = 2; p <= all.Pages; p++)
         {
-            ids.AddRange((await list.ListAsync(new FlaggedLocationFilter { PageSize = FlaggedLocationFilter.MaxPageSize, Page = p, IncludeLicensed = true }, ct))
+            ids.AddRange((await list.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, PageSize = FlaggedLocationFilter.MaxPageSize, Page = p, IncludeLicensed = true }, ct))
                 .Rows.Select(r => r.LocationId));
         }
         Console.WriteLine($"{all.Total:N0} listed locations (flags + licensed venues)");
@@ -53,7 +54,7 @@ internal static class DashboardBenchmark
         var sorts = Enum.GetValues<FlaggedLocationSort>();
         var listTimes = await MeasureAsync(requests, i => list.ListAsync(new FlaggedLocationFilter
         {
-            MunicipalityCode = municipalities[i % municipalities.Length],
+            Scope = AccessScope.Everything, MunicipalityCode = municipalities[i % municipalities.Length],
             Status = statuses[i / 4 % statuses.Length],
             MinScore = i % 5 == 0 ? 0.5 : null,
             From = i % 7 == 0 ? new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero) : null,

@@ -36,7 +36,7 @@ internal static partial class DashboardHttpBenchmark
         const string name = "bench-analist", password = "benchmark-password-1";
         if (await users.FindAsync(name, ct) is null)
         {
-            await users.AddAsync(name, Role.Analyst, new PasswordHasher<string>().HashPassword(name, password), TimeProvider.System.GetUtcNow(), ct);
+            await users.AddAsync(name, Role.Analyst, new PasswordHasher<string>().HashPassword(name, password), TimeProvider.System.GetUtcNow(), "regio", ct);
         }
         await app.StartAsync(ct);
         try

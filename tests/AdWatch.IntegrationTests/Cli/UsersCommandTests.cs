@@ -39,6 +39,33 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Add_WithAnOrganisation_ListsIt_AndOrganisationChangesIt()
+    {
+        var (exit, stdout, stderr) = await RunWithStdinAsync("correct horse battery staple", "users", "add", "erik", "--role", "analyst",
+            "--organisation", "ermelo", "--password-stdin");
+
+        exit.ShouldBe(0, stderr);
+        stdout.ShouldContain("Added erik (analyst), organisation ermelo.");
+        (await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list")).Stdout.ShouldContain("organisation ermelo");
+        var (setExit, _, setError) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "organisation", "erik", "politie");
+        setExit.ShouldBe(0, setError);
+        (await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list")).Stdout.ShouldContain("organisation politie");
+    }
+
+    [Fact]
+    public async Task Add_UnknownOrganisation_IsAOneLineUsageError_AndSavesNothing()
+    {
+        var (exit, _, stderr) = await RunWithStdinAsync("correct horse battery staple", "users", "add", "bob", "--role", "analyst",
+            "--organisation", "utrecht", "--password-stdin");
+
+        exit.ShouldBe(2);
+        var error = stderr.Split('\n').Single(l => l.Contains("unknown organisation", StringComparison.Ordinal));
+        error.ShouldStartWith("adwatch users add: unknown organisation 'utrecht'; known in ");
+        error.ShouldContain("organisations.yaml: harderwijk, ermelo, putten, politie, regio.");
+        (await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list")).Stdout.ShouldNotContain("bob");
+    }
+
+    [Fact]
     public async Task Add_UnknownRole_IsAUsageError()
     {
         var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "add", "bob", "--role", "root");

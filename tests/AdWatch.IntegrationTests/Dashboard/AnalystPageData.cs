@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Web.Pages.Crawlers;
 using AdWatch.Review;
 using AdWatch.Web.Pages.Locations;
@@ -10,7 +11,7 @@ internal sealed record AnalystPageData(long TopLocation, long LastLocation, long
 {
     public static async Task<AnalystPageData> LoadAsync(DashboardFixture fixture, CancellationToken ct)
     {
-        var list = await fixture.Services.GetRequiredService<FlaggedLocationQuery>().ListAsync(new FlaggedLocationFilter(), ct);
+        var list = await fixture.Services.GetRequiredService<FlaggedLocationQuery>().ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything }, ct);
         list.Rows.Count.ShouldBeGreaterThanOrEqualTo(2, "the demo flags four houses");
         var top = (await fixture.Services.GetRequiredService<DossierQuery>().GetAsync(list.Rows[0].LocationId, ct)).ShouldNotBeNull();
         var sites = await fixture.Services.GetRequiredService<CrawlerHealthQuery>().ListAsync(1, ct);

@@ -50,7 +50,7 @@ public sealed class BagDossierFixture : IAsyncLifetime
                 WHERE id = (SELECT place_id FROM locations WHERE id = @PdokLocation)
                 """, new { PdokLocation });
         }
-        await _app.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password), TimeProvider.System.GetUtcNow(), ct);
+        await _app.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password), TimeProvider.System.GetUtcNow(), "regio", ct);
         await _app.StartAsync(ct);
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }

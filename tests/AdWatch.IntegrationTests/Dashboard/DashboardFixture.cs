@@ -25,7 +25,8 @@ namespace AdWatch.IntegrationTests.Dashboard;
 /// <summary>
 /// The real app (<see cref="WebApp.Build"/>) on 127.0.0.1 with a free port and a temp SQLite file holding the demo's
 /// synthetic Harderwijk 2023 (HTTP site only, ~10 s), plus the accounts <c>ana</c> (analyst), <c>coco</c> (coordinator)
-/// and <c>adam</c> (admin). Offers Playwright pages already signed in, screenshots and an axe check.
+/// and <c>adam</c> (admin) of the regional coordinator (whole region), and the organisation accounts of
+/// <see cref="OrganisationAccounts"/>: an Ermelo analyst and coordinator and a police analyst. Offers Playwright pages already signed in, screenshots and an axe check.
 /// Chromium is started on first use: HttpClient-only tests run without it; browser tests are skipped, saying how to install it.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
@@ -37,6 +38,18 @@ public sealed class DashboardFixture : IAsyncLifetime
         [Policies.CoordinatorRole] = ("coco", "coco-wachtwoord-2024"),
         [Policies.AdminRole] = ("adam", "adam-wachtwoord-2024"),
     };
+
+    /// <summary>The organisation every account of <see cref="Accounts"/> (and of <see cref="AddUserAsync"/>) belongs to.</summary>
+    public const string RegionalOrganisation = "regio";
+
+    /// <summary>Accounts of a municipality and of the police: name → (password, role, organisation).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Password, string Role, string Organisation)> OrganisationAccounts =
+        new Dictionary<string, (string, string, string)>
+        {
+            ["erik"] = ("erik-wachtwoord-2024", Policies.AnalystRole, "ermelo"),
+            ["eva"] = ("eva-wachtwoord-2024", Policies.CoordinatorRole, "ermelo"),
+            ["paul"] = ("paul-wachtwoord-2024", Policies.AnalystRole, "politie"),
+        };
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-dashboard-");
     private readonly SemaphoreSlim _browserLock = new(1, 1);
@@ -74,7 +87,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         var users = _app.Services.GetRequiredService<UserStore>();
         foreach (var (role, (name, password)) in Accounts)
         {
-            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), ct);
+            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), RegionalOrganisation, ct);
+        }
+        foreach (var (name, (password, role, organisation)) in OrganisationAccounts)
+        {
+            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), organisation, ct);
         }
         // As the job after each analysis would: the demo's flags as alerts in the accounts' inboxes.
         await _app.Services.GetRequiredService<AdWatch.Alerts.AlertScan>().ScanAsync(ct);
@@ -113,7 +130,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         var users = Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(name, TestContext.Current.CancellationToken) is null)
         {
-            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), Clock.GetUtcNow(), RegionalOrganisation,
+                TestContext.Current.CancellationToken);
         }
         return password;
     }

@@ -80,7 +80,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
     public async Task Overview_RecordsTheVisit_AndTheNextSessionCountsFromIt()
     {
         var users = fixture.Services.GetRequiredService<UserStore>();
-        await users.AddAsync("vera", Role.Analyst, PasswordSignIn.Hash("vera", "vera-wachtwoord-2024"), fixture.Clock.GetUtcNow(), Ct);
+        await users.AddAsync("vera", Role.Analyst, PasswordSignIn.Hash("vera", "vera-wachtwoord-2024"), fixture.Clock.GetUtcNow(), "regio", Ct);
         using var first = fixture.NewClient();
         (await FormPost.SignInAsync(first, "vera", "vera-wachtwoord-2024")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 

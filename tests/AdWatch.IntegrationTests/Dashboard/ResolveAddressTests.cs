@@ -44,7 +44,7 @@ public sealed class ResolveAddressFixture : IAsyncLifetime
         UnresolvedAds = await UnresolvedSeed.TownOnlyRotationAsync(Database, ct);
         HouseAd = await new AnalysisSeed(Database).AdAsync("house-vera", "Vera", "Vera, Stationslaan 14", ["+31644444444"], AnalysisSeed.House, null, 2, 2, ct);
         await _app.Services.GetRequiredService<AnalysisRunner>().RunAsync(UnresolvedSeed.AsOf, null, ct);
-        await _app.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password), TimeProvider.System.GetUtcNow(), ct);
+        await _app.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password), TimeProvider.System.GetUtcNow(), "regio", ct);
         await _app.StartAsync(ct);
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }

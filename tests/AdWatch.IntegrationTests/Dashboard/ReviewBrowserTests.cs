@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Storage;
 using System.Net;
 using AdWatch.Analysis;
@@ -20,7 +21,7 @@ public sealed class ReviewBrowserTests(HostileDashboardFixture fixture)
     public async Task ReviewWorkflow_AnalystReviews_CoordinatorProposesInspectsAndCloses()
     {
         var app = fixture.App;
-        var list = await app.Services.GetRequiredService<FlaggedLocationQuery>().ListAsync(new FlaggedLocationFilter { Status = "new" }, Ct);
+        var list = await app.Services.GetRequiredService<FlaggedLocationQuery>().ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, Status = "new" }, Ct);
         var target = list.Rows.First(r => r.LocationId != fixture.Hostile.LocationId);
         var path = $"/locations/{target.LocationId}";
 
@@ -79,7 +80,7 @@ public sealed class ReviewBrowserTests(HostileDashboardFixture fixture)
     public async Task Dismiss_NeedsAReason()
     {
         var app = fixture.App;
-        var list = await app.Services.GetRequiredService<FlaggedLocationQuery>().ListAsync(new FlaggedLocationFilter { Status = "new" }, Ct);
+        var list = await app.Services.GetRequiredService<FlaggedLocationQuery>().ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, Status = "new" }, Ct);
         var target = list.Rows.Last(r => r.LocationId != fixture.Hostile.LocationId);
         var page = await app.NewPageAsync(Policies.AnalystRole);
         try

@@ -181,7 +181,7 @@ public sealed class SignInTests(DashboardFixture fixture)
         var users = fixture.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(name, ct) is null)
         {
-            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), fixture.Clock.GetUtcNow(), ct);
+            await users.AddAsync(name, EnumText.Parse<Role>(role), PasswordSignIn.Hash(name, password), fixture.Clock.GetUtcNow(), "regio", ct);
         }
     }
 

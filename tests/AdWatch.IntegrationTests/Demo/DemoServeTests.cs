@@ -33,8 +33,14 @@ public sealed partial class DemoServeTests : IDisposable
         }
 
         demo.Stdout.ShouldContain($"Dashboard: http://127.0.0.1:{port}");
-        var accounts = AccountLine().Matches(demo.Stdout).ToDictionary(m => m.Groups["role"].Value, m => (m.Groups["name"].Value, m.Groups["password"].Value));
-        accounts.Keys.Order().ShouldBe(["admin", "analyst", "coordinator"]);
+        var printed = AccountLine().Matches(demo.Stdout).ToDictionary(m => m.Groups["name"].Value,
+            m => (Role: m.Groups["role"].Value, Organisation: m.Groups["organisation"].Value, Password: m.Groups["password"].Value));
+        printed.Keys.Order().ShouldBe(["analist", "analist-ermelo", "beheerder", "coordinator", "politie"]);
+        printed.Values.Select(a => a.Role).Distinct().Order().ShouldBe(["admin", "analyst", "coordinator"]);
+        printed["analist-ermelo"].Organisation.ShouldBe("ermelo");
+        printed["politie"].Organisation.ShouldBe("politie");
+        var accounts = printed.Where(a => a.Key is "analist" or "coordinator" or "beheerder")
+            .ToDictionary(a => a.Value.Role, a => (a.Key, a.Value.Password));
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
@@ -45,10 +51,17 @@ public sealed partial class DemoServeTests : IDisposable
         var list = await client.GetStringAsync("/locations", Ct);
         list.ShouldContain("Voorbeeldstraat 12");
         list.ShouldContain("Demohof 5");
+        // The Ermelo analyst of the demo sees none of the seed's Harderwijk houses.
+        using var ermelo = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        };
+        (await FormPost.SignInAsync(ermelo, "analist-ermelo", printed["analist-ermelo"].Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ermelo.GetStringAsync("/locations", Ct)).ShouldNotContain("Voorbeeldstraat 12");
     }
 
 
-    [GeneratedRegex(@"^\s+(?<name>\S+)\s+(?<password>[a-z2-9]{20})\s+\((?<role>analyst|coordinator|admin)\)\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s+(?<name>\S+)\s+(?<password>[a-z2-9]{20})\s+\((?<role>analyst|coordinator|admin), (?<organisation>[a-z0-9-]+)\)\s*$", RegexOptions.Multiline)]
     private static partial Regex AccountLine();
 
     public void Dispose()

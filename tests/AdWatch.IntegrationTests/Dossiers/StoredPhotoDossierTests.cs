@@ -65,9 +65,9 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
         site.Politeness.DelayMs = 0;
         catalog.Put(site);
         await _app.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password),
-            TimeProvider.System.GetUtcNow(), Ct);
+            TimeProvider.System.GetUtcNow(), "regio", Ct);
         await _app.Services.GetRequiredService<UserStore>().AddAsync(Coordinator, Role.Coordinator,
-            PasswordSignIn.Hash(Coordinator, CoordinatorPassword), TimeProvider.System.GetUtcNow(), Ct);
+            PasswordSignIn.Hash(Coordinator, CoordinatorPassword), TimeProvider.System.GetUtcNow(), "regio", Ct);
         await _app.StartAsync(Ct);
         _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -63,7 +64,7 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
 
         var leads = JsonSerializer.Deserialize<List<Lead>>(text, LeadJson.Options)!;
         leads.Count.ShouldBe(2);
-        var expected = (await _harness.Get<LeadQuery>().ListAsync(null, CancellationToken.None)).ToList();
+        var expected = (await _harness.Get<LeadQuery>().ListAsync(null, AccessScope.Everything, CancellationToken.None)).ToList();
         JsonSerializer.Serialize(leads, LeadJson.Options).ShouldBe(JsonSerializer.Serialize(expected, LeadJson.Options));
         leads[0].Label.ShouldBe(HostileLabel);
         leads[0].Ads.Count.ShouldBe(3);

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.IntegrationTests.Analysis;
 using AdWatch.IntegrationTests.Dossiers;
 using AdWatch.Web.Pages.Locations;
@@ -16,28 +17,28 @@ public abstract class FlaggedLocationQuerySuite : ScenarioSuite
         var (second, club) = await AddFlagAndClubAsync(Database, s, ct);
         var query = new FlaggedLocationQuery(Database);
 
-        var all = await query.ListAsync(new FlaggedLocationFilter(), ct);
+        var all = await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything }, ct);
         all.Rows.Select(r => (r.LocationId, r.Status, r.Score)).ShouldBe([(s.HouseLocationId, "new", all.Rows[0].Score), (second, "in_review", 0.1)]);
         all.Rows[0].Score!.Value.ShouldBeGreaterThan(0.1);
         (all.Rows[0].Advertisers, all.Rows[0].Stays, all.Rows[0].Label, all.Total).ShouldBe((3, 3, "Stationslaan 14, 3841 AB Harderwijk", 2));
 
-        (await query.ListAsync(new FlaggedLocationFilter { MunicipalityCode = "GM0233" }, ct)).Rows.Select(r => r.LocationId).ShouldBe([second]);
-        (await query.ListAsync(new FlaggedLocationFilter { Status = "in_review" }, ct)).Rows.Select(r => r.LocationId).ShouldBe([second]);
-        (await query.ListAsync(new FlaggedLocationFilter { MinScore = 0.2 }, ct)).Rows.Select(r => r.LocationId).ShouldBe([s.HouseLocationId]);
-        (await query.ListAsync(new FlaggedLocationFilter { From = AnalysisSeed.Day0.AddDays(19) }, ct)).Rows.Select(r => r.LocationId).ShouldBe([second]);
-        (await query.ListAsync(new FlaggedLocationFilter { To = AnalysisSeed.Day0.AddDays(5) }, ct)).Rows.Select(r => r.LocationId).ShouldBe([s.HouseLocationId]);
-        (await query.ListAsync(new FlaggedLocationFilter { Sort = FlaggedLocationSort.LastSeen }, ct)).Rows.Select(r => r.LocationId)
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, MunicipalityCode = "GM0233" }, ct)).Rows.Select(r => r.LocationId).ShouldBe([second]);
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, Status = "in_review" }, ct)).Rows.Select(r => r.LocationId).ShouldBe([second]);
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, MinScore = 0.2 }, ct)).Rows.Select(r => r.LocationId).ShouldBe([s.HouseLocationId]);
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, From = AnalysisSeed.Day0.AddDays(19) }, ct)).Rows.Select(r => r.LocationId).ShouldBe([second]);
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, To = AnalysisSeed.Day0.AddDays(5) }, ct)).Rows.Select(r => r.LocationId).ShouldBe([s.HouseLocationId]);
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, Sort = FlaggedLocationSort.LastSeen }, ct)).Rows.Select(r => r.LocationId)
             .ShouldBe([second, s.HouseLocationId]);
-        (await query.ListAsync(new FlaggedLocationFilter { Sort = FlaggedLocationSort.Advertisers }, ct)).Rows.Select(r => r.LocationId)
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, Sort = FlaggedLocationSort.Advertisers }, ct)).Rows.Select(r => r.LocationId)
             .ShouldBe([s.HouseLocationId, second]);
 
-        var page2 = await query.ListAsync(new FlaggedLocationFilter { PageSize = 1, Page = 2 }, ct);
+        var page2 = await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, PageSize = 1, Page = 2 }, ct);
         (page2.Rows.Single().LocationId, page2.Total, page2.Pages).ShouldBe((second, 2, 2));
 
-        var licensed = await query.ListAsync(new FlaggedLocationFilter { IncludeLicensed = true }, ct);
+        var licensed = await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, IncludeLicensed = true }, ct);
         var clubRow = licensed.Rows.Single(r => r.LocationId == club);
         (clubRow.Status, clubRow.FlagId, clubRow.Score, clubRow.LicensedVenue, licensed.Total).ShouldBe(("licensed", null, null, "Club Venus", 3));
-        (await query.ListAsync(new FlaggedLocationFilter { Status = "licensed" }, ct)).Rows.Select(r => r.LocationId).ShouldBe([club]);
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, Status = "licensed" }, ct)).Rows.Select(r => r.LocationId).ShouldBe([club]);
     }
 
     [Fact]
@@ -51,8 +52,8 @@ public abstract class FlaggedLocationQuerySuite : ScenarioSuite
         }
         var query = new FlaggedLocationQuery(Database);
 
-        (await query.ListAsync(new FlaggedLocationFilter(), ct)).Total.ShouldBe(0);
-        (await query.ListAsync(new FlaggedLocationFilter { IncludeInactive = true }, ct)).Rows.Single().Active.ShouldBeFalse();
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything }, ct)).Total.ShouldBe(0);
+        (await query.ListAsync(new FlaggedLocationFilter { Scope = AccessScope.Everything, IncludeInactive = true }, ct)).Rows.Single().Active.ShouldBeFalse();
     }
 
     /// <summary>A hand-written weak flag on the Ermelo house (in review) and a licensed club without a flag.</summary>

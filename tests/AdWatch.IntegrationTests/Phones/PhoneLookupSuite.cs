@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Extraction;
 using AdWatch.IntegrationTests.Dossiers;
 using AdWatch.Web.Pages.Phones;
@@ -16,7 +17,7 @@ public abstract class PhoneLookupSuite : ScenarioSuite
         var ct = TestContext.Current.CancellationToken;
         var s = await DashboardScenario.SeedAsync(Database, ct);
 
-        var result = await new PhoneLookup(Database, new PhoneExtractor()).LookupAsync(query, ct);
+        var result = await new PhoneLookup(Database, new PhoneExtractor()).LookupAsync(query, AccessScope.Everything, ct);
 
         (result.E164, result.Known, result.Status, result.Query).ShouldBe((DashboardScenario.LunaPhone, true, "ok", query));
         result.Ads.Select(a => a.AdId).ShouldBe([s.HouseAds[0], s.ErmeloAd, result.Ads[2].AdId]);
@@ -40,7 +41,7 @@ public abstract class PhoneLookupSuite : ScenarioSuite
         var ct = TestContext.Current.CancellationToken;
         await DashboardScenario.SeedAsync(Database, ct);
 
-        var result = await new PhoneLookup(Database, new PhoneExtractor()).LookupAsync(query, ct);
+        var result = await new PhoneLookup(Database, new PhoneExtractor()).LookupAsync(query, AccessScope.Everything, ct);
 
         (result.E164, result.Known, result.Ads.Count, result.Places.Count).ShouldBe((e164, known, 0, 0));
     }

@@ -55,7 +55,8 @@ public abstract class StorageSuite : IAsyncLifetime
     {
         var applied = await Db.Migrator(Time).MigrateAsync(TestContext.Current.CancellationToken);
 
-        applied.ShouldBe(Enumerable.Range(1, SchemaMigrator.Scripts(Database.Dialect).Count));
+        // Every script, in order (a number may be missing while the branch that adds it has not been merged).
+        applied.ShouldBe(SchemaMigrator.Scripts(Database.Dialect).Select(s => s.Version));
         var schema = string.Join("\n", await SchemaAsync());
         foreach (var table in Tables)
         {

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Extraction;
 using AdWatch.Analysis;
 using AdWatch.Geocoding;
@@ -20,7 +21,7 @@ public abstract class TouringQuerySuite : ScenarioSuite
         var ct = TestContext.Current.CancellationToken;
         var s = await DashboardScenario.SeedAsync(Database, ct);
 
-        var touring = await new TouringQuery(Database, Options.Create(new RegionOptions())).ListAsync(ct);
+        var touring = await new TouringQuery(Database, Options.Create(new RegionOptions())).ListAsync(AccessScope.Everything, ct);
 
         var luna = touring.ShouldHaveSingleItem();
         luna.Label.ShouldBe("Luna");
@@ -47,7 +48,7 @@ public abstract class TouringQuerySuite : ScenarioSuite
 
             // The analysis decides who tours; the page shows what it stored.
             var run = await DashboardScenario.Runner(Database, rulesFile: strict).RunAsync(DashboardScenario.AsOf, null, ct);
-            var touring = await new TouringQuery(Database, Options.Create(new RegionOptions())).ListAsync(ct);
+            var touring = await new TouringQuery(Database, Options.Create(new RegionOptions())).ListAsync(AccessScope.Everything, ct);
 
             run.Report.Touring.ShouldBeEmpty();
             touring.ShouldBeEmpty();

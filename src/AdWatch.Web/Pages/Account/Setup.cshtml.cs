@@ -49,7 +49,7 @@ public sealed class SetupModel(SetupTokenStore tokens, AuditLog audit, IStringLo
             return Page();
         }
         await audit.WriteAsync(name, "change", "user", name, "first administrator created with the set-up link", ct);
-        await PasswordSignIn.IssueCookieAsync(HttpContext, name, Policies.AdminRole, previousVisit: null);
+        await PasswordSignIn.IssueCookieAsync(HttpContext, name, Policies.AdminRole, previousVisit: null, organisation: null);
         await audit.WriteAsync(name, "sign_in", "user", name, "set-up link", ct);
         return LocalRedirect("/");
     }

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace AdWatch.Web.Pages.Admin;
 
-/// <summary>Accounts (admin only): list, add, disable/enable, reset a password. Every change is audited.</summary>
-public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider time, IStringLocalizer<UsersModel> text) : PageModel
+/// <summary>
+/// Accounts (admin only): list, add, disable/enable, reset a password, assign the organisation (which decides the
+/// municipalities the account sees; counts from its next sign-in). Every change is audited.
+/// </summary>
+public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider time, IStringLocalizer<UsersModel> text, Organisations organisations) : PageModel
 {
     public IReadOnlyList<UserRow> Accounts { get; private set; } = [];
 
@@ -21,6 +24,16 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
 
     [BindProperty]
     public string? Password { get; set; }
+
+    /// <summary>Key of an organisation of <see cref="Organisations"/>; empty: none (the account sees no dossier).</summary>
+    [BindProperty]
+    public string? Organisation { get; set; }
+
+    /// <summary>The organisations an account may be given.</summary>
+    public IReadOnlyList<Organisation> KnownOrganisations => organisations.All;
+
+    /// <summary>The organisation's name, or a dash for none (or a key no longer in the file).</summary>
+    public string OrganisationName(string? key) => organisations.Find(key)?.Name ?? (key is null ? "—" : key + " (?)");
 
     [BindProperty]
     public string? Repeat { get; set; }
@@ -37,14 +50,16 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
     {
         var name = Name?.Trim() ?? "";
         var knownRole = EnumText.TryParse<AdWatch.Accounts.Role>(Role, out var role);
+        var knownOrganisation = KnownOrganisation(out var organisation);
         var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password)
                       ?? (Password != Repeat ? "De wachtwoorden verschillen." : null)
                       ?? (!knownRole ? "Kies een rol." : null)
+                      ?? (!knownOrganisation ? "Kies een bestaande organisatie." : null)
                       ?? (await users.FindAsync(name, ct) is not null ? "Er bestaat al een account met deze naam." : null);
         if (problem is null)
         {
-            await users.AddAsync(name, role, PasswordSignIn.Hash(name, Password!), time.GetUtcNow(), ct);
-            await audit.WriteAsync(Actor, "change", "user", name, $"added with role {Role}", ct);
+            await users.AddAsync(name, role, PasswordSignIn.Hash(name, Password!), time.GetUtcNow(), organisation, ct);
+            await audit.WriteAsync(Actor, "change", "user", name, $"added with role {Role}" + (organisation is null ? "" : $", organisation {organisation}"), ct);
         }
         return await DoneAsync(problem, "Account {0} toegevoegd.", name, ct);
     }
@@ -84,6 +99,26 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
         return await DoneAsync(problem, "Wachtwoord van {0} opnieuw ingesteld.", name, ct);
     }
 
+    /// <summary>Assigns (or clears) an account's organisation.</summary>
+    public async Task<IActionResult> OnPostOrganisationAsync(CancellationToken ct)
+    {
+        var name = Name?.Trim() ?? "";
+        var problem = !KnownOrganisation(out var organisation) ? "Kies een bestaande organisatie."
+            : !await users.SetOrganisationAsync(name, organisation, ct) ? "Kies een bestaand account." : null;
+        if (problem is null)
+        {
+            await audit.WriteAsync(Actor, "change", "user", name, $"organisation {organisation ?? "none"}", ct);
+        }
+        return await DoneAsync(problem, "Organisatie van {0} ingesteld.", name, ct);
+    }
+
+    // Empty means none; anything else must be a key of the organisations file.
+    private bool KnownOrganisation(out string? key)
+    {
+        key = string.IsNullOrWhiteSpace(Organisation) ? null : Organisation.Trim();
+        return key is null || organisations.Find(key) is not null;
+    }
+
     private string Actor => User.Identity!.Name!;
 
     private async Task<IActionResult> DoneAsync(string? problem, string success, string name, CancellationToken ct)
@@ -93,7 +128,7 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
         Password = Repeat = null;
         if (!IsError)
         {
-            Name = Role = null;
+            Name = Role = Organisation = null;
         }
         Accounts = await users.ListAsync(ct);
         return Page();

@@ -8,6 +8,7 @@ using AdWatch.Storage;
 using AdWatch.Web.Hosting;
 using AdWatch.Web.Dossier;
 using AdWatch.Web.Maps;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,8 @@ namespace AdWatch.Web.Pages.Locations;
 /// </summary>
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
     IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
-    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions, EnforcementStore enforcement) : PageModel
+    LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions,
+    LocationAccess access, UserScope scope, EnforcementStore enforcement) : PageModel
 {
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
@@ -330,12 +332,21 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
+        // Outside the user's organisation a location answers like a missing one (404), and the refusal is audited.
+        var userScope = scope.Of(User);
+        if (await access.LocationAsync(id, userScope, ct) == AccessVerdict.Refused)
+        {
+            // The handler name comes from the request: keep the audit row short whatever it holds.
+            var handler = Request.Query["handler"].FirstOrDefault()?.ToLowerInvariant() ?? Request.Method.ToLowerInvariant();
+            await scope.RefusedAsync(User, "location", id, $"dossier {(handler.Length <= 16 ? handler : handler[..16])}", ct);
+            return false;
+        }
         var dossier = await query.GetAsync(id, ct);
         if (dossier is null)
         {
             return false;
         }
-        Dossier = dossier;
+        Dossier = LocationAccess.Within(dossier, userScope);
         Exports = dossier.Flag is { } flagged ? [.. (await exportRows.ForFlagAsync(flagged.Id, ct)).Reverse()] : [];
         Timeline = new StayTimeline(dossier.Stays);
         MaySeeImages = options.Value.MaySeeImages(User);

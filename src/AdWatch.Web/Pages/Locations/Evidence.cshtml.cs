@@ -1,6 +1,8 @@
 using System.Globalization;
 using AdWatch.Evidence;
 using AdWatch.Privacy;
+using AdWatch.Review;
+using AdWatch.Web.Security;
 using AdWatch.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +11,10 @@ namespace AdWatch.Web.Pages.Locations;
 
 /// <summary>
 /// <c>/locations/{id}/evidence/{evidenceId}</c>: a stored ad page as sanitised text with its SHA-256 and capture time
-/// (audited). The stored HTML itself is never served as a page.
+/// (audited). The stored HTML itself is never served as a page. Both the location and the capture must lie in the user's
+/// organisation (<see cref="LocationAccess"/>); otherwise 404, audited as refused.
 /// </summary>
-public sealed class EvidenceModel(EvidenceStore store, AuditLog audit) : PageModel
+public sealed class EvidenceModel(EvidenceStore store, AuditLog audit, LocationAccess access, UserScope scope) : PageModel
 {
     public long LocationId { get; private set; }
     public EvidenceBlob Blob { get; private set; } = null!;
@@ -19,6 +22,12 @@ public sealed class EvidenceModel(EvidenceStore store, AuditLog audit) : PageMod
 
     public async Task<IActionResult> OnGetAsync(long id, long evidenceId, CancellationToken ct)
     {
+        var userScope = scope.Of(User);
+        if (await access.LocationAsync(id, userScope, ct) == AccessVerdict.Refused || await access.EvidenceAsync(evidenceId, userScope, ct) == AccessVerdict.Refused)
+        {
+            await scope.RefusedAsync(User, "evidence", evidenceId, $"location {id.ToString(CultureInfo.InvariantCulture)}", ct);
+            return NotFound();
+        }
         var blob = await store.GetAsync(evidenceId, ct);
         if (blob is null)
         {

@@ -1,3 +1,5 @@
+using AdWatch.Accounts;
+
 namespace AdWatch.Web.Pages.Locations;
 
 /// <summary>
@@ -11,6 +13,9 @@ public sealed record FlaggedLocationFilter
 
     /// <summary>Review statuses a flag can have, in workflow order.</summary>
     public static readonly IReadOnlyList<string> Statuses = ["new", "in_review", "inspection_proposed", "inspected", "closed", "dismissed"];
+
+    /// <summary>Whose list this is: only locations in the scope's municipalities (default: none, so a forgotten scope shows nothing).</summary>
+    public AccessScope Scope { get; init; } = AccessScope.Nothing;
 
     public string? MunicipalityCode { get; init; }
     public string? Status { get; init; }

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Storage;
 using Dapper;
 
@@ -22,8 +23,9 @@ public sealed class FlaggedLocationQuery(Database database)
           AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.location_id = l.id)
         """;
 
+    // {0}: the access scope's condition on x.municipality_code.
     private const string Where = """
-        WHERE (@municipality IS NULL OR x.municipality_code = @municipality)
+        WHERE ({0}) AND (@municipality IS NULL OR x.municipality_code = @municipality)
           AND (@status IS NULL OR x.status = @status)
           AND (@minScore IS NULL OR x.score >= @minScore)
           AND (@from IS NULL OR x.last_seen_at >= @from)
@@ -46,6 +48,7 @@ public sealed class FlaggedLocationQuery(Database database)
             limit = pageSize,
             offset = (long)(page - 1) * pageSize,
         });
+        args.Add(AccessScope.ParameterName, filter.Scope.Parameter);
         // The sort column is chosen from a closed enum, never from request text.
         var order = filter.Sort switch
         {
@@ -54,13 +57,14 @@ public sealed class FlaggedLocationQuery(Database database)
             _ => "COALESCE(x.score, -1) DESC",
         };
         await using var c = await database.OpenAsync(ct);
+        var where = Where.Replace("{0}", filter.Scope.Sql(c, "x.municipality_code"), StringComparison.Ordinal);
         var total = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM ({Rows}) x {Where}", args, cancellationToken: ct));
+            $"SELECT COUNT(*) FROM ({Rows}) x {where}", args, cancellationToken: ct));
         var rows = await c.QueryAsync<Row>(new CommandDefinition($"""
             SELECT x.*,
                    (SELECT COUNT(DISTINCT s.advertiser_id) FROM stays s WHERE s.location_id = x.location_id) AS advertisers,
                    (SELECT COUNT(*) FROM stays s WHERE s.location_id = x.location_id) AS stays
-            FROM ({Rows}) x {Where}
+            FROM ({Rows}) x {where}
             ORDER BY {order}, x.location_id
             LIMIT @limit OFFSET @offset
             """, args, cancellationToken: ct));

@@ -1,13 +1,18 @@
+using AdWatch.Accounts;
 using AdWatch.Exports;
 using AdWatch.Exports.Files;
 using AdWatch.Web.Maps;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Locations;
 
-/// <summary><c>/locations</c>: the flagged locations, filtered, sorted and paged by query string (bookmarkable).</summary>
-public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFileExporter files) : PageModel
+/// <summary>
+/// <c>/locations</c>: the flagged locations, filtered, sorted and paged by query string (bookmarkable). Only the user's
+/// organisation's municipalities are listed and downloaded; asking for another municipality is refused (404, audited).
+/// </summary>
+public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFileExporter files, UserScope scope) : PageModel
 {
     /// <summary>Coordinators and admins may download the leads (CSV/JSON, columns in the README); each download is audited.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(User.Claims.FirstOrDefault(c => c.Type == System.Security.Claims.ClaimTypes.Role)?.Value ?? "");
@@ -25,7 +30,7 @@ public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFi
         }
         var since = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
         using var buffer = new MemoryStream();
-        await files.WriteAsync(buffer, format, since, User.Identity!.Name!, ct);
+        await files.WriteAsync(buffer, format, since, User.Identity!.Name!, scope.Of(User), ct);
         return File(buffer.ToArray(), format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", $"adwatch-leads.{format}");
     }
 
@@ -44,8 +49,18 @@ public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFi
 
     public RegionMap Map => map;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The municipalities the user may filter on: the region's, within the user's organisation.</summary>
+    public IEnumerable<MapShape> Municipalities => map.Municipalities.Where(m => Scope.Allows(m.Code));
+
+    private AccessScope Scope => scope.Of(User);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(Municipality) && !Scope.Allows(Municipality))
+        {
+            await scope.RefusedAsync(User, "municipality", Municipality.Length <= 16 ? Municipality : Municipality[..16], "location list", ct);
+            return NotFound();
+        }
         var sort = Sort switch
         {
             "lastseen" => FlaggedLocationSort.LastSeen,
@@ -55,6 +70,7 @@ public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFi
         var status = Status is "licensed" || (Status is not null && FlaggedLocationFilter.Statuses.Contains(Status)) ? Status : null;
         Result = await query.ListAsync(new FlaggedLocationFilter
         {
+            Scope = Scope,
             MunicipalityCode = map.Municipalities.Any(m => m.Code == Municipality) ? Municipality : null,
             Status = status,
             MinScore = MinScore,
@@ -65,6 +81,7 @@ public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFi
             Page = PageNumber,
             PageSize = 25,
         }, ct);
+        return Page();
     }
 
     /// <summary>The current query string with one value changed (for sort and paging links).</summary>

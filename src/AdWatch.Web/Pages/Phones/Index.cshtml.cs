@@ -1,11 +1,15 @@
 using AdWatch.Privacy;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Phones;
 
-/// <summary><c>/phones?q=…</c>: phone lookup, any spelling of a number; every lookup is audited.</summary>
-public sealed class IndexModel(PhoneLookup lookup, AuditLog audit) : PageModel
+/// <summary>
+/// <c>/phones?q=…</c>: phone lookup, any spelling of a number; every lookup is audited. Ads and places only within the
+/// user's organisation; elsewhere in the region only "also seen elsewhere: yes/no".
+/// </summary>
+public sealed class IndexModel(PhoneLookup lookup, AuditLog audit, UserScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
@@ -18,7 +22,8 @@ public sealed class IndexModel(PhoneLookup lookup, AuditLog audit) : PageModel
             return;
         }
         Q = Q.Length > 200 ? Q[..200] : Q;
-        Result = await lookup.LookupAsync(Q, ct);
-        await audit.WriteAsync(User.Identity!.Name!, "lookup", "phone", Result.E164 ?? Q, Result.Known ? $"{Result.Ads.Count} ads" : "not found", ct);
+        Result = await lookup.LookupAsync(Q, scope.Of(User), ct);
+        var elsewhere = Result.ElsewhereInRegion is { } hit ? $"; elsewhere in the region: {(hit ? "yes" : "no")}" : "";
+        await audit.WriteAsync(User.Identity!.Name!, "lookup", "phone", Result.E164 ?? Q, (Result.Known ? $"{Result.Ads.Count} ads" : "not found") + elsewhere, ct);
     }
 }

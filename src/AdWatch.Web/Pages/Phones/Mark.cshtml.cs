@@ -1,5 +1,6 @@
 using AdWatch.Analysis;
 using AdWatch.Privacy;
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,9 +9,9 @@ namespace AdWatch.Web.Pages.Phones;
 /// <summary>
 /// <c>/phones/{e164}/mark</c>: an analyst marks a number generic (a site's service number), a bad extraction, or ok again.
 /// The status is stored and the analysis job enqueued (<see cref="PhoneMarking"/>), so it re-runs shortly in the background;
-/// the change is audited.
+/// the change is audited. Only a number the user's organisation has seen in its own ads can be marked.
 /// </summary>
-public sealed class MarkModel(PhoneLookup lookup, PhoneMarking marking, AuditLog audit) : PageModel
+public sealed class MarkModel(PhoneLookup lookup, PhoneMarking marking, AuditLog audit, UserScope scope) : PageModel
 {
     public static readonly IReadOnlyList<string> Statuses = ["generic", "bad", "ok"];
 
@@ -44,7 +45,7 @@ public sealed class MarkModel(PhoneLookup lookup, PhoneMarking marking, AuditLog
 
     private async Task<bool> LoadAsync(string e164, CancellationToken ct)
     {
-        Phone = await lookup.LookupAsync(e164, ct);
+        Phone = await lookup.LookupAsync(e164, scope.Of(User), ct);
         return Phone.Known;
     }
 }

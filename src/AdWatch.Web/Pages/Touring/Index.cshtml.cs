@@ -1,11 +1,12 @@
+using AdWatch.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Touring;
 
 /// <summary><c>/touring</c>: advertisers seen in several towns within a few weeks, one of them in the region.</summary>
-public sealed class IndexModel(TouringQuery query) : PageModel
+public sealed class IndexModel(TouringQuery query, UserScope scope) : PageModel
 {
     public IReadOnlyList<TouringEntry> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Entries = await query.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Entries = await query.ListAsync(scope.Of(User), ct);
 }

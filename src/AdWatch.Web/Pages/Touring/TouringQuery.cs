@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Extraction;
 using AdWatch.Storage;
 using Dapper;
@@ -9,11 +10,12 @@ namespace AdWatch.Web.Pages.Touring;
 /// Touring advertisers as the analysis stored them (table <c>touring</c>: the same list <c>adwatch analyze --json</c> prints), with
 /// what the page shows about each: the towns its ads named and when, and the locations it stayed at. The rule itself
 /// (<c>touringMinPlaces</c> towns within <c>touringTourDays</c>, one in the region) lives only in the analysis; the region is
-/// <c>Region:MunicipalityCodes</c>, as the analysis reads it.
+/// <c>Region:MunicipalityCodes</c>, as the analysis reads it. A user whose organisation does not see the whole region gets
+/// only the advertisers whose tour passed one of its municipalities, and of their locations only those in scope.
 /// </summary>
 public sealed class TouringQuery(Database database, IOptions<RegionOptions> regionOptions)
 {
-    public async Task<IReadOnlyList<TouringEntry>> ListAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<TouringEntry>> ListAsync(AccessScope scope, CancellationToken ct)
     {
         var codes = regionOptions.Value.MunicipalityCodes;
         var region = (codes.Count > 0 ? codes : RegionOptions.VeluweWest).ToHashSet(StringComparer.Ordinal);
@@ -38,7 +40,7 @@ public sealed class TouringQuery(Database database, IOptions<RegionOptions> regi
         // The towns of the tour (the analysis names them by label), with the days the advertiser's ads named them.
         var touring = rows.GroupBy(r => r.AdvertiserId)
             .Select(g => (Advertiser: g.Key, Tour: g.Where(s => tours[g.Key].Contains(s.Label)).ToList()))
-            .Where(t => t.Tour.Count > 0)
+            .Where(t => t.Tour.Count > 0 && (scope.IsRegionWide || t.Tour.Any(s => s.MunicipalityCode is { } m && scope.Allows(m))))
             .ToList();
         if (touring.Count == 0)
         {
@@ -52,8 +54,12 @@ public sealed class TouringQuery(Database database, IOptions<RegionOptions> regi
             JOIN ad_phones ap ON ap.version_id = v.id JOIN phones ph ON ph.id = ap.phone_id
             WHERE {SqlIn.List(c, "aa.advertiser_id", "@ids")} AND ph.status = 'ok' ORDER BY ph.e164
             """, new { ids }, cancellationToken: ct))).ToLookup(x => x.AdvertiserId, x => x.E164);
-        var locations = (await c.QueryAsync<(long AdvertiserId, long LocationId)>(new CommandDefinition(
-            $"SELECT DISTINCT advertiser_id, location_id FROM stays WHERE {SqlIn.List(c, "advertiser_id", "@ids")} ORDER BY location_id", new { ids }, cancellationToken: ct)))
+        var args = new DynamicParameters(new { ids });
+        args.Add(AccessScope.ParameterName, scope.Parameter);
+        var locations = (await c.QueryAsync<(long AdvertiserId, long LocationId)>(new CommandDefinition($"""
+            SELECT DISTINCT s.advertiser_id, s.location_id FROM stays s JOIN locations l ON l.id = s.location_id JOIN places p ON p.id = l.place_id
+            WHERE {SqlIn.List(c, "s.advertiser_id", "@ids")} AND {scope.Sql(c, "p.municipality_code")} ORDER BY s.location_id
+            """, args, cancellationToken: ct)))
             .ToLookup(x => x.AdvertiserId, x => x.LocationId);
         return [.. touring.Select(t => new TouringEntry(t.Advertiser, labels.GetValueOrDefault(t.Advertiser) ?? "?", [.. phones[t.Advertiser]],
                 [.. t.Tour.GroupBy(s => s.Town).Select(g => new TouringTown(g.First().Label,

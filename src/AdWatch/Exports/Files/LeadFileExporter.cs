@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AdWatch.Accounts;
 using AdWatch.Privacy;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -15,10 +16,14 @@ public sealed class LeadFileExporter(LeadQuery leads, AuditLog audit)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the active leads (changed since <paramref name="since"/>, if given) to a stream; returns how many.</summary>
-    public async Task<int> WriteAsync(Stream output, string format, DateTimeOffset? since, string actor, CancellationToken ct)
+    /// <summary>Writes every active lead (changed since <paramref name="since"/>, if given) to a stream, for the command line; returns how many.</summary>
+    public Task<int> WriteAsync(Stream output, string format, DateTimeOffset? since, string actor, CancellationToken ct) =>
+        WriteAsync(output, format, since, actor, AccessScope.Everything, ct);
+
+    /// <summary>Writes the active leads within <paramref name="scope"/> (changed since <paramref name="since"/>, if given) to a stream; returns how many.</summary>
+    public async Task<int> WriteAsync(Stream output, string format, DateTimeOffset? since, string actor, AccessScope scope, CancellationToken ct)
     {
-        var list = await leads.ListAsync(since, ct);
+        var list = await leads.ListAsync(since, scope, ct);
         switch (format)
         {
             case ExportKinds.Csv:
@@ -32,7 +37,8 @@ public sealed class LeadFileExporter(LeadQuery leads, AuditLog audit)
         }
         await output.FlushAsync(ct);
         await audit.WriteAsync(actor, "export", "leads", null,
-            $"{format}, {list.Count} leads" + (since is { } s ? ", since " + Analysis.AnalysisReport.Time(s) : ""), ct);
+            $"{format}, {list.Count} leads" + (since is { } s ? ", since " + Analysis.AnalysisReport.Time(s) : "")
+            + (scope.IsRegionWide ? "" : ", " + scope.Describe()), ct);
         return list.Count;
     }
 
