@@ -18,15 +18,20 @@ namespace AdWatch.Alerts;
 /// organisation filter narrows this to those who may see its municipality), and the watchers.
 /// Each alert carries its evidence pack: the ads, every stored capture with its SHA-256, and the link that tied them here.
 /// </summary>
-public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Extensions.Options.IOptions<AlertOptions> options)
+public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Extensions.Options.IOptions<AlertOptions> options,
+    AdWatch.Accounts.Organisations organisations)
 {
     /// <summary>Raises what is new; returns the ids of the alerts raised by this scan.</summary>
     public async Task<IReadOnlyList<long>> ScanAsync(CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
         var now = time.GetUtcNow();
-        var users = (await c.QueryAsync<string>(new CommandDefinition("SELECT name FROM users WHERE NOT disabled ORDER BY name",
-            cancellationToken: ct))).ToList();
+        // Each user with what their organisation may see: an alert reaches only those who may open its location.
+        var scopes = (await c.QueryAsync<(string Name, string? Organisation)>(new CommandDefinition(
+            "SELECT name, organisation FROM users WHERE NOT disabled ORDER BY name", cancellationToken: ct)))
+            .ToDictionary(u => u.Name, u => organisations.ScopeOf(u.Organisation), StringComparer.Ordinal);
+        IReadOnlyList<string> UsersFor(string? municipality) => [.. scopes.Where(s => s.Value.Allows(municipality)).Select(s => s.Key)];
+        bool May(string user, string? municipality) => scopes.TryGetValue(user, out var s) && s.Allows(municipality);
         var watches = (await c.QueryAsync<WatchRow>(new CommandDefinition(
             "SELECT id AS Id, user_name AS UserName, kind AS Kind, target AS Target, created_at AS CreatedAt FROM watches",
             cancellationToken: ct))).ToList();
@@ -49,7 +54,8 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
                 continue;
             }
             var since = again ? f.ReactivatedAt!.Value : f.FirstFlaggedAt;
-            var watchers = watches.Where(w => w.Kind == "location" && w.Target == Id(f.LocationId)).Select(w => (w.UserName, "watch"));
+            var watchers = watches.Where(w => w.Kind == "location" && w.Target == Id(f.LocationId) && May(w.UserName, f.MunicipalityCode))
+                .Select(w => (w.UserName, "watch"));
             var score = f.Score.ToString("0.00", CultureInfo.InvariantCulture);
             var (nl, en) = again
                 ? ($"Nieuwe activiteit: {f.Label} voldoet weer aan de regel ({f.Advertisers} adverteerders, score {score}, analyse per {since:yyyy-MM-dd}).",
@@ -66,7 +72,7 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
             }
             var evidence = await EvidenceAsync(c, adIds, "behind the flag (its reasons are in the dossier)", ct);
             events.Add(new Event(key, again ? AlertKinds.NewActivity : AlertKinds.NewFlag, f.LocationId, f.MunicipalityCode, nl, en, evidence,
-                [.. users.Select(u => (u, "municipality")).Concat(watchers)]));
+                [.. UsersFor(f.MunicipalityCode).Select(u => (u, "municipality")).Concat(watchers)]));
         }
 
         foreach (var w in watches)
@@ -82,11 +88,14 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
                     WHERE l.id = @target
                     """, new { since = w.CreatedAt, target = long.TryParse(w.Target, CultureInfo.InvariantCulture, out var l) ? l : -1 }, cancellationToken: ct))
                 : await c.QueryAsync<WatchedAd>(new CommandDefinition("""
-                    SELECT DISTINCT a.id AS AdId, NULL AS MunicipalityCode, @target AS Label, NULL AS LocationId
+                    SELECT DISTINCT a.id AS AdId,
+                           (SELECT MIN(pl.municipality_code) FROM ad_versions av JOIN ad_places ap2 ON ap2.version_id = av.id JOIN places pl ON pl.id = ap2.place_id
+                            WHERE av.ad_id = a.id) AS MunicipalityCode, @target AS Label, NULL AS LocationId
                     FROM ads a JOIN ad_versions v ON v.ad_id = a.id JOIN ad_phones ap ON ap.version_id = v.id JOIN phones ph ON ph.id = ap.phone_id
                     WHERE ph.e164 = @target AND a.first_seen_at > @since
                     """, new { since = w.CreatedAt, target = w.Target }, cancellationToken: ct));
-            foreach (var ad in ads.Where(a => !known.Contains($"watch:{w.Id}:ad:{a.AdId}")))
+            // A phone's ad outside the watcher's organisation (or placed nowhere, for a municipality's account) is not theirs to see.
+            foreach (var ad in ads.Where(a => !known.Contains($"watch:{w.Id}:ad:{a.AdId}") && May(w.UserName, a.MunicipalityCode)))
             {
                 var link = w.Kind == "location" ? $"at watched location {ad.Label}" : $"carries watched phone {w.Target}";
                 var evidence = await EvidenceAsync(c, [ad.AdId], link, ct);
@@ -98,7 +107,7 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
             }
         }
 
-        events.AddRange(await RelapsesAsync(c, users, known, ct));
+        events.AddRange(await RelapsesAsync(c, UsersFor, known, ct));
 
         var raised = new List<long>();
         if (events.Count == 0)
@@ -121,7 +130,8 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
         IReadOnlyList<(string User, string Reason)> Recipients);
 
     /// <summary>New ads tied to a location under a measure, within the measure's watch window: one relapse alert per (measure, ad).</summary>
-    private async Task<IEnumerable<Event>> RelapsesAsync(DbConnection c, IReadOnlyList<string> users, HashSet<string> known, CancellationToken ct)
+    private async Task<IEnumerable<Event>> RelapsesAsync(DbConnection c, Func<string?, IReadOnlyList<string>> usersFor, HashSet<string> known,
+        CancellationToken ct)
     {
         var measures = await c.QueryAsync<MeasureRow>(new CommandDefinition("""
             SELECT m.id AS Id, m.location_id AS LocationId, m.legal_type AS LegalType, m.state AS State, m.starts_on AS StartsOn,
@@ -152,7 +162,8 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
                 events.Add(new Event($"measure:{m.Id}:ad:{group.Key}", AlertKinds.Relapse, m.LocationId, m.MunicipalityCode,
                     $"Mogelijke herhaling: nieuwe advertentie op {m.Label} op {first:yyyy-MM-dd}, tijdens {type} (maatregel {m.Id}, {m.State} sinds {from:yyyy-MM-dd}); gekoppeld via {links}.",
                     $"Possible relapse: new ad at {m.Label} on {first:yyyy-MM-dd}, during {type} (measure {m.Id}, {m.State} since {from:yyyy-MM-dd}); tied by {links}.",
-                    evidence, [.. users.Where(u => u == m.CreatedBy).Select(u => (u, "measure")), .. users.Select(u => (u, "municipality"))]));
+                    evidence, [.. usersFor(m.MunicipalityCode).Where(u => u == m.CreatedBy).Select(u => (u, "measure")),
+                        .. usersFor(m.MunicipalityCode).Select(u => (u, "municipality"))]));
             }
         }
         return events;

@@ -67,9 +67,10 @@ public sealed class AlertTests : IAsyncLifetime
             ["Alerts:RelapseWatchDays"] = "10",
         });
         var users = _harness.Get<UserStore>();
-        await users.AddAsync("direct", Role.Analyst, null, _harness.Time.GetUtcNow(), CancellationToken.None);
-        await users.AddAsync("dagelijks", Role.Coordinator, null, _harness.Time.GetUtcNow(), CancellationToken.None);
-        await users.AddAsync("alleen-inbox", Role.Analyst, null, _harness.Time.GetUtcNow(), CancellationToken.None);
+        await users.AddAsync("direct", Role.Analyst, null, _harness.Time.GetUtcNow(), "regio", CancellationToken.None);
+        await users.AddAsync("dagelijks", Role.Coordinator, null, _harness.Time.GetUtcNow(), "regio", CancellationToken.None);
+        await users.AddAsync("alleen-inbox", Role.Analyst, null, _harness.Time.GetUtcNow(), "regio", CancellationToken.None);
+        await users.AddAsync("ermelo", Role.Analyst, null, _harness.Time.GetUtcNow(), "ermelo", CancellationToken.None);
         var store = _harness.Get<AlertStore>();
         (await store.SetDeliveryAsync("direct", "direct@gemeente.test", "immediate", CancellationToken.None)).ShouldBeTrue();
         (await store.SetDeliveryAsync("dagelijks", "dagelijks@gemeente.test", "digest", CancellationToken.None)).ShouldBeTrue();
@@ -102,6 +103,8 @@ public sealed class AlertTests : IAsyncLifetime
             alert.MunicipalityCode.ShouldBe("GM0243");
             alert.SummaryNl.ShouldStartWith("Nieuwe markering: Stationslaan 14, 3841 AB Harderwijk");
         }
+        // An Ermelo account gets no alert about a Harderwijk house (its organisation may not open the dossier).
+        (await store.InboxAsync("ermelo", false, 10, ct)).ShouldBeEmpty();
         var evidence = JsonDocument.Parse((await store.InboxAsync("direct", false, 10, ct))[0].EvidenceJson).RootElement;
         evidence.GetArrayLength().ShouldBe(3);
         var captures = evidence.EnumerateArray().SelectMany(a => a.GetProperty("captures").EnumerateArray()).ToList();

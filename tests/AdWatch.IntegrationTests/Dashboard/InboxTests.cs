@@ -59,4 +59,24 @@ public sealed class InboxTests(DashboardFixture fixture)
             "/inbox?handler=Watch");
         offsite.Headers.Location!.OriginalString.ShouldNotContain("example.org");
     }
+
+    [Fact]
+    public async Task ErmeloAnalyst_CannotWatchAHarderwijkLocation_AndTheRefusalIsAudited()
+    {
+        using var client = fixture.NewClient();
+        var (password, _, _) = DashboardFixture.OrganisationAccounts["erik"];
+        (await FormPost.SignInAsync(client, "erik", password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var target = (await AnalystPageData.LoadAsync(fixture, Ct)).TopLocation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await FormPost.SubmitAsync(client, "/inbox", [new("kind", "location"), new("target", target), new("stop", "false"), new("back", "/")],
+            "/inbox?handler=Watch");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Services.GetRequiredService<AlertStore>().IsWatchingAsync("erik", "location", target, Ct)).ShouldBeFalse();
+        await using var c = await fixture.Services.GetRequiredService<AdWatch.Storage.Database>().OpenAsync(Ct);
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE actor = 'erik' AND action = 'access_refused' AND target_id = @target AND detail LIKE '%watch%'",
+            new { target })).ShouldBeGreaterThan(0);
+        // Nor does the demo's Harderwijk flag reach Erik's inbox.
+        (await fixture.Services.GetRequiredService<AlertStore>().InboxAsync("erik", false, 50, Ct)).ShouldBeEmpty();
+    }
 }

@@ -1,3 +1,4 @@
+using AdWatch.Accounts;
 using AdWatch.Enforcement;
 using AdWatch.Alerts;
 using AdWatch.Analysis;
@@ -47,6 +48,7 @@ internal sealed class ExportHarness : IAsyncDisposable
         services.AddSingleton<AuditLog>();
         services.AddAdWatchExports(config);
         services.AddAdWatchAlerts(config);
+        services.AddAdWatchAccounts(config);
         services.AddAdWatchEnforcement();
         services.AddSingleton<AdWatch.Accounts.UserStore>();
         _services = services.BuildServiceProvider(validateScopes: true);

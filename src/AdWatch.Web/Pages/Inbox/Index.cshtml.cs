@@ -9,7 +9,7 @@ namespace AdWatch.Web.Pages.Inbox;
 /// <c>/inbox</c>: the signed-in user's alerts (new flags, new activity, activity on what they watch), newest first, and what
 /// they watch. Marking read and (un)watching are POSTs (antiforgery); every watch change is audited.
 /// </summary>
-public sealed class IndexModel(AlertStore alerts, AuditLog audit) : PageModel
+public sealed class IndexModel(AlertStore alerts, AuditLog audit, AdWatch.Review.LocationAccess access, AdWatch.Web.Security.UserScope scope) : PageModel
 {
     public IReadOnlyList<InboxAlert> Alerts { get; private set; } = [];
 
@@ -38,6 +38,13 @@ public sealed class IndexModel(AlertStore alerts, AuditLog audit) : PageModel
         if (!AlertStore.WatchKinds.Contains(kind) || string.IsNullOrWhiteSpace(target) || target.Length > 64)
         {
             return BadRequest();
+        }
+        // A location outside the user's organisation cannot be watched: it answers as if it did not exist, and is audited.
+        if (kind == "location" && !stop && (!long.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                || await access.LocationAsync(id, scope.Of(HttpContext.User), ct) != AdWatch.Review.AccessVerdict.Allowed))
+        {
+            await scope.RefusedAsync(HttpContext.User, "location", target, "watch", ct);
+            return NotFound();
         }
         var changed = stop ? await alerts.UnwatchAsync(UserName, kind, target, ct) : await alerts.WatchAsync(UserName, kind, target, ct);
         if (changed)
