@@ -2,6 +2,8 @@ using System.Globalization;
 using AdWatch.Privacy;
 using AdWatch.Storage;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdWatch.Enforcement;
 
@@ -10,7 +12,8 @@ namespace AdWatch.Enforcement;
 /// rules; a refusal says what to fix. Every record and every change of a measure's state is one transaction (a measure and
 /// its first event, a state and its event row) and one audit entry, as <see cref="Review.ReviewWorkflow"/> does for flags.
 /// </summary>
-public sealed class EnforcementStore(Database database, AuditLog audit, TimeProvider time)
+public sealed class EnforcementStore(Database database, AuditLog audit, TimeProvider time,
+    IEnumerable<IMeasureFollowUp>? followUps = null, ILogger<EnforcementStore>? logger = null)
 {
     /// <summary>Longest note kept; longer text is refused rather than cut.</summary>
     public const int MaxTextLength = 4000;
@@ -102,6 +105,7 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
         }
         await audit.WriteAsync(actor, "change", "measure", Id(id),
             $"{measure.Type.ToText()} recorded at location {measure.LocationId}: {measure.State.ToText()} on {Day(measure.On)}", ct);
+        await FollowUpAsync(measure.LocationId, ct);
         return EnforcementResult.Done(id, $"measure {id} recorded ({measure.State.ToText()})");
     }
 
@@ -146,6 +150,7 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
             await tx.CommitAsync(ct);
         }
         await audit.WriteAsync(actor, "change", "measure", Id(measureId), $"{measure.State.ToText()} → {to.ToText()} on {Day(on)}", ct);
+        await FollowUpAsync(measure.LocationId, ct);
         return EnforcementResult.Done(measureId, $"{measure.State.ToText()} → {to.ToText()}");
     }
 
@@ -188,6 +193,31 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
             "SELECT * FROM measure_events WHERE measure_id = @measureId ORDER BY id", new { measureId }, cancellationToken: ct));
         return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<MeasureEvent?> GetEventAsync(long eventId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(
+            "SELECT * FROM measure_events WHERE id = @eventId", new { eventId }, cancellationToken: ct));
+        return row?.ToRecord();
+    }
+
+    /// <summary>The change is committed and audited; a follow-up that fails is logged, and its sweep catches up later.</summary>
+    private async Task FollowUpAsync(long locationId, CancellationToken ct)
+    {
+        foreach (var followUp in followUps ?? [])
+        {
+            try
+            {
+                await followUp.AfterMeasureChangeAsync(locationId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                (logger ?? NullLogger<EnforcementStore>.Instance).LogWarning(e, "After a measure change at location {Location}: {FollowUp} failed; its next sweep retries",
+                    locationId, followUp.GetType().Name);
+            }
+        }
     }
 
     internal static string Day(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);

@@ -12,8 +12,8 @@ namespace AdWatch.Exports;
 /// Hangfire's <see cref="AutomaticRetryAttribute"/> takes only compile-time constants. After the last attempt the row stays
 /// <c>failed</c> with its last error (shown on the dossier), and the Hangfire job fails too.
 /// </summary>
-public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zgw, WebhookExporter webhook, IBackgroundJobClient jobs,
-    IOptions<ExportsOptions> options, TimeProvider time, ILogger<ExportJob> logger)
+public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zgw, ZgwStatusExporter zgwStatus, MeasureStatusExports measureStatuses,
+    WebhookExporter webhook, IBackgroundJobClient jobs, IOptions<ExportsOptions> options, TimeProvider time, ILogger<ExportJob> logger)
 {
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
@@ -28,16 +28,17 @@ public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zg
         export = (await store.GetAsync(exportId, ct))!;
         try
         {
-            var lead = await leads.GetAsync(export.FlagId ?? 0, ct)
-                ?? throw new InvalidOperationException($"Export {exportId}: flag {export.FlagId} does not exist.");
             var outbox = export.OutboxJson;
             switch (export.Kind)
             {
                 case ExportKinds.Zgw:
-                    outbox = (await zgw.RunAsync(export, lead, ct)).ToJson();
+                    outbox = (await zgw.RunAsync(export, await LeadAsync(export, ct), ct)).ToJson();
+                    break;
+                case ExportKinds.ZgwStatus:
+                    outbox = (await zgwStatus.RunAsync(export, ct)).ToJson();
                     break;
                 case ExportKinds.Webhook:
-                    await webhook.SendAsync(export, lead, ct);
+                    await webhook.SendAsync(export, await LeadAsync(export, ct), ct);
                     outbox = System.Text.Json.JsonSerializer.Serialize(new { webhookId = WebhookExporter.MessageId(exportId) });
                     break;
                 default:
@@ -45,6 +46,10 @@ public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zg
             }
             await store.SaveProgressAsync(exportId, "done", outbox, null, time.GetUtcNow(), ct);
             logger.LogInformation("Export {Export} ({Kind}) of flag {Flag} done after {Attempts} attempt(s)", exportId, export.Kind, export.FlagId, attempt);
+            if (export.Kind == ExportKinds.Zgw)
+            {
+                await SendMeasuresAsync(export.FlagId ?? 0, ct);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -62,6 +67,22 @@ public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zg
             await store.SaveProgressAsync(exportId, "failed", current.OutboxJson, error, null, CancellationToken.None);
             logger.LogError(e, "Export {Export} failed after {Attempts} attempts", exportId, attempt);
             throw;
+        }
+    }
+
+    private async Task<Lead> LeadAsync(ExportRow export, CancellationToken ct) =>
+        await leads.GetAsync(export.FlagId ?? 0, ct) ?? throw new InvalidOperationException($"Export {export.Id}: flag {export.FlagId} does not exist.");
+
+    /// <summary>The zaak exists now: the measures already recorded at its location follow as statuses. The export stays done if this fails; the sweep after analysis retries.</summary>
+    private async Task SendMeasuresAsync(long flagId, CancellationToken ct)
+    {
+        try
+        {
+            await measureStatuses.AfterZgwExportAsync(flagId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Flag {Flag}: enqueueing its measures as zaak statuses failed; the sweep after the next analysis retries", flagId);
         }
     }
 }

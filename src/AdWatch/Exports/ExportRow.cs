@@ -5,7 +5,7 @@ public sealed record ExportRow
 {
     public long Id { get; init; }
     public long? FlagId { get; init; }
-    /// <summary>zgw, webhook, csv or json.</summary>
+    /// <summary>zgw, zgw_status, webhook, csv or json.</summary>
     public required string Kind { get; init; }
     /// <summary>pending, running, done or failed.</summary>
     public required string Status { get; init; }
@@ -15,4 +15,6 @@ public sealed record ExportRow
     public string? LastError { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
+    /// <summary>For <c>zgw_status</c>: the change of a measure's state it sends.</summary>
+    public long? MeasureEventId { get; init; }
 }

@@ -43,6 +43,17 @@ public sealed class ExportStore(Database database)
             "UPDATE exports SET attempts = attempts + 1, status = 'running' WHERE id = @id RETURNING attempts", new { id }, cancellationToken: ct));
     }
 
+    /// <summary>The zaak URL of the flag's last finished ZGW export; null when none finished.</summary>
+    public async Task<string?> ZaakOfAsync(long flagId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var outbox = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition("""
+            SELECT outbox_json FROM exports WHERE flag_id = @flagId AND kind = 'zgw' AND status = 'done'
+            ORDER BY completed_at DESC, id DESC LIMIT 1
+            """, new { flagId }, cancellationToken: ct));
+        return outbox is null ? null : Zgw.ZgwOutbox.Parse(outbox).Zaak;
+    }
+
     public async Task<IReadOnlyList<ExportRow>> ForFlagAsync(long flagId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

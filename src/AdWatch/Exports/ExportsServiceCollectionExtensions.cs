@@ -1,4 +1,5 @@
 using AdWatch.Browser;
+using AdWatch.Enforcement;
 using AdWatch.Exports.Dossier;
 using AdWatch.Exports.Files;
 using AdWatch.Exports.Webhooks;
@@ -30,6 +31,11 @@ public static class ExportsServiceCollectionExtensions
         services.TryAddTransient<ZgwExporter>();
         services.TryAddTransient<LeadExports>();
         services.TryAddTransient<ExportJob>();
+        services.TryAddTransient<ZgwStatusExporter>();
+        services.TryAddSingleton<MeasureStatusExports>();
+        services.AddAdWatchEnforcement(); // the measures whose changes become zaak statuses
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Enforcement.IMeasureFollowUp, MeasureStatusExports>(sp => sp.GetRequiredService<MeasureStatusExports>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Analysis.IAnalysisFollowUp, MeasureStatusExports>(sp => sp.GetRequiredService<MeasureStatusExports>()));
 
         services.AddHttpClient<ZgwClient>(ZgwClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler()

@@ -33,6 +33,7 @@ internal sealed class ZgwStandIn : IAsyncDisposable
     public ConcurrentDictionary<string, JsonObject> ZaakObjecten { get; } = new();
     public ConcurrentDictionary<string, JsonObject> Documenten { get; } = new();
     public ConcurrentDictionary<string, JsonObject> ZaakInformatieObjecten { get; } = new();
+    public ConcurrentDictionary<string, JsonObject> Statussen { get; } = new();
 
     /// <summary>Every request: method, path and query, and the problem the stand-in found (null when accepted).</summary>
     public ConcurrentQueue<(string Request, string? Problem, string? Token)> Log { get; } = new();
@@ -98,6 +99,9 @@ internal sealed class ZgwStandIn : IAsyncDisposable
             "zaken/api/v1/zaakinformatieobjecten", crs: false, body =>
                 !Zaken.ContainsKey(body["zaak"]!.GetValue<string>()) ? "zaak: unknown URL"
                 : !Documenten.ContainsKey(body["informatieobject"]!.GetValue<string>()) ? "informatieobject: unknown URL" : null));
+        app.MapPost("/zaken/api/v1/statussen", ctx => CreateAsync(ctx, ZgwSchemas.Zaken, "Status", Statussen, "zaken/api/v1/statussen", crs: false,
+            body => Zaken.ContainsKey(body["zaak"]!.GetValue<string>()) ? null : "zaak: unknown URL"));
+        app.MapGet("/zaken/api/v1/statussen", ctx => ListAsync(ctx, Statussen, crs: false, paginated: true, "zaak", "statustype"));
         app.MapGet("/zaken/api/v1/zaakinformatieobjecten", ctx => ListAsync(ctx, ZaakInformatieObjecten, crs: false, paginated: false, "zaak", "informatieobject"));
     }
 

@@ -130,6 +130,63 @@ public static partial class ZgwBodies
         ["beschrijving"] = "Dossier met de redenen, verblijven, advertenties en hun bewijs (SHA-256).",
     };
 
+    /// <summary>
+    /// A change of a measure's state as a status of the lead's zaak. <c>datumStatusGezet</c> is the day the change took effect,
+    /// at the time of day it was recorded (Dutch time), so two changes on one day keep their order. The toelichting says
+    /// what the measure is and ends with <see cref="StatusMarker"/>, by which a retry finds a status it already created.
+    /// </summary>
+    public static JsonObject Status(string zaakUrl, string statustype, Enforcement.MeasureRecord measure, Enforcement.MeasureEvent change)
+    {
+        var local = change.On.ToDateTime(TimeOnly.FromTimeSpan(TimeZoneInfo.ConvertTime(change.At, Dutch).TimeOfDay));
+        var at = new DateTimeOffset(local, Dutch.GetUtcOffset(local));
+        var what = measure.Type switch
+        {
+            Enforcement.MeasureType.Dwangsom => "Last onder dwangsom",
+            Enforcement.MeasureType.Bestuursdwang => "Last onder bestuursdwang",
+            Enforcement.MeasureType.Sluiting => "Sluiting",
+            _ => "Waarschuwing",
+        };
+        var details = new List<string>();
+        if (measure.AmountCents is { } cents)
+        {
+            details.Add("€ " + (cents / 100m).ToString("#,##0.##", CultureInfo.GetCultureInfo("nl-NL")));
+        }
+        if (measure.TermEndsOn is { } term)
+        {
+            details.Add("begunstigingstermijn tot " + Day(term));
+        }
+        if (measure.StartsOn is { } from)
+        {
+            details.Add(measure.EndsOn is { } to ? $"gesloten van {Day(from)} tot en met {Day(to)}" : $"gesloten vanaf {Day(from)}");
+        }
+        var step = change.From is { } was ? $"{StateNl(was)} → {StateNl(change.To)}" : StateNl(change.To);
+        var text = $"{what}{(details.Count > 0 ? " (" + string.Join("; ", details) + ")" : "")}: {step} per {Day(change.On)}. " +
+                   $"Vastgelegd in AdWatch door {change.Actor}.";
+        return new JsonObject
+        {
+            ["zaak"] = zaakUrl,
+            ["statustype"] = statustype,
+            ["datumStatusGezet"] = at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["statustoelichting"] = Cut(text, 1000 - StatusMarker(change).Length - 1) + " " + StatusMarker(change),
+        };
+    }
+
+    /// <summary>The words that name one measure event in a status's toelichting: how a retry recognises what it sent.</summary>
+    public static string StatusMarker(Enforcement.MeasureEvent change) =>
+        $"[AdWatch maatregel {change.MeasureId.ToString(CultureInfo.InvariantCulture)}, wijziging {change.Id.ToString(CultureInfo.InvariantCulture)}]";
+
+    private static string StateNl(Enforcement.MeasureState state) => state switch
+    {
+        Enforcement.MeasureState.Intended => "voorgenomen",
+        Enforcement.MeasureState.Imposed => "opgelegd",
+        Enforcement.MeasureState.Forfeited => "verbeurd",
+        Enforcement.MeasureState.Executed => "uitgevoerd",
+        Enforcement.MeasureState.Lifted => "ingetrokken",
+        _ => "in bezwaar",
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     internal static string DutchDate(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Dutch).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

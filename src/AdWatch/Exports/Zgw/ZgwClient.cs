@@ -57,6 +57,41 @@ public sealed class ZgwClient(HttpClient http, IOptions<ExportsOptions> options,
         FirstUrlAsync(Zaken($"zaakinformatieobjecten?zaak={Uri.EscapeDataString(zaak)}&informatieobject={Uri.EscapeDataString(informatieobject)}"),
             crs: false, user, ct);
 
+    public Task<string> CreateStatusAsync(JsonObject body, string user, CancellationToken ct) => CreateAsync(Zaken("statussen"), body, user, ct);
+
+    /// <summary>The URL of the zaak's status of <paramref name="statustype"/> whose toelichting contains <paramref name="marker"/>; null: none.</summary>
+    public async Task<string?> FindStatusAsync(string zaak, string statustype, string marker, string user, CancellationToken ct)
+    {
+        // Paginated: a zaak with many changes of one type fills more than one page.
+        string? url = Zaken($"statussen?zaak={Uri.EscapeDataString(zaak)}&statustype={Uri.EscapeDataString(statustype)}");
+        for (var page = 0; url is not null && page < 100; page++)
+        {
+            var root = await GetJsonAsync(url, crs: false, user, ct);
+            foreach (var status in ((root as JsonObject)?["results"] as JsonArray ?? root as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (Text(status["statustoelichting"])?.Contains(marker, StringComparison.Ordinal) == true)
+                {
+                    return Text(status["url"]);
+                }
+            }
+            // Follow the next page only within the Zaken API: the token is not sent to an address the answer names elsewhere.
+            url = (root as JsonObject)?["next"] is JsonValue next && next.TryGetValue<string>(out var n)
+                  && n.StartsWith(Zgw.ZakenApiUrl!.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase) ? n : null;
+        }
+        return null;
+    }
+
+    private async Task<JsonNode?> GetJsonAsync(string url, bool crs, string user, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Get, url, null, crs, user, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Error("GET " + url, response.StatusCode, text);
+        }
+        return JsonNode.Parse(text);
+    }
+
     private async Task<string> CreateAsync(string url, JsonObject body, string user, CancellationToken ct)
     {
         using var response = await SendAsync(HttpMethod.Post, url, body, crs: false, user, ct);
@@ -66,13 +101,7 @@ public sealed class ZgwClient(HttpClient http, IOptions<ExportsOptions> options,
     /// <summary>The <c>url</c> of the first result of a list call: paginated (<c>results</c>) or a bare array.</summary>
     private async Task<string?> FirstUrlAsync(string url, bool crs, string user, CancellationToken ct)
     {
-        using var response = await SendAsync(HttpMethod.Get, url, null, crs, user, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw Error("GET " + url, response.StatusCode, text);
-        }
-        var root = JsonNode.Parse(text);
+        var root = await GetJsonAsync(url, crs, user, ct);
         var items = root as JsonArray ?? (root as JsonObject)?["results"] as JsonArray;
         return items is { Count: > 0 } && items[0] is JsonObject first ? Text(first["url"]) : null;
     }

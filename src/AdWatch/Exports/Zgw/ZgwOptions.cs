@@ -51,7 +51,25 @@ public sealed class ZgwOptions
     /// <summary>Base delay between GET retries (exponential with jitter).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// URL of the STATUSTYPE (of <see cref="Zaaktype"/>) a change of a measure's state is sent as, on the zaak of the location's
+    /// lead; per state it can be overridden in <see cref="MeasureStatustypen"/>. Empty for both: measures stay in AdWatch.
+    /// </summary>
+    public string? MeasureStatustype { get; set; }
+
+    /// <summary>
+    /// The STATUSTYPE per measure state (keys <c>intended</c>, <c>imposed</c>, <c>forfeited</c>, <c>executed</c>, <c>lifted</c>,
+    /// <c>in_objection</c>), e.g. an end status for <c>lifted</c>; a state not named here uses <see cref="MeasureStatustype"/>.
+    /// </summary>
+    public Dictionary<string, string> MeasureStatustypen { get; set; } = new(StringComparer.Ordinal);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ZakenApiUrl);
+
+    /// <summary>The STATUSTYPE a measure that reached <paramref name="state"/> is sent as; null: that change is not sent.</summary>
+    public string? StatustypeFor(Enforcement.MeasureState state) =>
+        !Enabled ? null
+        : MeasureStatustypen.TryGetValue(Storage.EnumText.ToText(state), out var url) && !string.IsNullOrWhiteSpace(url) ? url
+        : string.IsNullOrWhiteSpace(MeasureStatustype) ? null : MeasureStatustype;
 
     internal static readonly string[] Confidentiality =
         ["openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk", "confidentieel", "geheim", "zeer_geheim"];
@@ -70,6 +88,18 @@ public sealed class ZgwOptions
             {
                 yield return $"Exports:Zgw:{name} must be an absolute http(s) URL (got '{value}').";
             }
+        }
+        foreach (var (name, value) in MeasureStatustypen.Select(p => ($"MeasureStatustypen:{p.Key}", (string?)p.Value))
+            .Prepend(("MeasureStatustype", MeasureStatustype)).Where(p => !string.IsNullOrWhiteSpace(p.Item2)))
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                yield return $"Exports:Zgw:{name} must be an absolute http(s) URL (got '{value}').";
+            }
+        }
+        foreach (var key in MeasureStatustypen.Keys.Where(k => !Storage.EnumText.TryParse<Enforcement.MeasureState>(k, out _)))
+        {
+            yield return $"Exports:Zgw:MeasureStatustypen:{key} is not a measure state; use intended, imposed, forfeited, executed, lifted or in_objection.";
         }
         if (string.IsNullOrWhiteSpace(ClientId))
         {

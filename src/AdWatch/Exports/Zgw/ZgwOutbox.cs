@@ -17,6 +17,8 @@ public sealed record ZgwOutbox
     public string? DocumentSha256 { get; init; }
     public long? DocumentBytes { get; init; }
     public string? ZaakInformatieObject { get; init; }
+    /// <summary>For a <c>zgw_status</c> export: the status created on <see cref="Zaak"/>.</summary>
+    public string? Status { get; init; }
 
     public bool Complete => Zaak is not null && ZaakObject is not null && Document is not null && ZaakInformatieObject is not null;
 
