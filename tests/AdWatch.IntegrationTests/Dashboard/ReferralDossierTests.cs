@@ -52,7 +52,8 @@ public sealed class ReferralDossierFixture : IAsyncLifetime
         var users = _app.Services.GetRequiredService<UserStore>();
         foreach (var (name, role) in Users)
         {
-            await users.AddAsync(name, role, PasswordSignIn.Hash(name, Password), TimeProvider.System.GetUtcNow(), ct);
+            // The regional coordinator's organisation: both leads (Harderwijk and Putten) are in its scope.
+            await users.AddAsync(name, role, PasswordSignIn.Hash(name, Password), TimeProvider.System.GetUtcNow(), DashboardFixture.RegionalOrganisation, ct);
         }
         await _app.StartAsync(ct);
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
