@@ -17,7 +17,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
     public async Task Overview_ShowsTheFourHarderwijkFlags_AndIsAccessible()
     {
         // A first visit: all four flags are "new" to this account.
-        var page = await fixture.SignedInPageAsync("olga", await fixture.AddUserAsync("olga", Policies.CoordinatorRole));
+        var page = await fixture.SignedInPageAsync("ovide", await fixture.AddUserAsync("ovide", Policies.CoordinatorRole));
         try
         {
             (await page.Locator("h1").TextContentAsync()).ShouldBe("Overzicht");
