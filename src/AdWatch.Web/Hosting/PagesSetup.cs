@@ -26,6 +26,7 @@ public static class PagesSetup
         services.AddSingleton<AuditQuery>();
         services.AddSingleton<FlaggedLocationQuery>();
         services.AddSingleton<PhoneLookup>();
+        services.AddSingleton<AdWatch.Web.Pages.Addresses.AddressLookup>();
         services.AddSingleton<TouringQuery>();
         services.AddSingleton<CrawlerHealthQuery>();
         services.AddValidatedOptions<DossierPageOptions, DossierPageOptionsValidator>(config, WebOptions.Section);

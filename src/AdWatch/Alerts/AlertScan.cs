@@ -9,7 +9,8 @@ namespace AdWatch.Alerts;
 
 /// <summary>
 /// Raises the alerts of what the stored analysis shows, once each (an alert's key is its event): a location flagged for the
-/// first time, new activity at a flag that qualifies again, and each new ad at a watched location or with a watched phone.
+/// first time, new activity at a flag that qualifies again, and each new ad at a watched location, with a watched phone or
+/// naming a watched address (a house by its place key, watched before any ad named it, say from a tip).
 /// A measure (dwangsom, bestuursdwang, closure) watches its location: every ad first seen there from the day it was imposed
 /// until <see cref="AlertOptions.RelapseWatchDays"/> after it ended raises a relapse alert, dated, with its evidence pack and
 /// the link that tied the ad to the house (its address, a phone the house's ads carried, or a stay analysis placed there by
@@ -77,7 +78,14 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
 
         foreach (var w in watches)
         {
-            var ads = w.Kind == "location"
+            var ads = w.Kind == "address"
+                ? await c.QueryAsync<WatchedAd>(new CommandDefinition("""
+                    SELECT DISTINCT a.id AS AdId, p.municipality_code AS MunicipalityCode, p.label AS Label, l.id AS LocationId
+                    FROM places p JOIN ad_places ap ON ap.place_id = p.id JOIN ad_versions v ON v.id = ap.version_id JOIN ads a ON a.id = v.ad_id
+                    LEFT JOIN locations l ON l.place_id = p.id
+                    WHERE p.key = @target AND a.first_seen_at > @since
+                    """, new { since = w.CreatedAt, target = w.Target }, cancellationToken: ct))
+                : w.Kind == "location"
                 ? await c.QueryAsync<WatchedAd>(new CommandDefinition($"""
                     SELECT DISTINCT a.id AS AdId, p.municipality_code AS MunicipalityCode, p.label AS Label, l.id AS LocationId
                     FROM locations l JOIN places p ON p.id = l.place_id
@@ -97,11 +105,19 @@ public sealed class AlertScan(Database database, TimeProvider time, Microsoft.Ex
             // A phone's ad outside the watcher's organisation (or placed nowhere, for a municipality's account) is not theirs to see.
             foreach (var ad in ads.Where(a => !known.Contains($"watch:{w.Id}:ad:{a.AdId}") && May(w.UserName, a.MunicipalityCode)))
             {
-                var link = w.Kind == "location" ? $"at watched location {ad.Label}" : $"carries watched phone {w.Target}";
+                var link = w.Kind switch
+                {
+                    "location" => $"at watched location {ad.Label}",
+                    "address" => $"names watched address {ad.Label}",
+                    _ => $"carries watched phone {w.Target}",
+                };
                 var evidence = await EvidenceAsync(c, [ad.AdId], link, ct);
-                var (nl, en) = w.Kind == "location"
-                    ? ($"Nieuwe advertentie op gevolgde locatie {ad.Label}.", $"New ad at watched location {ad.Label}.")
-                    : ($"Nieuwe advertentie met gevolgd nummer {w.Target}.", $"New ad with watched phone {w.Target}.");
+                var (nl, en) = w.Kind switch
+                {
+                    "location" => ($"Nieuwe advertentie op gevolgde locatie {ad.Label}.", $"New ad at watched location {ad.Label}."),
+                    "address" => ($"Nieuwe advertentie noemt gevolgd adres {ad.Label}.", $"New ad names watched address {ad.Label}."),
+                    _ => ($"Nieuwe advertentie met gevolgd nummer {w.Target}.", $"New ad with watched phone {w.Target}."),
+                };
                 events.Add(new Event($"watch:{w.Id}:ad:{ad.AdId}", AlertKinds.Watch, ad.LocationId, ad.MunicipalityCode, nl, en, evidence,
                     [(w.UserName, "watch")]));
             }

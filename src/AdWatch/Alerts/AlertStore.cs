@@ -7,7 +7,8 @@ namespace AdWatch.Alerts;
 /// <summary>Watches, raised alerts and each user's inbox (migration 0017).</summary>
 public sealed class AlertStore(Database database, TimeProvider time)
 {
-    public static readonly IReadOnlyList<string> WatchKinds = ["location", "phone"];
+    /// <summary>A location (its id), a phone (E.164) or an address (the place key of a house, <c>adr:GM0243:STATIONSLAAN:14A</c>).</summary>
+    public static readonly IReadOnlyList<string> WatchKinds = ["location", "phone", "address"];
     public static readonly IReadOnlyList<string> Deliveries = ["immediate", "digest", "inbox"];
 
     /// <summary>Starts watching; watching the same thing twice is one watch. Returns false when it already existed.</summary>
@@ -15,12 +16,24 @@ public sealed class AlertStore(Database database, TimeProvider time)
     {
         if (!WatchKinds.Contains(kind))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "A watch is on a location or a phone.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "A watch is on a location, a phone or an address.");
+        }
+        if (kind == "address" && !target.StartsWith("adr:", StringComparison.Ordinal))
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, "An address watch is on a house's place key (adr:…).");
         }
         await using var c = await database.OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition("""
             INSERT INTO watches (user_name, kind, target, created_at) VALUES (@user, @kind, @target, @at) ON CONFLICT (user_name, kind, target) DO NOTHING
             """, new { user, kind, target, at = time.GetUtcNow() }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>The municipality an address watch's place key names (<c>adr:GM0243:…</c>); null when the key is by postcode or town.</summary>
+    public static string? MunicipalityOfAddress(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length >= 4 && parts[0] == "adr" && parts[1].Length == 6 && parts[1].StartsWith("GM", StringComparison.Ordinal)
+               && parts[1][2..].All(char.IsAsciiDigit) ? parts[1] : null;
     }
 
     public async Task<bool> UnwatchAsync(string user, string kind, string target, CancellationToken ct)

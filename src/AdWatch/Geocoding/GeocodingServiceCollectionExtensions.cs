@@ -48,6 +48,7 @@ public static class GeocodingServiceCollectionExtensions
         services.TryAddSingleton<IGeocoder>(sp => sp.GetRequiredService<IOptions<GeocodingOptions>>().Value.Online
             ? sp.GetRequiredService<PdokGeocoder>()
             : new GazetteerGeocoder(sp.GetRequiredService<Gazetteer>()));
+        services.TryAddSingleton<TypedAddress>(); // an address a user typed, read offline
         services.TryAddSingleton<GeocodingExtractor>();
         services.TryAddSingleton<PlaceStore>();
         services.TryAddSingleton<ExtractionStore>();

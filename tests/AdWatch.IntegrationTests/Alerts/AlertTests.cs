@@ -177,6 +177,30 @@ public sealed class AlertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchedAddress_RaisesAnAlertOnceAnAdNamesTheHouse_ForItsWatcherOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = _harness.Get<AlertStore>();
+        const string house = "adr:GM0243:STATIONSLAAN:14A";
+        _harness.Time.Advance(TimeSpan.FromDays(-3650)); // watched from a tip, before any ad named the house
+        (await store.WatchAsync("alleen-inbox", "address", house, ct)).ShouldBeTrue();
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => store.WatchAsync("alleen-inbox", "address", "Stationslaan 14a", ct));
+        await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:16", label: "Stationslaan 16, 3841 AB Harderwijk", ct: ct); // a neighbour
+        await _harness.Get<AlertScan>().ScanAsync(ct);
+        (await store.InboxAsync("alleen-inbox", true, 10, ct)).ShouldNotContain(a => a.Kind == AlertKinds.Watch);
+
+        await LeadSeed.LeadAsync(_harness.Database, key: house, ct: ct);
+        await _harness.Get<AlertScan>().ScanAsync(ct);
+
+        var alerts = (await store.InboxAsync("alleen-inbox", true, 10, ct)).Where(a => a.Kind == AlertKinds.Watch).ToList();
+        alerts.Count.ShouldBe(3); // LeadSeed's three ads name the house
+        alerts.ShouldAllBe(a => a.SummaryNl == "Nieuwe advertentie noemt gevolgd adres Stationslaan 14, 3841 AB Harderwijk." && a.Reason == "watch");
+        (await store.InboxAsync("direct", true, 10, ct)).ShouldNotContain(a => a.Kind == AlertKinds.Watch);
+        AlertStore.MunicipalityOfAddress(house).ShouldBe("GM0243");
+        AlertStore.MunicipalityOfAddress("adr:3841AB:STATIONSLAAN:14A").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Relapse_ANewAdAtTheHouseDuringTheDwangsom_RaisesADatedAlertWithItsEvidencePack()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -106,6 +106,43 @@ public sealed class OrganisationAccessTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task ErmeloAnalyst_GetsOnlyAHit_ForAHarderwijkAddress_CannotWatchIt_AndThePoliceGetsTheDetails()
+    {
+        var house = await HarderwijkHouseAsync();
+        var dossier = (await fixture.Services.GetRequiredService<DossierQuery>().GetAsync(house.LocationId, Ct)).ShouldNotBeNull();
+        // Written as someone types a tip, not as the ad wrote it: lower case, the number spaced from its letter.
+        var typed = $"{dossier.Place.Street!.ToLowerInvariant()} {dossier.Place.HouseNumber} {dossier.Place.Town}";
+        using var erik = await SignInAsync("erik");
+        using var paul = await SignInAsync("paul");
+        var query = "/addresses?q=" + Uri.EscapeDataString(typed);
+
+        var erikPage = WebUtility.HtmlDecode(await erik.GetStringAsync(query, Ct));
+        var paulPage = WebUtility.HtmlDecode(await paul.GetStringAsync(query, Ct));
+
+        erikPage.ShouldContain("id=\"known-elsewhere\"");
+        erikPage.ShouldContain("<strong>ja</strong>");
+        erikPage.ShouldNotContain("/locations/");
+        erikPage.ShouldNotContain("class=\"address-hits\"");
+        erikPage.ShouldNotContain("class=\"watch\"");
+        paulPage.ShouldNotContain("id=\"known-elsewhere\"");
+        paulPage.ShouldContain($"/locations/{house.LocationId}");
+        paulPage.ShouldContain("class=\"watch\"");
+        // A house no ad named is a "no"; text without a house number is no address at all.
+        (await erik.GetStringAsync("/addresses?q=" + Uri.EscapeDataString("Nergensstraat 999, Harderwijk"), Ct)).ShouldContain("<strong>nee</strong>");
+        (await erik.GetStringAsync("/addresses?q=Harderwijk", Ct)).ShouldContain("id=\"not-an-address\"");
+
+        // Watching the Harderwijk house is refused to the Ermelo analyst as if it did not exist, and audited.
+        var key = $"adr:GM0243:{AdWatch.Extraction.AddressNormalizer.StreetKey(dossier.Place.Street)}:{AdWatch.Extraction.AddressNormalizer.HouseNumber(dossier.Place.HouseNumber)}";
+        var watch = await FormPost.SubmitAsync(erik, "/addresses?q=x", [new("kind", "address"), new("target", key), new("stop", "false"), new("back", "/addresses")],
+            "/inbox?handler=Watch");
+        watch.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await fixture.Services.GetRequiredService<AdWatch.Alerts.AlertStore>().IsWatchingAsync("erik", "address", key, Ct)).ShouldBeFalse();
+        var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 500, Ct);
+        audit.ShouldContain(e => e.Actor == "erik" && e.Action == "lookup" && e.TargetKind == "address" && e.Detail!.StartsWith("outside the organisation; known: yes"));
+        audit.ShouldContain(e => e.Actor == "erik" && e.Action == "access_refused" && e.TargetKind == "address" && e.TargetId == key);
+    }
+
+    [Fact]
     public async Task PoliceAnalyst_OpensTheHarderwijkDossierItsEvidenceAndPhoto()
     {
         var house = await HarderwijkHouseAsync();

@@ -32,12 +32,18 @@ public sealed class IndexModel(AlertStore alerts, AuditLog audit, AdWatch.Review
         return RedirectToPage(new { all = All });
     }
 
-    /// <summary>Starts or stops watching a location or a phone, then returns to the page it came from (a local path only).</summary>
+    /// <summary>Starts or stops watching a location, a phone or an address, then returns to the page it came from (a local path only).</summary>
     public async Task<IActionResult> OnPostWatchAsync(string kind, string target, bool stop, string? back, CancellationToken ct)
     {
-        if (!AlertStore.WatchKinds.Contains(kind) || string.IsNullOrWhiteSpace(target) || target.Length > 64)
+        if (!AlertStore.WatchKinds.Contains(kind) || string.IsNullOrWhiteSpace(target) || target.Length > (kind == "address" ? 200 : 64))
         {
             return BadRequest();
+        }
+        // An address outside the user's organisation cannot be watched either (its key names its municipality).
+        if (kind == "address" && !stop && !scope.Of(HttpContext.User).Allows(AlertStore.MunicipalityOfAddress(target)))
+        {
+            await scope.RefusedAsync(HttpContext.User, "address", target, "watch", ct);
+            return NotFound();
         }
         // A location outside the user's organisation cannot be watched: it answers as if it did not exist, and is audited.
         if (kind == "location" && !stop && (!long.TryParse(target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
