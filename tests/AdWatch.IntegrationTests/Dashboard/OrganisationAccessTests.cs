@@ -143,6 +143,30 @@ public sealed class OrganisationAccessTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task ErmeloAccount_GetsErmelosYearInFigures_NotHarderwijksOrTheRegions_AndThePoliceGetsAll()
+    {
+        using var eva = await SignInAsync("eva");
+        using var paul = await SignInAsync("paul");
+
+        var own = await eva.GetAsync("/reports/year?year=2023", Ct);
+        own.StatusCode.ShouldBe(HttpStatusCode.Redirect); // no choice made: her own municipality
+        own.Headers.Location!.OriginalString.ShouldContain("municipality=GM0233");
+        var page = WebUtility.HtmlDecode(await eva.GetStringAsync("/reports/year?year=2023&municipality=GM0233", Ct));
+        page.ShouldContain("<option value=\"GM0233\" selected=\"selected\">Ermelo</option>");
+        page.ShouldNotContain("value=\"GM0243\"");
+        page.ShouldNotContain("alle gemeenten");
+        (await eva.GetAsync("/reports/year?year=2023&municipality=GM0243", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await eva.GetAsync("/reports/year?handler=Csv&year=2023&municipality=GM0243", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var csv = await eva.GetAsync("/reports/year?handler=Csv&year=2023", Ct);
+        csv.Headers.Location!.OriginalString.ShouldContain("handler=Csv");
+
+        (await paul.GetAsync("/reports/year?year=2023&municipality=GM0243", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await paul.GetAsync("/reports/year?year=2023", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 500, Ct);
+        audit.ShouldContain(e => e.Actor == "eva" && e.Action == "access_refused" && e.TargetKind == "year_report" && e.TargetId == "GM0243");
+    }
+
+    [Fact]
     public async Task PoliceAnalyst_OpensTheHarderwijkDossierItsEvidenceAndPhoto()
     {
         var house = await HarderwijkHouseAsync();
