@@ -29,7 +29,8 @@ public sealed class AnalysisWriter(Database database)
         await StaysAsync(connection, tx, result, advertiserIds, locationIds, w, ct);
         await AdvertiserAdsAsync(connection, tx, result, advertiserIds, links, w, ct);
 
-        // Only now nothing refers to vanished advertisers, operators and unflagged locations any more.
+        // Only now nothing refers to vanished advertisers, operators and unflagged locations any more. A location with a
+        // control, a measure or an alert stays, though no ad names it now: what was recorded there is the municipality's.
         var liveKeys = result.Advertisers.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         var gone = advertiserIds.Where(kv => !liveKeys.Contains(kv.Key)).Select(kv => kv.Value).ToHashSet();
         await TouringAsync(connection, tx, result, advertiserIds, w, ct);
@@ -42,6 +43,9 @@ public sealed class AnalysisWriter(Database database)
         var livePlaces = result.Locations.Select(l => l.Place.Id).ToHashSet();
         w.Deleted += await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM locations WHERE id = @id AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.location_id = locations.id)
+              AND NOT EXISTS (SELECT 1 FROM controls c WHERE c.location_id = locations.id)
+              AND NOT EXISTS (SELECT 1 FROM measures m WHERE m.location_id = locations.id)
+              AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.location_id = locations.id)
             """, locationIds.Where(kv => !livePlaces.Contains(kv.Key)).Select(kv => new { id = kv.Value }), tx,
             cancellationToken: ct));
 

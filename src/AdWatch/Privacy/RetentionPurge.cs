@@ -95,6 +95,7 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
             places = await Execute(connection, null, """
                 DELETE FROM places WHERE NOT EXISTS (SELECT 1 FROM ad_places ap WHERE ap.place_id = places.id)
                 AND NOT EXISTS (SELECT 1 FROM locations l WHERE l.place_id = places.id)
+                AND NOT EXISTS (SELECT 1 FROM location_resolutions r WHERE r.place_id = places.id OR r.unresolved_place_id = places.id)
                 """, null, ct);
         }
 

@@ -424,6 +424,32 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_KeepsALocationWithAControlOrMeasure_WhenNoAdNamesItAnyMore()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = await NewDatabaseAsync();
+        var seed = new AnalysisSeed(db.Database);
+        var adId = await seed.AdAsync("c1", "Nieuw in Harderwijk", "Privé ontvangst, bel me.", ["+31611110009"], AnalysisSeed.House, 0x1234_1234_1234_1234, 0, 3, ct);
+        await Runner(db).RunAsync(AsOf(5), null, ct);
+        await using var c = await db.Database.OpenAsync(ct);
+        var location = await c.ExecuteScalarAsync<long>("SELECT id FROM locations");
+        var enforcement = new AdWatch.Enforcement.EnforcementStore(db.Database, new AdWatch.Privacy.AuditLog(db.Database, TimeProvider.System), TimeProvider.System);
+        (await enforcement.RecordControlAsync(new AdWatch.Enforcement.NewControl(location, new DateOnly(2026, 1, 9), [AdWatch.Enforcement.ControlParty.Pct],
+            AdWatch.Enforcement.Premises.Woning, false, 0, 0, false, false, "niemand aangetroffen"), "coco", ct)).Succeeded.ShouldBeTrue();
+        (await enforcement.RecordMeasureAsync(new AdWatch.Enforcement.NewMeasure(location, AdWatch.Enforcement.MeasureType.Waarschuwing, null, null, null, null,
+            AdWatch.Enforcement.MeasureState.Imposed, new DateOnly(2026, 1, 10), null), "coco", ct)).Succeeded.ShouldBeTrue();
+
+        // The ad no longer names the house (re-extraction, or the purge took it): analysis would drop the unflagged location.
+        await c.ExecuteAsync("DELETE FROM ad_places WHERE version_id IN (SELECT id FROM ad_versions WHERE ad_id = @adId)", new { adId });
+        var later = await Runner(db).RunAsync(AsOf(30), null, ct);
+
+        later.Report.Locations.ShouldBeEmpty();
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM locations WHERE id = @location", new { location })).ShouldBe(1);
+        (await enforcement.ControlsAsync(location, ct)).ShouldHaveSingleItem().Note.ShouldBe("niemand aangetroffen");
+        (await enforcement.MeasuresAsync(location, ct)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task Run_KeepsReviewStatus_AndDeactivatesFlag_WhenLocationNoLongerQualifies()
     {
         var ct = TestContext.Current.CancellationToken;
