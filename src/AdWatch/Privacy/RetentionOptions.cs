@@ -35,6 +35,23 @@ public sealed class RetentionOptions : IValidatableObject
     /// <summary>The audit log is kept this long (accountability outlives the data it is about).</summary>
     public int AuditDays { get; set; } = 730;
 
+    /// <summary>
+    /// An alert is emptied this long after it was raised (its summary and evidence pack go, and its inbox rows; the bare event
+    /// stays so it is not raised again) — except a relapse alert while its location's measure runs (or ended less than
+    /// <see cref="ClosedFlagDays"/> ago): that is the evidence for a forfeited dwangsom or executed bestuursdwang.
+    /// </summary>
+    public int AlertDays { get; set; } = 365;
+
+    /// <summary>A watch that raised no alert in this many days ends; a disabled or removed account's watches end at once.</summary>
+    public int WatchDays { get; set; } = 365;
+
+    /// <summary>
+    /// Controls and finished measures (executed or lifted) are deleted this long after the control's day or the measure's last
+    /// change — never while a measure at the location still runs. The year in figures counts only what is kept. Five years by
+    /// default: the case itself lives on in the municipality's case system under its own archive rules.
+    /// </summary>
+    public int EnforcementDays { get; set; } = 1825;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var problem in new[]
@@ -44,6 +61,9 @@ public sealed class RetentionOptions : IValidatableObject
             ValidatedOptions.Between("Retention:ClosedFlagDays", ClosedFlagDays, 7, 3650),
             ValidatedOptions.Between("Retention:CrawlLogDays", CrawlLogDays, 1, 3650),
             ValidatedOptions.Between("Retention:AuditDays", AuditDays, 30, 3650),
+            ValidatedOptions.Between("Retention:AlertDays", AlertDays, 30, 3650),
+            ValidatedOptions.Between("Retention:WatchDays", WatchDays, 30, 3650),
+            ValidatedOptions.Between("Retention:EnforcementDays", EnforcementDays, 365, 3650),
         }.OfType<ValidationResult>())
         {
             yield return problem;

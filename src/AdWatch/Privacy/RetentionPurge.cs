@@ -32,6 +32,13 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
                AND COALESCE((SELECT MAX(r.at) FROM reviews r WHERE r.flag_id = f.id), f.first_flagged_at) >= @closedCutoff)
         """;
 
+    // A measure that still runs, or ended less than ClosedFlagDays ago: its location's ads, relapse alerts and controls stay.
+    private const string MeasureLocations = """
+        SELECT m.location_id FROM measures m
+        WHERE m.state NOT IN ('executed', 'lifted')
+           OR COALESCE((SELECT MAX(e.at) FROM measure_events e WHERE e.measure_id = m.id), m.created_at) >= @closedCutoff
+        """;
+
     /// <summary>Purges what expired; <paramref name="reanalyse"/> runs after ads went (the scheduled job passes the full analysis).</summary>
     public async Task<RetentionResult> PurgeAsync(string actor, Func<CancellationToken, Task> reanalyse, CancellationToken ct)
     {
@@ -45,8 +52,13 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
         var settled = now.AddDays(-1);
 
         await using var connection = await database.OpenAsync(ct);
-        var expired = (await connection.QueryAsync<long>(new CommandDefinition(
-            $"SELECT id FROM ads WHERE last_seen_at < @adCutoff AND id NOT IN ({HeldAds}) ORDER BY id",
+        // Ads behind a flag that needs them, and ads of advertisers who stayed at a house under a running measure (its evidence).
+        var expired = (await connection.QueryAsync<long>(new CommandDefinition($"""
+            SELECT id FROM ads WHERE last_seen_at < @adCutoff AND id NOT IN ({HeldAds})
+            AND id NOT IN (SELECT aa.ad_id FROM advertiser_ads aa JOIN stays s ON s.advertiser_id = aa.advertiser_id
+                           WHERE s.location_id IN ({MeasureLocations}))
+            ORDER BY id
+            """,
             new { adCutoff, closedCutoff }, cancellationToken: ct))).ToList();
         int versions = 0, observations = 0;
         foreach (var ids in expired.Chunk(Chunk))
@@ -68,6 +80,10 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
                       DELETE FROM image_hashes WHERE NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_hashes.url)
                       AND (fetched_at < @adCutoff OR (image_sha256 IS NOT NULL AND fetched_at < @settled))
                       """, new { adCutoff, settled }, ct);
+            // The numbers OCR read from a photo go with the last ad that shows it, as the photo's hash does.
+            cache += await Execute(connection, tx, """
+                DELETE FROM image_phones WHERE NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_phones.url) AND read_at < @settled
+                """, new { settled }, ct);
             // A kept photo goes with the last ad that uses it: its URL links went just above (a link of the last day may
             // belong to a version being extracted right now, like a new evidence blob, and waits for the next purge).
             images = await Execute(connection, tx, """
@@ -99,11 +115,64 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
                 """, null, ct);
         }
 
-        var result = new RetentionResult(expired.Count, versions, observations, evidence, images, phones, places, requests, snapshots, auditEntries, cache);
+        var (alerts, watches, controls, measures) = await EnforcementAsync(connection, now, closedCutoff, ct);
+        var result = new RetentionResult(expired.Count, versions, observations, evidence, images, phones, places, requests, snapshots, auditEntries, cache)
+        {
+            Alerts = alerts, Watches = watches, Controls = controls, Measures = measures,
+        };
         await audit.WriteAsync(actor, "purge", "retention", null, result.ToString(), ct);
         logger.LogInformation("Retention purge: {Result}", result);
         return result;
     }
+
+    /// <summary>Alerts, watches, controls and measures past their periods, in one transaction.</summary>
+    private async Task<(int Alerts, int Watches, int Controls, int Measures)> EnforcementAsync(DbConnection connection, DateTimeOffset now,
+        DateTimeOffset closedCutoff, CancellationToken ct)
+    {
+        var o = options.Value;
+        var alertCutoff = now.AddDays(-o.AlertDays);
+        var watchCutoff = now.AddDays(-o.WatchDays);
+        var enforcementDay = DateOnly.FromDateTime(now.AddDays(-o.EnforcementDays).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var old = $"""
+            SELECT id FROM alerts WHERE raised_at < @alertCutoff AND evidence_json <> '{PurgedEvidence}'
+            AND NOT (kind = 'relapse' AND location_id IN ({MeasureLocations}))
+            """;
+        await Execute(connection, tx, $"DELETE FROM alert_inbox WHERE alert_id IN ({old})", new { alertCutoff, closedCutoff }, ct);
+        // The event's key stays, so the scan does not raise it again; nothing else of it does (not even the location).
+        var alerts = await Execute(connection, tx, $"""
+            UPDATE alerts SET summary_nl = '(verwijderd na de bewaartermijn)', summary_en = '(deleted after the retention period)',
+                              evidence_json = '{PurgedEvidence}', location_id = NULL, municipality_code = NULL
+            WHERE id IN ({old})
+            """, new { alertCutoff, closedCutoff }, ct);
+        var watches = await Execute(connection, tx, """
+            DELETE FROM watches WHERE user_name NOT IN (SELECT name FROM users WHERE NOT disabled)
+               OR (created_at < @watchCutoff
+                   AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.key LIKE 'watch:' || watches.id || ':%' AND a.raised_at >= @watchCutoff))
+            """, new { watchCutoff }, ct);
+        const string finished = """
+            SELECT m.id FROM measures m WHERE m.state IN ('executed', 'lifted')
+            AND (SELECT MAX(e.on_date) FROM measure_events e WHERE e.measure_id = m.id) < @enforcementDay
+            """;
+        await Execute(connection, tx, $"""
+            UPDATE exports SET measure_event_id = NULL
+            WHERE measure_event_id IN (SELECT e.id FROM measure_events e WHERE e.measure_id IN ({finished}))
+            """, new { enforcementDay }, ct);
+        await Execute(connection, tx, $"DELETE FROM measure_events WHERE measure_id IN ({finished})", new { enforcementDay }, ct);
+        var measures = await Execute(connection, tx, $"""
+            DELETE FROM measures WHERE state IN ('executed', 'lifted') AND NOT EXISTS (SELECT 1 FROM measure_events e WHERE e.measure_id = measures.id)
+            """, null, ct);
+        const string oldControls = """
+            SELECT c.id FROM controls c WHERE c.controlled_on < @enforcementDay
+            AND NOT EXISTS (SELECT 1 FROM measures m WHERE m.location_id = c.location_id AND m.state NOT IN ('executed', 'lifted'))
+            """;
+        await Execute(connection, tx, $"DELETE FROM control_documents WHERE control_id IN ({oldControls})", new { enforcementDay }, ct);
+        var controls = await Execute(connection, tx, $"DELETE FROM controls WHERE id IN ({oldControls})", new { enforcementDay }, ct);
+        await tx.CommitAsync(ct);
+        return (alerts, watches, controls, measures);
+    }
+
+    private const string PurgedEvidence = """{"purged":true}""";
 
     private static async Task<(int Versions, int Observations)> DeleteAdsAsync(DbConnection connection, long[] ids, CancellationToken ct)
     {

@@ -19,7 +19,10 @@ public sealed class PrivacyCommandTests : IDisposable
         stdout.ShouldMatch(@"\| body_text +\| special-category \| ad text +\|");
         stdout.ReplaceLineEndings("\n").ShouldContain("## audit_log\n\nRetention: RetentionPurge: Retention:AuditDays (730) after the entry  \nSeen by: admin (Admin > Audit log)\n");
         stdout.ShouldContain("## Not purged");
-        stdout.ShouldMatch(@"- image_phones: not purged[^\n]*\n  \(special-category: phones_json; pseudonymous: url\)");
+        stdout.ShouldMatch(@"- exports: not purged[^\n]*\n  \(personal: requested_by, created_at; pseudonymous: flag_id, outbox_json, measure_event_id\)");
+        var notPurged = stdout[stdout.IndexOf("## Not purged", StringComparison.Ordinal)..];
+        notPurged.ShouldNotContain("- image_phones:");
+        notPurged.ShouldNotContain("- alerts:");
         File.Exists(Path.Combine(_dir.FullName, "data", "adwatch.db")).ShouldBeFalse("printing the inventory needs no database");
     }
 

@@ -190,6 +190,134 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
     }
 
     /// <summary>A kept photo (its SHA-256 stands in as <paramref name="sha"/>) and the ads that show it, each under its URL.</summary>
+    private AdWatch.Enforcement.EnforcementStore Enforcement() => new(_db.Database, new AuditLog(_db.Database, _time), _time);
+
+    private async Task<long> LocationOfAsync(long flagId)
+    {
+        await using var c = await _db.Database.OpenAsync(Ct);
+        return await c.ExecuteScalarAsync<long>("SELECT location_id FROM flags WHERE id = @flagId", new { flagId });
+    }
+
+    private async Task<long> AlertAsync(string key, string kind, long? locationId, int day)
+    {
+        await using var c = await _db.Database.OpenAsync(Ct);
+        var id = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO alerts (key, kind, location_id, municipality_code, summary_nl, summary_en, evidence_json, raised_at)
+            VALUES (@key, @kind, @locationId, 'GM0243', 'Nieuwe markering: Stationslaan 14', 'New flag: Stationslaan 14', '{"ads":[1]}', @at) RETURNING id
+            """, new { key, kind, locationId, at = AnalysisSeed.Day0.AddDays(day).ToUnixTimeMilliseconds() });
+        await c.ExecuteAsync("INSERT INTO alert_inbox (alert_id, user_name, reason) VALUES (@id, 'ana', 'municipality')", new { id });
+        return id;
+    }
+
+    private async Task<long> MeasureAsync(long locationId, DateOnly imposed, DateOnly? lifted)
+    {
+        var store = Enforcement();
+        var id = (await store.RecordMeasureAsync(new AdWatch.Enforcement.NewMeasure(locationId, AdWatch.Enforcement.MeasureType.Dwangsom, 500_000,
+            imposed.AddDays(14), null, null, AdWatch.Enforcement.MeasureState.Imposed, imposed, null), "coco", Ct)).Id!.Value;
+        if (lifted is { } on)
+        {
+            (await store.ChangeStateAsync(id, AdWatch.Enforcement.MeasureState.Lifted, on, "coco", null, Ct)).Succeeded.ShouldBeTrue();
+        }
+        return id;
+    }
+
+    [Fact]
+    public async Task Purge_EmptiesOldAlerts_ButKeepsTheirKeys_AndTheRelapseAlertsOfARunningMeasure()
+    {
+        var location = await LocationOfAsync(await SeedAsync());
+        await MeasureAsync(location, new DateOnly(2023, 6, 20), lifted: null);
+        var old = await AlertAsync("flag:1:first", "new-flag", location, 10);
+        var relapse = await AlertAsync("measure:1:ad:3", "relapse", location, 12);
+        var recent = await AlertAsync("flag:1:again:1", "new-activity", location, 390);
+
+        var result = await Purge().PurgeAsync("test", Ct);
+
+        result.Alerts.ShouldBe(1);
+        await using var c = await _db.Database.OpenAsync(Ct);
+        var rows = (await c.QueryAsync<(long Id, string Key, string SummaryNl, string EvidenceJson, long? LocationId)>(
+            "SELECT id, key, summary_nl, evidence_json, location_id FROM alerts ORDER BY id")).ToList();
+        rows.Select(r => r.Key).ShouldBe(["flag:1:first", "measure:1:ad:3", "flag:1:again:1"]); // every key stays: nothing is raised twice
+        rows.Single(r => r.Id == old).ShouldBe((old, "flag:1:first", "(verwijderd na de bewaartermijn)", """{"purged":true}""", (long?)null));
+        rows.Single(r => r.Id == relapse).SummaryNl.ShouldBe("Nieuwe markering: Stationslaan 14");
+        rows.Single(r => r.Id == recent).EvidenceJson.ShouldBe("""{"ads":[1]}""");
+        (await c.QueryAsync<long>("SELECT alert_id FROM alert_inbox ORDER BY alert_id")).ShouldBe([relapse, recent]);
+        (await Purge().PurgeAsync("test", Ct)).Alerts.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Purge_EndsIdleWatches_AndEveryWatchOfADisabledAccount()
+    {
+        await SeedAsync();
+        var users = new AdWatch.Accounts.UserStore(_db.Database);
+        await users.AddAsync("ana", AdWatch.Accounts.Role.Analyst, null, Now, "regio", Ct);
+        await users.AddAsync("oud", AdWatch.Accounts.Role.Analyst, null, Now, "regio", Ct);
+        await users.SetDisabledAsync("oud", true, Ct);
+        await using var c = await _db.Database.OpenAsync(Ct);
+        async Task<long> WatchAsync(string user, string kind, string target, int day) => await c.ExecuteScalarAsync<long>("""
+            INSERT INTO watches (user_name, kind, target, created_at) VALUES (@user, @kind, @target, @at) RETURNING id
+            """, new { user, kind, target, at = AnalysisSeed.Day0.AddDays(day).ToUnixTimeMilliseconds() });
+        await WatchAsync("ana", "phone", "+31611110001", 10);                     // a year without an alert
+        var busy = await WatchAsync("ana", "location", "1", 10);                   // old, but it alerted lately
+        await AlertAsync($"watch:{busy}:ad:7", "watch", null, 380);
+        var fresh = await WatchAsync("ana", "address", "adr:GM0243:STATIONSLAAN:14", 390);
+        await WatchAsync("oud", "phone", "+31611110002", 390);                     // a disabled account
+
+        var result = await Purge().PurgeAsync("test", Ct);
+
+        result.Watches.ShouldBe(2);
+        (await c.QueryAsync<long>("SELECT id FROM watches ORDER BY id")).ShouldBe([busy, fresh]);
+    }
+
+    [Fact]
+    public async Task Purge_DeletesOldControlsAndFinishedMeasures_ButNeverWhileAMeasureAtTheHouseRuns()
+    {
+        var house = await LocationOfAsync(await SeedAsync());
+        await using var c = await _db.Database.OpenAsync(Ct);
+        var placeId = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO places (key, label, precision, street, house_number, postcode, place_name, municipality_code, in_region, source, geocoded_at)
+            VALUES ('adr:GM0243:PROEFWEG:7', 'Proefweg 7, Harderwijk', 'address', 'Proefweg', '7', NULL, 'Harderwijk', 'GM0243', TRUE, 'gazetteer', 0) RETURNING id
+            """);
+        var other = await c.ExecuteScalarAsync<long>("INSERT INTO locations (place_id, first_seen_at, last_seen_at) VALUES (@placeId, 0, 0) RETURNING id", new { placeId });
+        var store = Enforcement();
+        async Task<long> ControlAsync(long location, DateOnly on) => (await store.RecordControlAsync(new AdWatch.Enforcement.NewControl(location, on,
+            [AdWatch.Enforcement.ControlParty.Pct], AdWatch.Enforcement.Premises.Woning, true, 2, 2, false, true, null), "coco", Ct)).Id!.Value;
+        // Six years ago at the house: a control and a dwangsom lifted since; at the other house the same control, but its measure still runs.
+        var oldControl = await ControlAsync(house, new DateOnly(2018, 3, 1));
+        (await store.AddDocumentAsync(oldControl, "rapport.pdf", new string('a', 64), 1200, "coco", Ct)).Succeeded.ShouldBeTrue();
+        var finished = await MeasureAsync(house, new DateOnly(2018, 3, 10), lifted: new DateOnly(2018, 6, 1));
+        var events = (await store.EventsAsync(finished, Ct)).Select(e => e.Id).ToList();
+        await c.ExecuteAsync("""
+            INSERT INTO exports (flag_id, kind, status, requested_by, created_at, measure_event_id)
+            VALUES ((SELECT id FROM flags), 'zgw_status', 'done', 'coco', 0, @e)
+            """, new { e = events[0] });
+        var recentControl = await ControlAsync(house, new DateOnly(2024, 5, 1));
+        var heldControl = await ControlAsync(other, new DateOnly(2018, 3, 1));
+        var running = await MeasureAsync(other, new DateOnly(2018, 3, 10), lifted: null);
+
+        var result = await Purge().PurgeAsync("test", Ct);
+
+        (result.Controls, result.Measures).ShouldBe((1, 1));
+        (await c.QueryAsync<long>("SELECT id FROM controls ORDER BY id")).ShouldBe([recentControl, heldControl]);
+        (await c.QueryAsync<long>("SELECT id FROM measures ORDER BY id")).ShouldBe([running]);
+        (await CountAsync("SELECT COUNT(*) FROM control_documents")).ShouldBe(0);
+        (await CountAsync($"SELECT COUNT(*) FROM measure_events WHERE measure_id = {finished}")).ShouldBe(0);
+        // The export log stays; it no longer names the deleted change.
+        (await CountAsync("SELECT COUNT(*) FROM exports WHERE kind = 'zgw_status' AND measure_event_id IS NULL")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Purge_DeletesTheOcrReadingOfAPhotoNoAdShowsAnyMore()
+    {
+        await SeedAsync();
+        await using var c = await _db.Database.OpenAsync(Ct);
+        await c.ExecuteAsync("INSERT INTO image_phones (url, phones_json, read_at) VALUES ('https://demo.test/img/gone.jpg', '[\"+31611110001\"]', @at)",
+            new { at = AnalysisSeed.Day0.AddDays(5).ToUnixTimeMilliseconds() });
+
+        await Purge().PurgeAsync("test", Ct);
+
+        (await CountAsync("SELECT COUNT(*) FROM image_phones")).ShouldBe(0);
+    }
+
     private async Task PhotoAsync(string sha, DateTimeOffset storedAt, params (string Ad, string Url)[] uses)
     {
         await using var c = await _db.Database.OpenAsync(Ct);
