@@ -31,3 +31,6 @@ public sealed record ControlRecord(
 
 /// <summary>A document attached to a control: its name, size and SHA-256 (the bytes are kept by the caller's store).</summary>
 public sealed record ControlDocument(long Id, long ControlId, string Name, string Sha256, long Bytes, string AddedBy, DateTimeOffset AddedAt);
+
+/// <summary>A document's bytes and kind (PDF, PNG or JPEG), with the location of its control (who may open it decides who may read it).</summary>
+public sealed record StoredDocument(ControlDocument Document, long LocationId, string MediaType, byte[] Content);

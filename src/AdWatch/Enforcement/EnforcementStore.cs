@@ -56,14 +56,27 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
         return EnforcementResult.Done(id, $"control {id} recorded");
     }
 
-    /// <summary>Attaches a document's name, size and SHA-256 to a control.</summary>
-    public async Task<EnforcementResult> AddDocumentAsync(long controlId, string name, string sha256, long bytes, string actor, CancellationToken ct)
+    /// <summary>Largest document kept (10 MiB): a report or a few photos, not a video.</summary>
+    public const int MaxDocumentBytes = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// Stores a document with a control: its bytes, SHA-256 and kind, read from its first bytes (PDF, PNG or JPEG; the name and
+    /// the browser's claim are not trusted), under a name cut to a file name without control characters. Refused, storing
+    /// nothing, when empty, too large or of another kind.
+    /// </summary>
+    public async Task<EnforcementResult> AddDocumentAsync(long controlId, string name, byte[] content, string actor, CancellationToken ct)
     {
-        name = name.Trim();
-        if (name.Length is 0 or > 255 || bytes < 0 || sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+        var fileName = new string([.. Path.GetFileName(name.Replace('\\', '/')).Where(c => !char.IsControl(c))]).Trim();
+        fileName = fileName.Length > 255 ? fileName[..255] : fileName;
+        if (fileName.Length == 0 || content.Length == 0 || content.Length > MaxDocumentBytes)
         {
-            return EnforcementResult.Refused(EnforcementRefusal.BadDocument, "A document needs a name (up to 255 characters), its size and its SHA-256 as 64 hex digits.");
+            return EnforcementResult.Refused(EnforcementRefusal.BadDocument, $"A document needs a name and 1 byte to {MaxDocumentBytes / 1024 / 1024} MiB.");
         }
+        if (MediaTypeOf(content) is not { } mediaType)
+        {
+            return EnforcementResult.Refused(EnforcementRefusal.DocumentKind, "Only PDF, PNG and JPEG documents can be attached.");
+        }
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         await using var connection = await database.OpenAsync(ct);
         if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM controls WHERE id = @controlId", new { controlId }, cancellationToken: ct)) == 0)
@@ -71,11 +84,46 @@ public sealed class EnforcementStore(Database database, AuditLog audit, TimeProv
             return EnforcementResult.Refused(EnforcementRefusal.NotFound, $"There is no control {controlId}.");
         }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO control_documents (control_id, name, sha256, bytes, added_by, added_at)
-            VALUES (@controlId, @name, @sha, @bytes, @actor, @at) RETURNING id
-            """, new { controlId, name, sha = sha256.ToLowerInvariant(), bytes, actor, at = time.GetUtcNow() }, cancellationToken: ct));
-        await audit.WriteAsync(actor, "change", "control", Id(controlId), $"document '{name}' attached (sha256 {sha256.ToLowerInvariant()})", ct);
+            INSERT INTO control_documents (control_id, name, sha256, bytes, added_by, added_at, media_type, content)
+            VALUES (@controlId, @fileName, @sha, @bytes, @actor, @at, @mediaType, @content) RETURNING id
+            """, new { controlId, fileName, sha, bytes = (long)content.Length, actor, at = time.GetUtcNow(), mediaType, content }, cancellationToken: ct));
+        await audit.WriteAsync(actor, "change", "control", Id(controlId), $"document {id} '{fileName}' attached ({mediaType}, {content.Length} bytes, sha256 {sha})", ct);
         return EnforcementResult.Done(id, $"document {id} attached");
+    }
+
+    /// <summary>A stored document with its bytes and the location of its control; null when there is none (or no bytes were kept).</summary>
+    public async Task<StoredDocument?> DocumentAsync(long documentId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<DocumentRow>(new CommandDefinition("""
+            SELECT d.id AS Id, d.control_id AS ControlId, d.name AS Name, d.sha256 AS Sha256, d.bytes AS Bytes, d.added_by AS AddedBy,
+                   d.added_at AS AddedAt, d.media_type AS MediaType, d.content AS Content, c.location_id AS LocationId
+            FROM control_documents d JOIN controls c ON c.id = d.control_id WHERE d.id = @documentId
+            """, new { documentId }, cancellationToken: ct));
+        return row is { MediaType: { } type, Content: { } bytes }
+            ? new StoredDocument(new ControlDocument(row.Id, row.ControlId, row.Name, row.Sha256, row.Bytes, row.AddedBy, row.AddedAt), row.LocationId, type, bytes)
+            : null;
+    }
+
+    /// <summary>The kind of a document by its first bytes (its magic number); null for anything but PDF, PNG and JPEG.</summary>
+    internal static string? MediaTypeOf(ReadOnlySpan<byte> content) =>
+        content.StartsWith("%PDF-"u8) ? "application/pdf"
+        : content.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : null;
+
+    private sealed record DocumentRow
+    {
+        public long Id { get; init; }
+        public long ControlId { get; init; }
+        public string Name { get; init; } = "";
+        public string Sha256 { get; init; } = "";
+        public long Bytes { get; init; }
+        public string AddedBy { get; init; } = "";
+        public DateTimeOffset AddedAt { get; init; }
+        public string? MediaType { get; init; }
+        public byte[]? Content { get; init; }
+        public long LocationId { get; init; }
     }
 
     public async Task<EnforcementResult> RecordMeasureAsync(NewMeasure measure, string actor, CancellationToken ct)

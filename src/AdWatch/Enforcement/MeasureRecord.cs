@@ -71,6 +71,8 @@ public enum EnforcementRefusal
     DateBeforeLastChange,
     /// <summary>Someone else changed the measure meanwhile.</summary>
     Conflict,
-    /// <summary>A document without name, size or a valid SHA-256.</summary>
+    /// <summary>A document without a name, empty, or larger than <see cref="EnforcementStore.MaxDocumentBytes"/>.</summary>
     BadDocument,
+    /// <summary>A document that is not a PDF, PNG or JPEG by its first bytes.</summary>
+    DocumentKind,
 }

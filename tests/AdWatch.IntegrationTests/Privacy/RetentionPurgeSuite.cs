@@ -283,7 +283,7 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
             [AdWatch.Enforcement.ControlParty.Pct], AdWatch.Enforcement.Premises.Woning, true, 2, 2, false, true, null), "coco", Ct)).Id!.Value;
         // Six years ago at the house: a control and a dwangsom lifted since; at the other house the same control, but its measure still runs.
         var oldControl = await ControlAsync(house, new DateOnly(2018, 3, 1));
-        (await store.AddDocumentAsync(oldControl, "rapport.pdf", new string('a', 64), 1200, "coco", Ct)).Succeeded.ShouldBeTrue();
+        (await store.AddDocumentAsync(oldControl, "rapport.pdf", "%PDF-1.4 rapport"u8.ToArray(), "coco", Ct)).Succeeded.ShouldBeTrue();
         var finished = await MeasureAsync(house, new DateOnly(2018, 3, 10), lifted: new DateOnly(2018, 6, 1));
         var events = (await store.EventsAsync(finished, Ct)).Select(e => e.Id).ToList();
         await c.ExecuteAsync("""

@@ -59,17 +59,40 @@ public sealed class EnforcementStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddDocument_KeepsNameHashAndSize_AndRefusesABadHash()
+    public async Task AddDocument_KeepsBytesHashAndKind_UnderAPlainFileName()
     {
         var control = (await _db.Store.RecordControlAsync(Control(), "c", Ct)).Id!.Value;
-        var sha = new string('A', 64);
+        var pdf = "%PDF-1.7\n% rapportage\n%%EOF\n"u8.ToArray();
 
-        (await _db.Store.AddDocumentAsync(control, "rapportage.pdf", sha, 1234, "c", Ct)).Succeeded.ShouldBeTrue();
-        (await _db.Store.AddDocumentAsync(control, "x.pdf", "not-a-hash", 1, "c", Ct)).Succeeded.ShouldBeFalse();
+        var added = await _db.Store.AddDocumentAsync(control, "C:\\Users\\boa\\..\\rapport\u0007age.pdf", pdf, "c", Ct);
 
+        added.Succeeded.ShouldBeTrue(added.Message);
         var doc = (await _db.Store.DocumentsAsync(control, Ct)).ShouldHaveSingleItem();
-        (doc.Name, doc.Sha256, doc.Bytes).ShouldBe(("rapportage.pdf", new string('a', 64), 1234L));
+        (doc.Name, doc.Sha256, doc.Bytes).ShouldBe(("rapportage.pdf", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), (long)pdf.Length));
+        var stored = (await _db.Store.DocumentAsync(doc.Id, Ct)).ShouldNotBeNull();
+        (stored.MediaType, stored.LocationId).ShouldBe(("application/pdf", Control().LocationId));
+        stored.Content.ShouldBe(pdf);
     }
+
+    [Theory]
+    [InlineData("<html><script>alert(1)</script></html>", EnforcementRefusal.DocumentKind)] // HTML named .pdf is no PDF
+    [InlineData("", EnforcementRefusal.BadDocument)]
+    public async Task AddDocument_RefusesWhatIsNoPdfPngOrJpeg_AndEmptyFiles(string text, EnforcementRefusal refusal)
+    {
+        var control = (await _db.Store.RecordControlAsync(Control(), "c", Ct)).Id!.Value;
+
+        (await _db.Store.AddDocumentAsync(control, "rapport.pdf", System.Text.Encoding.UTF8.GetBytes(text), "c", Ct)).Refusal.ShouldBe(refusal);
+        (await _db.Store.AddDocumentAsync(control, "groot.pdf", new byte[EnforcementStore.MaxDocumentBytes + 1], "c", Ct)).Refusal.ShouldBe(EnforcementRefusal.BadDocument);
+        (await _db.Store.DocumentsAsync(control, Ct)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "application/pdf")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png")]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "image/jpeg")]
+    [InlineData(new byte[] { 0x47, 0x49, 0x46, 0x38 }, null)] // GIF
+    [InlineData(new byte[] { 0x25, 0x50, 0x44 }, null)]        // a cut-off "%PD"
+    public void MediaType_IsReadFromTheMagicNumber(byte[] head, string? expected) => EnforcementStore.MediaTypeOf(head).ShouldBe(expected);
 
     [Fact]
     public async Task Measure_RoundTrips_AndEveryStateChangeIsAnEventAndAnAuditEntry()

@@ -93,9 +93,12 @@ public sealed class PrivacyInventoryTests : IAsyncLifetime
 
         inventory.Columns.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c.Purpose) && !string.IsNullOrWhiteSpace(c.Retention) && !string.IsNullOrWhiteSpace(c.Access));
         inventory.Columns.Single(c => c is { Table: "users", Column: "password_hash" }).Access.ShouldStartWith("no one");
-        // Findings the DPIA must see, read from RetentionPurge: nothing deletes the OCR phone cache, review notes or user accounts.
+        // Findings the DPIA must see, read from RetentionPurge: nothing deletes review notes or user accounts (the OCR phone
+        // cache, alerts, watches, controls and measures have their rules since issue 15).
         var notPurged = inventory.NotPurged.Select(c => $"{c.Table}.{c.Column}").ToList();
-        notPurged.ShouldContain("image_phones.phones_json");
+        notPurged.ShouldNotContain("image_phones.phones_json");
+        notPurged.ShouldNotContain("alerts.evidence_json");
+        notPurged.ShouldNotContain("controls.note");
         notPurged.ShouldContain("reviews.note");
         notPurged.ShouldContain("users.name");
         notPurged.ShouldNotContain("ad_versions.body_text");

@@ -21,6 +21,8 @@ namespace AdWatch.Web.Pages.Locations;
 /// <c>/locations/{id}</c>: the location dossier (audited on every view) and its review form. The review rules are the
 /// library's <see cref="ReviewWorkflow"/>: the buttons shown follow them, and a forged POST is refused by them.
 /// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = EnforcementStore.MaxDocumentBytes + 64 * 1024)]
+[RequestSizeLimit(EnforcementStore.MaxDocumentBytes + 128 * 1024)]
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
     IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
     LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions,
@@ -58,6 +60,9 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
 
     /// <summary>The location's controls, oldest first.</summary>
     public IReadOnlyList<ControlRecord> Controls { get; private set; } = [];
+
+    /// <summary>The documents of each control (name, size, SHA-256; the bytes only on download).</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<ControlDocument>> Documents { get; private set; } = new Dictionary<long, IReadOnlyList<ControlDocument>>();
 
     /// <summary>The location's measures with their state history.</summary>
     public IReadOnlyList<(MeasureRecord Measure, IReadOnlyList<MeasureEvent> Events)> Measures { get; private set; } = [];
@@ -190,6 +195,51 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         return Done(id, result);
     }
 
+    /// <summary>Attaches a document (PDF, PNG or JPEG, up to 10 MiB) to one of this location's controls (coordinators and admins).</summary>
+    public async Task<IActionResult> OnPostDocumentAsync(long id, long controlId, IFormFile? document, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayEnforce)
+        {
+            return Refuse(StatusCodes.Status403Forbidden, text["Alleen een coördinator of beheerder mag dit doen."]);
+        }
+        if (Controls.All(c => c.Id != controlId))
+        {
+            return NotFound(); // a control of another location: not this dossier's to change
+        }
+        if (document is null || document.Length is 0 or > EnforcementStore.MaxDocumentBytes)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, text["Kies een bestand van hooguit 10 MB."]);
+        }
+        using var buffer = new MemoryStream((int)document.Length);
+        await document.CopyToAsync(buffer, ct);
+        return Done(id, await enforcement.AddDocumentAsync(controlId, document.FileName, buffer.ToArray(), User.Identity!.Name!, ct));
+    }
+
+    /// <summary>
+    /// A control's document, only as a download (never shown in the page: a PDF or image is the case's, not the dashboard's
+    /// content), to whoever may open the location; audited.
+    /// </summary>
+    public async Task<IActionResult> OnGetDocumentAsync(long id, long documentId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (await enforcement.DocumentAsync(documentId, ct) is not { } stored || stored.LocationId != id)
+        {
+            return NotFound();
+        }
+        await audit.WriteAsync(User.Identity!.Name!, "view", "control_document", documentId.ToString(CultureInfo.InvariantCulture),
+            $"'{stored.Document.Name}' of control {stored.Document.ControlId} at location {id}, sha256 {stored.Document.Sha256}", ct);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return File(stored.Content, stored.MediaType, stored.Document.Name);
+    }
+
     /// <summary>Records a measure at this location, intended or imposed (coordinators and admins).</summary>
     public async Task<IActionResult> OnPostMeasureAsync(long id, CancellationToken ct)
     {
@@ -247,6 +297,8 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             EnforcementRefusal.MissingParties => text["Kies wie er aan de controle deelnamen en het soort pand."],
             EnforcementRefusal.PersonCounts => text["Het aantal gecontroleerde personen is 0 tot 500, en niet kleiner dan het aantal illegaal werkzamen."],
             EnforcementRefusal.IllegalNotMarked => text["Er zijn illegaal werkzame personen geteld: vink illegale prostitutie aan."],
+            EnforcementRefusal.DocumentKind => text["Alleen PDF-, PNG- en JPEG-bestanden kunnen worden toegevoegd."],
+            EnforcementRefusal.BadDocument => text["Kies een bestand van hooguit 10 MB."],
             EnforcementRefusal.TextTooLong => text["Een notitie is hooguit 4000 tekens."],
             EnforcementRefusal.Amount => text["Alleen een dwangsom heeft een bedrag (meer dan € 0, hooguit € 10.000.000)."],
             EnforcementRefusal.ClosureDates => text["Een sluiting kan niet eindigen voordat zij begint."],
@@ -352,6 +404,12 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         MaySeeImages = options.Value.MaySeeImages(User);
         Street = StreetTiles.Around(dashboard.Value.TileUrl, dossier.Place.Lat, dossier.Place.Lon);
         Controls = await enforcement.ControlsAsync(id, ct);
+        var documents = new Dictionary<long, IReadOnlyList<ControlDocument>>();
+        foreach (var control in Controls)
+        {
+            documents[control.Id] = await enforcement.DocumentsAsync(control.Id, ct);
+        }
+        Documents = documents;
         var measures = new List<(MeasureRecord, IReadOnlyList<MeasureEvent>)>();
         foreach (var m in await enforcement.MeasuresAsync(id, ct))
         {
