@@ -27,7 +27,58 @@ public sealed class AddressExtractor
     /// <summary>A postcode; <see cref="Number"/> is a house number named right after it ("pc 3841 AB nr 12"), <see cref="End"/> includes it.</summary>
     private sealed record PostcodeHit(int Start, int End, string Postcode, string? Number = null);
 
+    /// <summary>Most text read for addresses: sixteen windows of <see cref="AddressText.MaxLength"/>; beyond this an ad is junk.</summary>
+    public const int MaxScannedLength = 16 * AddressText.MaxLength;
+
+    /// <summary>Windows overlap by this much, so an address across a window's edge is read whole in the next one.</summary>
+    private const int WindowOverlap = 1024;
+
+    private static readonly char[] Spaces = [' ', '\n', '\r', '\t', '\u00A0'];
+
+    /// <summary>
+    /// The addresses an ad names. A text longer than one window is read in overlapping windows up to
+    /// <see cref="MaxScannedLength"/>: padding (kilobytes of filler, often in a hidden element) must not push the address out
+    /// of what is read — cutting at the first window let "64 KB of lorem ipsum, then the address" hide a house from analysis.
+    /// </summary>
     public IReadOnlyList<AddressMention> Extract(string? input)
+    {
+        if (input is null || input.Length <= AddressText.MaxLength)
+        {
+            return ExtractWindow(input);
+        }
+        var found = new List<AddressMention>();
+        var seen = new HashSet<(int, string)>();
+        var end = Math.Min(input.Length, MaxScannedLength);
+        var start = 0;
+        while (start < end)
+        {
+            // A window ends and starts at white space, so no word or house number is cut ("14" read as "1").
+            var stop = Math.Min(end, start + AddressText.MaxLength);
+            if (stop < end)
+            {
+                var space = input.LastIndexOfAny(Spaces, stop - 1, WindowOverlap / 2);
+                stop = space > start ? space : stop;
+            }
+            foreach (var m in ExtractWindow(input[start..stop]))
+            {
+                var placed = m with { Start = m.Start + start };
+                if (seen.Add((placed.Start, placed.Raw)))
+                {
+                    found.Add(placed);
+                }
+            }
+            if (stop >= end)
+            {
+                break;
+            }
+            var next = stop - WindowOverlap;
+            var after = input.IndexOfAny(Spaces, next, WindowOverlap / 2);
+            start = after >= 0 ? after + 1 : next;
+        }
+        return found;
+    }
+
+    private IReadOnlyList<AddressMention> ExtractWindow(string? input)
     {
         var text = AddressText.Prepare(input);
         if (text.Tokens.Count == 0)
