@@ -46,7 +46,7 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
         hostile.Label.ShouldBe(HostileLabel);
         hostile.Score.ShouldBe(0.9);
         hostile.Lat.ShouldBe(52.349);
-        hostile.Phones.ShouldBe("+31612345001|+31612345002|+31612345003");
+        hostile.Phones.ShouldBe("'+31612345001|+31612345002|+31612345003"); // a leading "+" is escaped like a formula (CSV injection)
         hostile.Reasons.ShouldBe("rotation");
         hostile.Stays.ShouldBe(2);
         hostile.Advertisers.ShouldBe(2);
@@ -54,7 +54,23 @@ public sealed class LeadFileExporterTests : IAsyncLifetime
         hostile.FirstFlaggedAt.ShouldBe("2026-03-01T08:00:00Z");
         (hostile.NummeraanduidingId, hostile.AdresseerbaarObjectId, hostile.Gebruiksdoel).ShouldBe(("0243200000012345", "0243010000012345", "woonfunctie"));
         string.IsNullOrEmpty(rows[1].NummeraanduidingId).ShouldBeTrue(); // geocoded offline: no BAG id
-        hostile.ShouldBe(LeadCsvRow.From((await _harness.Get<LeadQuery>().GetAsync(_second, CancellationToken.None))!));
+        var expected = LeadCsvRow.From((await _harness.Get<LeadQuery>().GetAsync(_second, CancellationToken.None))!);
+        hostile.ShouldBe(expected with { Phones = "'" + expected.Phones });
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://example.invalid\",\"klik\")")]
+    [InlineData("+1+cmd|' /C calc'!A0")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A9)")]
+    public async Task Csv_NeutralisesACellAnAdWroteAsAFormula(string label)
+    {
+        var flag = await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:99", label: label, score: 0.99, ct: TestContext.Current.CancellationToken);
+
+        using var csv = new CsvReader(new StringReader(await WriteAsync("csv")), LeadFileExporter.CsvConfiguration);
+        var row = csv.GetRecords<LeadCsvRow>().Single(r => r.FlagId == flag);
+
+        row.Label.ShouldBe("'" + label); // a spreadsheet shows it as text
     }
 
     [Fact]

@@ -65,12 +65,20 @@ public sealed class LeadFileExporter(LeadQuery leads, AuditLog audit)
         }
     }
 
+    /// <summary>How lead CSV is read back (tests, re-imports): plain RFC 4180.</summary>
     public static CsvConfiguration CsvConfiguration => new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+
+    /// <summary>
+    /// How lead CSV is written: a cell an ad wrote that starts with <c>= + - @</c>, a tab or a carriage return is prefixed
+    /// with <c>'</c> (and quoted), so a spreadsheet shows it as text instead of running it as a formula (CSV injection). A
+    /// phone's leading "+" is escaped too, which also keeps a spreadsheet from turning +31612345678 into a number.
+    /// </summary>
+    public static CsvConfiguration CsvWriteConfiguration => CsvConfiguration with { InjectionOptions = InjectionOptions.Escape };
 
     private static async Task WriteCsvAsync(Stream output, IReadOnlyList<Lead> list, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, Utf8, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CsvConfiguration);
+        await using var csv = new CsvWriter(writer, CsvWriteConfiguration);
         await csv.WriteRecordsAsync(list.Select(LeadCsvRow.From), ct);
     }
 }
