@@ -9,7 +9,7 @@ namespace AdWatch.Analysis;
 /// </summary>
 public sealed class AnalysisRules(IOptions<AnalysisFileOptions> files)
 {
-    /// <summary>The rules file as an absolute path (it may not exist: then the defaults apply).</summary>
+    /// <summary>The rules file as an absolute path (checked to exist at start, see <see cref="AnalysisFileOptions"/>).</summary>
     public string FilePath => AppPaths.Resolve(files.Value.RulesFile);
 
     /// <summary>The rules in the file, validated; the defaults when there is no file.</summary>

@@ -66,6 +66,26 @@ public sealed class CliTests : IDisposable
         File.Exists(Path.Combine(_dir.FullName, "data", "adwatch.db")).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("serve")]
+    [InlineData("demo")]
+    public async Task MissingRulesFile_IsAnError_NamingSettingAndPath(string verb)
+    {
+        var missing = Path.Combine(_dir.FullName, "no-such-analysis.yaml");
+        File.WriteAllText(Path.Combine(_dir.FullName, "rules.json"), $$"""{ "Analysis": { "RulesFile": "{{missing.Replace("\\", "\\\\", StringComparison.Ordinal)}}" } }""");
+        var port = LoopbackPort.Free();
+        string[] args = verb == "analyze" ? ["--config", "rules.json", "--db", "a.db", "analyze", "--json"]
+            : ["--config", "rules.json", "--db", "a.db", verb, "--urls", $"http://127.0.0.1:{port}"];
+
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, null, null, TimeSpan.FromSeconds(60), args);
+
+        exit.ShouldBe(1, stderr);
+        stderr.ShouldContain("Analysis:RulesFile");
+        stderr.ShouldContain(missing);
+        stderr.ShouldNotContain("   at ");
+    }
+
     [Fact]
     public async Task Serve_CreatesSchemaInEmptyFile_AndSecondStartLeavesItUnchanged()
     {

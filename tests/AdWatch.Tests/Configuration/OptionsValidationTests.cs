@@ -38,6 +38,7 @@ public sealed class OptionsValidationTests
         { "Geocoding:RequestsPerSecond", "500", "Geocoding:RequestsPerSecond must be between 0.1 and 50." },
         { "Extraction:MaxImagePixels", "1", "Extraction:MaxImagePixels must be between" },
         { "Analysis:RulesFile", " ", "Analysis:RulesFile must name a file" },
+        { "Analysis:RulesFile", "no-such-dir/analysis.yaml", "Analysis:RulesFile names " },
         { "Dashboard:LockoutMinutes", "0", "Dashboard:LockoutMinutes must be between 1 and 1440." },
     };
 
