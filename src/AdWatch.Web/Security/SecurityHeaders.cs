@@ -6,7 +6,7 @@ namespace AdWatch.Web.Security;
 /// <summary>
 /// Headers on every response. The CSP forbids inline script and style, so nothing an ad smuggles into a page can run or
 /// restyle it. A response that already carries a policy keeps it: the ad image endpoint sets a stricter <c>sandbox</c>
-/// policy, so a hostile "image" cannot act as a page.
+/// policy, so a hostile "image" cannot act as a page. Everything but the static assets is <c>no-store</c>.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next, IOptions<WebOptions> options)
 {
@@ -35,8 +35,17 @@ internal sealed class SecurityHeaders(RequestDelegate next, IOptions<WebOptions>
             headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Pages and downloads hold personal data: no browser or proxy keeps a copy (a shared municipal PC, the back
+            // button after sign-out). Only the static assets may be cached.
+            if (!headers.ContainsKey("Cache-Control") && !IsStaticAsset(context.Request.Path))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         return next(context);
     }
+
+    private static bool IsStaticAsset(PathString path) => path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
 }

@@ -69,6 +69,23 @@ public sealed class AdminPagesTests(DashboardFixture fixture)
         log.ShouldContain(e => e.Actor == "adam" && e.Action == "view" && e.TargetKind == "audit_log");
     }
 
+    [Theory]
+    [InlineData("from=0001-01-01")]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    [InlineData("from=2026-13-45")]
+    public async Task AuditLog_FiltersOnTheFirstAndLastDayOfTheCalendar(string query)
+    {
+        var actor = "calendar-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Services.GetRequiredService<AuditLog>().WriteAsync(actor, "view", "location", "1", null, Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AdminRole);
+
+        var response = await client.GetAsync($"/admin/audit?actor={actor}&{query}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        CountRows(await response.Content.ReadAsStringAsync(Ct)).ShouldBe(1);
+    }
+
     [Fact]
     public async Task AuditLog_EncodesHostileText()
     {

@@ -70,4 +70,35 @@ public sealed class ExportPagesTests(DashboardFixture fixture)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         (await response.Content.ReadAsByteArrayAsync(Ct))[..5].ShouldBe("%PDF-"u8.ToArray());
     }
+    [Theory]
+    [InlineData("/locations?handler=Download&format=csv")]
+    [InlineData("/locations?handler=Download&format=json")]
+    [InlineData("/locations/{0}?handler=Pdf")]
+    [InlineData("/locations/{0}")]
+    [InlineData("/locations")]
+    public async Task PagesAndDownloadsWithPersonalData_AreNeverCached(string pathTemplate)
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.CoordinatorRole);
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        var path = string.Format(CultureInfo.InvariantCulture, pathTemplate, data.TopLocation);
+
+        var response = await client.GetAsync(path, Ct);
+
+        // A shared municipal PC must not keep a dossier or a lead file in its browser or proxy cache.
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl.ShouldNotBeNull();
+        response.Headers.CacheControl.NoStore.ShouldBeTrue();
+        response.Headers.Pragma.ToString().ShouldBe("no-cache");
+    }
+
+    [Fact]
+    public async Task StaticAssets_MayBeCached()
+    {
+        using var client = fixture.NewClient();
+
+        var response = await client.GetAsync("/css/site.css", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (response.Headers.CacheControl?.NoStore ?? false).ShouldBeFalse();
+    }
 }

@@ -38,7 +38,7 @@ public sealed class AuditModel(AuditQuery query, AuditLog audit) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var filter = new AuditFilter(Actor, ActionName, StartOf(From), StartOf(To?.AddDays(1)));
+        var filter = new AuditFilter(Actor, ActionName, StartOf(From), To is { } to && to < DateOnly.MaxValue ? StartOf(to.AddDays(1)) : null);
         (Entries, Total) = await query.GetAsync(filter, PageNumber, ct);
         Actions = await query.ActionsAsync(ct);
         await audit.WriteAsync(User.Identity!.Name!, "view", "audit_log", null,
@@ -65,6 +65,8 @@ public sealed class AuditModel(AuditQuery query, AuditLog audit) : PageModel
             return null;
         }
         var local = d.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+        var offset = Amsterdam.GetUtcOffset(local);
+        // The calendar's first day in Amsterdam starts before DateTimeOffset.MinValue in UTC: no lower bound then.
+        return local - DateTime.MinValue < offset ? null : new DateTimeOffset(local, offset);
     }
 }

@@ -56,6 +56,10 @@ public sealed class IndexModel(FlaggedLocationQuery query, RegionMap map, LeadFi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (MinScore is { } m && !double.IsFinite(m))
+        {
+            MinScore = null; // "NaN" and "Infinity" bind as doubles; they are no threshold
+        }
         if (!string.IsNullOrWhiteSpace(Municipality) && !Scope.Allows(Municipality))
         {
             await scope.RefusedAsync(User, "municipality", Municipality.Length <= 16 ? Municipality : Municipality[..16], "location list", ct);
