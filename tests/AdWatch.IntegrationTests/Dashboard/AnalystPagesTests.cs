@@ -1,5 +1,6 @@
 using System.Net;
 using AdWatch.Privacy;
+using AdWatch.Review;
 using AdWatch.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -146,5 +147,58 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Alleen een coördinator of beheerder mag dit doen.");
         var flag = (await fixture.Services.GetRequiredService<AdWatch.Analysis.AnalysisStore>().GetFlagAsync(data.LastFlag, Ct)).ShouldNotBeNull();
         flag.Status.ShouldNotBe("inspection_proposed");
+    }
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("abc")]
+    public async Task LocationList_IgnoresAMinScoreThatIsNoNumber(string minScore)
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+
+        var response = await client.GetAsync("/locations?MinScore=" + Uri.EscapeDataString(minScore), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)).ShouldContain("<table");
+    }
+
+    [Fact]
+    public async Task PagesShowingPersonalData_AreAudited_TouringCrawlerAndPhoneMark()
+    {
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        var since = fixture.Clock.GetUtcNow().AddSeconds(-1);
+
+        (await client.GetAsync("/touring", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync($"/crawlers/{data.SiteId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync($"/phones/{Uri.EscapeDataString(data.Phone)}/mark", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(since, 500, Ct);
+        audit.ShouldContain(a => a.Actor == "ana" && a.Action == "view" && a.TargetKind == "touring");
+        audit.ShouldContain(a => a.Actor == "ana" && a.Action == "view" && a.TargetKind == "crawler" && a.TargetId == data.SiteId.ToString());
+        audit.ShouldContain(a => a.Actor == "ana" && a.Action == "view" && a.TargetKind == "phone" && a.TargetId == data.Phone);
+    }
+
+    [Fact]
+    public async Task Evidence_IsServedOnlyUnderALocationWhoseDossierHoldsIt()
+    {
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        var evidence = data.EvidenceId.ShouldNotBeNull();
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+
+        (await client.GetAsync($"/locations/{data.TopLocation}/evidence/{evidence}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync($"/locations/99999/evidence/{evidence}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var other = data.LastLocation == data.TopLocation ? (long?)null : data.LastLocation;
+        if (other is { } o && !await DossierHoldsAsync(o, evidence))
+        {
+            (await client.GetAsync($"/locations/{o}/evidence/{evidence}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    private async Task<bool> DossierHoldsAsync(long location, long evidence)
+    {
+        var dossier = await fixture.Services.GetRequiredService<DossierQuery>().GetAsync(location, Ct);
+        return dossier!.Ads.SelectMany(a => a.Captures).Any(c => c.EvidenceId == evidence);
     }
 }

@@ -1,12 +1,17 @@
+using System.Globalization;
 using AdWatch.Evidence;
+using AdWatch.Privacy;
 using AdWatch.Web.Display;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AdWatch.Web.Pages.Crawlers;
 
-/// <summary><c>/crawlers/{id}</c>: one site's last 30 runs and its grouped errors with snapshots as sanitised text.</summary>
-public sealed class SiteModel(CrawlerHealthQuery query, EvidenceStore evidence) : PageModel
+/// <summary>
+/// <c>/crawlers/{id}</c>: one site's last 30 runs and its grouped errors with snapshots as sanitised text (ad pages: the
+/// view is audited).
+/// </summary>
+public sealed class SiteModel(CrawlerHealthQuery query, EvidenceStore evidence, AuditLog audit) : PageModel
 {
     public const int MaxSnapshots = 10;
 
@@ -31,6 +36,8 @@ public sealed class SiteModel(CrawlerHealthQuery query, EvidenceStore evidence) 
                 SnapshotText[blob.Id] = text.Length > 2000 ? text[..2000] + " …" : text;
             }
         }
+        await audit.WriteAsync(User.Identity!.Name!, "view", "crawler", id.ToString(CultureInfo.InvariantCulture),
+            $"{SnapshotText.Count.ToString(CultureInfo.InvariantCulture)} snapshots", ct);
         return Page();
     }
 }

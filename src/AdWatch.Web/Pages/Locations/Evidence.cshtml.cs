@@ -11,10 +11,11 @@ namespace AdWatch.Web.Pages.Locations;
 
 /// <summary>
 /// <c>/locations/{id}/evidence/{evidenceId}</c>: a stored ad page as sanitised text with its SHA-256 and capture time
-/// (audited). The stored HTML itself is never served as a page. Both the location and the capture must lie in the user's
-/// organisation (<see cref="LocationAccess"/>); otherwise 404, audited as refused.
+/// (audited). The stored HTML itself is never served as a page. The location must exist, hold the capture in its dossier,
+/// and both must lie in the user's organisation (<see cref="LocationAccess"/>); otherwise 404 (audited as refused when
+/// outside the organisation).
 /// </summary>
-public sealed class EvidenceModel(EvidenceStore store, AuditLog audit, LocationAccess access, UserScope scope) : PageModel
+public sealed class EvidenceModel(EvidenceStore store, AuditLog audit, LocationAccess access, DossierQuery dossiers, UserScope scope) : PageModel
 {
     public long LocationId { get; private set; }
     public EvidenceBlob Blob { get; private set; } = null!;
@@ -28,7 +29,10 @@ public sealed class EvidenceModel(EvidenceStore store, AuditLog audit, LocationA
             await scope.RefusedAsync(User, "evidence", evidenceId, $"location {id.ToString(CultureInfo.InvariantCulture)}", ct);
             return NotFound();
         }
-        var blob = await store.GetAsync(evidenceId, ct);
+        var dossier = await dossiers.GetAsync(id, ct);
+        var blob = dossier is not null && dossier.Ads.SelectMany(a => a.Captures).Any(c => c.EvidenceId == evidenceId)
+            ? await store.GetAsync(evidenceId, ct)
+            : null;
         if (blob is null)
         {
             return NotFound();

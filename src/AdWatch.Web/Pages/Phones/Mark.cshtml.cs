@@ -21,7 +21,15 @@ public sealed class MarkModel(PhoneLookup lookup, PhoneMarking marking, AuditLog
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public string? Note { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string e164, CancellationToken ct) => await LoadAsync(e164, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string e164, CancellationToken ct)
+    {
+        if (!await LoadAsync(e164, ct))
+        {
+            return NotFound();
+        }
+        await audit.WriteAsync(User.Identity!.Name!, "view", "phone", Phone.E164, "mark form", ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string e164, CancellationToken ct)
     {
