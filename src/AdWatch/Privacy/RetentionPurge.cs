@@ -71,15 +71,16 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
         int requests, snapshots, auditEntries, cache, images;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            const string oldRuns = "SELECT id FROM crawl_runs WHERE finished_at IS NOT NULL AND finished_at < @logCutoff";
+            // A run that never finished (the process was killed) ages from its start.
+            const string oldRuns = "SELECT id FROM crawl_runs WHERE COALESCE(finished_at, started_at) < @logCutoff";
             requests = await Execute(connection, tx, $"DELETE FROM crawl_requests WHERE run_id IN ({oldRuns})", new { logCutoff }, ct);
             snapshots = await Execute(connection, tx, $"DELETE FROM crawl_error_snapshots WHERE run_id IN ({oldRuns})", new { logCutoff }, ct);
             auditEntries = await Execute(connection, tx, "DELETE FROM audit_log WHERE at < @auditCutoff", new { auditCutoff }, ct);
             cache = await Execute(connection, tx, "DELETE FROM geocode_cache WHERE fetched_at < @adCutoff", new { adCutoff }, ct)
                   + await Execute(connection, tx, """
                       DELETE FROM image_hashes WHERE NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_hashes.url)
-                      AND (fetched_at < @adCutoff OR (image_sha256 IS NOT NULL AND fetched_at < @settled))
-                      """, new { adCutoff, settled }, ct);
+                      AND fetched_at < @settled
+                      """, new { settled }, ct);
             // The numbers OCR read from a photo go with the last ad that shows it, as the photo's hash does.
             cache += await Execute(connection, tx, """
                 DELETE FROM image_phones WHERE NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_phones.url) AND read_at < @settled
@@ -103,11 +104,19 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
         {
             // Advertisers, stays and locations built from the deleted ads go now, not at the next crawl.
             await reanalyse(ct);
-            phones = await Execute(connection, null, """
-                DELETE FROM phones WHERE status = 'ok'
+            const string orphanPhones = """
+                FROM phones WHERE status = 'ok'
                 AND NOT EXISTS (SELECT 1 FROM ad_phones ap WHERE ap.phone_id = phones.id)
                 AND NOT EXISTS (SELECT 1 FROM operators op WHERE op.phone_id = phones.id)
-                """, null, ct);
+                """;
+            await using (var tx = await connection.BeginTransactionAsync(ct))
+            {
+                // A phone lookup stays accountable in the audit log (who, when), without the number.
+                await ScrubAuditAsync(connection, tx, await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT e164 " + orphanPhones, transaction: tx, cancellationToken: ct)), ct);
+                phones = await Execute(connection, tx, "DELETE " + orphanPhones, null, ct);
+                await tx.CommitAsync(ct);
+            }
             places = await Execute(connection, null, """
                 DELETE FROM places WHERE NOT EXISTS (SELECT 1 FROM ad_places ap WHERE ap.place_id = places.id)
                 AND NOT EXISTS (SELECT 1 FROM locations l WHERE l.place_id = places.id)
@@ -116,11 +125,18 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
         }
 
         var (alerts, watches, controls, measures) = await EnforcementAsync(connection, now, closedCutoff, ct);
+        // An analyst's note may describe the people at the address: it goes ClosedFlagDays after it was written, unless the
+        // case is still open. Who changed the status to what, and when, stays with the flag.
+        var notes = await Execute(connection, null, """
+            UPDATE reviews SET note = NULL WHERE note IS NOT NULL AND at < @closedCutoff
+            AND flag_id NOT IN (SELECT id FROM flags WHERE status IN ('in_review', 'inspection_proposed', 'inspected'))
+            """, new { closedCutoff }, ct);
         var result = new RetentionResult(expired.Count, versions, observations, evidence, images, phones, places, requests, snapshots, auditEntries, cache)
         {
-            Alerts = alerts, Watches = watches, Controls = controls, Measures = measures,
+            Alerts = alerts, Watches = watches, Controls = controls, Measures = measures, ReviewNotes = notes,
         };
         await audit.WriteAsync(actor, "purge", "retention", null, result.ToString(), ct);
+        await database.CompactAsync(ct);
         logger.LogInformation("Retention purge: {Result}", result);
         return result;
     }
@@ -180,6 +196,11 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
         // Ids are our own longs, so a literal list is safe — and portable: Dapper expands a list parameter on SQLite but passes
         // an array on PostgreSQL, where `IN @ids` is a syntax error.
         var list = "(" + string.Join(",", ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+        // The crawl log of the ad's page (a recent run's request, an error snapshot) goes with the ad, not with the run.
+        await Execute(connection, tx, $"DELETE FROM crawl_requests WHERE url IN (SELECT url FROM ads WHERE id IN {list})", null, ct);
+        await Execute(connection, tx, $"DELETE FROM crawl_error_snapshots WHERE url IN (SELECT url FROM ads WHERE id IN {list})", null, ct);
+        await ScrubAuditAsync(connection, tx, await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT url FROM ads WHERE id IN {list}", transaction: tx, cancellationToken: ct)), ct);
         var versionsOf = $"SELECT id FROM ad_versions WHERE ad_id IN {list}";
         foreach (var table in new[] { "ad_phones", "ad_places", "ad_indicators", "ad_images" })
         {
@@ -193,6 +214,22 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
         await tx.CommitAsync(ct);
         return (versions, observations);
     }
+
+    /// <summary>Removes <paramref name="values"/> (purged phones, ad URLs) from the audit log's target and detail; the entry stays.</summary>
+    private static async Task ScrubAuditAsync(DbConnection connection, DbTransaction tx, IEnumerable<string> values, CancellationToken ct)
+    {
+        foreach (var value in values.Where(v => v.Length > 0))
+        {
+            await Execute(connection, tx, """
+                UPDATE audit_log SET target_id = CASE WHEN target_id = @value THEN @purged ELSE target_id END,
+                                     detail = REPLACE(detail, @value, @purged)
+                WHERE target_id = @value OR REPLACE(detail, @value, '') <> detail
+                """, new { value, purged = PurgedValue }, ct);
+        }
+    }
+
+    /// <summary>What stands in the audit log where a purged phone or URL stood.</summary>
+    public const string PurgedValue = "(purged)";
 
     private static Task<int> Execute(DbConnection connection, DbTransaction? tx, string sql, object? args, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));

@@ -10,8 +10,11 @@ public sealed record RetentionResult(int Ads, int Versions, int Observations, in
     public int Controls { get; init; }
     public int Measures { get; init; }
 
+    /// <summary>Review notes emptied (the status change itself, who and when, stays).</summary>
+    public int ReviewNotes { get; init; }
+
     public override string ToString() =>
         $"{Ads} ads ({Versions} versions, {Observations} observations), {Evidence} evidence blobs, {StoredImages} stored images, {Phones} phones, {Places} places, " +
         $"{CrawlRequests} crawl requests, {ErrorSnapshots} error snapshots, {AuditEntries} audit entries, {CacheEntries} cache entries, " +
-        $"{Alerts} alerts, {Watches} watches, {Controls} controls, {Measures} measures";
+        $"{Alerts} alerts, {Watches} watches, {Controls} controls, {Measures} measures, {ReviewNotes} review notes";
 }

@@ -66,10 +66,40 @@ public sealed class Database : IAsyncDisposable
         await using (var pragma = connection.CreateCommand())
         {
             // WAL is persistent once set; busy_timeout lets the Hangfire worker and the web requests share the file.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384;";
+            // secure_delete overwrites deleted rows with zeros, so what the retention purge deletes is not left readable in
+            // free pages (the purge then checkpoints the WAL, see CompactAsync).
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384; " +
+                                 "PRAGMA secure_delete=ON;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
         return connection;
+    }
+
+    /// <summary>
+    /// After a purge, makes deleted data unreadable on disk. SQLite: a VACUUM when a tenth or more of the file is free pages
+    /// (it rewrites the file without them), then a truncating WAL checkpoint, so the log no longer holds the old pages.
+    /// PostgreSQL: a plain VACUUM (ANALYZE) so the dead rows' space is reclaimed and soon overwritten; the server's files are
+    /// the operator's (encrypted volumes, see docs/operations).
+    /// </summary>
+    public async Task CompactAsync(CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandTimeout = 0;
+        if (Dialect == SqlDialect.Postgres)
+        {
+            cmd.CommandText = "VACUUM (ANALYZE)";
+            await cmd.ExecuteNonQueryAsync(ct);
+            return;
+        }
+        cmd.CommandText = "SELECT (SELECT freelist_count FROM pragma_freelist_count()) * 10 >= (SELECT page_count FROM pragma_page_count())";
+        if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1)
+        {
+            cmd.CommandText = "VACUUM";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public async ValueTask DisposeAsync()

@@ -17,7 +17,7 @@ public sealed class PrivacyCommandTests : IDisposable
         stdout.ShouldStartWith("# Privacy inventory");
         stdout.ShouldContain("## ad_versions");
         stdout.ShouldMatch(@"\| body_text +\| special-category \| ad text +\|");
-        stdout.ReplaceLineEndings("\n").ShouldContain("## audit_log\n\nRetention: RetentionPurge: Retention:AuditDays (730) after the entry  \nSeen by: admin (Admin > Audit log)\n");
+        stdout.ReplaceLineEndings("\n").ShouldContain("## audit_log\n\nRetention: RetentionPurge: Retention:AuditDays (730) after the entry; a purged phone number or ad URL is replaced by (purged) at once  \nSeen by: admin (Admin > Audit log)\n");
         stdout.ShouldContain("## Not purged");
         stdout.ShouldMatch(@"- exports: not purged[^\n]*\n  \(personal: requested_by, created_at; pseudonymous: flag_id, outbox_json, measure_event_id\)");
         var notPurged = stdout[stdout.IndexOf("## Not purged", StringComparison.Ordinal)..];
@@ -40,7 +40,7 @@ public sealed class PrivacyCommandTests : IDisposable
         phone.GetProperty("retention").GetString()!.ShouldStartWith("not purged when an analyst marked it");
         phone.GetProperty("notPurged").GetBoolean().ShouldBeTrue();
         phone.GetProperty("access").GetString()!.ShouldStartWith("every signed-in user");
-        root.GetProperty("notPurged").EnumerateArray().Select(e => e.GetString()).ShouldContain("reviews.note");
+        root.GetProperty("notPurged").EnumerateArray().Select(e => e.GetString()).ShouldContain("reviews.actor");
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
             ["+31611110002"], AnalysisSeed.House, null, 6, 4, Ct);
         await seed.AdAsync("r3", "Top service", "Latina bomba, de hele week beschikbaar, privé ontvangst, parkeren voor de deur, bel of app me.",
             ["+31611110003"], AnalysisSeed.House, null, 12, 4, Ct);
-        await seed.AdAsync("o1", "Massage", "Ontspannende massage in de regio, alleen op afspraak, bel gerust voor meer informatie en tijden.",
+        await seed.AdAsync("o1", "Massage", "Ontspannende massage door Zoraidaqx in de regio, alleen op afspraak, bel gerust voor meer informatie.",
             ["+31611110009"], AnalysisSeed.Town, null, 2, 1, Ct);
         await seed.AdAsync("n1", "Nieuw in de stad", "Vanaf vandaag een paar dagen hier, lieve meid met mooie foto's, bel me voor een afspraak.",
             ["+31611110010"], AnalysisSeed.Town, null, 300, 2, Ct);
@@ -141,6 +141,22 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
         // The flag and its review history stay (accountability), inactive: its location no longer qualifies.
         (await CountAsync("SELECT COUNT(*) FROM flags WHERE NOT active")).ShouldBe(1);
         (await CountAsync("SELECT COUNT(*) FROM reviews")).ShouldBe(1);
+        // Its note ("bekende masseuse") may describe a person: it went with the ads; who dismissed it, and when, stays.
+        (await CountAsync("SELECT COUNT(*) FROM reviews WHERE note IS NULL AND actor = 'ana' AND to_status = 'dismissed'")).ShouldBe(1);
+        result.ReviewNotes.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Purge_KeepsTheNotesOfAnOpenCase()
+    {
+        var flagId = await SeedAsync();
+        (await new ReviewStore(_db.Database).TransitionAsync(flagId, ReviewStatus.New, ReviewStatus.InReview, "ana", "buren bellen", null,
+            AnalysisSeed.Day0.AddDays(21), Ct)).ShouldBeTrue();
+
+        var result = await Purge().PurgeAsync("test", Ct);
+
+        result.ReviewNotes.ShouldBe(0);
+        (await CountAsync("SELECT COUNT(*) FROM reviews WHERE note = 'buren bellen'")).ShouldBe(1);
     }
 
     [Fact]
@@ -316,6 +332,96 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
         await Purge().PurgeAsync("test", Ct);
 
         (await CountAsync("SELECT COUNT(*) FROM image_phones")).ShouldBe(0);
+    }
+
+    /// <summary>What identifies the expired ad o1: its advertiser's name, her phone, the ad's URL.</summary>
+    private static readonly string[] PurgedTraces = ["Zoraidaqx", "+31611110009", "demo.test/ad/o1"];
+
+    [Fact]
+    public async Task Purge_LeavesNoTraceOfAPurgedAd_InAnyTable()
+    {
+        await SeedAsync();
+        await using (var c = await _db.Database.OpenAsync(Ct))
+        {
+            var recent = Now.AddDays(-2);
+            // What a user and a crawler left behind about o1 that is itself not yet expired: a phone lookup in the audit log
+            // (kept 730 days), a recent crawl request for the ad page and a failed photo fetch of the ad.
+            await new AuditLog(_db.Database, _time).WriteAsync("ana", "lookup", "phone", "+31611110009", "1 ads; q=+31611110009", Ct);
+            var runId = await c.ExecuteScalarAsync<long>("""
+                INSERT INTO crawl_runs (site_id, trigger, status, observed_at, started_at, finished_at)
+                VALUES ((SELECT id FROM sites WHERE name = 'demo'), 'schedule', 'completed', @recent, @recent, @recent) RETURNING id
+                """, new { recent });
+            await c.ExecuteAsync("INSERT INTO crawl_requests (run_id, url, kind, status) VALUES (@runId, 'https://demo.test/ad/o1', 'ad', 'gone')",
+                new { runId });
+            await c.ExecuteAsync("INSERT INTO image_hashes (url, phash, fetched_at, image_sha256) VALUES ('https://demo.test/ad/o1/photo.jpg', NULL, @recent, NULL)",
+                new { recent });
+        }
+
+        await Purge().PurgeAsync("test", Ct);
+
+        var found = await TracesAsync();
+        found.ShouldBeEmpty();
+        (await CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'lookup'")).ShouldBe(1, "the access stays accountable, without the number");
+    }
+
+    /// <summary>Every table's every value, as text, that holds one of <see cref="PurgedTraces"/>: "table: value".</summary>
+    private async Task<List<string>> TracesAsync()
+    {
+        await using var c = await _db.Database.OpenAsync(Ct);
+        var tables = _db.Database.Dialect == AdWatch.Storage.SqlDialect.Sqlite
+            ? await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            : await c.QueryAsync<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            foreach (IDictionary<string, object?> row in await c.QueryAsync($"SELECT * FROM {table}"))
+            {
+                foreach (var value in row.Values)
+                {
+                    var text = value switch
+                    {
+                        byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+                        null => "",
+                        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    };
+                    found.AddRange(PurgedTraces.Where(t => text.Contains(t, StringComparison.Ordinal)).Select(t => $"{table}: {t} in '{text}'"));
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The raw bytes of the database's files (SQLite: the file and its WAL), or none for a server database.</summary>
+    protected IEnumerable<string> DatabaseFiles() => _db.Database.FilePath is { } path
+        ? new[] { path, path + "-wal", path + "-journal" }.Where(File.Exists)
+        : [];
+
+    [Fact]
+    public async Task Purge_LeavesNoTraceOfAPurgedAd_InTheDatabaseFiles()
+    {
+        if (_db.Database.FilePath is null)
+        {
+            Assert.Skip("PostgreSQL keeps its files on the server; the table scan above covers it.");
+        }
+        await SeedAsync();
+        DatabaseFiles().SelectMany(RawTraces).ShouldNotBeEmpty("the seed wrote o1 into the files, or this test proves nothing");
+
+        await Purge().PurgeAsync("test", Ct);
+
+        DatabaseFiles().SelectMany(RawTraces).ShouldBeEmpty();
+    }
+
+    private static IEnumerable<string> RawTraces(string file)
+    {
+        byte[] bytes;
+        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+        return PurgedTraces.Where(t => bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(t)) >= 0)
+            .Select(t => $"{Path.GetFileName(file)} holds {t}");
     }
 
     private async Task PhotoAsync(string sha, DateTimeOffset storedAt, params (string Ad, string Url)[] uses)

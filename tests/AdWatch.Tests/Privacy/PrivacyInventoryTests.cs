@@ -93,13 +93,13 @@ public sealed class PrivacyInventoryTests : IAsyncLifetime
 
         inventory.Columns.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c.Purpose) && !string.IsNullOrWhiteSpace(c.Retention) && !string.IsNullOrWhiteSpace(c.Access));
         inventory.Columns.Single(c => c is { Table: "users", Column: "password_hash" }).Access.ShouldStartWith("no one");
-        // Findings the DPIA must see, read from RetentionPurge: nothing deletes review notes or user accounts (the OCR phone
-        // cache, alerts, watches, controls and measures have their rules since issue 15).
+        // Findings the DPIA must see, read from RetentionPurge: nothing deletes user accounts (the OCR phone cache, alerts,
+        // watches, controls and measures have their rules since issue 15, review notes since issue 16).
         var notPurged = inventory.NotPurged.Select(c => $"{c.Table}.{c.Column}").ToList();
         notPurged.ShouldNotContain("image_phones.phones_json");
         notPurged.ShouldNotContain("alerts.evidence_json");
         notPurged.ShouldNotContain("controls.note");
-        notPurged.ShouldContain("reviews.note");
+        notPurged.ShouldNotContain("reviews.note");
         notPurged.ShouldContain("users.name");
         notPurged.ShouldNotContain("ad_versions.body_text");
         inventory.Columns.Single(c => c is { Table: "ad_versions", Column: "body_text" }).Category.ShouldBe("special-category");
