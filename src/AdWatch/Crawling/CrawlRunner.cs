@@ -62,7 +62,7 @@ public sealed class CrawlRunner(
         }
 
         var fetcher = site.Fetch.Mode == FetchMode.Browser ? (IPageFetcher)browserFetcher : httpFetcher;
-        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch", throttle), runs, captures, time);
+        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, o.RobotsProductToken, throttle), runs, captures, time);
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var heartbeat = HeartbeatAsync(run.Id, lease, heartbeatStop.Token);
         try
