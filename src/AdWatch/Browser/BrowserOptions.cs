@@ -14,6 +14,12 @@ public sealed class BrowserOptions : IValidatableObject
     /// <summary>The crawler asks for a fresh Chromium after this many pages (Chromium grows over time).</summary>
     public int RecycleAfterPages { get; set; } = 100;
 
+    /// <summary>
+    /// Chromium's sandbox, which keeps a hostile page's exploit inside the renderer. On by default; off only where it
+    /// cannot run: as root (Chromium refuses to start sandboxed as root) or in a container without user namespaces.
+    /// </summary>
+    public bool Sandbox { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (RecycleAfterPages is < 1 or > 100_000)

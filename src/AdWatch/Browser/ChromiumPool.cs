@@ -15,6 +15,7 @@ public sealed class ChromiumPool(IOptions<BrowserOptions> options, ILogger<Chrom
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<Instance> _instances = [];
     private Instance? _current;
+    private bool _warnedNoSandbox;
 
     /// <summary>Chromium is available (the configured path, Debian's, or Playwright's); else the one-line reason it is not.</summary>
     public string? Unavailable()
@@ -50,7 +51,7 @@ public sealed class ChromiumPool(IOptions<BrowserOptions> options, ILogger<Chrom
                     {
                         Headless = true,
                         ExecutablePath = BrowserLocator.Resolve(options.Value.ChromiumPath),
-                        Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+                        Args = Arguments(),
                     });
                     _current = new Instance(playwright, browser);
                     _instances.Add(_current);
@@ -69,6 +70,32 @@ public sealed class ChromiumPool(IOptions<BrowserOptions> options, ILogger<Chrom
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Chromium's arguments: the sandbox stays on unless the process runs as root (Chromium will not start sandboxed
+    /// then) or <c>Browser:Sandbox</c> is false; without it, the warning to log says why.
+    /// </summary>
+    public static (IReadOnlyList<string> Args, string? Warning) LaunchArguments(bool isRoot, bool sandboxOption)
+    {
+        string[] common = ["--disable-dev-shm-usage", "--disable-gpu"];
+        var why = !sandboxOption ? "Browser:Sandbox is false"
+            : isRoot ? "the process runs as root, and Chromium does not start sandboxed as root"
+            : null;
+        return why is null
+            ? (common, null)
+            : (["--no-sandbox", .. common], $"Chromium runs without its sandbox ({why}): a hostile page that breaks the renderer reaches this process's user. Run AdWatch as an ordinary user to keep the sandbox.");
+    }
+
+    private string[] Arguments()
+    {
+        var (args, warning) = LaunchArguments(Environment.IsPrivilegedProcess, options.Value.Sandbox);
+        if (warning is not null && !_warnedNoSandbox)
+        {
+            _warnedNoSandbox = true;
+            logger.LogWarning("{Warning}", warning);
+        }
+        return [.. args];
     }
 
     /// <summary>How many Chromium processes this pool holds open now (tests: none after the last lease is retired).</summary>

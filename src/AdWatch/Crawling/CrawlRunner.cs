@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdWatch.Privacy;
 using AdWatch.Sites;
 using AdWatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,7 @@ public sealed class CrawlRunner(
         }
 
         var fetcher = site.Fetch.Mode == FetchMode.Browser ? (IPageFetcher)browserFetcher : httpFetcher;
-        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, "AdWatch", throttle), runs, captures, time);
+        var processor = new RequestProcessor(site, siteId, run, fetcher, new RobotsGate(httpFetcher, o.RobotsProductToken, throttle), runs, captures, time);
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var heartbeat = HeartbeatAsync(run.Id, lease, heartbeatStop.Token);
         try
@@ -134,7 +135,7 @@ public sealed class CrawlRunner(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // One unusable page is a result, not a crashed run.
-                    logger.LogWarning(ex, "Request {Url} failed unexpectedly", request.Url);
+                    logger.LogWarning(ex, "Request {RequestId} of {Site} (URL {UrlRef}) failed unexpectedly", request.Id, site.Name, LogRef.Of(request.Url));
                     outcome = new RequestOutcome("failed", null, 0, 0, null, "internal", ex.Message, time.GetUtcNow());
                 }
                 await runs.CompleteRequestAsync(request.Id, Owner, outcome, token);

@@ -29,8 +29,17 @@ public sealed class CrawlingOptions : IValidatableObject
     /// <summary>Delay applied on 429 without Retry-After, in milliseconds.</summary>
     public int DefaultBackpressureMs { get; set; } = 5000;
 
-    /// <summary>Default User-Agent; a site may set its own.</summary>
-    public string UserAgent { get; set; } = "AdWatch/1.0 (+municipal ad monitoring; contact via the operating municipality)";
+    /// <summary>
+    /// A current desktop Chrome's User-Agent, the default one: an ad site is not told it is being watched (issue 16).
+    /// A site whose definition sets <c>fetch.userAgent</c> (e.g. one that agreed to be monitored) gets that instead.
+    /// </summary>
+    public const string BrowserUserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36";
+
+    /// <summary>Default User-Agent; a site may set its own with <c>fetch.userAgent</c>.</summary>
+    public string UserAgent { get; set; } = BrowserUserAgent;
+
+    /// <summary>The product token robots.txt groups are matched against (RFC 9309 §2.2.1), whatever User-Agent is sent.</summary>
+    public string RobotsProductToken { get; set; } = "AdWatch";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => new[]
     {
@@ -42,6 +51,7 @@ public sealed class CrawlingOptions : IValidatableObject
         ValidatedOptions.Between("Crawling:MaxRetryAfterSeconds", MaxRetryAfterSeconds, 1, 86_400),
         ValidatedOptions.Between("Crawling:DefaultBackpressureMs", DefaultBackpressureMs, 1, 3_600_000),
         ValidatedOptions.Required("Crawling:UserAgent", UserAgent, "remove the key to use the default."),
+        ValidatedOptions.Required("Crawling:RobotsProductToken", RobotsProductToken, "remove the key to use the default."),
     }.OfType<ValidationResult>();
 }
 

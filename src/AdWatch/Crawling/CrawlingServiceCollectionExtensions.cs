@@ -28,7 +28,8 @@ public static class CrawlingServiceCollectionExtensions
         services.TryAddSingleton<BrowserFetcher>();
         services.TryAddSingleton<CrawlRunner>();
 
-        var http = services.AddHttpClient(CrawlHttp.ClientName);
+        // No HttpClient request logging: it would write every ad's URL to the log (issue 16).
+        var http = services.AddHttpClient(CrawlHttp.ClientName).RemoveAllLoggers();
         http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false, // each hop is checked against the site's hosts in HttpFetcher

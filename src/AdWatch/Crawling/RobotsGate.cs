@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using AdWatch.Sites;
 
 namespace AdWatch.Crawling;
@@ -29,7 +28,7 @@ public sealed class RobotsGate(IPageFetcher fetcher, string productToken, HostTh
         var result = await fetcher.FetchAsync(new FetchRequest(url, site), ct);
         return result.StatusCode switch
         {
-            >= 200 and < 300 when result.Error is null => RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body), productToken),
+            >= 200 and < 300 when result.Error is null => RobotsTxt.Parse(result.Body, productToken),
             >= 400 and < 500 => RobotsTxt.AllowAll,
             _ => RobotsTxt.DisallowAll,
         };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AdWatch.Crawling;
 using AdWatch.Extraction;
+using AdWatch.Privacy;
 using AdWatch.Sites;
 using AdWatch.Storage;
 using Dapper;
@@ -116,6 +117,7 @@ public sealed class ExtractionPass(
 
         ulong? hash = null;
         string? problem;
+        string? fetchedKind = null;
         (string? Sha256, string? Problem) kept = (null, null);
         if (site is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
@@ -124,6 +126,7 @@ public sealed class ExtractionPass(
         else
         {
             var fetched = await fetcher.FetchAsync(new FetchRequest(uri, site), ct);
+            fetchedKind = fetched.Error?.Kind;
             hash = fetched.IsSuccess ? fingerprinter.Compute(fetched.Body) : null;
             if (fetched.IsSuccess && (cached is null || needsOcr))
             {
@@ -137,7 +140,9 @@ public sealed class ExtractionPass(
         }
         if (problem is not null || kept.Problem is not null)
         {
-            logger.LogInformation("Image {Url} not hashed or not kept: {Problem}", url, problem ?? kept.Problem);
+            // The problem text may quote the URL (an off-site redirect); the log gets the error's kind.
+            logger.LogInformation("Image {ImageRef} of {Site} not hashed or not kept: {Problem}", LogRef.Of(url), site?.Name ?? "(imported)",
+                fetchedKind ?? problem ?? kept.Problem);
         }
         if (cached is not null)
         {

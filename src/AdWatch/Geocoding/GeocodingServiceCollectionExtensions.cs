@@ -34,6 +34,7 @@ public static class GeocodingServiceCollectionExtensions
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("AdWatch/1.0 (+https://github.com/adwatch)");
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler owns timeouts
             })
+            .RemoveAllLoggers() // its request URLs carry the address asked for
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
             {

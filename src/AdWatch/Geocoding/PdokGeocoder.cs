@@ -68,7 +68,7 @@ internal sealed class PdokGeocoder : IGeocoder
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                _logger.LogWarning(ex, "PDOK geocoding of {Raw} failed; using the offline result ({Precision})", mention.Raw, fallback.Place.Precision);
+                _logger.LogWarning(ex, "PDOK geocoding of an address failed; using the offline result ({Precision})", fallback.Place.Precision);
                 results.Add(fallback);
             }
         }
@@ -129,7 +129,7 @@ internal sealed class PdokGeocoder : IGeocoder
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            _logger.LogWarning(ex, "BAG gebruiksdoel lookup of {ObjectId} failed; the address keeps its BAG ids without it", objectId);
+            _logger.LogWarning(ex, "BAG gebruiksdoel lookup failed; the address keeps its BAG ids without it");
             return null;
         }
     }

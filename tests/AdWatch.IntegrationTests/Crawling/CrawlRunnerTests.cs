@@ -195,6 +195,17 @@ public sealed class CrawlRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_ObeysTheGroupOfTheConfiguredRobotsProductToken()
+    {
+        // The demo robots.txt has "User-agent: BadBot / Disallow: /"; the User-Agent sent does not decide the group.
+        await using var h = await CrawlHarness.StartAsync(new() { ["Crawling:RobotsProductToken"] = "BadBot" });
+        var run = await h.CrawlDayAsync(4);
+
+        run.Stats!.ErrorsByKind["robots"].ShouldBeGreaterThan(0);
+        h.Host.Kontaktbord.Requests.CountPathPrefix("/advertentie").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task RunAsync_FetchesDisallowedUrls_WhenRobotsTurnedOffWithReason()
     {
         await using var h = await CrawlHarness.StartAsync();

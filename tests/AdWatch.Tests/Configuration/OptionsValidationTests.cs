@@ -28,6 +28,7 @@ public sealed class OptionsValidationTests
         { "Jobs:TimeZone", " ", "Jobs:TimeZone must not be empty" },
         { "Crawling:BatchSize", "5000", "Crawling:BatchSize must be between 1 and 1000 (it is 5000)." },
         { "Crawling:UserAgent", "", "Crawling:UserAgent must not be empty" },
+        { "Crawling:RobotsProductToken", " ", "Crawling:RobotsProductToken must not be empty" },
         { "Crawling:CrawlersPath", " ", "Crawling:CrawlersPath must not be empty" },
         { "Retention:AdDays", "1", "Retention:AdDays must be between 7 and 3650 (it is 1)." },
         { "Retention:Cron", "every night", "Retention:Cron must have five fields" },
