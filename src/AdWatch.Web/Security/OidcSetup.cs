@@ -40,7 +40,8 @@ internal static class OidcSetup
                 return context.HttpContext.RequestServices.GetRequiredService<AuditLog>()
                     .WriteAsync(name, "sign_in_failed", "user", name, "openid connect: no mapped role", context.HttpContext.RequestAborted);
             }
-            var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
+            // No users row to check the session against: SessionValidator leaves principals with this claim alone.
+            var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role), new(SessionValidator.OidcClaim, "true") };
             var organisation = principal.FindFirst(settings.OrganisationClaim)?.Value;
             if (context.HttpContext.RequestServices.GetRequiredService<Organisations>().Find(organisation) is { } known)
             {

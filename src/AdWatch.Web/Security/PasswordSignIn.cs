@@ -58,26 +58,28 @@ public sealed class PasswordSignIn(UserStore users, AuditLog audit, IOptions<Web
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            await users.SetPasswordHashAsync(user.Name, Hasher.HashPassword(user.Name, password), ct);
+            user = user with { SecurityStamp = await users.SetPasswordHashAsync(user.Name, Hasher.HashPassword(user.Name, password), ct) };
         }
         await users.RecordSignInAsync(user.Name, now, ct);
-        await IssueCookieAsync(http, user.Name, user.Role.ToText(), user.LastVisitAt, user.Organisation);
+        await IssueCookieAsync(http, user, now);
         await audit.WriteAsync(user.Name, "sign_in", "user", user.Name, "password", ct);
         return PasswordSignInResult.Succeeded;
     }
 
     /// <summary>
-    /// Signs <paramref name="name"/> in with the cookie scheme (also used right after the first-run set-up). The organisation
-    /// key goes into <see cref="UserScope.OrganisationClaim"/>; without one the user sees no dossier.
+    /// Signs <paramref name="user"/> in with the cookie scheme (also used right after the first-run set-up). The organisation
+    /// key goes into <see cref="UserScope.OrganisationClaim"/>; without one the user sees no dossier. The security stamp makes
+    /// the session revocable (<see cref="SessionValidator"/>).
     /// </summary>
-    public static Task IssueCookieAsync(HttpContext http, string name, string role, DateTimeOffset? previousVisit, string? organisation)
+    public static Task IssueCookieAsync(HttpContext http, UserRow user, DateTimeOffset now)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
-        if (organisation is not null)
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role.ToText()) };
+        claims.AddRange(SessionValidator.SessionClaims(user, now));
+        if (user.Organisation is { } organisation)
         {
             claims.Add(new Claim(UserScope.OrganisationClaim, organisation));
         }
-        if (previousVisit is { } visit)
+        if (user.LastVisitAt is { } visit)
         {
             claims.Add(new Claim(PreviousVisitClaim, visit.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }

@@ -33,6 +33,7 @@ internal static class SecuritySetup
                 // Strict breaks the redirect back from an identity provider, so single sign-on needs Lax.
                 o.Cookie.SameSite = oidc.Enabled ? SameSiteMode.Lax : SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = c => c.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(c);
             });
         if (oidc.Enabled)
         {
@@ -51,6 +52,7 @@ internal static class SecuritySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<SessionValidator>();
         services.AddSingleton<UserScope>();
         services.AddHostedService<SetupLinkAnnouncer>();
     }

@@ -60,8 +60,8 @@ public sealed class SetupTokenStore(Database database, TimeProvider time)
             return false;
         }
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO users (name, role, password_hash, created_at) VALUES (@adminName, 'admin', @passwordHash, @now)
-            """, new { adminName, passwordHash, now }, tx, cancellationToken: ct));
+            INSERT INTO users (name, role, password_hash, created_at, security_stamp) VALUES (@adminName, 'admin', @passwordHash, @now, @stamp)
+            """, new { adminName, passwordHash, now, stamp = UserStore.NewSecurityStamp() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return true;
     }

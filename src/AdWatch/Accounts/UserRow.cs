@@ -19,4 +19,6 @@ public sealed record UserRow
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>The key of the account's organisation (<see cref="Organisations"/>); null: none assigned, no dossiers.</summary>
     public string? Organisation { get; init; }
+    /// <summary>Random value carried in the sign-in cookie; a new one ends every session that carries the old (migration 0020).</summary>
+    public string SecurityStamp { get; init; } = "";
 }

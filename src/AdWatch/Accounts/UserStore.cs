@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AdWatch.Storage;
 using Dapper;
 
@@ -9,7 +10,7 @@ public sealed class UserStore(Database database)
     /// <summary>The roles as stored and as written in settings and on the command line, least rights first.</summary>
     public static readonly IReadOnlyList<string> Roles = EnumText.All<Role>();
 
-    private const string Columns = "id, name, role AS role_text, password_hash, disabled, failed_logins, locked_until, last_visit_at, created_at, organisation";
+    private const string Columns = "id, name, role AS role_text, password_hash, disabled, failed_logins, locked_until, last_visit_at, created_at, organisation, security_stamp";
 
     /// <summary>Adds an account without an organisation: it sees no dossier until one is assigned (<see cref="SetOrganisationAsync"/>).</summary>
     public Task<long> AddAsync(string name, Role role, string? passwordHash, DateTimeOffset at, CancellationToken ct) =>
@@ -24,8 +25,9 @@ public sealed class UserStore(Database database)
         }
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO users (name, role, password_hash, created_at, organisation) VALUES (@name, @role, @passwordHash, @at, @organisation) RETURNING id
-            """, new { name, role = role.ToText(), passwordHash, at, organisation }, cancellationToken: ct));
+            INSERT INTO users (name, role, password_hash, created_at, organisation, security_stamp)
+            VALUES (@name, @role, @passwordHash, @at, @organisation, @stamp) RETURNING id
+            """, new { name, role = role.ToText(), passwordHash, at, organisation, stamp = NewSecurityStamp() }, cancellationToken: ct));
     }
 
     public async Task<UserRow?> FindAsync(string name, CancellationToken ct)
@@ -41,28 +43,48 @@ public sealed class UserStore(Database database)
         return [.. await connection.QueryAsync<UserRow>(new CommandDefinition($"SELECT {Columns} FROM users ORDER BY name", cancellationToken: ct))];
     }
 
+    /// <summary>Disables or enables the account; false when there is none. Ends its sessions (a new security stamp).</summary>
     public async Task<bool> SetDisabledAsync(string name, bool disabled, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET disabled = @disabled WHERE name = @name", new { name, disabled }, cancellationToken: ct)) == 1;
+            "UPDATE users SET disabled = @disabled, security_stamp = @stamp WHERE name = @name",
+            new { name, disabled, stamp = NewSecurityStamp() }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Assigns the account's organisation (null: none); false when there is no such account. Counts from its next sign-in.</summary>
+    /// <summary>
+    /// Assigns the account's organisation (null: none); false when there is no such account. Ends its sessions (a new security
+    /// stamp), so the new organisation counts from its next sign-in.
+    /// </summary>
     public async Task<bool> SetOrganisationAsync(string name, string? organisation, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET organisation = @organisation WHERE name = @name", new { name, organisation }, cancellationToken: ct)) == 1;
+            "UPDATE users SET organisation = @organisation, security_stamp = @stamp WHERE name = @name",
+            new { name, organisation, stamp = NewSecurityStamp() }, cancellationToken: ct)) == 1;
     }
 
-    public async Task SetPasswordHashAsync(string name, string passwordHash, CancellationToken ct)
+    /// <summary>Sets the password hash and lifts a lockout; ends the account's sessions. Returns the new security stamp.</summary>
+    public async Task<string> SetPasswordHashAsync(string name, string passwordHash, CancellationToken ct)
+    {
+        var stamp = NewSecurityStamp();
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE name = @name",
+            new { name, passwordHash, stamp }, cancellationToken: ct));
+        return stamp;
+    }
+
+    /// <summary>Ends every session of the account (sign-out): cookies carrying the old security stamp are refused from now on.</summary>
+    public async Task RotateSecurityStampAsync(string name, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL WHERE name = @name",
-            new { name, passwordHash }, cancellationToken: ct));
+            "UPDATE users SET security_stamp = @stamp WHERE name = @name", new { name, stamp = NewSecurityStamp() }, cancellationToken: ct));
     }
+
+    /// <summary>A fresh random security stamp (128 bits, hex).</summary>
+    public static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Counts a failed sign-in; from <paramref name="maxFailures"/> on, locks the account until <paramref name="lockUntil"/>.</summary>
     public async Task RecordFailedSignInAsync(string name, int maxFailures, DateTimeOffset lockUntil, CancellationToken ct)

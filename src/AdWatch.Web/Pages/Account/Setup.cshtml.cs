@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace AdWatch.Web.Pages.Account;
 
 /// <summary>The one-time first-run page: creates the first administrator, then the link is spent.</summary>
-public sealed class SetupModel(SetupTokenStore tokens, AuditLog audit, IStringLocalizer<SetupModel> text) : PageModel
+public sealed class SetupModel(SetupTokenStore tokens, UserStore users, AuditLog audit, TimeProvider time, IStringLocalizer<SetupModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -49,7 +49,7 @@ public sealed class SetupModel(SetupTokenStore tokens, AuditLog audit, IStringLo
             return Page();
         }
         await audit.WriteAsync(name, "change", "user", name, "first administrator created with the set-up link", ct);
-        await PasswordSignIn.IssueCookieAsync(HttpContext, name, Policies.AdminRole, previousVisit: null, organisation: null);
+        await PasswordSignIn.IssueCookieAsync(HttpContext, (await users.FindAsync(name, ct))!, time.GetUtcNow());
         await audit.WriteAsync(name, "sign_in", "user", name, "set-up link", ct);
         return LocalRedirect("/");
     }
