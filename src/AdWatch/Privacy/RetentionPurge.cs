@@ -136,7 +136,15 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
             Alerts = alerts, Watches = watches, Controls = controls, Measures = measures, ReviewNotes = notes,
         };
         await audit.WriteAsync(actor, "purge", "retention", null, result.ToString(), ct);
-        await database.CompactAsync(ct);
+        try
+        {
+            await database.CompactAsync(ct);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+            // The purge itself is committed; a busy dashboard only defers the compaction to the next purge.
+            logger.LogWarning("Retention purge: the database was busy, so VACUUM/WAL checkpoint waits for the next purge ({Message})", ex.Message);
+        }
         logger.LogInformation("Retention purge: {Result}", result);
         return result;
     }
@@ -215,7 +223,11 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
         return (versions, observations);
     }
 
-    /// <summary>Removes <paramref name="values"/> (purged phones, ad URLs) from the audit log's target and detail; the entry stays.</summary>
+    /// <summary>
+    /// Removes <paramref name="values"/> (purged phones, ad URLs) from the audit entries they are the target of (a phone lookup),
+    /// their detail included; the entry stays. Found by index (<c>ix_audit_log_target</c>): no audit entry names a phone or URL
+    /// elsewhere.
+    /// </summary>
     private static async Task ScrubAuditAsync(DbConnection connection, DbTransaction tx, IEnumerable<string> values, CancellationToken ct)
     {
         foreach (var value in values.Where(v => v.Length > 0))
@@ -223,7 +235,7 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
             await Execute(connection, tx, """
                 UPDATE audit_log SET target_id = CASE WHEN target_id = @value THEN @purged ELSE target_id END,
                                      detail = REPLACE(detail, @value, @purged)
-                WHERE target_id = @value OR REPLACE(detail, @value, '') <> detail
+                WHERE target_id = @value
                 """, new { value, purged = PurgedValue }, ct);
         }
     }
