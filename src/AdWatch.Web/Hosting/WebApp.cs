@@ -47,6 +47,7 @@ internal static class WebApp
         // Every dossier carries the referral information: a missing or broken config/referrals.yaml stops the start here.
         app.Services.GetRequiredService<ReferralDirectory>();
 
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -36,6 +36,16 @@ public sealed class WebOptions : IValidatableObject
     /// </summary>
     public string? KeysPath { get; set; }
 
+    /// <summary>
+    /// Addresses of reverse proxies (TLS terminators) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> AdWatch
+    /// believes: behind one, the sign-in cookie is <c>Secure</c> and the client address is the real one. Loopback is always
+    /// trusted; headers from any other sender are ignored.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>As <see cref="KnownProxies"/>, as networks in CIDR notation (<c>10.0.0.0/8</c>), e.g. a Kubernetes pod network.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
     /// <summary>Optional OpenID Connect sign-in (the municipality's single sign-on). Off by default.</summary>
     public OidcOptions OpenIdConnect { get; set; } = new();
 
@@ -66,6 +76,14 @@ public sealed class WebOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(TileUrl) && TileSource() is null)
         {
             yield return new ValidationResult($"Dashboard:TileUrl '{TileUrl}' is not an absolute URL.");
+        }
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"Dashboard:KnownProxies '{proxy}' is not an IP address (e.g. 10.0.0.5).");
+        }
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"Dashboard:KnownNetworks '{network}' is not a network in CIDR notation (e.g. 10.0.0.0/8).");
         }
         foreach (var error in OpenIdConnect.Validate())
         {

@@ -10,6 +10,7 @@ using AdWatch.Web.Hosting;
 using AdWatch.Web.Security;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -73,6 +74,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         _app = WebApp.Build(new AppSettings(DatabasePath, null), "http://127.0.0.1:0", builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            builder.Services.AddTransient<IStartupFilter, TestClientAddress>();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await AppHost.MigrateAsync(_app.Services, ct);

@@ -20,6 +20,23 @@ internal static partial class FormPost
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password) =>
         SubmitAsync(client, "/account/signin", [new("Name", name), new("Password", password)]);
 
+    /// <summary>As <see cref="SignInAsync(HttpClient,string,string)"/>, with <paramref name="headers"/> on the POST only.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password,
+        IReadOnlyDictionary<string, string> headers)
+    {
+        var page = await client.GetStringAsync("/account/signin", Ct);
+        var token = Token(page) ?? throw new InvalidOperationException($"No antiforgery token on /account/signin:\n{page}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/signin")
+        {
+            Content = new FormUrlEncodedContent([new("Name", name), new("Password", password), new("__RequestVerificationToken", token)]),
+        };
+        foreach (var (header, value) in headers)
+        {
+            request.Headers.Add(header, value);
+        }
+        return await client.SendAsync(request, Ct);
+    }
+
     public static async Task<HttpClient> SignedInClientAsync(this DashboardFixture fixture, string role)
     {
         var client = fixture.NewClient();
