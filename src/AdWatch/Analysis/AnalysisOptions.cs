@@ -10,6 +10,13 @@ public sealed class AnalysisOptions
     /// <summary>Days before the as-of time that count for flags, touring advertisers and statistics.</summary>
     public int WindowDays { get; set; } = 90;
 
+    /// <summary>
+    /// A flag stays active while its last qualifying <see cref="WindowDays"/>-day window ended at most this many days before the
+    /// as-of time: a house that rotated in spring is still a lead in December, but a 2023 rotation is no lead in 2026. After that
+    /// the flag becomes inactive; its review status and history stay. At least <see cref="WindowDays"/>.
+    /// </summary>
+    public int FlagActiveDays { get; set; } = 365;
+
     /// <summary>Different advertisers with a short stay needed to flag a location.</summary>
     public int MinAdvertisers { get; set; } = 3;
 
@@ -72,6 +79,10 @@ public sealed class AnalysisOptions
             }
         }
         Positive("windowDays", WindowDays);
+        if (FlagActiveDays < WindowDays)
+        {
+            errors.Add($"flagActiveDays must be at least windowDays ({WindowDays}) (was {FlagActiveDays}).");
+        }
         Positive("minAdvertisers", MinAdvertisers);
         Positive("shortStayMaxDays", ShortStayMaxDays);
         Positive("touringWindowDays", TouringWindowDays);

@@ -52,6 +52,7 @@ public static class AnalysisOptionsLoader
                 case "region":
                     throw Error(fileName, keyNode, key, "the region is configured only as Region:MunicipalityCodes in adwatch.json; remove it here.");
                 case "windowDays": options.WindowDays = Int(); break;
+                case "flagActiveDays": options.FlagActiveDays = Int(); break;
                 case "minAdvertisers": options.MinAdvertisers = Int(); break;
                 case "shortStayMaxDays": options.ShortStayMaxDays = Int(); break;
                 case "gapToleranceDays": options.GapToleranceDays = Int(); break;

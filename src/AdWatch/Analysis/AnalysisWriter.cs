@@ -249,11 +249,12 @@ public sealed class AnalysisWriter(Database database)
         foreach (var old in existing.Values.Where(f => f.Active && byLocation.GetValueOrDefault(f.LocationId)?.Flag is not { Qualifies: true }))
         {
             var row = byLocation.GetValueOrDefault(old.LocationId)?.Flag is { } current ? FlagRowOf(current) : FlagRowOf(null);
+            // ads_json keeps the evidence of the last qualifying window: retention holds it for AdDays after the flag cleared.
             w.Updated += await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE flags SET score = @Score, reasons_json = @Reasons, as_of = @asOf, computed_at = @computedAt, active = FALSE,
-                    cleared_at = @asOf, advertiser_count = @Advertisers, short_stay_count = @ShortStays, phones_json = @Phones, ads_json = @Ads
+                    cleared_at = @asOf, advertiser_count = @Advertisers, short_stay_count = @ShortStays, phones_json = @Phones
                 WHERE id = @Id
-                """, new { old.Id, row.Score, row.Reasons, asOf, computedAt, row.Advertisers, row.ShortStays, row.Phones, row.Ads }, tx,
+                """, new { old.Id, row.Score, row.Reasons, asOf, computedAt, row.Advertisers, row.ShortStays, row.Phones }, tx,
                 cancellationToken: ct));
         }
         return (await c.QueryAsync<FlagData>(new CommandDefinition(

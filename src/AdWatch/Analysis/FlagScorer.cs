@@ -9,8 +9,9 @@ internal sealed class FlagScorer(AnalysisOptions options, AnalysisContext contex
 {
     public ResultFlag? Score(InputPlace place, IReadOnlyList<ResultStay> stays, int asOfDay)
     {
-        // "Within 90 days" is any 90-day window up to the as-of day, not only the last one: a house that rotated in spring is
-        // still a lead in December. The window with the most different short-stay advertisers (the latest on a tie) is scored.
+        // "Within 90 days" is any 90-day window up to the as-of day that ended at most FlagActiveDays before it, not only the
+        // last one: a house that rotated in spring is still a lead in December, a 2023 rotation is no lead in 2026. The window
+        // with the most different short-stay advertisers (the latest on a tie) is scored.
         asOfDay = BestWindowEnd(stays, asOfDay);
         var windowStart = asOfDay - options.WindowDays + 1;
         var inWindow = stays.Where(s => s.EndDay >= windowStart && s.StartDay <= asOfDay).ToList();
@@ -107,7 +108,9 @@ internal sealed class FlagScorer(AnalysisOptions options, AnalysisContext contex
     private int BestWindowEnd(IReadOnlyList<ResultStay> stays, int asOfDay)
     {
         var best = (Advertisers: -1, End: asOfDay);
-        var ends = stays.Where(s => s.LengthDays <= options.ShortStayMaxDays && s.EndDay <= asOfDay).Select(s => s.EndDay).Append(asOfDay).Distinct();
+        var earliestEnd = asOfDay - options.FlagActiveDays;
+        var ends = stays.Where(s => s.LengthDays <= options.ShortStayMaxDays && s.EndDay <= asOfDay && s.EndDay >= earliestEnd)
+            .Select(s => s.EndDay).Append(asOfDay).Distinct();
         foreach (var end in ends.Order())
         {
             var start = end - options.WindowDays + 1;

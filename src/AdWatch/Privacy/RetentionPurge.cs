@@ -21,15 +21,26 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
     private const int Chunk = 500;
 
     // Ads a flag still needs: every ad of every advertiser with a stay at a flagged location whose case is open, or
-    // closed/dismissed less than ClosedFlagDays ago. A 'new' flag that stopped qualifying holds its ads for AdDays more.
+    // closed/dismissed less than ClosedFlagDays ago. A 'new' flag nobody looked at yet holds only its evidence (the ads of its
+    // scored window, flags.ads_json), while active and for AdDays after it stopped qualifying: not every ad its advertisers
+    // ever placed.
     private const string HeldAds = """
         SELECT aa.ad_id FROM advertiser_ads aa
         JOIN stays s ON s.advertiser_id = aa.advertiser_id
         JOIN flags f ON f.location_id = s.location_id
         WHERE f.status IN ('in_review', 'inspection_proposed', 'inspected')
-           OR (f.status = 'new' AND (f.active OR f.cleared_at >= @adCutoff))
            OR (f.status IN ('closed', 'dismissed')
                AND COALESCE((SELECT MAX(r.at) FROM reviews r WHERE r.flag_id = f.id), f.first_flagged_at) >= @closedCutoff)
+        """;
+
+    private const string NewFlagEvidence = """
+        SELECT ads_json FROM flags WHERE status = 'new' AND ads_json IS NOT NULL AND (active OR cleared_at >= @adCutoff)
+        """;
+
+    // Retention counts from the last observation, clamped: a time after now (a clock or file from the future) counts as the
+    // first observation, and if that is in the future too, as long ago. Such an ad cannot outlive its retention.
+    private const string SeenAt = """
+        CASE WHEN last_seen_at <= @latest THEN last_seen_at WHEN first_seen_at <= @latest THEN first_seen_at ELSE 0 END
         """;
 
     // A measure that still runs, or ended less than ClosedFlagDays ago: its location's ads, relapse alerts and controls stay.
@@ -53,13 +64,15 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
 
         await using var connection = await database.OpenAsync(ct);
         // Ads behind a flag that needs them, and ads of advertisers who stayed at a house under a running measure (its evidence).
+        var evidenceHeld = (await connection.QueryAsync<string>(new CommandDefinition(NewFlagEvidence, new { adCutoff }, cancellationToken: ct)))
+            .SelectMany(json => System.Text.Json.JsonSerializer.Deserialize<long[]>(json) ?? []).ToHashSet();
         var expired = (await connection.QueryAsync<long>(new CommandDefinition($"""
-            SELECT id FROM ads WHERE last_seen_at < @adCutoff AND id NOT IN ({HeldAds})
+            SELECT id FROM ads WHERE {SeenAt} < @adCutoff AND id NOT IN ({HeldAds})
             AND id NOT IN (SELECT aa.ad_id FROM advertiser_ads aa JOIN stays s ON s.advertiser_id = aa.advertiser_id
                            WHERE s.location_id IN ({MeasureLocations}))
             ORDER BY id
             """,
-            new { adCutoff, closedCutoff }, cancellationToken: ct))).ToList();
+            new { adCutoff, closedCutoff, latest = now.AddDays(1) }, cancellationToken: ct))).Where(id => !evidenceHeld.Contains(id)).ToList();
         int versions = 0, observations = 0;
         foreach (var ids in expired.Chunk(Chunk))
         {

@@ -470,6 +470,26 @@ public abstract class AnalysisPipelineSuite : IAsyncLifetime
         (state.Id, state.Status, state.Active, state.FirstFlaggedAt).ShouldBe((flagId, "in_review", false, AsOf(20)));
     }
 
+    [Fact]
+    public async Task Run_DeactivatesAFlag_KeepingItsReviewStatus_WhenItsLastQualifyingWindowIsOlderThanFlagActiveDays()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = await NewDatabaseAsync();
+        var seed = new AnalysisSeed(db.Database);
+        await SeedRotationAsync(seed, ct);
+        await new ExtractionStore(db.Database).SetPhoneStatusAsync("+31800000000", "generic", null, "analist1", AsOf(0), ct);
+        var flagId = (await Runner(db).RunAsync(AsOf(20), null, ct)).Written.FlagByLocation.Values.Single().Id;
+        (await new ReviewStore(db.Database).TransitionAsync(flagId, ReviewStatus.New, ReviewStatus.InReview, "analist1", null, "analist1", AsOf(21), ct)).ShouldBeTrue();
+
+        // Nothing changed but time: the last stay ended on day 15; 365 days later the rotation still counts, a day more and not.
+        (await Runner(db).RunAsync(AsOf(15 + 365), null, ct)).Report.Locations.ShouldHaveSingleItem();
+        var later = await Runner(db).RunAsync(AsOf(15 + 366), null, ct);
+
+        later.Report.Locations.ShouldBeEmpty();
+        var state = later.Written.FlagByLocation.Values.Single();
+        (state.Id, state.Status, state.Active).ShouldBe((flagId, "in_review", false));
+    }
+
     [Theory]
     [InlineData("dismissed", "new", true)]
     [InlineData("in_review", "in_review", false)]

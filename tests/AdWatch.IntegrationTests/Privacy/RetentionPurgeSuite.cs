@@ -116,12 +116,63 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
         (await AdsAsync()).ShouldBe(["n1", "r1", "r2", "r3"]);
         (result.Ads, result.Versions, result.Phones).ShouldBe((1, 1, 1));
         (await CountAsync("SELECT COUNT(*) FROM phones WHERE e164 = '+31611110009'")).ShouldBe(0);
-        (await CountAsync("SELECT COUNT(*) FROM flags WHERE active")).ShouldBe(1);
+        // The purge's re-analysis (as of day 400) retires the flag: its rotation (days 0–15) is older than flagActiveDays (365).
+        // The review status stays, and the flag holds its evidence for AdDays more.
+        (await CountAsync("SELECT COUNT(*) FROM flags WHERE NOT active AND status = 'new'")).ShouldBe(1);
         // o1's page and the day-10 error snapshot are gone; r1's and n1's pages and the day-350 snapshot stay.
         (await CountAsync("SELECT COUNT(*) FROM evidence_blobs")).ShouldBe(3);
         (result.CrawlRequests, result.ErrorSnapshots).ShouldBe((1, 1));
         (await CountAsync("SELECT COUNT(*) FROM crawl_runs")).ShouldBe(2); // run statistics stay
         (await CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'purge' AND actor = 'test'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Purge_ANewFlagHoldsItsEvidence_NotEveryAdItsAdvertisersEverPlaced()
+    {
+        await SeedAsync();
+        // Luna (her phone) advertised in town long before the stay: the flag's dossier does not show that ad as evidence.
+        var seed = new AnalysisSeed(_db.Database);
+        await seed.AdAsync("l0", "Luna", "Hoi, ik ben Luna. Eerst even in de regio, bel me gerust voor een afspraak, discreet en schoon.",
+            ["+31611110001"], AnalysisSeed.Town, null, -30, 1, Ct);
+        (await Analysis().RunAsync(AnalysisSeed.Day0.AddDays(20), null, Ct)).Result.Advertisers
+            .Single(a => a.Label == "Luna").Ads.Count.ShouldBe(2);
+
+        await Purge().PurgeAsync("test", Ct);
+
+        (await AdsAsync()).ShouldBe(["n1", "r1", "r2", "r3"]);
+    }
+
+    [Fact]
+    public async Task Purge_RetiredFlag_ReleasesItsEvidence_AdDaysLater()
+    {
+        await SeedAsync();
+        await Purge().PurgeAsync("test", Ct); // retires the flag (day 400)
+        _time.Advance(TimeSpan.FromDays(new RetentionOptions().AdDays - 1));
+        await Purge().PurgeAsync("test", Ct);
+        (await AdsAsync()).ShouldBe(["r1", "r2", "r3"]); // n1 (days 300–301) expired on its own
+
+        _time.Advance(TimeSpan.FromDays(2));
+        await Purge().PurgeAsync("test", Ct);
+
+        (await AdsAsync()).ShouldBeEmpty();
+        (await CountAsync("SELECT COUNT(*) FROM flags WHERE status = 'new' AND NOT active")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Purge_CountsRetentionFromAClampedObservationTime_NotAFutureOne()
+    {
+        await SeedAsync();
+        await using (var c = await _db.Database.OpenAsync(Ct))
+        {
+            // An ad "last seen" on 9999-12-31 (a bad clock or an imported file) would otherwise never expire.
+            var future = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+            await c.ExecuteAsync("UPDATE ads SET last_seen_at = @future WHERE external_id = 'o1'", new { future });
+            await c.ExecuteAsync("UPDATE ads SET last_seen_at = @future, first_seen_at = @future WHERE external_id = 'n1'", new { future });
+        }
+
+        await Purge().PurgeAsync("test", Ct);
+
+        (await AdsAsync()).ShouldBe(["r1", "r2", "r3"]);
     }
 
     [Fact]

@@ -84,6 +84,18 @@ public sealed class AnalysisEngineTests
     }
 
     [Fact]
+    public void Run_StopsFlagging_WhenTheLastQualifyingWindowEndedMoreThanFlagActiveDaysAgo()
+    {
+        // The rotation's last stay ends on day 22: a year later it is history, not a lead (the stored flag row turns inactive
+        // with its review status; AnalysisWriter keeps it).
+        var (t, _, _) = RotationHouse();
+
+        t.Run(22 + 365).Flagged.ShouldHaveSingleItem();
+        t.Run(22 + 366).Flagged.ShouldBeEmpty();
+        t.Run(22 + 91, new AnalysisOptions { FlagActiveDays = 90 }).Flagged.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Run_DoesNotFlag_WhenNo90DayWindowHoldsThreeAdvertisers()
     {
         var t = new Timeline();

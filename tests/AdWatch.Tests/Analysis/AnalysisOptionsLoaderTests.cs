@@ -39,6 +39,7 @@ public sealed class AnalysisOptionsLoaderTests
     [InlineData("weights:\n  fame: 1\n", "analysis.yaml:2: weights.fame: unknown weight")]
     [InlineData("region: [GM0243]\n", "analysis.yaml:1: region: the region is configured only as Region:MunicipalityCodes")]
     [InlineData("language: de\n", "analysis.yaml:1: language must be 'nl' or 'en'")]
+    [InlineData("windowDays: 120\nflagActiveDays: 100\n", "analysis.yaml:2: flagActiveDays must be at least windowDays (120)")]
     [InlineData("windowDays: [1\n", "analysis.yaml:")]
     [InlineData("- a\n- b\n", "analysis.yaml:1: expected a mapping")]
     public void Parse_NamesFileLineAndField_WhenInvalid(string yaml, string expected) =>
