@@ -56,11 +56,7 @@ public sealed class Database : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(ct);
         }
 
-        var dir = Path.GetDirectoryName(FilePath);
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
+        // No folder is created here: the command line checks the path first (a mistyped folder is an error, not a new tree).
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(ct);
         await using (var pragma = connection.CreateCommand())
