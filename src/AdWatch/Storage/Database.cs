@@ -56,7 +56,13 @@ public sealed class Database : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(ct);
         }
 
-        // No folder is created here: the command line checks the path first (a mistyped folder is an error, not a new tree).
+        // The command line checked the path before (a --db in a missing folder is an error there, see SqliteFile); a host
+        // that configures a path of its own gets its folder.
+        var dir = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(ct);
         await using (var pragma = connection.CreateCommand())
