@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Web.Cli;
 
 /// <summary>Runs a verb body and turns the errors a user can cause into one clear line and an exit code.</summary>
-internal static class CliAction
+internal static partial class CliAction
 {
     public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> body) =>
         command.SetAction(async (result, ct) => await RunAsync(string.Join(' ', ["adwatch", .. CommandPath(result)]), () => body(result, ct)));
@@ -47,6 +47,14 @@ internal static class CliAction
             await Console.Error.WriteLineAsync($"{verb}: invalid configuration: {string.Join(" ", e.Failures)}");
             return ExitCodes.Failure;
         }
+        catch (InvalidOperationException e) when (ConversionFailure().Match(e.Message) is { Success: true } m)
+        {
+            // A setting that does not fit its type ("AdDays": "lots"): the binder's message, without the stack trace.
+            var key = m.Groups["key"].Value;
+            await Console.Error.WriteLineAsync($"{verb}: invalid configuration: {key} must be {TypeName(m.Groups["type"].Value)}" +
+                                               $" (in the configuration file or ADWATCH__{key.Replace(":", "__", StringComparison.Ordinal)}).");
+            return ExitCodes.Failure;
+        }
         catch (InvalidDataException e) when (e.Source == "Microsoft.Extensions.Configuration.Json")
         {
             await Console.Error.WriteLineAsync($"{verb}: {e.Message} Fix the JSON syntax in that file.");
@@ -58,4 +66,16 @@ internal static class CliAction
             return ExitCodes.Interrupted;
         }
     }
+
+    private static string TypeName(string type) => type switch
+    {
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Double" or "System.Decimal" => "a number",
+        "System.Boolean" => "true or false",
+        "System.TimeSpan" => "a duration (e.g. 00:05:00)",
+        _ => $"a {type.Split('.')[^1]}",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to convert configuration value (?:'.*' )?at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex ConversionFailure();
 }

@@ -27,6 +27,10 @@ internal static class DemoCommand
         {
             var given = global.Read(r);
             var settings = given with { DatabasePath = given.DatabasePath ?? DefaultDatabase };
+            // data/ is created on a fresh clone; a --db in a folder that does not exist is a mistake.
+            SqliteFile.Check(settings.DatabasePath, "--db", createFolder: given.DatabasePath is null);
+            // Before the reset: a second demo must not delete the database a running one serves.
+            using var held = ServeLock.Acquire(settings.DatabasePath!);
             await ResetAsync(settings.DatabasePath!, ct);
 
             var app = WebApp.Build(settings, r.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? ServeCommand.DefaultUrl,

@@ -23,6 +23,7 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(AppSettings settings, string? urls, CancellationToken ct)
     {
         var app = WebApp.Build(settings, urls ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl);
+        using var held = app.Services.GetRequiredService<AdWatch.Storage.Database>().FilePath is { } file ? ServeLock.Acquire(file) : null;
         await AppHost.MigrateAsync(app.Services, ct);
         await app.RunAsync(ct);
         return ExitCodes.Ok;

@@ -17,12 +17,24 @@ internal static class AppHost
             builder.Configuration.AddJsonFile(configFile, optional: false, reloadOnChange: false);
         }
         builder.Configuration.AddEnvironmentVariables(prefix: "ADWATCH__");
+        var provider = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
         if (settings.DatabasePath is not null)
         {
+            if (string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserError($"--db names a SQLite file, but Storage:Provider is 'postgres' (in {configFile ?? "the environment"}). " +
+                                    "Leave out --db to use PostgreSQL, or set Storage:Provider to 'sqlite'.", ExitCodes.Usage);
+            }
+            SqliteFile.Check(settings.DatabasePath, "--db", createFolder: false);
             builder.Configuration.AddInMemoryCollection([
                 new($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}", "sqlite"),
                 new($"{StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)}", settings.DatabasePath),
             ]);
+        }
+        else if (provider is null || string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            SqliteFile.Check(builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DatabasePath)}"] is { Length: > 0 } configured
+                ? configured : new StorageOptions().DatabasePath, "Storage:DatabasePath", createFolder: true);
         }
 
         // Logs go to stderr so verbs that print JSON keep stdout clean; JSON lines when not on a terminal.

@@ -56,6 +56,8 @@ public sealed class Database : IAsyncDisposable
             return await _postgres.OpenConnectionAsync(ct);
         }
 
+        // The command line checked the path before (a --db in a missing folder is an error there, see SqliteFile); a host
+        // that configures a path of its own gets its folder.
         var dir = Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(dir))
         {

@@ -67,6 +67,79 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
+    [InlineData("folder", "is a folder, not a database file")]
+    [InlineData("text.db", "is not a SQLite database")]
+    [InlineData("missing/x.db", "the folder")]
+    public async Task Db_ThatCannotBeADatabase_IsOneLine_AndExitsTwo(string db, string expected)
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.FullName, "folder"));
+        File.WriteAllText(Path.Combine(_dir.FullName, "text.db"), "not a database, just text someone named .db");
+
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", db, "analyze", "--json");
+
+        exit.ShouldBe(2, stderr);
+        stderr.ShouldContain(Path.Combine(_dir.FullName, db));
+        stderr.ShouldContain(expected);
+        stderr.ShouldNotContain("   at ");
+        Directory.Exists(Path.Combine(_dir.FullName, "missing")).ShouldBeFalse(); // no folder tree made up from a typo
+        File.ReadAllText(Path.Combine(_dir.FullName, "text.db")).ShouldStartWith("not a database"); // untouched
+    }
+
+    [Fact]
+    public async Task Db_WhilePostgresIsConfigured_IsRefused()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "pg.json"),
+            """{ "Storage": { "Provider": "postgres", "ConnectionString": "Host=127.0.0.1;Port=1;Database=none" } }""");
+
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--config", "pg.json", "--db", "a.db", "analyze", "--json");
+
+        exit.ShouldBe(2, stderr);
+        stderr.ShouldContain("Storage:Provider is 'postgres'");
+        File.Exists(Path.Combine(_dir.FullName, "a.db")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task MalformedConfig_NamesFileLineAndColumn()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "broken.json"), "{\n  \"Storage\": { \"Provider\": \"sqlite\" \n  \"Jobs\": {}\n}\n");
+
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--config", "broken.json", "analyze", "--json");
+
+        exit.ShouldBe(1, stderr);
+        stderr.ShouldContain(Path.Combine(_dir.FullName, "broken.json") + ":3:");
+        stderr.ShouldContain("not valid JSON");
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task NonNumericSetting_NamesTheSetting()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "lots.json"), """{ "Retention": { "AdDays": "lots" } }""");
+
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--config", "lots.json", "--db", "a.db", "purge");
+
+        exit.ShouldBe(1, stderr);
+        stderr.ShouldContain("Retention:AdDays must be a whole number");
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task SecondServe_OnOneSqliteFile_IsRefused_WhileTheFirstRuns()
+    {
+        var db = Path.Combine(_dir.FullName, "shared.db");
+        var port = LoopbackPort.Free();
+        using var first = AdwatchProcess.Start(_dir.FullName, "--db", db, "serve", "--urls", $"http://127.0.0.1:{port}");
+        await HealthyAsync(port, first);
+
+        var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, null, null, TimeSpan.FromSeconds(60),
+            ["--db", db, "serve", "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}"]);
+
+        exit.ShouldBe(1, stderr);
+        stderr.ShouldContain("already running on " + db);
+        stderr.ShouldNotContain("   at ");
+    }
+
+    [Theory]
     [InlineData("analyze")]
     [InlineData("serve")]
     [InlineData("demo")]
@@ -103,6 +176,11 @@ public sealed class CliTests : IDisposable
     {
         var port = LoopbackPort.Free();
         using var serve = AdwatchProcess.Start(_dir.FullName, "--db", db, "serve", "--urls", $"http://127.0.0.1:{port}");
+        await HealthyAsync(port, serve);
+    }
+
+    private static async Task HealthyAsync(int port, AdwatchProcess serve)
+    {
         using var http = new HttpClient();
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
         while (true)
