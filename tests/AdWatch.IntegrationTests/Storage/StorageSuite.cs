@@ -266,6 +266,36 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdStore_RecordsARevisitAsTheVersionItRefersTo_AndNothingWhenItIsUnknown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        long siteId;
+        await using (var c = await Database.OpenAsync(ct))
+        {
+            siteId = await c.ExecuteScalarAsync<long>(
+                "INSERT INTO sites (name, fetch_mode, created_at, updated_at) VALUES ('warc', 'import', @T0, @T0) RETURNING id", new { T0 });
+        }
+        var store = new AdWatch.Evidence.AdStore(Database);
+        AdWatch.Crawling.AdCapture Capture(string title, DateTimeOffset at) => new(siteId, "a1", "https://site.test/ad/1",
+            new AdWatch.Crawling.AdFields(title, "tekst", null, null, null, []), at, "import", null, System.Text.Encoding.UTF8.GetBytes(title), "text/html", 200);
+        var first = await store.RecordAsync(Capture("Een", T0), ct);
+        var second = await store.RecordAsync(Capture("Twee", T0.AddDays(1)), ct);
+
+        var revisit = await store.RecordRevisitAsync(siteId, "https://site.test/ad/1", "https://site.test/ad/1", T0, T0.AddDays(2), "import", ct);
+        var unknown = await store.RecordRevisitAsync(siteId, "https://site.test/ad/2", "https://site.test/ad/2", T0, T0.AddDays(2), "import", ct);
+
+        revisit.ShouldNotBeNull().VersionId.ShouldBe(first.VersionId);
+        second.VersionId.ShouldNotBe(first.VersionId);
+        unknown.ShouldBeNull();
+        var ad = (await store.FindAsync(siteId, "a1", ct)).ShouldNotBeNull();
+        ad.LastSeenAt.ShouldBe(T0.AddDays(2));
+        await using var read = await Database.OpenAsync(ct);
+        (await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM observations")).ShouldBe(3);
+        (await read.ExecuteScalarAsync<long>("SELECT current_version_id FROM ads")).ShouldBe(first.VersionId);
+    }
+
+    [Fact]
     public async Task AuditLog_StoresTargetWithoutNul_WhenAQueryHoldsNul()
     {
         var ct = TestContext.Current.CancellationToken;
