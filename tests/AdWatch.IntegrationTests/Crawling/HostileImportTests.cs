@@ -99,6 +99,21 @@ public sealed class HostileImportTests
     }
 
     [Fact]
+    public async Task ImportAsync_KeepsEarlierMembers_WhenAWarcGzIsCutOff()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        var file = FileIn(h, "cut.warc.gz");
+        await WriteWarcAsync(file, true, ("https://forum.example.org/t/1", Page("Een")), ("https://forum.example.org/t/2", Page("Twee")));
+        var bytes = await File.ReadAllBytesAsync(file, Ct);
+        await File.WriteAllBytesAsync(file, bytes[..^40], Ct);
+
+        var result = await ImportAsync(h, file);
+
+        result.Imported.ShouldBe(1);
+        result.Problems.ShouldHaveSingleItem().ShouldContain("the rest of the file was not read.");
+    }
+
+    [Fact]
     public async Task ImportAsync_SkipsAWarcRecordOverTheSiteBudget_NamingOffsetAndSize()
     {
         await using var h = await CrawlHarness.StartAsync();
