@@ -15,6 +15,7 @@ public sealed class AdStore(Database database)
     /// <summary>Stores one sighting in one transaction; raw bytes are kept as evidence when the content is new.</summary>
     public async Task<ObservationResult> RecordAsync(AdCapture c, CancellationToken ct)
     {
+        c = WithoutNul(c);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var ad = await connection.QuerySingleOrDefaultAsync<(long Id, DateTimeOffset FirstSeen)?>(new CommandDefinition(
@@ -80,11 +81,76 @@ public sealed class AdStore(Database database)
                 verified_at = CASE WHEN @VerifiedAt IS NOT NULL AND (verified_at IS NULL OR @VerifiedAt > verified_at) THEN @VerifiedAt ELSE verified_at END,
                 last_seen_at = CASE WHEN @ObservedAt > last_seen_at THEN @ObservedAt ELSE last_seen_at END
             WHERE id = @adId
-            """, new { adId, versionId, c.ObservedAt, c.Url, c.ETag, c.LastModified, c.CardHash, c.VerifiedAt }, tx, cancellationToken: ct));
+            """, new { adId, versionId, c.ObservedAt, c.Url, c.ETag, c.LastModified, c.CardHash, VerifiedAt = c.VerifiedAt?.ToUnixTimeMilliseconds() },
+            tx, cancellationToken: ct)); // a typed long?, as PostgreSQL cannot type a bare NULL in "@VerifiedAt IS NOT NULL"
         await tx.CommitAsync(ct);
 
         var change = firstSeen == c.ObservedAt ? AdChange.New : versionFirstSeen == c.ObservedAt ? AdChange.Changed : AdChange.Unchanged;
         return new ObservationResult(adId, versionId, change);
+    }
+
+    /// <summary>
+    /// A WARC revisit record: the ad at <paramref name="url"/> (or <paramref name="refersToUrl"/>) seen again at
+    /// <paramref name="observedAt"/> with the version it had at <paramref name="refersToDate"/> (its latest sighting up to
+    /// then). Null when no such sighting is stored, e.g. the response it refers to was not imported.
+    /// </summary>
+    public async Task<ObservationResult?> RecordRevisitAsync(long siteId, string url, string refersToUrl, DateTimeOffset refersToDate,
+        DateTimeOffset observedAt, string source, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var seen = await connection.QuerySingleOrDefaultAsync<(long AdId, long VersionId)?>(new CommandDefinition("""
+            SELECT o.ad_id, o.version_id FROM observations o JOIN ads a ON a.id = o.ad_id
+            WHERE a.site_id = @siteId AND (a.url = @url OR a.url = @refersToUrl) AND o.observed_at <= @refersToDate
+            ORDER BY o.observed_at DESC LIMIT 1
+            """, new { siteId, url, refersToUrl, refersToDate }, tx, cancellationToken: ct));
+        if (seen is not { } s)
+        {
+            return null;
+        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO observations (ad_id, version_id, run_id, source, observed_at)
+            VALUES (@AdId, @VersionId, NULL, @source, @observedAt)
+            ON CONFLICT (ad_id, observed_at) DO NOTHING
+            """, new { s.AdId, s.VersionId, source, observedAt }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE ads SET
+                first_seen_at = CASE WHEN @observedAt < first_seen_at THEN @observedAt ELSE first_seen_at END,
+                current_version_id = CASE WHEN @observedAt >= last_seen_at THEN @VersionId ELSE current_version_id END,
+                status = CASE WHEN @observedAt >= last_seen_at THEN 'active' ELSE status END,
+                missing_runs = CASE WHEN @observedAt >= last_seen_at THEN 0 ELSE missing_runs END,
+                gone_at = CASE WHEN @observedAt >= last_seen_at THEN NULL ELSE gone_at END,
+                last_seen_at = CASE WHEN @observedAt > last_seen_at THEN @observedAt ELSE last_seen_at END
+            WHERE id = @AdId
+            """, new { s.AdId, s.VersionId, observedAt }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new ObservationResult(s.AdId, s.VersionId, AdChange.Unchanged);
+    }
+
+    /// <summary>
+    /// PostgreSQL <c>text</c> cannot hold U+0000, and no ad needs it: a NUL in a page or an imported line is dropped from
+    /// every stored text (the raw bytes keep it), on both databases, so one hostile byte cannot abort a crawl or import.
+    /// </summary>
+    private static AdCapture WithoutNul(AdCapture c)
+    {
+        var f = c.Fields;
+        var hasNul = Has(c.ExternalId) || Has(c.Url) || Has(c.ContentType) || Has(c.ETag) || Has(c.LastModified) || Has(c.CardHash)
+            || Has(f.Title) || Has(f.Text) || Has(f.Location) || Has(f.Phone) || Has(f.PostedDate) || f.Images.Any(Has)
+            || (f.Extras?.Any(p => Has(p.Key) || Has(p.Value)) ?? false);
+        if (!hasNul)
+        {
+            return c;
+        }
+        var fields = new AdFields(Strip(f.Title), Strip(f.Text), Strip(f.Location), Strip(f.Phone), Strip(f.PostedDate), [.. f.Images.Select(i => Strip(i)!)],
+            f.Extras?.ToDictionary(p => Strip(p.Key)!, p => Strip(p.Value)!));
+        return c with
+        {
+            ExternalId = Strip(c.ExternalId)!, Url = Strip(c.Url)!, ContentType = Strip(c.ContentType), ETag = Strip(c.ETag),
+            LastModified = Strip(c.LastModified), CardHash = Strip(c.CardHash), Fields = fields,
+        };
+
+        static bool Has(string? s) => s?.Contains('\0', StringComparison.Ordinal) ?? false;
+        static string? Strip(string? s) => Has(s) ? s!.Replace("\0", "", StringComparison.Ordinal) : s;
     }
 
     /// <summary>

@@ -14,8 +14,11 @@ public sealed class AuditLog(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO audit_log (at, actor, action, target_kind, target_id, detail) VALUES (@at, @actor, @action, @targetKind, @targetId, @detail)
-            """, new { at = time.GetUtcNow(), actor, action, targetKind, targetId, detail }, cancellationToken: ct));
+            """, new { at = time.GetUtcNow(), actor = NoNul(actor), action, targetKind, targetId = NoNul(targetId), detail = NoNul(detail) }, cancellationToken: ct));
     }
+
+    /// <summary>A NUL typed into a query (<c>/phones?q=%00</c>) would make PostgreSQL refuse the row, and the page a 500.</summary>
+    private static string? NoNul(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
 
     /// <summary>Newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(DateTimeOffset? since, int limit, CancellationToken ct)

@@ -73,11 +73,13 @@ public sealed class ImportExportTests
         var imported = await importer.ImportAsync(file, Ct);
         await importer.ImportAsync(file, Ct);
 
-        imported.Imported.ShouldBe(4);
+        imported.Imported.ShouldBe(6); // 4 responses and 2 revisits: every sighting comes back
         imported.Skipped.ShouldBe(0);
         (await target.ScalarAsync("SELECT COUNT(*) FROM ads")).ShouldBe(3);
         (await target.ScalarAsync("SELECT COUNT(*) FROM ad_versions")).ShouldBe(4);
-        (await target.ScalarAsync("SELECT COUNT(*) FROM observations")).ShouldBe(4);
+        (await target.ScalarAsync("SELECT COUNT(*) FROM observations")).ShouldBe(await h.ScalarAsync("SELECT COUNT(*) FROM observations"));
+        (await target.ScalarAsync("SELECT COUNT(*) FROM observations")).ShouldBe(6);
+        (await target.ScalarAsync("SELECT COUNT(*) FROM ads WHERE last_seen_at = (SELECT MAX(observed_at) FROM observations)")).ShouldBe(3);
         (await target.ScalarAsync("SELECT COUNT(*) FROM ad_versions WHERE title = 'Luna laatste dagen'")).ShouldBe(1);
         var siteId = await target.ScalarAsync("SELECT id FROM sites WHERE name = 'kontaktbord'");
         (await target.Ads.FindAsync(siteId, "a1", Ct))!.FirstSeenAt.ShouldBe(CrawlHarness.Morning(2));

@@ -241,6 +241,73 @@ public abstract class StorageSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdStore_StoresEveryTextWithoutNul_WhenAPageOrImportHoldsNul()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        long siteId;
+        await using (var c = await Database.OpenAsync(ct))
+        {
+            siteId = await c.ExecuteScalarAsync<long>(
+                "INSERT INTO sites (name, fetch_mode, created_at, updated_at) VALUES ('nul', 'import', @T0, @T0) RETURNING id", new { T0 });
+        }
+        var fields = new AdWatch.Crawling.AdFields("Mi\0la", "Nieuw\0 in Putten", "Dorpsstraat\0 1", "06\0-12345678", "2023\0", ["https://site.test/\0a.png"],
+            new Dictionary<string, string> { ["age\0"] = "2\05" });
+
+        var result = await new AdWatch.Evidence.AdStore(Database).RecordAsync(new AdWatch.Crawling.AdCapture(
+            siteId, "x\01", "https://site.test/ad/1", fields, T0, "import", null, "raw\0bytes"u8.ToArray(), "text/html\0", 200), ct);
+
+        await using var read = await Database.OpenAsync(ct);
+        var row = await read.QuerySingleAsync<(string Title, string Body, string Location, string Phone, string Posted, string Images, string Extras)>(
+            "SELECT title, body_text, location_text, phone_text, posted_text, image_urls, extras FROM ad_versions WHERE id = @VersionId", new { result.VersionId });
+        row.ShouldBe(("Mila", "Nieuw in Putten", "Dorpsstraat 1", "06-12345678", "2023", """["https://site.test/a.png"]""", """{"age":"25"}"""));
+        (await read.ExecuteScalarAsync<string>("SELECT external_id FROM ads WHERE id = @AdId", new { result.AdId })).ShouldBe("x1");
+        (await read.ExecuteScalarAsync<string>("SELECT content_type FROM evidence_blobs")).ShouldBe("text/html");
+    }
+
+    [Fact]
+    public async Task AdStore_RecordsARevisitAsTheVersionItRefersTo_AndNothingWhenItIsUnknown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+        long siteId;
+        await using (var c = await Database.OpenAsync(ct))
+        {
+            siteId = await c.ExecuteScalarAsync<long>(
+                "INSERT INTO sites (name, fetch_mode, created_at, updated_at) VALUES ('warc', 'import', @T0, @T0) RETURNING id", new { T0 });
+        }
+        var store = new AdWatch.Evidence.AdStore(Database);
+        AdWatch.Crawling.AdCapture Capture(string title, DateTimeOffset at) => new(siteId, "a1", "https://site.test/ad/1",
+            new AdWatch.Crawling.AdFields(title, "tekst", null, null, null, []), at, "import", null, System.Text.Encoding.UTF8.GetBytes(title), "text/html", 200);
+        var first = await store.RecordAsync(Capture("Een", T0), ct);
+        var second = await store.RecordAsync(Capture("Twee", T0.AddDays(1)), ct);
+
+        var revisit = await store.RecordRevisitAsync(siteId, "https://site.test/ad/1", "https://site.test/ad/1", T0, T0.AddDays(2), "import", ct);
+        var unknown = await store.RecordRevisitAsync(siteId, "https://site.test/ad/2", "https://site.test/ad/2", T0, T0.AddDays(2), "import", ct);
+
+        revisit.ShouldNotBeNull().VersionId.ShouldBe(first.VersionId);
+        second.VersionId.ShouldNotBe(first.VersionId);
+        unknown.ShouldBeNull();
+        var ad = (await store.FindAsync(siteId, "a1", ct)).ShouldNotBeNull();
+        ad.LastSeenAt.ShouldBe(T0.AddDays(2));
+        await using var read = await Database.OpenAsync(ct);
+        (await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM observations")).ShouldBe(3);
+        (await read.ExecuteScalarAsync<long>("SELECT current_version_id FROM ads")).ShouldBe(first.VersionId);
+    }
+
+    [Fact]
+    public async Task AuditLog_StoresTargetWithoutNul_WhenAQueryHoldsNul()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Db.Migrator(Time).MigrateAsync(ct);
+
+        await new AuditLog(Database, Time).WriteAsync("an\0a", "lookup", "phone", "\0", "not\0 found", ct);
+
+        var entry = (await new AuditLog(Database, Time).ListAsync(null, 10, ct)).ShouldHaveSingleItem();
+        (entry.Actor, entry.TargetId, entry.Detail).ShouldBe(("ana", "", "not found"));
+    }
+
+    [Fact]
     public async Task Exports_RoundTrip()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -17,6 +17,7 @@ public sealed class IndexModel(PhoneLookup lookup, AuditLog audit, UserScope sco
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Q = Q?.Replace("\0", "", StringComparison.Ordinal); // PostgreSQL text cannot hold U+0000; no phone number has one
         if (string.IsNullOrWhiteSpace(Q))
         {
             return;
