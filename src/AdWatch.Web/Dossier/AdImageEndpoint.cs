@@ -6,6 +6,8 @@ using AdWatch.Review;
 using AdWatch.Web.Security;
 using AdWatch.Storage;
 using Dapper;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Dossier;
@@ -16,10 +18,15 @@ namespace AdWatch.Web.Dossier;
 /// the ad site: an image AdWatch did not keep is a 404, and so is an ad outside the user's organisation (audited as refused,
 /// <see cref="LocationAccess.AdAsync"/>). Served under a sandbox CSP with <c>nosniff</c>, so even a stored
 /// file could not act as a page.
+/// With <c>?preview=true</c> it serves a tiny (16 pixels wide) copy instead, which is all the dossier loads until the analyst
+/// clicks a photo: the blur is the server's, not only the browser's, so no one sees a person by scrolling, and only the click
+/// (the full copy) is audited as a view.
 /// </summary>
 internal static class AdImageEndpoint
 {
-    public static async Task<IResult> HandleAsync(long adId, int index, HttpContext http, Database database, AuditLog audit,
+    public const int PreviewWidth = 16;
+
+    public static async Task<IResult> HandleAsync(long adId, int index, bool? preview, HttpContext http, Database database, AuditLog audit,
         PhotoStore photos, IOptions<DossierPageOptions> options, LocationAccess access, UserScope scope, CancellationToken ct)
     {
         if (!options.Value.MaySeeImages(http.User))
@@ -45,7 +52,10 @@ internal static class AdImageEndpoint
         {
             return Results.NotFound();
         }
-        await audit.WriteAsync(http.User.Identity!.Name!, "view", "image", $"{adId.ToString(CultureInfo.InvariantCulture)}/{index}", null, ct);
+        if (preview != true)
+        {
+            await audit.WriteAsync(http.User.Identity!.Name!, "view", "image", $"{adId.ToString(CultureInfo.InvariantCulture)}/{index}", null, ct);
+        }
         if (await photos.FindAsync(urls[index], ct) is not { } photo)
         {
             return Results.NotFound();
@@ -53,7 +63,17 @@ internal static class AdImageEndpoint
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(photo.Content, photo.ContentType);
+        return preview == true ? Results.File(Preview(photo.Content), "image/png") : Results.File(photo.Content, photo.ContentType);
+    }
+
+    /// <summary>The photo shrunk to <see cref="PreviewWidth"/> pixels wide: colours and layout, no face, no text.</summary>
+    private static byte[] Preview(byte[] content)
+    {
+        using var image = SixLabors.ImageSharp.Image.Load(content);
+        image.Mutate(x => x.Resize(PreviewWidth, 0));
+        using var output = new MemoryStream();
+        image.SaveAsPng(output);
+        return output.ToArray();
     }
 
     private static List<string> Parse(string? json)

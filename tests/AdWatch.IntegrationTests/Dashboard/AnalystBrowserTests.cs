@@ -83,7 +83,10 @@ public sealed class AnalystBrowserTests(DashboardFixture fixture)
             }
             var first = images.First;
             (await first.GetAttributeAsync("class"))!.ShouldContain("blurred");
+            var image = first.Locator("img");
+            (await image.GetAttributeAsync("src"))!.ShouldEndWith("?preview=true", customMessage: "until clicked only a tiny preview loads");
             await first.ClickAsync();
+            (await image.GetAttributeAsync("src")).ShouldBe(await image.GetAttributeAsync("data-full"));
             (await first.GetAttributeAsync("class"))!.ShouldNotContain("blurred");
             (await first.GetAttributeAsync("aria-pressed")).ShouldBe("true");
         }

@@ -140,6 +140,37 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dossier_LoadsOnlyTinyPreviews_AndOnlyTheFullPhotoIsAnAuditedView()
+    {
+        await CrawlAsync(1);
+        await _app.Services.GetRequiredService<AnalysisRunner>().RunAsync(At(1).AddHours(12), null, Ct);
+        var (locationId, _) = await HouseAsync();
+        using var analyst = await SignedInAsync(Analyst, Password);
+        var page = await analyst.GetStringAsync($"/locations/{locationId.ToString(CultureInfo.InvariantCulture)}", Ct);
+        var previews = PreviewSource().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        previews.ShouldNotBeEmpty();
+        var views = await CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND target_kind = 'image'");
+
+        foreach (var preview in previews)
+        {
+            preview.ShouldEndWith("?preview=true");
+            using var response = await analyst.GetAsync(preview, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, preview);
+            response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+            using var image = Image.Load(await response.Content.ReadAsByteArrayAsync(Ct));
+            image.Width.ShouldBe(AdWatch.Web.Dossier.AdImageEndpoint.PreviewWidth);
+        }
+        (await CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND target_kind = 'image'")).ShouldBe(views);
+
+        using (var full = await analyst.GetAsync(previews[0].Replace("?preview=true", "", StringComparison.Ordinal), Ct))
+        {
+            using var image = Image.Load(await full.Content.ReadAsByteArrayAsync(Ct));
+            image.Width.ShouldBeGreaterThan(AdWatch.Web.Dossier.AdImageEndpoint.PreviewWidth * 4);
+        }
+        (await CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'view' AND target_kind = 'image'")).ShouldBe(views + 1);
+    }
+
+    [Fact]
     public async Task ImageEndpoint_Is404_ForAPhotoThatWasNotKept()
     {
         await CrawlAsync(1);
@@ -261,6 +292,9 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
         return served;
     }
 
-    [GeneratedRegex("<img src=\"([^\"]+)\"")]
+    [GeneratedRegex("<img src=\"[^\"]+\" data-full=\"([^\"]+)\"")]
     private static partial Regex ImageSource();
+
+    [GeneratedRegex("<img src=\"([^\"]+)\" data-full=")]
+    private static partial Regex PreviewSource();
 }

@@ -1,9 +1,14 @@
 // Dossier page behaviour. Loaded as a file (the CSP forbids inline script); touches only elements the server rendered.
 (function () {
     'use strict';
-    // Ad images stay blurred until the analyst clicks them; a second click blurs again.
+    // Ad images stay blurred until the analyst clicks them; a second click blurs again. The page loads only a tiny preview;
+    // the first click fetches the photo itself (that request is the audited view).
     document.querySelectorAll('button.ad-image').forEach(function (button) {
         button.addEventListener('click', function () {
+            var image = button.querySelector('img[data-full]');
+            if (image && image.getAttribute('src') !== image.getAttribute('data-full')) {
+                image.setAttribute('src', image.getAttribute('data-full'));
+            }
             var blurred = button.classList.toggle('blurred');
             button.setAttribute('aria-pressed', blurred ? 'false' : 'true');
         });
