@@ -59,7 +59,7 @@ internal static class UsersCommand
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             foreach (var user in await host.Services.GetRequiredService<UserStore>().ListAsync(ct))
             {
-                var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked until {until:u}" : "active";
+                var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked for an address until {until:u}" : "active";
                 Console.WriteLine($"{user.Name}\t{user.Role.ToText()}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}\torganisation {user.Organisation ?? "none"}");
             }
             return ExitCodes.Ok;
