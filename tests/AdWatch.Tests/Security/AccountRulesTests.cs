@@ -20,8 +20,12 @@ public sealed class AccountRulesTests
     [InlineData("123456789012", PasswordProblem.TooCommon)]
     [InlineData("iloveyou12345", PasswordProblem.TooCommon)]
     [InlineData("kort", PasswordProblem.TooShort)]
-    public void Refuses_WeakPasswords(string password, PasswordProblem expected) =>
+    public void Refuses_WeakPasswords(string password, PasswordProblem expected)
+    {
         FindPasswordProblem(password, "marieke").ShouldBe(expected);
+        FindPasswordProblem(password, "dora").ShouldBe(expected);
+        FindPasswordProblem(password, null).ShouldBe(expected);
+    }
 
     [Theory]
     [InlineData("marieke-2024-zomer")]
