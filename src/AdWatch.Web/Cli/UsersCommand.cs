@@ -14,8 +14,6 @@ namespace AdWatch.Web.Cli;
 /// </summary>
 internal static class UsersCommand
 {
-    private const int MinPasswordLength = AccountRules.MinPasswordLength;
-
     public static Command Create(GlobalOptions global)
     {
         var command = new Command("users", "Manage dashboard accounts (roles: analyst, coordinator, admin)");
@@ -41,7 +39,7 @@ internal static class UsersCommand
                 throw new UserError($"an account named '{account}' already exists; choose another name or disable the old one.");
             }
             var org = CheckOrganisation(host.Services, r.GetValue(organisation));
-            var password = ReadPassword(r.GetValue(passwordStdin));
+            var password = ReadPassword(r.GetValue(passwordStdin), account);
             var hash = PasswordSignIn.Hash(account, password);
             var time = host.Services.GetRequiredService<TimeProvider>();
             await users.AddAsync(account, EnumText.Parse<Role>(r.GetValue(role)!), hash, time.GetUtcNow(), org, ct);
@@ -61,7 +59,7 @@ internal static class UsersCommand
             var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             foreach (var user in await host.Services.GetRequiredService<UserStore>().ListAsync(ct))
             {
-                var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked until {until:u}" : "active";
+                var state = user.Disabled ? "disabled" : user.LockedUntil is { } until && until > now ? $"locked for an address until {until:u}" : "active";
                 Console.WriteLine($"{user.Name}\t{user.Role.ToText()}\t{state}\tlast visit {user.LastVisitAt?.ToString("u") ?? "never"}\torganisation {user.Organisation ?? "none"}");
             }
             return ExitCodes.Ok;
@@ -187,7 +185,7 @@ internal static class UsersCommand
             {
                 throw new UserError($"no account named '{account}'; see `adwatch users list`.");
             }
-            await users.SetPasswordHashAsync(account, PasswordSignIn.Hash(account, ReadPassword(r.GetValue(passwordStdin))), ct);
+            await users.SetPasswordHashAsync(account, PasswordSignIn.Hash(account, ReadPassword(r.GetValue(passwordStdin), account)), ct);
             await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account, "password reset", ct);
             Console.WriteLine($"Password of {account} reset.");
             return ExitCodes.Ok;
@@ -195,7 +193,7 @@ internal static class UsersCommand
         return command;
     }
 
-    private static string ReadPassword(bool fromStdin)
+    private static string ReadPassword(bool fromStdin, string account)
     {
         string? password;
         if (fromStdin || Console.IsInputRedirected)
@@ -212,11 +210,11 @@ internal static class UsersCommand
                 throw new UserError("the passwords differ; nothing was saved.");
             }
         }
-        if (password is null || password.Length < MinPasswordLength)
+        if (AccountRules.FindPasswordProblem(password, account) is { } problem)
         {
-            throw new UserError($"the password must have at least {MinPasswordLength} characters; nothing was saved.");
+            throw new UserError(AccountRules.PasswordProblemInEnglish(problem));
         }
-        return password;
+        return password!;
     }
 
     private static string ReadHidden()

@@ -54,6 +54,8 @@ internal static class WebApp
         app.UseStaticFiles();
         app.UseDashboardLocalization();
         app.UseRouting();
+        // After routing (the policy is the sign-in page's), before anything that checks a password.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

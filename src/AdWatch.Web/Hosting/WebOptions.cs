@@ -12,10 +12,19 @@ public sealed class WebOptions : IValidatableObject
 {
     public const string Section = "Dashboard";
 
-    /// <summary>Failed sign-ins in a row after which an account is locked for <see cref="LockoutMinutes"/>; 1 to 100.</summary>
+    /// <summary>
+    /// Failed sign-ins in a row of one client after which the account is locked for that client (only) for
+    /// <see cref="LockoutMinutes"/>; 1 to 100.
+    /// </summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked; 1 to 1440 minutes.</summary>
+    /// <summary>
+    /// Sign-in posts one client (one IP address, an IPv6 /64) may make per minute; more get 429 and are not checked or audited;
+    /// 1 to 10000.
+    /// </summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>How long a locked account stays locked for the client that failed; 1 to 1440 minutes.</summary>
     public int LockoutMinutes { get; set; } = 15;
 
     /// <summary>Idle session timeout: the sign-in cookie expires this long after the last request (sliding); 1 to 1440 minutes.</summary>
@@ -60,6 +69,10 @@ public sealed class WebOptions : IValidatableObject
         if (MaxFailedSignIns is < 1 or > 100)
         {
             yield return new ValidationResult("Dashboard:MaxFailedSignIns must be between 1 and 100.");
+        }
+        if (SignInAttemptsPerMinute is < 1 or > 10_000)
+        {
+            yield return new ValidationResult("Dashboard:SignInAttemptsPerMinute must be between 1 and 10000.");
         }
         if (LockoutMinutes is < 1 or > 24 * 60)
         {

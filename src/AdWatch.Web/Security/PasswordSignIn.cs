@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Web.Security;
 
 /// <summary>
-/// Local-account sign-in: password check with <see cref="PasswordHasher{TUser}"/>, lockout after repeated failures,
-/// disabled accounts refused, every attempt audited. Unknown names cost a hash verification too, so timing does not tell.
+/// Local-account sign-in: password check with <see cref="PasswordHasher{TUser}"/>, lockout after repeated failures of one
+/// client (<see cref="ClientKey"/>) for that client only, disabled accounts refused, every attempt that passes the throttle
+/// (<see cref="SignInThrottle"/>) audited. Unknown names cost a hash verification too, so timing does not tell.
 /// </summary>
 public sealed class PasswordSignIn(UserStore users, AuditLog audit, IOptions<WebOptions> options, TimeProvider time)
 {
@@ -33,21 +34,21 @@ public sealed class PasswordSignIn(UserStore users, AuditLog audit, IOptions<Web
             await audit.WriteAsync(Actor(name), "sign_in_failed", "user", Actor(name), "unknown account", ct);
             return PasswordSignInResult.Failed;
         }
-        if (user.LockedUntil is { } until && until > now)
+        // Failures count per account and client, and a lockout holds for the client that failed only: an attacker who tries
+        // an account's passwords locks out himself, not the account's owner signing in from elsewhere.
+        var client = ClientKey.Of(http);
+        var o = options.Value;
+        var forgetAfter = TimeSpan.FromMinutes(o.LockoutMinutes);
+        if (await users.LockedUntilAsync(user.Name, client, now, ct) is { } until)
         {
             Hasher.VerifyHashedPassword(name, DummyHash, password);
-            await audit.WriteAsync(user.Name, "sign_in_failed", "user", user.Name, $"locked until {until:u}", ct);
+            await audit.WriteAsync(user.Name, "sign_in_failed", "user", user.Name, $"locked for this client until {until:u}", ct);
             return PasswordSignInResult.Failed;
-        }
-        if (user.LockedUntil is not null)
-        {
-            await users.ClearExpiredLockoutAsync(user.Name, now, ct);
         }
         var verdict = Hasher.VerifyHashedPassword(user.Name, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var o = options.Value;
-            await users.RecordFailedSignInAsync(user.Name, o.MaxFailedSignIns, now.AddMinutes(o.LockoutMinutes), ct);
+            await users.RecordFailedSignInAsync(user.Name, client, o.MaxFailedSignIns, now, now.AddMinutes(o.LockoutMinutes), forgetAfter, ct);
             await audit.WriteAsync(user.Name, "sign_in_failed", "user", user.Name, "wrong password", ct);
             return PasswordSignInResult.Failed;
         }
@@ -60,6 +61,7 @@ public sealed class PasswordSignIn(UserStore users, AuditLog audit, IOptions<Web
         {
             user = user with { SecurityStamp = await users.SetPasswordHashAsync(user.Name, Hasher.HashPassword(user.Name, password), ct) };
         }
+        await users.ClearFailedSignInsAsync(user.Name, client, now, forgetAfter, ct);
         await users.RecordSignInAsync(user.Name, now, ct);
         await IssueCookieAsync(http, user, now);
         await audit.WriteAsync(user.Name, "sign_in", "user", user.Name, "password", ct);

@@ -67,6 +67,7 @@ internal static class SecuritySetup
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        services.AddSignInThrottle();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<UserScope>();

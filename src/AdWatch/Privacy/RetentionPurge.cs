@@ -89,6 +89,11 @@ public sealed class RetentionPurge(Database database, AuditLog audit, TimeProvid
             requests = await Execute(connection, tx, $"DELETE FROM crawl_requests WHERE run_id IN ({oldRuns})", new { logCutoff }, ct);
             snapshots = await Execute(connection, tx, $"DELETE FROM crawl_error_snapshots WHERE run_id IN ({oldRuns})", new { logCutoff }, ct);
             auditEntries = await Execute(connection, tx, "DELETE FROM audit_log WHERE at < @auditCutoff", new { auditCutoff }, ct);
+            // A sign-in failure keeps the client's address (migration 0022); none counts for longer than a day (the longest
+            // Dashboard:LockoutMinutes). Sign-in forgets them sooner; this catches those no later sign-in came to.
+            await Execute(connection, tx, """
+                DELETE FROM sign_in_failures WHERE last_failed_at < @settled AND (locked_until IS NULL OR locked_until < @now)
+                """, new { settled, now }, ct);
             cache = await Execute(connection, tx, "DELETE FROM geocode_cache WHERE fetched_at < @adCutoff", new { adCutoff }, ct)
                   + await Execute(connection, tx, """
                       DELETE FROM image_hashes WHERE NOT EXISTS (SELECT 1 FROM ad_images ai WHERE ai.url = image_hashes.url)

@@ -38,6 +38,22 @@ public sealed class UsersCommandTests : IDisposable
         list.ShouldNotContain("bob");
     }
 
+    [Theory]
+    [InlineData("aaaaaaaaaaaa", "the password repeats one character")]
+    [InlineData("            ", "the password is only spaces; nothing was saved.")]
+    [InlineData("Welkom123456", "the password is too easy to guess")]
+    [InlineData("password1234", "the password is too easy to guess")]
+    [InlineData("bob-zijn-fiets-2024", "the password contains the account name; nothing was saved.")]
+    public async Task Add_RefusesAWeakPassword_AndSavesNothing(string password, string message)
+    {
+        var (exit, _, stderr) = await RunWithStdinAsync(password, "users", "add", "bob", "--role", "analyst", "--password-stdin");
+
+        exit.ShouldBe(1, stderr);
+        stderr.ShouldContain("adwatch users add: " + message);
+        var (_, list, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list");
+        list.ShouldNotContain("bob");
+    }
+
     [Fact]
     public async Task Add_WithAnOrganisation_ListsIt_AndOrganisationChangesIt()
     {
@@ -102,17 +118,21 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ResetPassword_ReplacesTheHash_AndRefusesAShortOne()
+    public async Task ResetPassword_ReplacesTheHash_AndRefusesAShortOrGuessableOne()
     {
         (await RunWithStdinAsync("correct horse battery staple", "users", "add", "dora", "--role", "admin", "--password-stdin")).Item1.ShouldBe(0);
         var before = Hash("dora");
 
         var (shortExit, _, shortErr) = await RunWithStdinAsync("kort", "users", "reset-password", "dora", "--password-stdin");
         Hash("dora").ShouldBe(before);
+        var (weakExit, _, weakErr) = await RunWithStdinAsync("Wachtwoord2024!", "users", "reset-password", "dora", "--password-stdin");
+        Hash("dora").ShouldBe(before);
         var (exit, stdout, stderr) = await RunWithStdinAsync("another long passphrase", "users", "reset-password", "dora", "--password-stdin");
 
         shortExit.ShouldBe(1);
         shortErr.ShouldContain("at least 12 characters");
+        weakExit.ShouldBe(1);
+        weakErr.ShouldContain("the password is too easy to guess");
         exit.ShouldBe(0, stderr);
         stdout.ShouldContain("Password of dora reset.");
         Hash("dora").ShouldNotBe(before);

@@ -113,8 +113,8 @@ public sealed class AdminPagesTests(DashboardFixture fixture)
 
             await page.FillAsync("#add-name", "nina");
             await page.SelectOptionAsync("#add-role", Policies.CoordinatorRole);
-            await page.FillAsync("#add-password", "nina-wachtwoord-2024");
-            await page.FillAsync("#add-repeat", "nina-wachtwoord-2024");
+            await page.FillAsync("#add-password", "groene kikker springt over de sloot");
+            await page.FillAsync("#add-repeat", "groene kikker springt over de sloot");
             await page.ClickAsync("form[action*='handler=Add'] button[type=submit]");
             (await page.Locator("#users-message").TextContentAsync()).ShouldBe("Account nina toegevoegd.");
             (await page.Locator("tr[data-user=nina] td").Nth(1).TextContentAsync()).ShouldBe("coördinator");
@@ -123,18 +123,18 @@ public sealed class AdminPagesTests(DashboardFixture fixture)
             (await page.Locator("tr[data-user=nina] td.state").TextContentAsync())!.Trim().ShouldBe("uitgeschakeld");
             using (var client = fixture.NewClient())
             {
-                (await FormPost.SignInAsync(client, "nina", "nina-wachtwoord-2024")).StatusCode.ShouldBe(HttpStatusCode.OK, "disabled");
+                (await FormPost.SignInAsync(client, "nina", "groene kikker springt over de sloot")).StatusCode.ShouldBe(HttpStatusCode.OK, "disabled");
             }
 
             await page.ClickAsync("tr[data-user=nina] button[formaction*='handler=Enable']");
             await page.SelectOptionAsync("#reset-name", "nina");
-            await page.FillAsync("#reset-password", "nina-nieuw-wachtwoord");
-            await page.FillAsync("#reset-repeat", "nina-nieuw-wachtwoord");
+            await page.FillAsync("#reset-password", "zeven zwanen zwemmen in de gracht");
+            await page.FillAsync("#reset-repeat", "zeven zwanen zwemmen in de gracht");
             await page.ClickAsync("form[action*='handler=Reset'] button[type=submit]");
             (await page.Locator("#users-message").TextContentAsync()).ShouldBe("Wachtwoord van nina opnieuw ingesteld.");
             using (var client = fixture.NewClient())
             {
-                (await FormPost.SignInAsync(client, "nina", "nina-nieuw-wachtwoord")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                (await FormPost.SignInAsync(client, "nina", "zeven zwanen zwemmen in de gracht")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             }
 
             var log = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 100_000, Ct);
@@ -162,6 +162,40 @@ public sealed class AdminPagesTests(DashboardFixture fixture)
         var users = fixture.Services.GetRequiredService<UserStore>();
         (await users.FindAsync("kort", Ct)).ShouldBeNull();
         (await users.FindAsync("adam", Ct))!.Disabled.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("aaaaaaaaaaaa", "Het wachtwoord herhaalt één teken")]
+    [InlineData("            ", "Het wachtwoord")]
+    [InlineData("Welkom123456", "Dit wachtwoord is te makkelijk te raden")]
+    [InlineData("password1234", "Dit wachtwoord is te makkelijk te raden")]
+    [InlineData("zwakjan-kookt-soep", "Het wachtwoord bevat de gebruikersnaam.")]
+    public async Task Users_RefusesAWeakPassword_WhenAddingAnAccount(string password, string message)
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AdminRole);
+
+        var response = await FormPost.SubmitAsync(client, "/admin/users",
+            [new("Name", "zwakjan"), new("Role", "analyst"), new("Password", password), new("Repeat", password)], "/admin/users?handler=Add");
+
+        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)).ShouldContain(message);
+        (await fixture.Services.GetRequiredService<UserStore>().FindAsync("zwakjan", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Users_RefusesAWeakPassword_InEnglish_AndAcceptsAStrongPassphrase()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AdminRole);
+        (await client.GetAsync("/admin/users?culture=en", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var weak = await FormPost.SubmitAsync(client, "/admin/users",
+            [new("Name", "sterkeres"), new("Role", "analyst"), new("Password", "password1234"), new("Repeat", "password1234")], "/admin/users?handler=Add");
+        var strong = await FormPost.SubmitAsync(client, "/admin/users",
+            [new("Name", "sterkeres"), new("Role", "analyst"), new("Password", "paarse giraffe fietst naar Zwolle"),
+                new("Repeat", "paarse giraffe fietst naar Zwolle")], "/admin/users?handler=Add");
+
+        (await weak.Content.ReadAsStringAsync(Ct)).ShouldContain("This password is too easy to guess");
+        System.Net.WebUtility.HtmlDecode(await strong.Content.ReadAsStringAsync(Ct)).ShouldContain("Account sterkeres added.");
+        (await fixture.Services.GetRequiredService<UserStore>().FindAsync("sterkeres", Ct)).ShouldNotBeNull();
     }
 
     private static int CountRows(string html)

@@ -32,7 +32,7 @@ public sealed partial class SetupLinkTests : IDisposable
         (await client.GetStringAsync("/account/setup?token=wrong-token", Ct)).ShouldContain("Deze link werkt niet (meer)");
 
         var created = await FormPost.SubmitAsync(client, path,
-            [new("Token", token), new("Name", "beheer"), new("Password", "beheer-wachtwoord-1"), new("Repeat", "beheer-wachtwoord-1")]);
+            [new("Token", token), new("Name", "beheer"), new("Password", "vier oranje lantaarns op de kade"), new("Repeat", "vier oranje lantaarns op de kade")]);
 
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync(Ct));
         (await client.GetStringAsync("/", Ct)).ShouldContain("<span class=\"user-name\">beheer</span>");

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 
-/// <summary>Local sign-in over HTTP: success, failures that do not reveal accounts, lockout, disabled accounts, idle timeout.</summary>
+/// <summary>
+/// Local sign-in over HTTP: success, failures that do not reveal accounts, lockout (of the failing client only), disabled
+/// accounts, idle timeout.
+/// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class SignInTests(DashboardFixture fixture)
 {
@@ -99,6 +102,30 @@ public sealed class SignInTests(DashboardFixture fixture)
         var user = await fixture.Services.GetRequiredService<UserStore>().FindAsync("lotte", ct);
         user!.LockedUntil.ShouldNotBeNull();
         (user.LockedUntil.Value - fixture.Clock.GetUtcNow()).TotalMinutes.ShouldBeInRange(14, 15.1);
+    }
+
+    [Fact]
+    public async Task SignIn_LetsTheOwnerIn_FromAnotherAddress_AfterAnAttackerFailedFiftyTimes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AddUserAsync("vicky", Policies.AnalystRole, "vicky-wachtwoord-2024", ct);
+        var attackerAddress = new Dictionary<string, string> { [TestClientAddress.Header] = "203.0.113.5" };
+        using var attacker = fixture.NewClient();
+        for (var i = 0; i < 50; i++)
+        {
+            (await FormPost.SignInAsync(attacker, "vicky", "wrong-password-" + i, attackerAddress)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        using var owner = fixture.NewClient();
+
+        var fromElsewhere = await FormPost.SignInAsync(owner, "vicky", "vicky-wachtwoord-2024",
+            new Dictionary<string, string> { [TestClientAddress.Header] = "198.51.100.20" });
+        var fromTheAttacker = await FormPost.SignInAsync(attacker, "vicky", "vicky-wachtwoord-2024", attackerAddress);
+
+        fromElsewhere.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the lockout holds for the attacker's address only");
+        fromTheAttacker.StatusCode.ShouldBe(HttpStatusCode.OK, "the attacker's address is locked, even with the right password");
+        Message(await fromTheAttacker.Content.ReadAsStringAsync(Ct)).ShouldContain(FailureText);
+        var audit = await fixture.Services.GetRequiredService<AuditLog>().ListAsync(null, 100, ct);
+        audit.ShouldContain(e => e.Actor == "vicky" && e.Action == "sign_in_failed" && e.Detail!.StartsWith("locked for this client until", StringComparison.Ordinal));
     }
 
     [Fact]

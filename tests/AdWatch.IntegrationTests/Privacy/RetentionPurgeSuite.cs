@@ -336,6 +336,22 @@ public abstract class RetentionPurgeSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Purge_ForgetsTheClientAddressesOfSignInFailures_OlderThanADay()
+    {
+        var users = new AdWatch.Accounts.UserStore(_db.Database);
+        await users.AddAsync("ana", AdWatch.Accounts.Role.Analyst, null, Now, "regio", Ct);
+        var forget = TimeSpan.FromMinutes(15);
+        // The recent one first: a sign-in failure forgets the stale ones itself, and this purge is for when none came after.
+        await users.RecordFailedSignInAsync("ana", "198.51.100.7", 5, Now.AddHours(-1), Now.AddMinutes(14), forget, Ct);
+        await users.RecordFailedSignInAsync("ana", "203.0.113.5", 5, Now.AddDays(-2), Now.AddDays(-2).AddMinutes(15), forget, Ct);
+
+        await Purge().PurgeAsync("test", Ct);
+
+        await using var c = await _db.Database.OpenAsync(Ct);
+        (await c.QueryAsync<string>("SELECT client FROM sign_in_failures")).ShouldBe(["198.51.100.7"]);
+    }
+
+    [Fact]
     public async Task Purge_DeletesOldControlsAndFinishedMeasures_ButNeverWhileAMeasureAtTheHouseRuns()
     {
         var house = await LocationOfAsync(await SeedAsync());

@@ -220,12 +220,26 @@ public abstract class StorageSuite : IAsyncLifetime
         await users.AddAsync("coord", Role.Coordinator, "hash-1", T0, ct);
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => users.AddAsync("x", (Role)99, null, T0, ct));
 
-        await users.RecordFailedSignInAsync("coord", 2, T0.AddMinutes(15), ct);
+        // Failures count per client, and lock the account for that client only.
+        var forget = TimeSpan.FromMinutes(15);
+        await users.RecordFailedSignInAsync("coord", "203.0.113.5", 2, T0, T0.AddMinutes(15), forget, ct);
         (await users.FindAsync("coord", ct))!.LockedUntil.ShouldBeNull();
-        await users.RecordFailedSignInAsync("coord", 2, T0.AddMinutes(15), ct);
-        var locked = (await users.FindAsync("coord", ct)).ShouldNotBeNull();
-        (locked.FailedLogins, locked.LockedUntil).ShouldBe((2, T0.AddMinutes(15)));
+        await users.RecordFailedSignInAsync("coord", "198.51.100.7", 2, T0, T0.AddMinutes(15), forget, ct);
+        (await users.FindAsync("coord", ct))!.LockedUntil.ShouldBeNull("one failure from each of two clients");
+        await users.RecordFailedSignInAsync("coord", "203.0.113.5", 2, T0.AddMinutes(1), T0.AddMinutes(16), forget, ct);
+        (await users.FindAsync("coord", ct)).ShouldNotBeNull().LockedUntil.ShouldBe(T0.AddMinutes(16));
+        (await users.LockedUntilAsync("coord", "203.0.113.5", T0.AddMinutes(2), ct)).ShouldBe(T0.AddMinutes(16));
+        (await users.LockedUntilAsync("coord", "198.51.100.7", T0.AddMinutes(2), ct)).ShouldBeNull();
+        (await users.LockedUntilAsync("coord", "203.0.113.5", T0.AddMinutes(16), ct)).ShouldBeNull("run out");
+        await users.ClearFailedSignInsAsync("coord", "198.51.100.7", T0.AddMinutes(2), forget, ct);
+        (await users.LockedUntilAsync("coord", "203.0.113.5", T0.AddMinutes(2), ct)).ShouldNotBeNull("another client's good sign-in lifts nothing");
+        await users.SetPasswordHashAsync("coord", "hash-1", ct);
+        (await users.LockedUntilAsync("coord", "203.0.113.5", T0.AddMinutes(2), ct)).ShouldBeNull("a password reset lifts every lockout");
+        await users.RecordFailedSignInAsync("coord", "203.0.113.5", 2, T0.AddMinutes(3), T0.AddMinutes(18), forget, ct);
+        await users.RecordFailedSignInAsync("coord", "203.0.113.5", 2, T0.AddMinutes(19), T0.AddMinutes(34), forget, ct);
+        (await users.LockedUntilAsync("coord", "203.0.113.5", T0.AddMinutes(19), ct)).ShouldBeNull("a failure 16 minutes old is forgotten");
         await users.RecordSignInAsync("coord", T0.AddHours(1), ct);
+        await users.ClearFailedSignInsAsync("coord", "203.0.113.5", T0.AddHours(1), forget, ct);
         (await users.SetDisabledAsync("coord", true, ct)).ShouldBeTrue();
         var user = (await users.ListAsync(ct)).ShouldHaveSingleItem();
         (user.Name, user.Role, user.PasswordHash, user.Disabled, user.FailedLogins, user.LockedUntil, user.LastVisitAt, user.CreatedAt)

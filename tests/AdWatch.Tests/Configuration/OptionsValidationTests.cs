@@ -41,6 +41,7 @@ public sealed class OptionsValidationTests
         { "Analysis:RulesFile", " ", "Analysis:RulesFile must name a file" },
         { "Analysis:RulesFile", "no-such-dir/analysis.yaml", "Analysis:RulesFile names " },
         { "Dashboard:LockoutMinutes", "0", "Dashboard:LockoutMinutes must be between 1 and 1440." },
+        { "Dashboard:SignInAttemptsPerMinute", "0", "Dashboard:SignInAttemptsPerMinute must be between 1 and 10000." },
     };
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class SetupModel(SetupTokenStore tokens, UserStore users, AuditLog
             return Page();
         }
         var name = Name?.Trim() ?? "";
-        var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password)
+        var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password, name)
                       ?? (Password != Repeat ? "De wachtwoorden verschillen." : null);
         Error = problem is null ? null : text[problem].Value;
         if (Error is not null)

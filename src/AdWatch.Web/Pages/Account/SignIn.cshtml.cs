@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Pages.Account;
 
-/// <summary>Local sign-in; one message for every failure so the form does not tell which accounts exist.</summary>
+/// <summary>
+/// Local sign-in; one message for every failure so the form does not tell which accounts exist. Its posts are throttled per
+/// client (<see cref="SignInThrottle"/>).
+/// </summary>
+[EnableRateLimiting(SignInThrottle.Policy)]
 public sealed class SignInModel(PasswordSignIn signIn, IOptions<WebOptions> options, IStringLocalizer<SignInModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -51,7 +51,7 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
         var name = Name?.Trim() ?? "";
         var knownRole = EnumText.TryParse<AdWatch.Accounts.Role>(Role, out var role);
         var knownOrganisation = KnownOrganisation(out var organisation);
-        var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password)
+        var problem = AccountRules.CheckName(name) ?? AccountRules.CheckPassword(Password, name)
                       ?? (Password != Repeat ? "De wachtwoorden verschillen." : null)
                       ?? (!knownRole ? "Kies een rol." : null)
                       ?? (!knownOrganisation ? "Kies een bestaande organisatie." : null)
@@ -88,7 +88,7 @@ public sealed class UsersModel(UserStore users, AuditLog audit, TimeProvider tim
         var name = Name?.Trim() ?? "";
         var knownRole = EnumText.TryParse<AdWatch.Accounts.Role>(Role, out var role);
         var problem = (await users.FindAsync(name, ct) is null ? "Kies een bestaand account." : null)
-                      ?? AccountRules.CheckPassword(Password)
+                      ?? AccountRules.CheckPassword(Password, name)
                       ?? (Password != Repeat ? "De wachtwoorden verschillen." : null);
         if (problem is null)
         {
