@@ -1,3 +1,4 @@
+using AdWatch.Jobs;
 using AdWatch.Geocoding;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,9 @@ public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analys
 {
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task RunAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => JobStoreRedaction.RunAsync(() => RunCoreAsync(ct));
+
+    private async Task RunCoreAsync(CancellationToken ct)
     {
         var extracted = await extraction.RunAsync(ct);
         var run = await analysis.RunAsync(null, licensedVenuesFile: null, ct);
@@ -32,7 +35,9 @@ public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analys
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task RerunAsync(CancellationToken ct)
+    public Task RerunAsync(CancellationToken ct) => JobStoreRedaction.RunAsync(() => RerunCoreAsync(ct));
+
+    private async Task RerunCoreAsync(CancellationToken ct)
     {
         var run = await analysis.RerunAsync(ct);
         logger.LogInformation("Analysis re-run as of {AsOf} flags {Flagged} locations", run.Report.AsOf, run.Report.Locations.Count);

@@ -1,3 +1,4 @@
+using AdWatch.Jobs;
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
 using Hangfire;
@@ -17,7 +18,9 @@ public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zg
 {
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public async Task RunAsync(long exportId, CancellationToken ct)
+    public Task RunAsync(long exportId, CancellationToken ct) => JobStoreRedaction.RunAsync(() => RunCoreAsync(exportId, ct));
+
+    private async Task RunCoreAsync(long exportId, CancellationToken ct)
     {
         var export = await store.GetAsync(exportId, ct) ?? throw new InvalidOperationException($"Export {exportId} does not exist.");
         if (export.Status == "done")

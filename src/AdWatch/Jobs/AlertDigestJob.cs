@@ -13,7 +13,9 @@ public sealed class AlertDigestJob(AlertDelivery delivery, ILogger<AlertDigestJo
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task RunAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => JobStoreRedaction.RunAsync(() => RunCoreAsync(ct));
+
+    private async Task RunCoreAsync(CancellationToken ct)
     {
         var sent = await delivery.SendDigestAsync(ct);
         logger.LogInformation("Alert digest: {Sent} e-mail(s) sent", sent);

@@ -13,7 +13,9 @@ public sealed class CrawlJob(CrawlRunner crawler, IBackgroundJobClient jobs, ILo
 {
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
-    public async Task RunAsync(string site, CancellationToken ct)
+    public Task RunAsync(string site, CancellationToken ct) => JobStoreRedaction.RunAsync(() => RunCoreAsync(site, ct));
+
+    private async Task RunCoreAsync(string site, CancellationToken ct)
     {
         var result = await crawler.RunAsync(site, null, "schedule", ct);
         logger.LogInformation("Scheduled crawl of {Site}: run {RunId} {Status}", site, result.RunId, result.Status);

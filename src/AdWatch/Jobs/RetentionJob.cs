@@ -14,7 +14,7 @@ public sealed class RetentionJob(RetentionPurge purge, AnalysisRunner analysis)
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public Task RunAsync(CancellationToken ct) => PurgeAsync("system:retention", ct);
+    public Task RunAsync(CancellationToken ct) => JobStoreRedaction.RunAsync(() => PurgeAsync("system:retention", ct));
 
     /// <summary>Purges now on behalf of <paramref name="actor"/> (audited) and returns what went.</summary>
     public Task<RetentionResult> PurgeAsync(string actor, CancellationToken ct) =>
