@@ -31,19 +31,22 @@ public static class VisibleText
         {
             return text;
         }
-        var b = new StringBuilder(text.Length + 16);
+        StringBuilder? b = null;
+        var at = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             if (IsInvisible(rune))
             {
+                b ??= new StringBuilder(text.Length + 16).Append(text, 0, at);
                 b.Append("⟦U+").Append(rune.Value.ToString("X4", CultureInfo.InvariantCulture)).Append('⟧');
             }
             else
             {
-                b.Append(rune.ToString());
+                b?.Append(text, at, rune.Utf16SequenceLength);
             }
+            at += rune.Utf16SequenceLength;
         }
-        return b.ToString();
+        return b?.ToString() ?? text;
     }
 
     /// <summary>The shown part of a body (<see cref="MaxBodyChars"/>, through <see cref="Show(string?)"/>) and how many characters were left out.</summary>
