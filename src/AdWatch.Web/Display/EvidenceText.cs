@@ -7,7 +7,8 @@ namespace AdWatch.Web.Display;
 /// <summary>
 /// Stored pages (ad evidence, crawler error snapshots) as plain text: the library's one HTML step (decode, guard, parse)
 /// and its <see cref="TextLayout.Reading"/> text, so a reviewer sees exactly what extraction read, on one line, cut at
-/// <see cref="MaxChars"/>. The text is then HTML-encoded by Razor, so nothing from the page can run or restyle the dashboard.
+/// <see cref="MaxChars"/>, invisible format characters (bidi controls) shown as markers (<see cref="VisibleText"/>). The
+/// text is then HTML-encoded by Razor, so nothing from the page can run, restyle the dashboard or reorder what it shows.
 /// </summary>
 public static partial class EvidenceText
 {
@@ -31,7 +32,8 @@ public static partial class EvidenceText
 
     private static bool LooksLikeHtml(string text) => text.TrimStart().StartsWith('<');
 
-    private static string Cut(string text) => text.Length <= MaxChars ? text : text[..MaxChars] + " …";
+    // Invisible format characters (bidi controls) shown as markers (VisibleText), so the page cannot disguise its text.
+    private static string Cut(string text) => VisibleText.Show(text.Length <= MaxChars ? text : text[..MaxChars] + " …")!;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -10,6 +10,7 @@ namespace AdWatch.IntegrationTests.Dashboard;
 /// URL, image URLs, stored HTML, phone spelling, place and advertiser labels, reasons, review note, assignment, export,
 /// crawl error message, URL, health note and snapshot. Each payload would set <c>window.__pwned</c>, change the title,
 /// restyle the page or add an element carrying <c>data-pwned</c> if it were ever rendered as markup.
+/// A fourth ad has a title reversed by a bidi control (<see cref="BidiTitle"/>) and a 1 MB body.
 /// </summary>
 internal static class HostileSeed
 {
@@ -20,6 +21,15 @@ internal static class HostileSeed
         $"{field}<script>window.__pwned='{field}';document.title='pwned'</script><img src=x data-pwned onerror=\"window.__pwned='{field}'\">" +
         $"<a data-pwned href=\"javascript:window.__pwned='{field}'\">klik</a><style>body{{display:none}}</style></textarea></title>" +
         $"\" onmouseover=\"window.__pwned='{field}'\" data-pwned=\"<svg data-pwned onload=alert('{field}')><b data-pwned>{field}<div <p";
+
+    /// <summary>An ad title that reads "exe.png" when its U+202E (right-to-left override) is rendered raw.</summary>
+    public const string BidiTitle = "\u202Egnp.exe";
+
+    /// <summary>The length of the huge ad body: 1 MB of plain text, a marker at its end.</summary>
+    public const int HugeBodyLength = 1024 * 1024;
+
+    /// <summary>Text at the very end of the huge body: a page that shows it rendered the whole megabyte.</summary>
+    public const string HugeBodyEnd = "EINDE-VAN-DE-ENORME-TEKST";
 
     public sealed record Ids(long LocationId, long FlagId, long SiteId, long EvidenceId);
 
@@ -77,6 +87,18 @@ internal static class HostileSeed
             await c.ExecuteAsync("INSERT INTO advertiser_ads (advertiser_id, ad_id, link_kind, confidence) VALUES (@advertiserId, @adId, 'phone', 1.0)", new { advertiserId, adId });
             ads.Add(adId);
         }
+        // A fourth ad with a title reversed by U+202E (shows as "exe.png" if rendered raw) and a 1 MB body (stalled the browser).
+        var bidiAdId = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO ads (site_id, external_id, url, first_seen_at, last_seen_at) VALUES (@siteId, 'xss-bidi', @url, @a, @a) RETURNING id
+            """, new { siteId, url = "http://127.0.0.1:9/" + BidiTitle, a = Ms(1) });
+        var bidiVersionId = await c.ExecuteScalarAsync<long>("""
+            INSERT INTO ad_versions (ad_id, content_hash, title, body_text, first_seen_at, evidence_id, extracted_at, advertiser_name)
+            VALUES (@bidiAdId, 'xss-bidi', @title, @body, @a, @evidenceId, @a, @name) RETURNING id
+            """, new { bidiAdId, title = BidiTitle, body = HugeBody(), a = Ms(1), evidenceId, name = "Lisa\u2067\u202Eanirak\u2069" });
+        await c.ExecuteAsync("UPDATE ads SET current_version_id = @bidiVersionId WHERE id = @bidiAdId", new { bidiVersionId, bidiAdId });
+        await c.ExecuteAsync("INSERT INTO observations (ad_id, version_id, source, observed_at) VALUES (@bidiAdId, @bidiVersionId, 'crawl', @a)", new { bidiAdId, bidiVersionId, a = Ms(1) });
+        await c.ExecuteAsync("INSERT INTO advertiser_ads (advertiser_id, ad_id, link_kind, confidence) VALUES (@advertiserId, @bidiAdId, 'phone', 1.0)", new { advertiserId, bidiAdId });
+        ads.Add(bidiAdId);
         // A kept copy of the first hostile image URL, so the dossier shows an image button to click (it shows only kept photos).
         var photo = KeptPhoto();
         var photoSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo));
@@ -119,6 +141,9 @@ internal static class HostileSeed
             """, new { runId, kind = Payload("error-kind"), url = Payload("snapshot-url"), evidenceId, message = Payload("snapshot-message"), a = Ms(0) });
         return new Ids(locationId, flagId, siteId, evidenceId);
     }
+
+    private static string HugeBody() =>
+        string.Concat(Enumerable.Repeat("Lange tekst zonder einde. ", HugeBodyLength / 26 + 1))[..(HugeBodyLength - HugeBodyEnd.Length)] + HugeBodyEnd;
 
     private static byte[] KeptPhoto()
     {

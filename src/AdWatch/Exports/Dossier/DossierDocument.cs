@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using AdWatch.Analysis;
+using AdWatch.Html;
 using AdWatch.Review;
 using AdWatch.Storage;
 
@@ -10,7 +11,7 @@ namespace AdWatch.Exports.Dossier;
 /// <summary>
 /// The evidence dossier of a lead as one self-contained, printable HTML document: location, reasons, stays timeline, ads
 /// with capture times and the SHA-256 of their evidence, phones and review notes, under a "for human review" banner.
-/// Every text that may come from an ad (labels, URLs, notes) is HTML-encoded; there is no script and nothing is loaded
+/// Every text that may come from an ad (labels, URLs, notes) is HTML-encoded, its bidi controls shown as markers; there is no script and nothing is loaded
 /// from elsewhere, so Chromium prints it with JavaScript off and the network blocked. Care first: the referral information
 /// for the location's municipality (<see cref="ReferralDirectory"/>) comes right under the title, on the first page, in nl/en
 /// and, compactly, in es and pt for handing to the person at a control.
@@ -174,7 +175,8 @@ public sealed class DossierDocument(ReferralDirectory referrals)
         b.Append("</tbody></table>");
     }
 
-    private static string E(string text) => Html.Encode(text);
+    // Every text through VisibleText: a bidi control (U+202E) from an ad is printed as a marker, never reorders a cell.
+    private static string E(string text) => Html.Encode(VisibleText.Show(text)!);
 
     private static string T(DateTimeOffset at) => AnalysisReport.Time(at);
 

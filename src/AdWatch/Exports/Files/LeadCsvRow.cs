@@ -1,10 +1,12 @@
+using AdWatch.Html;
 using CsvHelper.Configuration.Attributes;
 
 namespace AdWatch.Exports.Files;
 
 /// <summary>
 /// One lead as a CSV row. The columns, their order and names are a contract (README "Exporting leads"): add new ones
-/// at the end only. Lists are joined with <c>|</c>; times ISO-8601 UTC; numbers invariant culture.
+/// at the end only. Lists are joined with <c>|</c>; times ISO-8601 UTC; numbers invariant culture. A spreadsheet shows its
+/// cells to a person: text from an ad (label, street, place, URLs) has its bidi controls as markers (<see cref="VisibleText"/>).
 /// </summary>
 public sealed record LeadCsvRow
 {
@@ -37,13 +39,13 @@ public sealed record LeadCsvRow
 
     public static LeadCsvRow From(Lead lead) => new()
     {
-        LeadId = lead.LeadId, FlagId = lead.FlagId, Status = lead.Status, Score = lead.Score, Label = lead.Label, Precision = lead.Precision,
-        Street = lead.Street, HouseNumber = lead.HouseNumber, Postcode = lead.Postcode, Place = lead.Place, MunicipalityCode = lead.MunicipalityCode,
+        LeadId = lead.LeadId, FlagId = lead.FlagId, Status = lead.Status, Score = lead.Score, Label = VisibleText.Show(lead.Label)!, Precision = lead.Precision,
+        Street = VisibleText.Show(lead.Street), HouseNumber = lead.HouseNumber, Postcode = lead.Postcode, Place = VisibleText.Show(lead.Place), MunicipalityCode = lead.MunicipalityCode,
         Lat = lead.Lat, Lon = lead.Lon,
         FirstFlaggedAt = Analysis.AnalysisReport.Time(lead.FirstFlaggedAt), ComputedAt = Analysis.AnalysisReport.Time(lead.ComputedAt),
         Reasons = string.Join('|', lead.Reasons.Select(r => r.Code)), Phones = string.Join('|', lead.Phones),
         Stays = lead.Stays.Count, Advertisers = lead.Stays.Select(s => s.Advertiser).Distinct().Count(), Ads = lead.Ads.Count,
-        AdUrls = string.Join('|', lead.Ads.Select(a => a.Url)),
+        AdUrls = string.Join('|', lead.Ads.Select(a => VisibleText.Show(a.Url))),
         FirstStayAt = lead.Stays.Count == 0 ? null : Analysis.AnalysisReport.Time(lead.Stays.Min(s => s.StartAt)),
         LastStayAt = lead.Stays.Count == 0 ? null : Analysis.AnalysisReport.Time(lead.Stays.Max(s => s.EndAt)),
         NummeraanduidingId = lead.NummeraanduidingId, AdresseerbaarObjectId = lead.AdresseerbaarObjectId, Gebruiksdoel = lead.Gebruiksdoel,
