@@ -1,5 +1,5 @@
-using AdWatch.Jobs;
 using AdWatch.Geocoding;
+using AdWatch.Privacy;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 

@@ -30,6 +30,13 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
             {
                 return FetchResult.Failed(request.Url, "off-site", $"{url} is not on an allowed host of site '{site.Name}'.", retries: retries);
             }
+            // A local (demo or test) site lives at one address: a URL on another port of loopback or the LAN (a database, an
+            // admin console) is never its, whatever a page, an ad's image list or an imported file claims.
+            if (site.Local && url.Port != site.BaseUri().Port)
+            {
+                return FetchResult.Failed(request.Url, "off-site", $"{url} is not on the port of local site '{site.Name}' ({site.BaseUri().Port}).",
+                    retries: retries);
+            }
             if (!site.Local && IPAddress.TryParse(url.Host.Trim('[', ']'), out var literal) && PrivateAddressGuard.IsPrivate(literal))
             {
                 return FetchResult.Failed(request.Url, "private-address", $"{url.Host} is a private address; the site is not marked local.");

@@ -1,6 +1,6 @@
-using AdWatch.Jobs;
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
+using AdWatch.Privacy;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

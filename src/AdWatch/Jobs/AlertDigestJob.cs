@@ -1,4 +1,5 @@
 using AdWatch.Alerts;
+using AdWatch.Privacy;
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

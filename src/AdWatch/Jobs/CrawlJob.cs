@@ -1,5 +1,6 @@
 using AdWatch.Analysis;
 using AdWatch.Crawling;
+using AdWatch.Privacy;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 

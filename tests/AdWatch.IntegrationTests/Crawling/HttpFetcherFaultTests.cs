@@ -29,6 +29,20 @@ public sealed class HttpFetcherFaultTests
     }
 
     [Fact]
+    public async Task Fetch_OfALocalSite_NeverReachesAnotherPortOnLoopback()
+    {
+        // An ad (or an imported file) of the local demo site points at another service on the same machine.
+        await using var h = await CrawlHarness.StartAsync();
+        var other = h.Host.Nachtlicht.Url("");
+        h.Host.Nachtlicht.Requests.Clear();
+
+        var result = await h.Http.FetchAsync(new FetchRequest(other, h.Site("kontaktbord")), Ct);
+
+        result.Error!.Kind.ShouldBe("off-site");
+        h.Host.Nachtlicht.Requests.Snapshot().ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Fetch_TimesOutAfterRetries_WhenSiteSlow()
     {
         await using var h = await CrawlHarness.StartAsync();

@@ -88,10 +88,10 @@ public static class FailingJobs
 {
     // As every AdWatch job body runs (CrawlJob, AnalysisJob, RetentionJob, AlertDigestJob, ExportJob).
     [AutomaticRetry(Attempts = 0)]
-    public static Task FailOnce() => AdWatch.Jobs.JobStoreRedaction.RunAsync(() => throw Failure());
+    public static Task FailOnce() => AdWatch.Privacy.JobStoreRedaction.RunAsync(() => throw Failure());
 
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [3600])]
-    public static Task FailAndRetry() => AdWatch.Jobs.JobStoreRedaction.RunAsync(() => throw Failure());
+    public static Task FailAndRetry() => AdWatch.Privacy.JobStoreRedaction.RunAsync(() => throw Failure());
 
     private static InvalidOperationException Failure() =>
         new($"Could not read https://ads.example.test{JobStoreRedactionTests.AdPath}?ref=1: phone {JobStoreRedactionTests.Phone} or {JobStoreRedactionTests.Email} expected",

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AdWatch.Jobs;
+namespace AdWatch.Privacy;
 
 /// <summary>
 /// Keeps personal data out of the job store. Hangfire stores a failed job's exception (message and stack trace) and a retry's

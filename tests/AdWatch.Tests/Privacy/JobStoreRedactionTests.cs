@@ -1,6 +1,6 @@
-using AdWatch.Jobs;
+using AdWatch.Privacy;
 
-namespace AdWatch.Tests.Jobs;
+namespace AdWatch.Tests.Privacy;
 
 public sealed class JobStoreRedactionTests
 {
