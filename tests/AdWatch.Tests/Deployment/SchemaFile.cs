@@ -12,16 +12,21 @@ internal sealed class SchemaFile
 
     public SchemaFile(string path)
     {
-        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        // An absolute, unique $id: the vendored files use a relative or public one, and the evaluator registers schemas
-        // globally by id.
-        root["$id"] = $"https://adwatch.schemas.test/{Guid.NewGuid():N}/{Path.GetFileName(path)}";
-        _schema = JsonSchema.FromText(root.ToJsonString());
+        // An absolute, unique $id, first (an $id after "definitions" makes draft-07 subschemas register twice), and a
+        // registry of its own: the vendored files carry a relative or public id.
+        var root = new JsonObject { ["$id"] = $"https://adwatch.schemas.test/{Guid.NewGuid():N}/{Path.GetFileName(path)}" };
+        foreach (var (key, value) in JsonNode.Parse(File.ReadAllText(path))!.AsObject().Where(p => p.Key != "$id"))
+        {
+            root[key] = value?.DeepClone();
+        }
+        _schema = JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 
     public static SchemaFile Compose { get; } = new(DeployFiles.Path("deploy", "schemas", "compose-spec.json"));
 
     public static SchemaFile Publiccode { get; } = new(DeployFiles.Path("deploy", "schemas", "publiccode.json"));
+
+    public static SchemaFile HelmValues { get; } = new(DeployFiles.Path("deploy", "helm", "adwatch", "values.schema.json"));
 
     /// <summary>Validation errors; empty when <paramref name="instance"/> is valid. Formats (uri, date, email) are checked.</summary>
     public IReadOnlyList<string> Validate(JsonNode? instance)
