@@ -25,6 +25,16 @@ for path in adwatch config/adwatch.json config/analysis.yaml config/indicators.y
   [ -e "$out/$path" ] || fail "the publish output lacks $path, which the image needs"
 done
 [ -x "$out/adwatch" ] || fail "$out/adwatch is not executable"
+# As deploy/Dockerfile does; then the image's UID (not the files' owner) must be able to run the app and Playwright's driver.
+chmod -R a+rX "$out"
+chmod 755 "$scratch"
+if [ "$(id -u)" = 0 ]; then
+  # All three UIDs, so no root capability (which would ignore the file modes) survives.
+  as_app() { python3 -c 'import os, sys; os.setgroups([]); os.setresgid(10001, 10001, 10001); os.setresuid(10001, 10001, 10001); os.execv(sys.argv[1], sys.argv[1:])' "$@"; }
+  as_app "$out/.playwright/node/linux-x64/node" --version >/dev/null 2>&1 \
+    || fail "UID 10001 cannot run .playwright/node/linux-x64/node (Chromium would not start in the image)"
+  (cd / && as_app "$out/adwatch" --help >/dev/null 2>&1) || fail "UID 10001 cannot run adwatch --help"
+fi
 
 mkdir -p "$scratch/cwd" "$scratch/home"
 touch "$scratch/marker"

@@ -98,6 +98,15 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Dockerfile_LetsTheAppUserRunWhatItPublishes()
+    {
+        // Playwright's node driver comes out of dotnet publish as rwxr--r--: root's only.
+        var publish = Instructions().Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal)).Arguments;
+        publish.ShouldContain("chmod -R a+rX /out");
+        RuntimeStage().Single(i => i.Keyword == "COPY").Arguments.ShouldBe("--from=build /out /opt/adwatch");
+    }
+
+    [Fact]
     public void Dockerfile_ChecksHealthOnTheListenPort_AndDeclaresDataAndKeyVolumes()
     {
         var env = Single("ENV");
