@@ -56,6 +56,7 @@ internal static class WebApp
                 : Results.NotFound().ExecuteAsync(http));
         }
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<NulFreeInput>();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
