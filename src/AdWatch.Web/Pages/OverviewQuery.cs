@@ -51,7 +51,7 @@ public sealed class OverviewQuery
             ORDER BY COALESCE(f.reactivated_at, f.first_flagged_at) DESC, f.score DESC, f.id
             """, scopeArgs, cancellationToken: ct))).ToList();
         var crawlers = await connection.QueryAsync<CrawlerHealth>(new CommandDefinition("""
-            SELECT s.name AS Site, r.status AS Status, r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.health_note AS HealthNote,
+            SELECT s.id AS SiteId, s.name AS Site, r.status AS Status, r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.health_note AS HealthNote,
                    (SELECT MAX(c.finished_at) FROM crawl_runs c WHERE c.site_id = s.id AND c.status = 'completed') AS LastCompletedAt,
                    (SELECT COUNT(*) FROM crawl_runs x WHERE x.site_id = s.id AND x.status = 'failed' AND x.started_at >= @weekAgo) AS FailedLast7Days
             FROM sites s LEFT JOIN crawl_runs r ON r.id = (SELECT MAX(id) FROM crawl_runs WHERE site_id = s.id)

@@ -29,6 +29,8 @@ public sealed record NewFlag
 /// <summary>The last crawl run of a site (null fields: the site never ran).</summary>
 public sealed record CrawlerHealth
 {
+    /// <summary>The site's id: its crawler page is <c>/crawlers/{SiteId}</c>.</summary>
+    public long SiteId { get; init; }
     public required string Site { get; init; }
     public string? Status { get; init; }
     public DateTimeOffset? StartedAt { get; init; }

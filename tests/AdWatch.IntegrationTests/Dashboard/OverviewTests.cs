@@ -13,6 +13,22 @@ public sealed class OverviewTests(DashboardFixture fixture)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Overview_LinksEachCrawler_ToItsPage()
+    {
+        using var client = await fixture.SignedInClientAsync(Policies.AdminRole);
+        var html = await client.GetStringAsync("/", Ct);
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "href=\"(/crawlers/[^\"]+)\">([a-z-]+)</a>").ToList();
+
+        links.Select(l => l.Groups[2].Value).ShouldContain("kontaktbord");
+        foreach (var link in links)
+        {
+            using var response = await client.GetAsync(link.Groups[1].Value, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, link.Groups[1].Value);
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)).ShouldContain(link.Groups[2].Value);
+        }
+    }
+
+    [Fact]
     [Trait("Category", "Browser")]
     public async Task Overview_ShowsTheFourHarderwijkFlags_AndIsAccessible()
     {
@@ -28,7 +44,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
             (await page.Locator("table.flag-counts tr[data-municipality=GM0233] td.total").TextContentAsync()).ShouldBe("0");
             (await page.Locator("table.new-flags tbody tr").CountAsync()).ShouldBe(4);
             (await page.Locator("svg.chart polyline[data-municipality=GM0243]").CountAsync()).ShouldBe(1);
-            (await page.Locator("table.crawler-health td a[href='/crawlers/kontaktbord']").CountAsync()).ShouldBe(1);
+            (await page.Locator("table.crawler-health td a", new() { HasText = "kontaktbord" }).CountAsync()).ShouldBe(1);
 
             await DashboardFixture.AssertAccessibleAsync(page);
             await DashboardFixture.ScreenshotAsync(page, "overview");
