@@ -3,13 +3,14 @@ using AdWatch.Storage;
 using AdWatch.Web.Cli;
 using AdWatch.Web.Dossier;
 using AdWatch.Web.Localization;
+using AdWatch.Web.Observability;
 using AdWatch.Web.Security;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Hosting;
 
-/// <summary>The web application: dashboard (Razor Pages), health endpoint and the Hangfire server with its admin-only dashboard.</summary>
+/// <summary>The web application: dashboard (Razor Pages), health and metrics endpoints and the Hangfire server with its admin-only dashboard.</summary>
 internal static class WebApp
 {
     /// <summary>
@@ -29,6 +30,7 @@ internal static class WebApp
         AppHost.Configure(builder, settings);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.AddJobServer();
+        builder.AddObservability();
         builder.AddDashboardSecurity();
         builder.Services.AddDashboardLocalization();
         builder.Services.AddPages(builder.Configuration);
@@ -67,7 +69,7 @@ internal static class WebApp
             AppPath = "/",
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.Admin);
-        app.MapGet("/healthz", (Database db) => Results.Json(new { status = "ok", database = db.Dialect.Name })).AllowAnonymous();
+        app.MapObservability();
         return app;
     }
 }
