@@ -1,6 +1,8 @@
+using AdWatch.IntegrationTests.Dashboard;
 using AdWatch.Web.Cli;
 using AdWatch.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -42,7 +44,12 @@ internal sealed class HealthApp : IAsyncDisposable
             await File.WriteAllTextAsync(config, configJson, ct);
         }
         var app = WebApp.Build(new AppSettings(Path.Combine(dir.FullName, "health.db"), config), "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                // Requests may play a client at another address (TestClientAddress.Header).
+                builder.Services.AddTransient<IStartupFilter, TestClientAddress>();
+            });
         await AppHost.MigrateAsync(app.Services, ct);
         await app.StartAsync(ct);
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
