@@ -45,7 +45,7 @@ public sealed class AdWatchTelemetry
         _analysisDuration = Meter.CreateHistogram<double>("adwatch.analysis.duration", "s", "Wall time of an analysis run.");
         Meter.CreateObservableGauge("adwatch.flags", ObserveFlags, "{location}",
             "Flagged locations per municipality code as of this process's last analysis run.");
-        _exports = Meter.CreateCounter<long>("adwatch.exports", "{attempt}", "Export job attempts, by kind (zgw, zgw-status, webhook) and outcome (done, retry, failed).");
+        _exports = Meter.CreateCounter<long>("adwatch.exports", "{attempt}", "Export job attempts, by kind (zgw, zgw_status, webhook) and outcome (done, retry, failed).");
         _alertsSent = Meter.CreateCounter<long>("adwatch.alerts.sent", "{message}", "Alert messages delivered, by channel (webhook, email).");
         _alertFailures = Meter.CreateCounter<long>("adwatch.alerts.delivery_failures", "{message}",
             "Alert deliveries that failed and wait for the next delivery, by channel (webhook, email).");
