@@ -33,6 +33,12 @@ public sealed class ObservabilityOptions : IValidatableObject
     /// </summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>
+    /// <c>grpc</c> (default, port 4317) or <c>http/protobuf</c> (port 4318; <c>/v1/metrics</c> and <c>/v1/traces</c> are
+    /// appended to <see cref="OtlpEndpoint"/>). Empty: the standard <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, else gRPC.
+    /// </summary>
+    public string? OtlpProtocol { get; set; }
+
     /// <summary>Serve metrics for Prometheus to scrape at <c>/metrics</c> (anonymous, only from <see cref="PrometheusAllowedNetworks"/>).</summary>
     public bool Prometheus { get; set; }
 
@@ -63,6 +69,10 @@ public sealed class ObservabilityOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && (!Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var otlp) || otlp.Scheme is not ("http" or "https")))
         {
             yield return new ValidationResult($"{Section}:{nameof(OtlpEndpoint)} must be an http(s) URL such as http://otel-collector:4317 (it is '{OtlpEndpoint}').");
+        }
+        if (!string.IsNullOrWhiteSpace(OtlpProtocol) && OtlpProtocol is not ("grpc" or "http/protobuf"))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(OtlpProtocol)} must be 'grpc' or 'http/protobuf' (it is '{OtlpProtocol}').");
         }
         foreach (var network in PrometheusAllowedNetworks)
         {

@@ -50,7 +50,7 @@ internal static class ObservabilitySetup
                 metrics.AddMeter(AdWatchTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (otlp is not null)
                 {
-                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                    metrics.AddOtlpExporter(o => Otlp(o, options, otlp, "v1/metrics"));
                 }
                 if (options.Prometheus)
                 {
@@ -68,8 +68,28 @@ internal static class ObservabilitySetup
                     activity.SetTag("url.full", null);
                     activity.SetTag("adwatch.url_ref", request.RequestUri is { } uri ? LogRef.Of(uri.AbsoluteUri) : null);
                 })
-                .AddOtlpExporter(o => o.Endpoint = otlp));
+                .AddOtlpExporter(o => Otlp(o, options, otlp, "v1/traces")));
         }
+    }
+
+    /// <summary>
+    /// Our endpoint, when <c>Observability:OtlpEndpoint</c> is set (else the exporter's own reading of the OTEL_ variables);
+    /// for HTTP/protobuf a programmatic endpoint is taken as-is, so the signal's path is appended here.
+    /// </summary>
+    private static void Otlp(OpenTelemetry.Exporter.OtlpExporterOptions exporter, ObservabilityOptions options, Uri endpoint, string signalPath)
+    {
+        if (!string.IsNullOrWhiteSpace(options.OtlpProtocol))
+        {
+            exporter.Protocol = options.OtlpProtocol == "http/protobuf"
+                ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
+        }
+        if (string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        {
+            return;
+        }
+        exporter.Endpoint = exporter.Protocol == OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf
+            ? new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath)
+            : endpoint;
     }
 
     public static void MapObservability(this WebApplication app)
