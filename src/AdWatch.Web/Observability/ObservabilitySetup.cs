@@ -61,7 +61,13 @@ internal static class ObservabilitySetup
         {
             otel.WithTracing(tracing => tracing
                 .AddSource(AdWatchTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => !IsProbe(context.Request.Path);
+                    // A path may name a phone (/phones/{e164}/mark): spans keep the route template, never the path itself.
+                    o.EnrichWithHttpResponse = (activity, response) => activity.SetTag("url.path",
+                        (response.HttpContext.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText);
+                })
                 // A crawled URL names an ad: spans carry its LogRef (as log lines do), the host stays as server.address.
                 .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
                 {

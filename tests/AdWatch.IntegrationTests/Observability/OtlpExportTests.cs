@@ -29,6 +29,7 @@ public sealed class OtlpExportTests : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         _collector = builder.Build();
+        _collector.MapGet("/advertentie/{id}", () => "ad page");
         _collector.MapPost("/{**path}", async (HttpContext context) =>
         {
             using var body = new MemoryStream();
@@ -56,14 +57,23 @@ public sealed class OtlpExportTests : IAsyncLifetime
             app.Services.GetRequiredService<AdWatchTelemetry>().Export("zgw", "failed");
             using var client = app.NewClient();
             (await client.GetAsync("/css/site.css", Ct)).EnsureSuccessStatusCode();
+            // A dashboard path that names a phone (anonymous: sent to sign-in, traced all the same).
+            (await client.GetAsync("/phones/+31612345678/mark", Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+            // An outgoing request, as a crawl makes: its span must not carry the ad's URL.
+            using var outgoing = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+            (await outgoing.GetStringAsync(new Uri(_collectorUrl + "/advertentie/ad-7f3e9"), Ct)).ShouldBe("ad page");
         } // stopping the app flushes both exporters
 
         var metrics = _received.Where(r => r.Path == "/v1/metrics").Select(r => Encoding.UTF8.GetString(r.Body)).ToList();
         var traces = _received.Where(r => r.Path == "/v1/traces").Select(r => Encoding.UTF8.GetString(r.Body)).ToList();
         metrics.ShouldContain(m => m.Contains("adwatch.exports", StringComparison.Ordinal) && m.Contains("zgw", StringComparison.Ordinal));
-        traces.ShouldContain(t => t.Contains("/css/site.css", StringComparison.Ordinal));
         traces.ShouldAllBe(t => t.Contains("adwatch", StringComparison.Ordinal)); // service.name
         traces.ShouldNotContain(t => t.Contains("/health", StringComparison.Ordinal));
+        traces.ShouldContain(t => t.Contains("adwatch.url_ref", StringComparison.Ordinal));
+        traces.ShouldContain(t => t.Contains("phones/{e164}/mark", StringComparison.Ordinal));
+        traces.ShouldNotContain(t => t.Contains("31612345678", StringComparison.Ordinal));
+        // The stand-in runs in this process, so its own server span (url.path) is traced too; the client span's url.full is gone.
+        traces.ShouldNotContain(t => t.Contains(_collectorUrl + "/advertentie/ad-7f3e9", StringComparison.Ordinal));
     }
 
     [Fact]
