@@ -11,12 +11,13 @@ return args.FirstOrDefault() switch
     "extraction" => ExtractionBenchmark.Run(args[1..]), // ads/s for HTML pages and plain text; see run-extraction-benchmark.sh
     "parse" => AdWatch.Benchmarks.Html.ParseBenchmark.Run(args[1..]), // the HTML step on ordinary and hostile pages
     "ocr" => await OcrBenchmark.RunAsync(args[1..]), // ms per image and images/s of reading phones in images (tesseract)
+    "hostile" => await AdWatch.Benchmarks.Hostile.HostileCorpusBenchmark.RunAsync(args[1..]), // time and memory of every input path over the hostile corpus
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   " +
-                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], revisit-http [ads] [days], revisit-browser [ads] [days], extraction, parse, ocr)");
+                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], revisit-http [ads] [days], revisit-browser [ads] [days], extraction, parse, ocr, hostile [--runs N])");
     return 2;
 }

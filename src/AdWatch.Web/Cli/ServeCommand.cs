@@ -15,14 +15,24 @@ internal static class ServeCommand
             Description = $"URLs to listen on, ';'-separated (default: ASPNETCORE_URLS, else {DefaultUrl})",
             HelpName = "URLS",
         };
-        var command = new Command("serve", "Serve the dashboard and run scheduled jobs (default)") { urls };
-        CliAction.Set(command, (result, ct) => RunAsync(global.Read(result), result.GetValue(urls), ct));
+        var role = new Option<ServeRole>("--role")
+        {
+            Description = "all: dashboard and jobs (default); web: dashboard only; worker: jobs only (HTTP: health endpoints). web and worker need PostgreSQL",
+            DefaultValueFactory = _ => ServeRole.All,
+        };
+        var command = new Command("serve", "Serve the dashboard and run scheduled jobs (default)") { urls, role };
+        CliAction.Set(command, (result, ct) => RunAsync(global.Read(result), result.GetValue(urls), ct, result.GetValue(role)));
         return command;
     }
 
-    public static async Task<int> RunAsync(AppSettings settings, string? urls, CancellationToken ct)
+    public static async Task<int> RunAsync(AppSettings settings, string? urls, CancellationToken ct, ServeRole role = ServeRole.All)
     {
-        var app = WebApp.Build(settings, urls ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl);
+        var app = WebApp.Build(settings, urls ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl, role: role);
+        if (role != ServeRole.All && app.Services.GetRequiredService<AdWatch.Storage.Database>().Dialect != AdWatch.Storage.SqlDialect.Postgres)
+        {
+            throw new UserError($"--role {role.ToString().ToLowerInvariant()} splits AdWatch over several processes, which needs PostgreSQL " +
+                                "(Storage:Provider = postgres); on SQLite run one 'adwatch serve' (--role all).", ExitCodes.Usage);
+        }
         using var held = app.Services.GetRequiredService<AdWatch.Storage.Database>().FilePath is { } file ? ServeLock.Acquire(file) : null;
         await AppHost.MigrateAsync(app.Services, ct);
         await app.RunAsync(ct);

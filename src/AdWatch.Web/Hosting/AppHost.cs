@@ -68,7 +68,14 @@ internal static class AppHost
         return host;
     }
 
-    /// <summary>Brings the schema up to date; every verb that touches data calls this first.</summary>
+    /// <summary>
+    /// Brings the schema up to date; every verb that touches data calls this first. A process with a job store creates it
+    /// (Hangfire installs its own schema when the store is first made) under the migration lock too.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct, _ =>
+        {
+            services.GetService<Hangfire.JobStorage>();
+            return Task.CompletedTask;
+        });
 }

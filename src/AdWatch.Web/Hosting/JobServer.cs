@@ -8,11 +8,12 @@ namespace AdWatch.Web.Hosting;
 
 /// <summary>
 /// Hangfire: on SQLite (embedded default, one process only) or on PostgreSQL (several worker processes, each job once).
-/// Only <c>serve</c> and <c>demo</c> run a job server; other verbs run their work in the foreground.
+/// Only <c>serve</c> (roles all and worker) and <c>demo</c> run a job server; other verbs run their work in the foreground.
 /// </summary>
 internal static class JobServer
 {
-    public static void AddJobServer(this WebApplicationBuilder builder)
+    /// <summary>The job store always (a web process enqueues); the server and the schedules only when <paramref name="runJobs"/>.</summary>
+    public static void AddJobServer(this WebApplicationBuilder builder, bool runJobs = true)
     {
         builder.Services.AddValidatedOptions<JobsOptions, JobsOptionsValidator>(builder.Configuration, JobsOptions.Section);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -34,6 +35,10 @@ internal static class JobServer
             }
         });
         builder.Services.AddTransient<CrawlJob>();
+        if (!runJobs)
+        {
+            return;
+        }
         builder.Services.AddHostedService<RecurringCrawlRegistrar>();
         builder.Services.AddHostedService<RetentionScheduler>();
         builder.Services.AddHostedService<AlertDigestScheduler>();

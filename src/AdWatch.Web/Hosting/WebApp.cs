@@ -16,7 +16,7 @@ internal static class WebApp
     /// <summary>
     /// Builds the app. <paramref name="configure"/> lets tests replace services (e.g. the clock) after the defaults.
     /// </summary>
-    public static WebApplication Build(AppSettings settings, string urls, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(AppSettings settings, string urls, Action<WebApplicationBuilder>? configure = null, ServeRole role = ServeRole.All)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -29,7 +29,7 @@ internal static class WebApp
         });
         AppHost.Configure(builder, settings);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.AddJobServer();
+        builder.AddJobServer(runJobs: role != ServeRole.Web);
         builder.AddObservability();
         builder.AddDashboardSecurity();
         builder.Services.AddDashboardLocalization();
@@ -50,6 +50,14 @@ internal static class WebApp
         app.Services.GetRequiredService<ReferralDirectory>();
 
         app.UseForwardedHeaders();
+        if (role == ServeRole.Worker)
+        {
+            // A worker serves no dashboard: only its health endpoints, for the orchestrator's probes, and /metrics when on.
+            app.Use((http, next) => http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/healthz")
+                                    || http.Request.Path.StartsWithSegments("/metrics")
+                ? next(http)
+                : Results.NotFound().ExecuteAsync(http));
+        }
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -33,6 +33,13 @@ public sealed record AdFields(
         ? JsonSerializer.Serialize(new SortedDictionary<string, string>(Extras.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal))
         : null;
 
+    /// <summary>
+    /// No field found at all: not an ad page as the site's definition describes one (random bytes, an error page, a layout
+    /// that changed completely). Such a page is refused, not stored: an empty version would replace what the ad said.
+    /// </summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Location)
+                           && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(PostedDate) && Images.Count == 0 && Extras is not { Count: > 0 };
+
     /// <summary>The images as the JSON array stored in <c>ad_versions.image_urls</c>.</summary>
     public string ImagesJson() => JsonSerializer.Serialize(Images);
 

@@ -127,6 +127,11 @@ internal sealed class RequestProcessor(
             await captures.MarkGoneAsync(siteId, id, run.ObservedAt, ct);
             return Outcome("done", result.StatusCode, bytes, result.Retries, "gone", null, null);
         }
+        if (page.Fields.IsEmpty)
+        {
+            return await FailAsync(url, result, "no-ad-fields",
+                "No ad field (title, text, location, phone, date, images) found on the page: not an ad page, or the site's layout changed (check the selectors in its crawler YAML).", ct);
+        }
         var stored = await captures.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, page.Fields, run.ObservedAt, "crawl", run.Id,
             result.Body, result.ContentType, result.StatusCode, result.ETag, result.LastModified, time.GetUtcNow(), request.CardHash, run.ObservedAt), ct);
         return Outcome("done", result.StatusCode, bytes, result.Retries, stored.Change.ToString().ToLowerInvariant(), null, null);

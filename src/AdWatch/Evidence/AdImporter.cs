@@ -86,7 +86,7 @@ public sealed partial class AdImporter(SiteCatalog catalog, SiteStore sites, AdS
                 tally.Skip($"line {number}: page of {body.LongLength} bytes is larger than site '{site.Name}' allows (Limits.MaxBodyBytes = {site.Limits.MaxBodyBytes}); skipped.");
                 continue;
             }
-            await StoreAsync(site.Name, url, item.ObservedAt!.Value, body, item.Html is not null, "text/html; charset=utf-8", tally, ct);
+            await StoreAsync(site.Name, url, item.ObservedAt!.Value, body, item.Html is not null, "text/html; charset=utf-8", tally, $"line {number}", ct);
         }
         return tally.Result();
     }
@@ -145,7 +145,7 @@ public sealed partial class AdImporter(SiteCatalog catalog, SiteStore sites, AdS
                 tally.Skip($"{where}: body of {http.Body.LongLength} bytes is larger than site '{site.Name}' allows (Limits.MaxBodyBytes = {site.Limits.MaxBodyBytes}); skipped.");
                 continue;
             }
-            await StoreAsync(site.Name, url, at, http.Body, html: true, http.ContentType, tally, ct);
+            await StoreAsync(site.Name, url, at, http.Body, html: true, http.ContentType, tally, where, ct);
         }
         return tally.Result();
     }
@@ -176,10 +176,17 @@ public sealed partial class AdImporter(SiteCatalog catalog, SiteStore sites, AdS
         {
             return SiteDefinition.Generic("import");
         }
-        return catalog.All.FirstOrDefault(s => s.Fetch.Mode != FetchMode.Import && s.IsAllowedHost(url)) ?? SiteDefinition.Generic(ImportSiteName(url));
+        // Several sites may share a host (the local demo sites all run on 127.0.0.1): the one whose base URL has the record's
+        // host and port comes first, so a record is read with its own site's selectors.
+        return catalog.All.Where(s => s.Fetch.Mode != FetchMode.Import && s.IsAllowedHost(url))
+                   .OrderByDescending(s => Uri.TryCreate(s.BaseUrl, UriKind.Absolute, out var b) && b.Port == url.Port
+                                           && string.Equals(b.Host, url.Host, StringComparison.OrdinalIgnoreCase))
+                   .FirstOrDefault()
+               ?? SiteDefinition.Generic(ImportSiteName(url));
     }
 
-    private async Task StoreAsync(string siteName, Uri url, DateTimeOffset observedAt, byte[] raw, bool html, string? contentType, Tally tally, CancellationToken ct)
+    private async Task StoreAsync(string siteName, Uri url, DateTimeOffset observedAt, byte[] raw, bool html, string? contentType, Tally tally,
+        string where, CancellationToken ct)
     {
         var known = catalog.Find(siteName);
         var site = known ?? SiteDefinition.Generic(siteName);
@@ -196,6 +203,12 @@ public sealed partial class AdImporter(SiteCatalog catalog, SiteStore sites, AdS
         {
             fields = new AdFields(null, HtmlText.Collapse(Encoding.UTF8.GetString(raw)), null, null, null, []);
             id = PageReader.ExternalId(null, url, site) ?? url.PathAndQuery;
+        }
+        if (fields.IsEmpty)
+        {
+            // As a crawl refuses it: an empty version would replace what the ad said.
+            tally.Skip($"{where}: no ad field (title, text, location, phone, date, images) found on the page with site '{site.Name}''s selectors; skipped.");
+            return;
         }
         var result = await ads.RecordAsync(new AdCapture(siteId, id, url.AbsoluteUri, fields, observedAt, "import", null, raw, contentType, 200), ct);
         tally.Count(result.Change);

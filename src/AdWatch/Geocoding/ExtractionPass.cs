@@ -161,7 +161,9 @@ public sealed class ExtractionPass(
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO image_hashes (url, phash, problem, fetched_at, image_sha256, store_problem) VALUES (@url, @phash, @problem, @at, @sha, @storeProblem)
             ON CONFLICT (url) DO NOTHING
-            """, new { url, phash = hash is { } h ? unchecked((long)h) : (long?)null, problem, at = time.GetUtcNow(), sha = kept.Sha256, storeProblem = kept.Problem },
+            """, new { url, phash = hash is { } h ? unchecked((long)h) : (long?)null, problem, at = time.GetUtcNow(), sha = kept.Sha256,
+                // Why no copy was kept: the copy's own problem, else why the image was not hashed (as the update above says).
+                storeProblem = kept.Problem ?? (kept.Sha256 is null ? problem : null) },
             cancellationToken: ct));
         return hash;
     }

@@ -13,10 +13,44 @@ namespace AdWatch.Storage;
 /// </summary>
 public sealed class SchemaMigrator(Database database, TimeProvider time, ILogger<SchemaMigrator> logger)
 {
-    /// <summary>Applies pending migrations; returns the versions applied now (empty when up to date).</summary>
-    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct)
+    /// <summary>The advisory lock key of migrations on PostgreSQL: "AdWatchM" in ASCII, fixed so every process and version agrees.</summary>
+    public const long PostgresLockKey = 0x4164_5761_7463_684D;
+
+    /// <summary>
+    /// Applies pending migrations; returns the versions applied now (empty when up to date). On PostgreSQL every process
+    /// migrates under one session-level advisory lock, so processes starting together on an empty database take turns
+    /// instead of racing to create the same tables; <paramref name="whileLocked"/> runs under the same lock (the job store's
+    /// own schema installer, which races the same way).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct, Func<CancellationToken, Task>? whileLocked = null)
     {
         await using var connection = await database.OpenAsync(ct);
+        var locked = database.Dialect == SqlDialect.Postgres;
+        if (locked)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = PostgresLockKey }, cancellationToken: ct));
+        }
+        try
+        {
+            var done = await MigrateLockedAsync(connection, ct);
+            if (whileLocked is not null)
+            {
+                await whileLocked(ct);
+            }
+            return done;
+        }
+        finally
+        {
+            if (locked)
+            {
+                // Closing the session releases the lock anyway; unlocking hands it on before the pool keeps the connection.
+                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey }, cancellationToken: CancellationToken.None));
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<int>> MigrateLockedAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
+    {
         await connection.ExecuteAsync(new CommandDefinition("""
             CREATE TABLE IF NOT EXISTS schema_version (
                 version     INTEGER PRIMARY KEY,

@@ -22,6 +22,10 @@ internal sealed class AdwatchProcess : IDisposable
     public string Stdout { get { lock (_stdout) { return _stdout.ToString(); } } }
     public string Stderr { get { lock (_stderr) { return _stderr.ToString(); } } }
 
+    public bool HasExited => _process.HasExited;
+
+    public int ProcessId => _process.Id;
+
     public static AdwatchProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
 
     public static AdwatchProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)

@@ -28,6 +28,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public Database Database { get; }
 
+    /// <summary>The PostgreSQL connection string of this database (null for SQLite), for tests that open several <see cref="Database"/>s on it.</summary>
+    public string? PostgresConnectionString { get; private init; }
+
     public static TestDatabase Sqlite()
     {
         var dir = Directory.CreateTempSubdirectory("adwatch-test-").FullName;
@@ -51,7 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false };
         var options = Options.Create(new StorageOptions { Provider = "postgres", ConnectionString = builder.ConnectionString });
-        return new TestDatabase(new Database(options), null, admin, name);
+        return new TestDatabase(new Database(options), null, admin, name) { PostgresConnectionString = builder.ConnectionString };
     }
 
     public SchemaMigrator Migrator(TimeProvider? time = null) =>
