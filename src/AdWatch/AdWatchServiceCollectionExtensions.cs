@@ -8,6 +8,7 @@ using AdWatch.Exports;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using AdWatch.Jobs;
+using AdWatch.Observability;
 using AdWatch.Privacy;
 using AdWatch.Review;
 using AdWatch.Storage;
@@ -39,6 +40,7 @@ public static class AdWatchServiceCollectionExtensions
         services.AddAdWatchAlerts(config);
         services.AddTransient<RetentionJob>(); // the purge and the re-analysis after it
         services.AddTransient<AlertDigestJob>();
+        services.AddAdWatchTelemetry(); // the AdWatch meter: extraction passes record here too
         return services;
     }
 }

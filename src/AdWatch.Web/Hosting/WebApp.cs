@@ -3,13 +3,14 @@ using AdWatch.Storage;
 using AdWatch.Web.Cli;
 using AdWatch.Web.Dossier;
 using AdWatch.Web.Localization;
+using AdWatch.Web.Observability;
 using AdWatch.Web.Security;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Hosting;
 
-/// <summary>The web application: dashboard (Razor Pages), health endpoint and the Hangfire server with its admin-only dashboard.</summary>
+/// <summary>The web application: dashboard (Razor Pages), health and metrics endpoints and the Hangfire server with its admin-only dashboard.</summary>
 internal static class WebApp
 {
     /// <summary>
@@ -29,6 +30,7 @@ internal static class WebApp
         AppHost.Configure(builder, settings);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.AddJobServer(runJobs: role != ServeRole.Web);
+        builder.AddObservability();
         builder.AddDashboardSecurity();
         builder.Services.AddDashboardLocalization();
         builder.Services.AddPages(builder.Configuration);
@@ -50,8 +52,9 @@ internal static class WebApp
         app.UseForwardedHeaders();
         if (role == ServeRole.Worker)
         {
-            // A worker serves no dashboard: only its health endpoints, for the orchestrator's probes.
+            // A worker serves no dashboard: only its health endpoints, for the orchestrator's probes, and /metrics when on.
             app.Use((http, next) => http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/healthz")
+                                    || http.Request.Path.StartsWithSegments("/metrics")
                 ? next(http)
                 : Results.NotFound().ExecuteAsync(http));
         }
@@ -75,7 +78,7 @@ internal static class WebApp
             AppPath = "/",
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(Policies.Admin);
-        app.MapGet("/healthz", (Database db) => Results.Json(new { status = "ok", database = db.Dialect.Name })).AllowAnonymous();
+        app.MapObservability();
         return app;
     }
 }

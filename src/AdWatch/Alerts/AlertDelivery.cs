@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AdWatch.Exports;
+using AdWatch.Observability;
 using AdWatch.Storage;
 using Dapper;
 using MailKit.Net.Smtp;
@@ -21,7 +22,7 @@ namespace AdWatch.Alerts;
 /// stays unsent and goes with the next delivery.
 /// </summary>
 public sealed class AlertDelivery(Database database, IOptions<AlertOptions> options, IOptions<ExportsOptions> exports, IHttpClientFactory http,
-    TimeProvider time, ILogger<AlertDelivery> logger)
+    TimeProvider time, ILogger<AlertDelivery> logger, AdWatchTelemetry telemetry)
 {
     public const string EventType = "adwatch.alert";
     public const string HttpClientName = "adwatch-alert-webhook";
@@ -79,17 +80,20 @@ public sealed class AlertDelivery(Database database, IOptions<AlertOptions> opti
                 {
                     logger.LogWarning("Alert webhook {Url} answered {Status} for alert {Alert}; it is sent again with the next delivery",
                         hook.Url, (int)response.StatusCode, a.Id);
+                    telemetry.AlertDeliveryFailed("webhook");
                     break;
                 }
             }
             catch (HttpRequestException e)
             {
                 logger.LogWarning("Alert webhook {Url} unreachable ({Error}); alert {Alert} is sent again with the next delivery", hook.Url, e.Message, a.Id);
+                telemetry.AlertDeliveryFailed("webhook");
                 break;
             }
             await c.ExecuteAsync(new CommandDefinition("UPDATE alerts SET webhook_sent_at = @now WHERE id = @Id", new { now, a.Id }, cancellationToken: ct));
             sent++;
         }
+        telemetry.AlertsSent("webhook", sent);
         return sent;
     }
 
@@ -130,6 +134,7 @@ public sealed class AlertDelivery(Database database, IOptions<AlertOptions> opti
         {
             logger.LogWarning("Alert e-mail: SMTP server {Host}:{Port} refused or unreachable ({Error}); {Count} alert(s) wait for the next delivery",
                 o.SmtpHost, o.SmtpPort, e.Message, pending.Count);
+            telemetry.AlertDeliveryFailed("email", delivery == "immediate" ? pending.Count : pending.Select(p => p.UserName).Distinct(StringComparer.Ordinal).Count());
             return 0;
         }
         var sent = 0;
@@ -145,6 +150,7 @@ public sealed class AlertDelivery(Database database, IOptions<AlertOptions> opti
             catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException)
             {
                 logger.LogWarning("Alert e-mail to {User} not sent ({Error}); it waits for the next delivery", batch[0].UserName, e.Message);
+                telemetry.AlertDeliveryFailed("email");
                 continue;
             }
             await c.ExecuteAsync(new CommandDefinition("UPDATE alert_inbox SET emailed_at = @now WHERE alert_id = @AlertId AND user_name = @UserName",
@@ -152,6 +158,7 @@ public sealed class AlertDelivery(Database database, IOptions<AlertOptions> opti
             sent++;
         }
         await smtp.DisconnectAsync(true, ct);
+        telemetry.AlertsSent("email", sent);
         return sent;
     }
 

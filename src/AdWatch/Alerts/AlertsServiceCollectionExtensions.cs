@@ -1,3 +1,4 @@
+using AdWatch.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<AlertDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<AdWatch.Analysis.IAnalysisFollowUp, AlertFollowUp>());
         services.AddHttpClient(AlertDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddAdWatchTelemetry(); // alerts sent and failed
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AdWatch.Extraction;
 using AdWatch.Geocoding;
+using AdWatch.Observability;
 using AdWatch.Sites;
 using AdWatch.Storage;
 using Dapper;
@@ -15,13 +16,15 @@ namespace AdWatch.Analysis;
 /// mark) and the retention purge call it; runs take turns (<see cref="AnalysisLock"/>).
 /// </summary>
 public sealed class AnalysisRunner(Database database, TimeProvider time, AnalysisRules rules, IOptions<RegionOptions> region,
-    ILogger<AnalysisRunner> logger, SiteCatalog? sites = null)
+    ILogger<AnalysisRunner> logger, SiteCatalog? sites = null, AdWatchTelemetry? telemetry = null)
 {
     /// <param name="asOf">The analysis moment (default: now). Observations after it are ignored.</param>
     /// <param name="licensedVenuesFile">Overrides the venues file named in analysis.yaml.</param>
     public async Task<AnalysisRun> RunAsync(DateTimeOffset? asOf, string? licensedVenuesFile, CancellationToken ct)
     {
         await using var held = await AnalysisLock.AcquireAsync(database, ct);
+        using var span = AdWatchTelemetry.Source.StartActivity("analysis.run");
+        var timer = time.GetTimestamp();
         var started = time.GetUtcNow();
         var at = asOf ?? started;
         var options = rules.Load();
@@ -52,6 +55,8 @@ public sealed class AnalysisRunner(Database database, TimeProvider time, Analysi
             asOf = at.ToUnixTimeMilliseconds(), started = started.ToUnixTimeMilliseconds(), finished = time.GetUtcNow().ToUnixTimeMilliseconds(), stats,
         }, cancellationToken: ct));
         logger.LogInformation("Analysis as of {AsOf}: {Stats}", AnalysisReport.Time(at), stats);
+        span?.SetTag("adwatch.flagged", report.Locations.Count);
+        telemetry?.AnalysisRun(time.GetElapsedTime(timer), report.Locations.Select(l => l.MunicipalityCode));
         return new AnalysisRun(report, result, written, fingerprinted, warnings);
     }
 

@@ -1,3 +1,4 @@
+using AdWatch.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class AnalysisServiceCollectionExtensions
         services.AddSingleton<AnalysisRunner>();
         services.AddTransient<AnalysisJob>();
         services.AddSingleton<PhoneMarking>();
+        services.AddAdWatchTelemetry(); // analysis duration, flags per municipality
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using AdWatch.Observability;
 using AdWatch.Privacy;
 using AdWatch.Sites;
 using AdWatch.Storage;
@@ -23,7 +25,8 @@ public sealed class CrawlRunner(
     HostThrottle throttle,
     TimeProvider time,
     IOptions<CrawlingOptions> options,
-    ILogger<CrawlRunner> logger)
+    ILogger<CrawlRunner> logger,
+    AdWatchTelemetry telemetry)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,6 +39,25 @@ public sealed class CrawlRunner(
 
     /// <summary>Crawls a given definition (tests, benchmarks, sites with run-time overrides).</summary>
     public async Task<CrawlRunResult> RunAsync(SiteDefinition site, DateTimeOffset? observedAt, string trigger, CancellationToken ct, IProgress<CrawlProgress>? progress = null)
+    {
+        using var span = AdWatchTelemetry.Source.StartActivity("crawl.run");
+        span?.SetTag("adwatch.site", site.Name);
+        span?.SetTag("adwatch.trigger", trigger);
+        var started = time.GetTimestamp();
+        var result = await RunCoreAsync(site, observedAt, trigger, ct, progress);
+        span?.SetTag("adwatch.run_id", result.RunId);
+        span?.SetTag("adwatch.status", result.Status);
+        if (result.Status != "completed")
+        {
+            span?.SetStatus(ActivityStatusCode.Error, result.Status);
+        }
+        var stats = result.Stats;
+        telemetry.CrawlRun(site.Name, result.Status, time.GetElapsedTime(started),
+            stats?.AdsNew ?? 0, stats?.AdsChanged ?? 0, (stats?.AdsGoneExplicit ?? 0) + (stats?.AdsGoneMissing ?? 0));
+        return result;
+    }
+
+    private async Task<CrawlRunResult> RunCoreAsync(SiteDefinition site, DateTimeOffset? observedAt, string trigger, CancellationToken ct, IProgress<CrawlProgress>? progress)
     {
         var o = options.Value;
         var siteId = await sites.EnsureAsync(site, importOnly: false, ct);
@@ -139,6 +161,7 @@ public sealed class CrawlRunner(
                     outcome = new RequestOutcome("failed", null, 0, 0, null, "internal", ex.Message, time.GetUtcNow());
                 }
                 await runs.CompleteRequestAsync(request.Id, Owner, outcome, token);
+                telemetry.CrawlRequest(site.Name, request.Kind, outcome.Outcome ?? outcome.Status, outcome.ErrorKind);
                 var total = Interlocked.Increment(ref done);
                 var left = open - Interlocked.Increment(ref inBatch);
                 progress?.Report(new CrawlProgress(run.Id, total, Math.Max(0, left), request.Url, outcome.Outcome ?? outcome.ErrorKind ?? outcome.Status));

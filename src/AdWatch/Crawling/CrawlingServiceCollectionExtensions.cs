@@ -1,5 +1,6 @@
 using System.Net;
 using AdWatch.Browser;
+using AdWatch.Observability;
 using AdWatch.Sites;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,7 @@ public static class CrawlingServiceCollectionExtensions
             });
         // Added after the resilience handler, so it sits inside it: body reads are retried with the request.
         http.AddHttpMessageHandler(() => new BodyBufferingHandler());
+        services.AddAdWatchTelemetry(); // crawl requests, runs and ads found
         return services;
     }
 

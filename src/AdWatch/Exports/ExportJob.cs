@@ -1,5 +1,6 @@
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
+using AdWatch.Observability;
 using AdWatch.Privacy;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace AdWatch.Exports;
 /// <c>failed</c> with its last error (shown on the dossier), and the Hangfire job fails too.
 /// </summary>
 public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zgw, ZgwStatusExporter zgwStatus, MeasureStatusExports measureStatuses,
-    WebhookExporter webhook, IBackgroundJobClient jobs, IOptions<ExportsOptions> options, TimeProvider time, ILogger<ExportJob> logger)
+    WebhookExporter webhook, IBackgroundJobClient jobs, IOptions<ExportsOptions> options, TimeProvider time, ILogger<ExportJob> logger,
+    AdWatchTelemetry telemetry)
 {
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
@@ -29,6 +31,10 @@ public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zg
         }
         var attempt = await store.BeginAttemptAsync(exportId, ct);
         export = (await store.GetAsync(exportId, ct))!;
+        using var span = AdWatchTelemetry.Source.StartActivity("export");
+        span?.SetTag("adwatch.export_id", exportId);
+        span?.SetTag("adwatch.export_kind", export.Kind);
+        span?.SetTag("adwatch.attempt", attempt);
         try
         {
             var outbox = export.OutboxJson;
@@ -48,6 +54,7 @@ public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zg
                     throw new InvalidOperationException($"Export {exportId}: kind '{export.Kind}' is not a job.");
             }
             await store.SaveProgressAsync(exportId, "done", outbox, null, time.GetUtcNow(), ct);
+            telemetry.Export(export.Kind, "done");
             logger.LogInformation("Export {Export} ({Kind}) of flag {Flag} done after {Attempts} attempt(s)", exportId, export.Kind, export.FlagId, attempt);
             if (export.Kind == ExportKinds.Zgw)
             {
@@ -58,16 +65,19 @@ public sealed class ExportJob(ExportStore store, LeadQuery leads, ZgwExporter zg
         {
             var current = (await store.GetAsync(exportId, CancellationToken.None))!;
             var error = $"{e.GetType().Name}: {e.Message}";
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             if (attempt < options.Value.MaxAttempts)
             {
                 var delays = options.Value.EffectiveRetryDelays;
                 var delay = delays[Math.Min(attempt - 1, delays.Count - 1)];
                 await store.SaveProgressAsync(exportId, "pending", current.OutboxJson, error, null, CancellationToken.None);
                 jobs.Schedule<ExportJob>(j => j.RunAsync(exportId, CancellationToken.None), delay);
+                telemetry.Export(export.Kind, "retry");
                 logger.LogWarning("Export {Export} attempt {Attempt} failed ({Error}); next attempt in {Delay}", exportId, attempt, error, delay);
                 return;
             }
             await store.SaveProgressAsync(exportId, "failed", current.OutboxJson, error, null, CancellationToken.None);
+            telemetry.Export(export.Kind, "failed");
             logger.LogError(e, "Export {Export} failed after {Attempts} attempts", exportId, attempt);
             throw;
         }

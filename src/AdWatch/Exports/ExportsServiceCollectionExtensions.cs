@@ -4,6 +4,7 @@ using AdWatch.Exports.Dossier;
 using AdWatch.Exports.Files;
 using AdWatch.Exports.Webhooks;
 using AdWatch.Exports.Zgw;
+using AdWatch.Observability;
 using AdWatch.Review;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,7 @@ public static class ExportsServiceCollectionExtensions
                 o.CircuitBreaker.SamplingDuration = hook.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
                 o.TotalRequestTimeout.Timeout = (hook.AttemptTimeout + hook.RetryDelay * 8) * (hook.Retries + 1);
             });
+        services.AddAdWatchTelemetry(); // export outcomes
         return services;
     }
 }

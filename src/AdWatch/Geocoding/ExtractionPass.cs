@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AdWatch.Crawling;
 using AdWatch.Extraction;
+using AdWatch.Observability;
 using AdWatch.Privacy;
 using AdWatch.Sites;
 using AdWatch.Storage;
@@ -27,19 +28,24 @@ public sealed class ExtractionPass(
     HttpFetcher fetcher,
     SiteCatalog sites,
     TimeProvider time,
-    ILogger<ExtractionPass> logger)
+    ILogger<ExtractionPass> logger,
+    AdWatchTelemetry? telemetry = null)
 {
     private const int Batch = 200;
 
     /// <summary>Extracts all pending versions; returns how many. Reports the running count to <paramref name="progress"/>.</summary>
     public async Task<int> RunAsync(CancellationToken ct, IProgress<int>? progress = null)
     {
+        using var span = AdWatchTelemetry.Source.StartActivity("extraction.pass");
+        var started = time.GetTimestamp();
         var done = 0;
         while (true)
         {
             var ids = await store.PendingVersionIdsAsync(Batch, ct);
             if (ids.Count == 0)
             {
+                span?.SetTag("adwatch.versions", done);
+                telemetry?.ExtractionPass(time.GetElapsedTime(started), done);
                 return done;
             }
             foreach (var id in ids)

@@ -3,6 +3,8 @@ using System.Text.Json;
 using AdWatch.Accounts;
 using AdWatch.Alerts;
 using AdWatch.IntegrationTests.Exports;
+using AdWatch.IntegrationTests.Observability;
+using AdWatch.Observability;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -263,5 +265,29 @@ public sealed class AlertTests : IAsyncLifetime
             """, new { phone });
         await c.ExecuteAsync("INSERT INTO ad_phones (version_id, phone_id, raw, obfuscated) VALUES (@versionId, @phoneId, 'x', FALSE)", new { versionId, phoneId });
         return adId;
+    }
+
+    [Fact]
+    public async Task Delivery_CountsSentAndFailedMessagesPerChannel_AsDelivered()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var metrics = new MeterRecorder(_harness.Get<AdWatchTelemetry>().Meter);
+        await LeadSeed.LeadAsync(_harness.Database, ct: ct);
+        await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:16", label: "Stationslaan 16, 3841 AB Harderwijk", ct: ct);
+        (await _harness.Get<AlertScan>().ScanAsync(ct)).Count.ShouldBe(2);
+        var delivery = _harness.Get<AlertDelivery>();
+        _failHooks = 1;
+
+        var first = await delivery.DeliverAsync(ct);
+        var second = await delivery.DeliverAsync(ct);
+        var digests = await delivery.SendDigestAsync(ct);
+
+        double Sum(string instrument, string channel) => metrics.Of(instrument).Where(m => m.Tags["channel"] == channel).Sum(m => m.Value);
+        Sum("adwatch.alerts.sent", "webhook").ShouldBe(first.Webhooks + second.Webhooks);
+        Sum("adwatch.alerts.sent", "webhook").ShouldBe(2);
+        Sum("adwatch.alerts.sent", "email").ShouldBe(first.Emails + second.Emails + digests);
+        Sum("adwatch.alerts.sent", "email").ShouldBe(_smtp.ReceivedEmailCount);
+        Sum("adwatch.alerts.delivery_failures", "webhook").ShouldBe(1);
+        Sum("adwatch.alerts.delivery_failures", "email").ShouldBe(0);
     }
 }

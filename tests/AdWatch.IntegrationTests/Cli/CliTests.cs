@@ -187,8 +187,8 @@ public sealed class CliTests : IDisposable
         {
             try
             {
-                var body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/healthz"), TestContext.Current.CancellationToken);
-                body.ShouldContain("\"ok\"");
+                var body = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/health/ready"), TestContext.Current.CancellationToken);
+                body.ShouldContain("\"status\":\"Healthy\"");
                 return;
             }
             catch (HttpRequestException) when (TimeProvider.System.GetUtcNow() < deadline)

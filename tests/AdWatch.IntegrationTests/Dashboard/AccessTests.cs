@@ -36,6 +36,8 @@ public sealed class AccessTests(DashboardFixture fixture)
     [InlineData("/account/setup?token=x")]
     [InlineData("/css/site.css")]
     [InlineData("/healthz")]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
     public async Task AnonymousRequest_IsServed_ForSignInSetupStaticFilesAndHealth(string path)
     {
         using var client = fixture.NewClient();

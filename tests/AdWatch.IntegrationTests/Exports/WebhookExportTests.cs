@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AdWatch.Exports;
+using AdWatch.IntegrationTests.Observability;
+using AdWatch.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -109,5 +111,21 @@ public sealed class WebhookExportTests : IAsyncLifetime
 
         Should.Throw<WebhookVerificationException>(() => new StandardWebhook(Secret).Verify(body.Replace("+31612345001", "+31699999999"), headers));
         Should.Throw<WebhookVerificationException>(() => new StandardWebhook("whsec_" + Convert.ToBase64String(new byte[24])).Verify(body, headers));
+    }
+
+    [Fact]
+    public async Task ExportJob_CountsEachAttemptByKindAndOutcome()
+    {
+        using var metrics = new MeterRecorder(_harness.Get<AdWatchTelemetry>().Meter);
+        _failFirst = 2; // the first job attempt (with its in-call retry) fails, the second succeeds
+        var id = (await _harness.Get<LeadExports>().RequestAsync(_flagId, "coco", "coordinator", CancellationToken.None)).Single();
+
+        await _harness.RunJobAsync(id);
+        _harness.Time.Advance(TimeSpan.FromSeconds(90));
+        await _harness.RunJobAsync(id);
+        await _harness.RunJobAsync(id); // done already: no attempt
+
+        metrics.Of("adwatch.exports").Select(m => (m.Tags["kind"], m.Tags["outcome"])).ShouldBe([("webhook", "retry"), ("webhook", "done")]);
+        (await _harness.Get<ExportStore>().GetAsync(id, CancellationToken.None))!.Attempts.ShouldBe(2);
     }
 }

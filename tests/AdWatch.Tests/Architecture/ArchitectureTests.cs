@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
     private static readonly string[] Stages = ["Sites", "Crawling", "Evidence", "Extraction", "Geocoding", "Analysis", "Review", "Enforcement", "Exports", "Alerts"];
 
     /// <summary>Used by any stage; they depend on no stage (and not in a cycle on one another).</summary>
-    private static readonly string[] CrossCutting = ["Storage", "Html", "Browser", "Accounts", "Privacy"];
+    private static readonly string[] CrossCutting = ["Storage", "Html", "Browser", "Accounts", "Privacy", "Observability"];
 
     /// <summary>Scheduling: the chains between stages (crawl then analyse, purge then re-analyse). May use everything.</summary>
     private const string Scheduling = "Jobs";
