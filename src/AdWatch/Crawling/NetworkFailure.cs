@@ -39,6 +39,22 @@ public static class NetworkFailure
         return new("network", $"{host}: {exception.GetBaseException().Message}");
     }
 
+    /// <summary>The same kinds from a Chromium navigation error (<c>net::ERR_CONNECTION_REFUSED</c> …); anything else is <c>browser</c>.</summary>
+    public static FetchError FromBrowser(string message, Uri url)
+    {
+        var host = url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}";
+        return message switch
+        {
+            _ when message.Contains("net::ERR_CONNECTION_REFUSED", StringComparison.Ordinal) => new("connection-refused", $"connection refused by {host}"),
+            _ when message.Contains("net::ERR_NAME_NOT_RESOLVED", StringComparison.Ordinal) => new("dns", $"host name {url.Host} not found in DNS"),
+            _ when message.Contains("net::ERR_CERT_", StringComparison.Ordinal) || message.Contains("net::ERR_SSL_", StringComparison.Ordinal)
+                => new("tls", $"TLS handshake with {host} failed: {message.Split('\n')[0]}"),
+            _ when message.Contains("net::ERR_TIMED_OUT", StringComparison.Ordinal) || message.Contains("net::ERR_CONNECTION_TIMED_OUT", StringComparison.Ordinal)
+                => new("timeout", $"connecting to {host} timed out"),
+            _ => new("browser", message),
+        };
+    }
+
     private static T? Find<T>(Exception? exception) where T : Exception
     {
         for (var e = exception; e is not null; e = e.InnerException)

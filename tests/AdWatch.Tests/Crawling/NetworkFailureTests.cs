@@ -34,6 +34,15 @@ public sealed class NetworkFailureTests
         error.Message.ShouldBe(message);
     }
 
+    [Theory]
+    [InlineData("page.goto: net::ERR_CONNECTION_REFUSED at https://ads.example.test:8443/advertenties", "connection-refused")]
+    [InlineData("page.goto: net::ERR_NAME_NOT_RESOLVED at https://ads.example.test:8443/advertenties", "dns")]
+    [InlineData("page.goto: net::ERR_CERT_AUTHORITY_INVALID at https://ads.example.test:8443/advertenties", "tls")]
+    [InlineData("page.goto: net::ERR_CONNECTION_TIMED_OUT at https://ads.example.test:8443/advertenties", "timeout")]
+    [InlineData("Target page, context or browser has been closed", "browser")]
+    public void FromBrowser_NamesTheRealKind(string message, string kind) =>
+        NetworkFailure.FromBrowser(message, Url).Kind.ShouldBe(kind);
+
     [Fact]
     public void Describe_LeavesOutTheDefaultPort() =>
         NetworkFailure.Describe(new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused)),
