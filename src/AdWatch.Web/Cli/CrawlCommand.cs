@@ -33,8 +33,9 @@ internal static class CrawlCommand
             if (result.Failure is { } failure)
             {
                 var overridden = host.Services.GetRequiredService<IOptions<SitesOptions>>().Value.BaseUrlOverrides.ContainsKey(name);
+                var yaml = $"baseUrl in {definition.SourceFile ?? $"crawlers/{name}.yaml"}";
                 throw new UserError($"{name}: {failure.Describe()}. Is the site up? Its address comes from " +
-                                    (overridden ? $"Crawling:BaseUrlOverrides:{name}." : $"baseUrl in {definition.SourceFile ?? $"crawlers/{name}.yaml"}."));
+                                    (overridden ? $"Crawling:BaseUrlOverrides:{name}, which replaces {yaml}." : $"{yaml}."));
             }
             Console.WriteLine(CrawlSummary.Describe(result));
 

@@ -8,6 +8,20 @@ namespace AdWatch.Web.Hosting;
 /// <summary>Builds the host every verb runs in: one configuration order, one logging setup, one <c>AddAdWatch</c>.</summary>
 internal static class AppHost
 {
+    /// <summary>The prefix of AdWatch's own environment variables: <c>ADWATCH__Section__Key</c>.</summary>
+    public const string EnvironmentPrefix = "ADWATCH__";
+
+    /// <summary>
+    /// The sections only the web host binds (job server, dashboard). Every host knows them, so one adwatch.json serves every
+    /// verb and <c>adwatch users list</c> does not call <c>Jobs</c> unknown; a test keeps this list complete.
+    /// </summary>
+    public static readonly BoundSection[] ServeOnlySections =
+    [
+        new(AdWatch.Jobs.JobsOptions.Section, typeof(AdWatch.Jobs.JobsOptions)),
+        new(WebOptions.Section, typeof(WebOptions)),
+        new(WebOptions.Section, typeof(AdWatch.Web.Dossier.DossierPageOptions)),
+    ];
+
     /// <summary>Configuration order: adwatch.json, then ADWATCH__Section__Key environment variables, then <c>--db</c>.</summary>
     public static void Configure(IHostApplicationBuilder builder, AppSettings settings)
     {
@@ -16,7 +30,7 @@ internal static class AppHost
         {
             builder.Configuration.AddJsonFile(configFile, optional: false, reloadOnChange: false);
         }
-        builder.Configuration.AddEnvironmentVariables(prefix: "ADWATCH__");
+        builder.Configuration.AddEnvironmentVariables(prefix: EnvironmentPrefix);
         var provider = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
         if (settings.DatabasePath is not null)
         {
@@ -48,6 +62,15 @@ internal static class AppHost
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         }
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // Before every other start-up validation: a misspelled key explains a setting that "does not apply" better than its default's error.
+        builder.Services.AddSingleton(new UnknownSettingsCheck.Sources(configFile));
+        foreach (var section in ServeOnlySections)
+        {
+            builder.Services.AddSingleton(section);
+        }
+        builder.Services.AddSingleton<IValidateOptions<UnknownSettingsCheck.Marker>, UnknownSettingsCheck>();
+        builder.Services.AddOptions<UnknownSettingsCheck.Marker>().ValidateOnStart();
 
         builder.Services.AddAdWatch(builder.Configuration);
     }

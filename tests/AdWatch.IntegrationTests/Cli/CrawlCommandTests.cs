@@ -58,16 +58,20 @@ public sealed class CrawlCommandTests : IAsyncLifetime
         var port = LoopbackPort.Free(); // nothing listens there
         var environment = new Dictionary<string, string>
         {
-            ["ADWATCH__Crawling__BaseUrlOverrides__kontaktbord"] = $"http://127.0.0.1:{port}/",
             ["ADWATCH__Crawling__RetryBaseDelayMs"] = "10",
         };
+        var config = Path.Combine(_dir.FullName, "down.json");
+        File.WriteAllText(config, $$"""{ "Crawling": { "BaseUrlOverrides": { "kontaktbord": "http://127.0.0.1:{{port}}/" } } }""");
 
         var (exit, stdout, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, null, environment, TimeSpan.FromMinutes(2),
-            ["--db", "c.db", "crawl", "kontaktbord"]);
+            ["--db", "c.db", "--config", config, "crawl", "kontaktbord"]);
 
         exit.ShouldBe(1, stderr);
         stderr.ShouldContain($"adwatch crawl: kontaktbord: cannot fetch http://127.0.0.1:{port}/advertenties (connection refused");
         stderr.ShouldContain("Is the site up?");
+        // The working directory has no crawlers/: the definition used is the checkout's, which the user edits, not the build copy under bin/.
+        stderr.ShouldContain($"baseUrl in {Path.Combine(RepoPaths.Root, "crawlers", "kontaktbord.yaml")}");
+        stderr.ShouldNotContain("/bin/");
         stderr.ShouldNotContain("   at "); // no stack trace for an expected network failure
         stderr.ShouldNotContain("suspect");
         stdout.ShouldNotContain("suspect");
