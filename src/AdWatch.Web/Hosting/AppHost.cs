@@ -22,7 +22,11 @@ internal static class AppHost
         new(WebOptions.Section, typeof(AdWatch.Web.Dossier.DossierPageOptions)),
     ];
 
-    /// <summary>Configuration order: adwatch.json, then ADWATCH__Section__Key environment variables, then <c>--db</c>.</summary>
+    /// <summary>
+    /// Configuration order, lowest first: code defaults, adwatch.json, the standard unprefixed <c>Section__Key</c> environment
+    /// variables (as containers and Kubernetes set them), <c>ADWATCH__Section__Key</c> variables, then <c>--db</c>. The host's own
+    /// defaults add the unprefixed variables before the file; they are added again after it, so a variable beats the file.
+    /// </summary>
     public static void Configure(IHostApplicationBuilder builder, AppSettings settings)
     {
         var configFile = ConfigFile.Resolve(settings.ConfigPath);
@@ -30,6 +34,7 @@ internal static class AppHost
         {
             builder.Configuration.AddJsonFile(configFile, optional: false, reloadOnChange: false);
         }
+        builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddEnvironmentVariables(prefix: EnvironmentPrefix);
         var provider = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
         if (settings.DatabasePath is not null)
