@@ -9,7 +9,8 @@ namespace AdWatch;
 /// The one way AdWatch registers settings: bound from a configuration section, checked at start by a validator that the
 /// options source generator writes from the DataAnnotations on the options class (<c>[OptionsValidator]</c>, cross-field
 /// rules through <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>). Every message names the
-/// setting as the user writes it (<c>Jobs:WorkerCount must be …</c>). The generated validator ignores a DataAnnotations
+/// setting as the user writes it (<c>Jobs:WorkerCount must be …</c>). Each binding is also recorded as a <see cref="BoundSection"/>,
+/// from which the host knows every valid key (an unknown one is an error). The generated validator ignores a DataAnnotations
 /// attribute's <c>ErrorMessage</c> (it reports "The field WorkerCount must be between …"), so ranges and required values are
 /// checked in <c>Validate</c> with <see cref="Between"/> and <see cref="Required"/>, which name the setting.
 /// </summary>
@@ -21,6 +22,7 @@ public static class ValidatedOptions
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        services.AddSingleton(new BoundSection(section, typeof(TOptions)));
         return services.AddOptions<TOptions>().Bind(config.GetSection(section)).ValidateOnStart();
     }
 

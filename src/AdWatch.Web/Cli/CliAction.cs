@@ -27,9 +27,15 @@ internal static partial class CliAction
 
     private static async Task<int> RunAsync(string verb, Func<Task<int>> body)
     {
+        // Ctrl+C stops a verb gracefully (the web host's lifetime stops `serve`, the command line cancels the others), and the
+        // verb then returns as if done; scripts must still see 130. Only noted here: the handlers that stop the work are theirs.
+        var interrupted = false;
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGINT, _ => interrupted = true);
         try
         {
-            return await body();
+            var exit = await body();
+            return interrupted ? ExitCodes.Interrupted : exit;
         }
         catch (UserError e)
         {

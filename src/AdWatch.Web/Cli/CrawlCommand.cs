@@ -4,6 +4,7 @@ using AdWatch.Extraction;
 using AdWatch.Geocoding;
 using AdWatch.Sites;
 using AdWatch.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Cli;
 
@@ -29,6 +30,13 @@ internal static class CrawlCommand
             var result = await host.Services.GetRequiredService<CrawlRunner>().RunAsync(definition, r.GetValue(now), "cli", ct,
                 new Progress<CrawlProgress>(p => progress.Report($"{p.Done} done, {p.Open} open — {p.LastOutcome} {p.LastUrl}")));
             progress.Complete($"run {result.RunId} {result.Status}{(result.Resumed ? " (resumed)" : "")}");
+            if (result.Failure is { } failure)
+            {
+                var overridden = host.Services.GetRequiredService<IOptions<SitesOptions>>().Value.BaseUrlOverrides.ContainsKey(name);
+                var yaml = $"baseUrl in {definition.SourceFile ?? $"crawlers/{name}.yaml"}";
+                throw new UserError($"{name}: {failure.Describe()}. Is the site up? Its address comes from " +
+                                    (overridden ? $"Crawling:BaseUrlOverrides:{name}, which replaces {yaml}." : $"{yaml}."));
+            }
             Console.WriteLine(CrawlSummary.Describe(result));
 
             var extraction = new TerminalProgress("extract", time);

@@ -3,6 +3,7 @@ using AdWatch.Accounts;
 using AdWatch.Storage;
 using AdWatch.Privacy;
 using AdWatch.Web.Security;
+using AdWatch.Web.Display;
 using AdWatch.Web.Hosting;
 
 namespace AdWatch.Web.Cli;
@@ -14,13 +15,38 @@ namespace AdWatch.Web.Cli;
 /// </summary>
 internal static class UsersCommand
 {
+    /// <summary>
+    /// The words <c>--role</c> accepts: each role's stored code (<c>analyst</c>) and the Dutch name the dashboard shows for it
+    /// (<c>analist</c>, <c>coördinator</c>, <c>beheerder</c>, from the one table of display names), also without the diaeresis.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, Role> RoleWords = ReadRoleWords();
+
+    private static Dictionary<string, Role> ReadRoleWords()
+    {
+        var words = new Dictionary<string, Role>(StringComparer.Ordinal);
+        var dutch = System.Globalization.CultureInfo.GetCultureInfo("nl");
+        foreach (var r in Enum.GetValues<Role>())
+        {
+            var name = DisplayNames.Of(r.ToText(), dutch);
+            words.TryAdd(r.ToText(), r);
+            words.TryAdd(name, r);
+            words.TryAdd(name.Normalize(System.Text.NormalizationForm.FormD).Replace("\u0308", "", StringComparison.Ordinal), r);
+        }
+        return words;
+    }
+
     public static Command Create(GlobalOptions global)
     {
         var command = new Command("users", "Manage dashboard accounts (roles: analyst, coordinator, admin)");
 
         var name = new Argument<string>("NAME") { Description = "Account name" };
-        var role = new Option<string>("--role") { Description = "analyst, coordinator or admin", Required = true, HelpName = "ROLE" };
-        role.AcceptOnlyFromAmong([.. UserStore.Roles]);
+        var role = new Option<string>("--role")
+        {
+            Description = "analyst, coordinator or admin (or the Dutch analist, coördinator, beheerder)",
+            Required = true,
+            HelpName = "ROLE",
+        };
+        role.AcceptOnlyFromAmong([.. RoleWords.Keys]);
         var organisation = new Option<string?>("--organisation") { Description = "Key of the account's organisation (config/organisations.yaml); without one it sees no dossier", HelpName = "KEY" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of a prompt" };
         var add = new Command("add", "Add an account; asks for the password") { name, role, organisation, passwordStdin };
@@ -42,12 +68,13 @@ internal static class UsersCommand
             var password = ReadPassword(r.GetValue(passwordStdin), account);
             var hash = PasswordSignIn.Hash(account, password);
             var time = host.Services.GetRequiredService<TimeProvider>();
-            await users.AddAsync(account, EnumText.Parse<Role>(r.GetValue(role)!), hash, time.GetUtcNow(), org, ct);
+            var given = RoleWords[r.GetValue(role)!].ToText();
+            await users.AddAsync(account, EnumText.Parse<Role>(given), hash, time.GetUtcNow(), org, ct);
             await host.Services.GetRequiredService<AuditLog>().WriteAsync("cli", "change", "user", account,
-                $"added with role {r.GetValue(role)}" + (org is null ? "" : $", organisation {org}"), ct);
+                $"added with role {given}" + (org is null ? "" : $", organisation {org}"), ct);
             Console.WriteLine(org is null
-                ? $"Added {account} ({r.GetValue(role)}). It has no organisation, so it sees no dossier until `adwatch users organisation {account} KEY`."
-                : $"Added {account} ({r.GetValue(role)}), organisation {org}.");
+                ? $"Added {account} ({given}). It has no organisation, so it sees no dossier until `adwatch users organisation {account} KEY`."
+                : $"Added {account} ({given}), organisation {org}.");
             return ExitCodes.Ok;
         });
 

@@ -16,6 +16,9 @@ public static class DisplayNames
     public static string Of(string? code) =>
         code is null ? "" : Table.GetString(code, CultureInfo.CurrentUICulture) ?? code;
 
+    /// <summary>The name of <paramref name="code"/> in <paramref name="culture"/> (the CLI reads Dutch role names with it).</summary>
+    public static string Of(string code, CultureInfo culture) => Table.GetString(code, culture) ?? code;
+
     /// <summary>The name of an enum value, looked up by its stored text (<see cref="EnumText"/>).</summary>
     public static string Of<T>(T value) where T : struct, Enum => Of(value.ToText());
 

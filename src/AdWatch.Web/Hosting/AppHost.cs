@@ -8,7 +8,25 @@ namespace AdWatch.Web.Hosting;
 /// <summary>Builds the host every verb runs in: one configuration order, one logging setup, one <c>AddAdWatch</c>.</summary>
 internal static class AppHost
 {
-    /// <summary>Configuration order: adwatch.json, then ADWATCH__Section__Key environment variables, then <c>--db</c>.</summary>
+    /// <summary>The prefix of AdWatch's own environment variables: <c>ADWATCH__Section__Key</c>.</summary>
+    public const string EnvironmentPrefix = "ADWATCH__";
+
+    /// <summary>
+    /// The sections only the web host binds (job server, dashboard). Every host knows them, so one adwatch.json serves every
+    /// verb and <c>adwatch users list</c> does not call <c>Jobs</c> unknown; a test keeps this list complete.
+    /// </summary>
+    public static readonly BoundSection[] ServeOnlySections =
+    [
+        new(AdWatch.Jobs.JobsOptions.Section, typeof(AdWatch.Jobs.JobsOptions)),
+        new(WebOptions.Section, typeof(WebOptions)),
+        new(WebOptions.Section, typeof(AdWatch.Web.Dossier.DossierPageOptions)),
+    ];
+
+    /// <summary>
+    /// Configuration order, lowest first: code defaults, adwatch.json, the standard unprefixed <c>Section__Key</c> environment
+    /// variables (as containers and Kubernetes set them), <c>ADWATCH__Section__Key</c> variables, then <c>--db</c>. The host's own
+    /// defaults add the unprefixed variables before the file; they are added again after it, so a variable beats the file.
+    /// </summary>
     public static void Configure(IHostApplicationBuilder builder, AppSettings settings)
     {
         var configFile = ConfigFile.Resolve(settings.ConfigPath);
@@ -16,7 +34,8 @@ internal static class AppHost
         {
             builder.Configuration.AddJsonFile(configFile, optional: false, reloadOnChange: false);
         }
-        builder.Configuration.AddEnvironmentVariables(prefix: "ADWATCH__");
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddEnvironmentVariables(prefix: EnvironmentPrefix);
         var provider = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
         if (settings.DatabasePath is not null)
         {
@@ -48,6 +67,15 @@ internal static class AppHost
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         }
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // Before every other start-up validation: a misspelled key explains a setting that "does not apply" better than its default's error.
+        builder.Services.AddSingleton(new UnknownSettingsCheck.Sources(configFile));
+        foreach (var section in ServeOnlySections)
+        {
+            builder.Services.AddSingleton(section);
+        }
+        builder.Services.AddSingleton<IValidateOptions<UnknownSettingsCheck.Marker>, UnknownSettingsCheck>();
+        builder.Services.AddOptions<UnknownSettingsCheck.Marker>().ValidateOnStart();
 
         builder.Services.AddAdWatch(builder.Configuration);
     }

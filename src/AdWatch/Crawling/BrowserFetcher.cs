@@ -106,7 +106,9 @@ public sealed class BrowserFetcher(IOptions<CrawlingOptions> options, IOptions<B
         }
         catch (PlaywrightException ex) when (!ct.IsCancellationRequested)
         {
-            return FetchResult.Failed(request.Url, ex.GetType().Name.Contains("Timeout", StringComparison.Ordinal) ? "timeout" : "browser", ex.Message);
+            return ex.GetType().Name.Contains("Timeout", StringComparison.Ordinal)
+                ? FetchResult.Failed(request.Url, "timeout", ex.Message)
+                : FetchResult.Failed(request.Url, NetworkFailure.FromBrowser(ex.Message, request.Url));
         }
         finally
         {

@@ -8,8 +8,12 @@ public sealed record CrawlRunResult(
     bool Resumed,
     DateTimeOffset ObservedAt,
     CrawlRunStats? Stats,
-    string? HealthNote)
+    string? HealthNote,
+    CrawlFailure? Failure = null)
 {
-    /// <summary><c>completed</c> | <c>suspect</c> | <c>already-running</c> (another live worker holds the run lease).</summary>
+    /// <summary>
+    /// <c>completed</c> | <c>suspect</c> | <c>failed</c> (no start URL could be fetched: <see cref="Failure"/> says why) |
+    /// <c>already-running</c> (another live worker holds the run lease).
+    /// </summary>
     public bool IsSuspect => Status == "suspect";
 }

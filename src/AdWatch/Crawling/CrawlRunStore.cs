@@ -198,6 +198,17 @@ public sealed class CrawlRunStore(Database database)
         return [.. rows];
     }
 
+    /// <summary>The first failed listing request of a run (a start URL, in the order enqueued), or null.</summary>
+    public async Task<CrawlFailure?> FirstListingFailureAsync(long runId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryFirstOrDefaultAsync<CrawlFailure>(new CommandDefinition("""
+            SELECT url AS Url, error_kind AS Kind, COALESCE(error_message, error_kind) AS Message FROM crawl_requests
+            WHERE run_id = @runId AND kind = 'listing' AND status = 'failed' AND error_kind IS NOT NULL
+            ORDER BY id LIMIT 1
+            """, new { runId }, cancellationToken: ct));
+    }
+
     /// <summary>Ads observed by each of the site's last healthy (completed) runs, newest first.</summary>
     public async Task<IReadOnlyList<long>> RecentHealthyAdCountsAsync(long siteId, long excludeRunId, int window, CancellationToken ct)
     {

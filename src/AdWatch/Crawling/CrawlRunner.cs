@@ -176,8 +176,10 @@ public sealed class CrawlRunner(
         var recent = await runs.RecentHealthyAdCountsAsync(siteId, run.Id, site.Health.MedianWindow, ct);
         var seen = await captures.FieldsSeenInRunAsync(run.Id, ct);
         var declaredEmpty = tallies.Any(t => t.Outcome == "empty");
-        var note = HealthGate.Check(site, stats, recent, seen, declaredEmpty);
-        var status = note is null ? "completed" : "suspect";
+        // Not one listing page fetched (site down, DNS, TLS, robots.txt unreadable): the run failed; it is not a health question.
+        var failure = Unreachable(tallies) ? await runs.FirstListingFailureAsync(run.Id, ct) : null;
+        var note = failure is not null ? failure.Describe() : HealthGate.Check(site, stats, recent, seen, declaredEmpty);
+        var status = failure is not null ? "failed" : note is null ? "completed" : "suspect";
 
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -185,12 +187,25 @@ public sealed class CrawlRunner(
         {
             stats = stats with { AdsGoneMissing = await captures.ApplyMissingAsync(connection, tx, siteId, run.Id, run.ObservedAt, site.Health.GoneAfterRuns, ct) };
         }
+        else if (failure is not null)
+        {
+            logger.LogWarning("Crawl run {RunId} of {Site} failed and removes no ads: {Failure}", run.Id, site.Name, note);
+        }
         else
         {
             logger.LogWarning("Crawler health warning for {Site}, run {RunId} is suspect and removes no ads: {Note}", site.Name, run.Id, note);
         }
         await CrawlRunStore.FinishAsync(connection, tx, run.Id, status, time.GetUtcNow(), JsonSerializer.Serialize(stats, Json), note, ct);
         await tx.CommitAsync(ct);
-        return new CrawlRunResult(run.Id, site.Name, status, resumed, run.ObservedAt, stats, note);
+        return new CrawlRunResult(run.Id, site.Name, status, resumed, run.ObservedAt, stats, failure is null ? note : null, failure);
+    }
+
+    /// <summary>No listing request succeeded and at least one failed for a reason other than the blocked detector (which is suspect).</summary>
+    private static bool Unreachable(IReadOnlyList<RequestTally> tallies)
+    {
+        var listings = tallies.Where(t => t.Kind == "listing").ToList();
+        return !listings.Any(t => t.Status == "done")
+               && listings.Any(t => t.Status == "failed")
+               && !listings.Any(t => t.ErrorKind == "blocked");
     }
 }

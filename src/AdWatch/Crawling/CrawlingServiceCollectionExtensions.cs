@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace AdWatch.Crawling;
@@ -66,6 +67,15 @@ public static class CrawlingServiceCollectionExtensions
                         args.Context.GetRequestMessage()?.Options.TryGetValue(CrawlHttp.Timeout, out var t) == true ? t : TimeSpan.FromSeconds(30)),
                 });
             });
+        // A site that is down is an expected result, named once by the run (CrawlRunner): the pipeline's per-attempt retry events
+        // (a warning and a stack trace per attempt) are debug detail, for the crawl pipeline only.
+        services.PostConfigure<TelemetryOptions>(o =>
+        {
+            var inner = o.SeverityProvider;
+            o.SeverityProvider = args => args.Source.PipelineName?.StartsWith(CrawlHttp.ClientName, StringComparison.Ordinal) == true
+                ? ResilienceEventSeverity.Debug
+                : inner?.Invoke(args) ?? args.Event.Severity;
+        });
         // Added after the resilience handler, so it sits inside it: body reads are retried with the request.
         http.AddHttpMessageHandler(() => new BodyBufferingHandler());
         services.AddAdWatchTelemetry(); // crawl requests, runs and ads found

@@ -31,5 +31,8 @@ public sealed record FetchResult
     public bool IsSuccess => Error is null && StatusCode is >= 200 and < 300;
 
     public static FetchResult Failed(Uri url, string kind, string message, int? status = null, int retries = 0, byte[]? body = null) =>
-        new() { Url = url, StatusCode = status, Error = new FetchError(kind, message), Retries = retries, Body = body ?? [] };
+        Failed(url, new FetchError(kind, message), status, retries, body);
+
+    public static FetchResult Failed(Uri url, FetchError error, int? status = null, int retries = 0, byte[]? body = null) =>
+        new() { Url = url, StatusCode = status, Error = error, Retries = retries, Body = body ?? [] };
 }

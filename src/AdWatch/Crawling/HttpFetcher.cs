@@ -143,7 +143,7 @@ public sealed class HttpFetcher(IHttpClientFactory clients, HostThrottle throttl
                 HttpRequestException { InnerException: PrivateAddressException p } => FetchResult.Failed(request.Url, "private-address", p.Message),
                 PrivateAddressException => FetchResult.Failed(request.Url, "private-address", ex.Message),
                 TimeoutRejectedException or TaskCanceledException or OperationCanceledException => FetchResult.Failed(request.Url, "timeout", $"No answer within {site.Limits.TimeoutSeconds}s."),
-                _ => FetchResult.Failed(request.Url, "network", ex.GetBaseException().Message),
+                _ => FetchResult.Failed(request.Url, NetworkFailure.Describe(ex, url)),
             };
             return (null, failed, counter.Count);
         }

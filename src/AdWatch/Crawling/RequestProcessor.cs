@@ -19,7 +19,12 @@ internal sealed class RequestProcessor(
     public async Task<RequestOutcome> ProcessAsync(CrawlRequest request, CancellationToken ct)
     {
         var url = new Uri(request.Url);
-        if (!await robots.IsAllowedAsync(url, site, ct))
+        var verdict = await robots.CheckAsync(url, site, ct);
+        if (verdict.Unreachable is { } unreachable)
+        {
+            return await FailAsync(url, FetchResult.Failed(url, unreachable), unreachable.Kind, unreachable.Message, ct);
+        }
+        if (!verdict.Allowed)
         {
             return Outcome("skipped", null, 0, 0, "skipped", "robots", "Disallowed by robots.txt.");
         }

@@ -20,6 +20,10 @@ public sealed class CrawlJob(CrawlRunner crawler, IBackgroundJobClient jobs, ILo
     {
         var result = await crawler.RunAsync(site, null, "schedule", ct);
         logger.LogInformation("Scheduled crawl of {Site}: run {RunId} {Status}", site, result.RunId, result.Status);
+        if (result.Failure is { } failure)
+        {
+            throw new CrawlFailedException(site, result.RunId, failure); // nothing new to analyse; Hangfire retries later
+        }
         if (result.HealthNote is { } note)
         {
             logger.LogWarning("Crawler health warning for {Site}: {Note}", site, note);

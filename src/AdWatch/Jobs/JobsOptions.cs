@@ -26,6 +26,13 @@ public sealed class JobsOptions : IValidatableObject
     /// </summary>
     public bool ScheduleCrawls { get; set; } = true;
 
+    /// <summary>
+    /// Local sites (<c>local: true</c>: the demo sites and test sites on loopback or the LAN) whose crawl is scheduled anyway,
+    /// by name. Empty by default: a local definition is not a real ad site, and a fresh <c>serve</c> must not crawl the
+    /// demo sites every day (nothing answers there but the demo).
+    /// </summary>
+    public List<string> ScheduleLocalSites { get; set; } = [];
+
     /// <summary>The cron time zone of site schedules.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 

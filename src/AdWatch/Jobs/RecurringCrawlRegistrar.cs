@@ -10,7 +10,8 @@ namespace AdWatch.Jobs;
 /// <summary>
 /// At start, makes Hangfire's recurring jobs match the site definitions: one <c>crawl:SITE</c> job per crawlable site, on the
 /// site's cron in its time zone (Europe/Amsterdam by default); jobs of sites whose YAML is gone are removed, and all of
-/// them when <see cref="JobsOptions.ScheduleCrawls"/> is off.
+/// them when <see cref="JobsOptions.ScheduleCrawls"/> is off. A local site (the demo sites) is scheduled only when named in
+/// <see cref="JobsOptions.ScheduleLocalSites"/>.
 /// </summary>
 public sealed class RecurringCrawlRegistrar(SiteCatalog sites, IRecurringJobManager recurring, JobStorage storage,
     IOptions<JobsOptions> options, ILogger<RecurringCrawlRegistrar> logger) : IHostedService
@@ -21,7 +22,8 @@ public sealed class RecurringCrawlRegistrar(SiteCatalog sites, IRecurringJobMana
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         var scheduled = options.Value.ScheduleCrawls
-            ? sites.All.Where(s => s.Fetch.Mode != FetchMode.Import && !string.IsNullOrWhiteSpace(s.Schedule.Cron))
+            ? sites.All.Where(s => s.Fetch.Mode != FetchMode.Import && !string.IsNullOrWhiteSpace(s.Schedule.Cron)
+                                   && (!s.Local || options.Value.ScheduleLocalSites.Contains(s.Name, StringComparer.Ordinal)))
             : [];
         if (!options.Value.ScheduleCrawls)
         {
@@ -40,7 +42,7 @@ public sealed class RecurringCrawlRegistrar(SiteCatalog sites, IRecurringJobMana
         foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(Prefix, StringComparison.Ordinal) && !wanted.Contains(id)))
         {
             recurring.RemoveIfExists(stale);
-            logger.LogInformation("Removed {Job}: its site definition is gone or crawls are not scheduled", stale);
+            logger.LogInformation("Removed {Job}: its site definition is gone, crawls are not scheduled or the site is local", stale);
         }
         return Task.CompletedTask;
     }

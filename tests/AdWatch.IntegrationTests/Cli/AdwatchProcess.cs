@@ -75,6 +75,22 @@ internal sealed class AdwatchProcess : IDisposable
         return (process._process.ExitCode, process.Stdout, process.Stderr);
     }
 
+    /// <summary>Sends SIGINT (Ctrl+C) to the process, as a terminal would.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to end; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit(); // drains the async output readers
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -139,6 +139,18 @@ public sealed class CliTests : IDisposable
         stderr.ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public async Task CtrlC_StopsServe_WithExitCode130()
+    {
+        var port = LoopbackPort.Free();
+        using var serve = AdwatchProcess.Start(_dir.FullName, "--db", "ctrl-c.db", "serve", "--urls", $"http://127.0.0.1:{port}");
+        await ListeningAsync(port, serve);
+
+        serve.Interrupt();
+
+        (await serve.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(130, serve.Stderr);
+    }
+
     [Theory]
     [InlineData("analyze")]
     [InlineData("serve")]
@@ -177,6 +189,28 @@ public sealed class CliTests : IDisposable
         var port = LoopbackPort.Free();
         using var serve = AdwatchProcess.Start(_dir.FullName, "--db", db, "serve", "--urls", $"http://127.0.0.1:{port}");
         await HealthyAsync(port, serve);
+    }
+
+    /// <summary>Waits until the server answers anything at all.</summary>
+    private static async Task ListeningAsync(int port, AdwatchProcess serve)
+    {
+        using var http = new HttpClient();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"), TestContext.Current.CancellationToken);
+                return;
+            }
+            catch (HttpRequestException) when (attempt < 300)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new InvalidOperationException($"serve never listened: {e.Message}\n{serve.Stderr}", e);
+            }
+        }
     }
 
     private static async Task HealthyAsync(int port, AdwatchProcess serve)

@@ -53,6 +53,38 @@ public sealed class CrawlCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crawl_Fails_WithOneLineNamingTheUrlAndTheCause_WhenTheSiteIsDown()
+    {
+        var port = LoopbackPort.Free(); // nothing listens there
+        var environment = new Dictionary<string, string>
+        {
+            ["ADWATCH__Crawling__RetryBaseDelayMs"] = "10",
+        };
+        var config = Path.Combine(_dir.FullName, "down.json");
+        File.WriteAllText(config, $$"""{ "Crawling": { "BaseUrlOverrides": { "kontaktbord": "http://127.0.0.1:{{port}}/" } } }""");
+
+        var (exit, stdout, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, null, environment, TimeSpan.FromMinutes(2),
+            ["--db", "c.db", "--config", config, "crawl", "kontaktbord"]);
+
+        exit.ShouldBe(1, stderr);
+        stderr.ShouldContain($"adwatch crawl: kontaktbord: cannot fetch http://127.0.0.1:{port}/advertenties (connection refused");
+        stderr.ShouldContain("Is the site up?");
+        // The working directory has no crawlers/: the definition used is the checkout's, which the user edits, not the build copy under bin/.
+        stderr.ShouldContain($"baseUrl in {Path.Combine(RepoPaths.Root, "crawlers", "kontaktbord.yaml")}");
+        stderr.ShouldNotContain("/bin/");
+        stderr.ShouldNotContain("   at "); // no stack trace for an expected network failure
+        stderr.ShouldNotContain("suspect");
+        stdout.ShouldNotContain("suspect");
+        using var c = new SqliteConnection($"Data Source={Path.Combine(_dir.FullName, "c.db")};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT status FROM crawl_runs";
+        cmd.ExecuteScalar().ShouldBe("failed");
+        cmd.CommandText = "SELECT error_kind FROM crawl_requests";
+        cmd.ExecuteScalar().ShouldBe("connection-refused");
+    }
+
+    [Fact]
     public async Task Crawl_UnknownSite_NamesTheKnownOnes()
     {
         var (exit, _, stderr) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "c.db", "crawl", "nosuchsite");

@@ -81,6 +81,22 @@ public sealed class UsersCommandTests : IDisposable
         (await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list")).Stdout.ShouldNotContain("bob");
     }
 
+    [Theory]
+    [InlineData("analist", "analyst")]
+    [InlineData("coördinator", "coordinator")]
+    [InlineData("coordinator", "coordinator")]
+    [InlineData("beheerder", "admin")]
+    [InlineData("admin", "admin")]
+    public async Task Add_AcceptsTheDutchRoleNames_AndStoresTheRole(string given, string stored)
+    {
+        var (exit, stdout, stderr) = await RunWithStdinAsync("correct horse battery staple", "users", "add", "bea", "--role", given, "--password-stdin");
+
+        exit.ShouldBe(0, stderr);
+        stdout.ShouldContain($"Added bea ({stored})");
+        var (_, list, _) = await AdwatchProcess.RunAsync(_dir.FullName, "--db", "u.db", "users", "list");
+        list.ShouldContain($"bea\t{stored}\tactive");
+    }
+
     [Fact]
     public async Task Add_UnknownRole_IsAUsageError()
     {

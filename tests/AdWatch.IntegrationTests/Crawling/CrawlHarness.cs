@@ -39,7 +39,7 @@ internal sealed class CrawlHarness : IAsyncDisposable
         var db = new CrawlDatabase();
         await db.InitializeAsync();
         var host = await DemoSiteHost.StartAsync(scenario ?? TestScenario.Create(), hostOptions ?? new DemoSiteHostOptions(), Ct);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Crawling:CrawlersPath"] = CrawlersFolder(),
             ["Crawling:RetryBaseDelayMs"] = "20",
@@ -49,7 +49,12 @@ internal sealed class CrawlHarness : IAsyncDisposable
             ["Crawling:BaseUrlOverrides:nachtlicht"] = host.Nachtlicht.BaseUrl.AbsoluteUri,
             ["Crawling:BaseUrlOverrides:lantaarn"] = host.Lantaarn.BaseUrl.AbsoluteUri,
             ["Crawling:BaseUrlOverrides:lantaarn-json"] = host.Lantaarn.BaseUrl.AbsoluteUri,
-        }.Concat(settings ?? [])).Build();
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value; // a test's setting wins over the harness default
+        }
+        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(Options.Create(new StorageOptions { DatabasePath = db.Path }))

@@ -167,6 +167,35 @@ public sealed class CrawlRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_Fails_WithTheRealErrorKind_WhenTheStartUrlCannotBeFetched()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        var site = h.Site("kontaktbord").WithBaseUrl($"http://127.0.0.1:{LoopbackPort.Free()}/");
+
+        var run = await h.Runner.RunAsync(site, CrawlHarness.Morning(4), "test", CrawlHarness.Ct);
+
+        run.Status.ShouldBe("failed");
+        run.Stats!.ErrorsByKind.ShouldBe(new Dictionary<string, long> { ["connection-refused"] = 1 });
+        run.Failure.ShouldNotBeNull();
+        run.Failure.Url.ShouldEndWith("/advertenties");
+        run.Failure.Message.ShouldStartWith("connection refused");
+        run.HealthNote.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task RunAsync_FailsWithTheStatusKind_WhenRobotsTxtAnswers500()
+    {
+        await using var h = await CrawlHarness.StartAsync();
+        h.Host.Kontaktbord.Faults = new DemoFaults { PathPrefix = "/robots.txt", ServerError = new DemoServerError() };
+
+        var run = await h.CrawlDayAsync(4);
+
+        run.Status.ShouldBe("failed");
+        run.Stats!.ErrorsByKind.Keys.ShouldBe(["http-500"]);
+        run.Failure!.Message.ShouldContain("robots.txt");
+    }
+
+    [Fact]
     public async Task RunAsync_ReturnsAlreadyRunning_WhenAnotherWorkerHoldsTheLease()
     {
         await using var h = await CrawlHarness.StartAsync();

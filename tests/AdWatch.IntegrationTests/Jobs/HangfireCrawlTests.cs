@@ -8,6 +8,7 @@ using AdWatch.Web.Cli;
 using AdWatch.Web.Hosting;
 using Dapper;
 using Hangfire;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -31,7 +32,9 @@ public sealed class HangfireCrawlTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var browser = File.Exists(BrowserLocator.DebianChromium);
-        var app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "jobs.db"), null), "http://127.0.0.1:0");
+        // The demo sites are local: scheduled only when named.
+        var app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "jobs.db"), null), "http://127.0.0.1:0",
+            b => b.Configuration.AddInMemoryCollection([new("Jobs:ScheduleLocalSites:0", "kontaktbord"), new("Jobs:ScheduleLocalSites:1", "nachtlicht")]));
         await AppHost.MigrateAsync(app.Services, ct);
         var catalog = app.Services.GetRequiredService<SiteCatalog>();
         foreach (var (name, url) in new[] { ("kontaktbord", _sites!.Kontaktbord.BaseUrl), ("nachtlicht", _sites.Nachtlicht.BaseUrl) })
