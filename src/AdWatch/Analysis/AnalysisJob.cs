@@ -8,7 +8,8 @@ namespace AdWatch.Analysis;
 /// <summary>
 /// The analysis as a background job. <see cref="RunAsync"/> follows each crawl: extract every stored version still pending, then
 /// analyse as of now. <see cref="RerunAsync"/> follows a phone mark (<see cref="PhoneMarking"/>): analyse again as of the previous
-/// run. Hangfire runs one of each at a time; <see cref="AnalysisLock"/> makes any two runs take turns.
+/// run. <see cref="RunAsOfAsync"/> follows a replayed crawl (<see cref="Jobs.CrawlJob.ReplayAsync"/>): extract, then analyse as
+/// of the replayed moment. Hangfire runs one of each at a time; <see cref="AnalysisLock"/> makes any two runs take turns.
 /// </summary>
 public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analysis, IEnumerable<IAnalysisFollowUp> followUps,
     ILogger<AnalysisJob> logger)
@@ -17,10 +18,14 @@ public sealed class AnalysisJob(ExtractionPass extraction, AnalysisRunner analys
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task RunAsync(CancellationToken ct) => JobStoreRedaction.RunAsync(() => RunCoreAsync(ct));
 
-    private async Task RunCoreAsync(CancellationToken ct)
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task RunAsOfAsync(DateTimeOffset asOf, CancellationToken ct) => JobStoreRedaction.RunAsync(() => RunCoreAsync(ct, asOf));
+
+    private async Task RunCoreAsync(CancellationToken ct, DateTimeOffset? asOf = null)
     {
         var extracted = await extraction.RunAsync(ct);
-        var run = await analysis.RunAsync(null, licensedVenuesFile: null, ct);
+        var run = await analysis.RunAsync(asOf, licensedVenuesFile: null, ct);
         logger.LogInformation("Extracted {Versions} ad versions; analysis flags {Flagged} locations", extracted, run.Report.Locations.Count);
         await FollowUpAsync(run, ct);
     }
