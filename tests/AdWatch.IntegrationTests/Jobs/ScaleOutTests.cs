@@ -56,8 +56,9 @@ public sealed class ScaleOutTests : IDisposable
     {
         await using var db = await TestDatabase.PostgresAsync();
         await using var single = await TestDatabase.PostgresAsync();
-        await using var sites = await DemoSiteHost.StartAsync(DemoScenario.Generate(11, 24, Start, Days + 1),
-            new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, Ct);
+        // Two copies of the demo sites, one per run, so the reference week runs while the processes run theirs.
+        await using var sites = await DemoSiteHost.StartAsync(Scenario(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, Ct);
+        await using var referenceSites = await DemoSiteHost.StartAsync(Scenario(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, Ct);
         var settings = Settings(sites, db.PostgresConnectionString!);
 
         // All three at once on the empty database: the migrator's advisory lock lets exactly one migrate.
@@ -70,7 +71,7 @@ public sealed class ScaleOutTests : IDisposable
         AdwatchProcess[] workers = [worker1, worker2];
 
         // Meanwhile, the reference: the same week in this process, crawl both sites then extract and analyse, day by day.
-        var reference = await SingleProcessWeekAsync(sites, Settings(sites, single.PostgresConnectionString!));
+        var referenceWeek = SingleProcessWeekAsync(referenceSites, Settings(referenceSites, single.PostgresConnectionString!));
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await UpAsync(http, webUrl, web);
@@ -94,6 +95,7 @@ public sealed class ScaleOutTests : IDisposable
             await DrainAsync(monitoring, today, workers);
         }
 
+        var reference = await referenceWeek;
         var jobs = AllJobs(monitoring);
         jobs.Count.ShouldBe(Days * Sites.Length * 2, "one crawl and one analysis per site and day: " + Describe(jobs));
         foreach (var job in jobs)
@@ -125,6 +127,31 @@ public sealed class ScaleOutTests : IDisposable
         reference.Flags.ShouldNotBeEmpty("the scenario's week must flag something, or equal flags prove nothing");
         (scaled.Ads, scaled.Versions, scaled.Observations, scaled.Unextracted).ShouldBe((reference.Ads, reference.Versions, reference.Observations, 0L));
         scaled.Flags.ShouldBe(reference.Flags);
+    }
+
+    /// <summary>
+    /// Generated background ads, plus two rotation houses that a week of crawls must flag: four women two days each at one
+    /// Harderwijk address on Kontaktbord (linked by phone), and three at one Ermelo address on Lantaarn (linked by address only).
+    /// </summary>
+    private static DemoScenario Scenario()
+    {
+        var generated = DemoScenario.Generate(11, 24, Start, Days + 1);
+        string[] names = ["Roos", "Jade", "Mila", "Sara", "Noor", "Lina", "Yara"];
+        var advertisers = names.Select((name, i) => new DemoAdvertiser($"adv-rot-{i}", name,
+            $"+3161777{i:D4}", "escort", [$"rot-{i}"])).ToList();
+        var ads = new List<DemoAd>();
+        for (var i = 0; i < advertisers.Count; i++)
+        {
+            var (site, address, city) = i < 4
+                ? (DemoSiteKind.Kontaktbord, "Stationslaan 14, 3841 AB Harderwijk", "Harderwijk")
+                : (DemoSiteKind.Lantaarn, "Stationsstraat 5, 3851 NH Ermelo", "Ermelo");
+            var first = Start.AddDays(i < 4 ? i * 2 : (i - 4) * 2);
+            var a = advertisers[i];
+            ads.Add(new DemoAd($"rot-{i}", a.Id, [site], [new DemoDateRange(first, first.AddDays(1))],
+                [new DemoAdVersion(first, $"{a.Name} nieuw in {city}", $"Hoi, ik ben {a.Name}, net aangekomen.\n\nBel of app: 06-1777{i:D4}",
+                    address, city, $"06-1777{i:D4}", a.PhoneE164, first, [$"rot-{i}"])], DemoExpiryStyle.Gone));
+        }
+        return DemoScenario.Create("scale-out-week", Start, Days + 1, [.. generated.Advertisers, .. advertisers], [.. generated.Ads, .. ads]);
     }
 
     /// <summary>The processes' and the reference's settings: HTTP demo sites only, without politeness delay; no schedules.</summary>
