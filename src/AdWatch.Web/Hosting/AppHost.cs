@@ -20,6 +20,7 @@ internal static class AppHost
         new(AdWatch.Jobs.JobsOptions.Section, typeof(AdWatch.Jobs.JobsOptions)),
         new(WebOptions.Section, typeof(WebOptions)),
         new(WebOptions.Section, typeof(AdWatch.Web.Dossier.DossierPageOptions)),
+        new(AdWatch.Web.Observability.ObservabilityOptions.Section, typeof(AdWatch.Web.Observability.ObservabilityOptions)),
     ];
 
     /// <summary>

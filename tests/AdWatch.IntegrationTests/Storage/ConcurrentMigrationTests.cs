@@ -28,7 +28,7 @@ public sealed class ConcurrentMigrationTests
                     // Inside the lock: no other session holds it at the same time.
                     await using var c = await d.OpenAsync(ct);
                     var holders = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                        "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = (@key & 4294967295)",
+                        "SELECT COUNT(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted AND l.objid = (@key & 4294967295)",
                         new { key = SchemaMigrator.PostgresLockKey }, cancellationToken: ct));
                     holders.ShouldBe(1);
                     Interlocked.Increment(ref locksSeen);
