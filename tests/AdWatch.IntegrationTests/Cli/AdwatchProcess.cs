@@ -86,7 +86,14 @@ internal sealed class AdwatchProcess : IDisposable
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
         using var timeout = new CancellationTokenSource(limit);
-        await _process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"adwatch did not exit within {limit.TotalSeconds:0} s; its stderr so far:\n{Stderr}");
+        }
         _process.WaitForExit(); // drains the async output readers
         return _process.ExitCode;
     }
