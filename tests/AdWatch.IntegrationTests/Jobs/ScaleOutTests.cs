@@ -82,7 +82,9 @@ public sealed class ScaleOutTests : IDisposable
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(db.PostgresConnectionString!, storageOptions), storageOptions);
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings();
+            .UseRecommendedSerializerSettings()
+            // Hangfire's log provider is process-wide: an app another test disposed may have left its (disposed) logger factory.
+            .UseLogProvider(new SilentLogProvider());
         var client = new BackgroundJobClient(storage);
         var monitoring = storage.GetMonitoringApi();
         var crawlJobs = new List<string>();
@@ -300,5 +302,16 @@ public sealed class ScaleOutTests : IDisposable
             await Task.Delay(250, Ct);
         }
         throw new TimeoutException($"{url} did not answer /healthz in 30 s: {process.Stderr}");
+    }
+}
+
+/// <summary>A Hangfire log provider that logs nothing, for the test's own job client.</summary>
+internal sealed class SilentLogProvider : Hangfire.Logging.ILogProvider
+{
+    public Hangfire.Logging.ILog GetLogger(string name) => new Silent();
+
+    private sealed class Silent : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
