@@ -30,7 +30,9 @@ internal sealed class AdwatchProcess : IDisposable
 
     public static AdwatchProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // Through env --default-signal=INT: a test run started in the background (CI) inherits SIGINT as ignored, and .NET keeps an
+        // ignored SIGINT ignored, so Ctrl+C tests would see no signal at all; a terminal user's adwatch has the default.
+        var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -38,6 +40,8 @@ internal sealed class AdwatchProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(RepoPaths.AdwatchDll);
         foreach (var arg in args)
         {
