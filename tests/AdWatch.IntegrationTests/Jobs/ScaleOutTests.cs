@@ -304,14 +304,3 @@ public sealed class ScaleOutTests : IDisposable
         throw new TimeoutException($"{url} did not answer /healthz in 30 s: {process.Stderr}");
     }
 }
-
-/// <summary>A Hangfire log provider that logs nothing, for the test's own job client.</summary>
-internal sealed class SilentLogProvider : Hangfire.Logging.ILogProvider
-{
-    public Hangfire.Logging.ILog GetLogger(string name) => new Silent();
-
-    private sealed class Silent : Hangfire.Logging.ILog
-    {
-        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
-    }
-}
