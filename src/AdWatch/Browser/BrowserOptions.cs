@@ -15,6 +15,12 @@ public sealed class BrowserOptions : IValidatableObject
     public int RecycleAfterPages { get; set; } = 100;
 
     /// <summary>
+    /// How many users may hold this process's Chromium at once (a crawl of a JavaScript site holds it for the crawl, a
+    /// dossier PDF for one print); one more waits. Bounds the browser's memory per worker process.
+    /// </summary>
+    public int MaxLeases { get; set; } = 4;
+
+    /// <summary>
     /// Chromium's sandbox, which keeps a hostile page's exploit inside the renderer. On by default; off only where it
     /// cannot run: as root (Chromium refuses to start sandboxed as root) or in a container without user namespaces.
     /// </summary>
@@ -25,6 +31,10 @@ public sealed class BrowserOptions : IValidatableObject
         if (RecycleAfterPages is < 1 or > 100_000)
         {
             yield return new ValidationResult("Browser:RecycleAfterPages must be between 1 and 100000.");
+        }
+        if (MaxLeases is < 1 or > 64)
+        {
+            yield return new ValidationResult("Browser:MaxLeases must be between 1 and 64.");
         }
     }
 }

@@ -9,10 +9,14 @@ namespace AdWatch.Browser;
 /// lease it; a lease asks for a fresh browser with <see cref="BrowserLease.Retire"/> (after N pages, or when it broke),
 /// after which new leases get a new Chromium while the old one stays up until its last lease ends. No user can close
 /// the browser under another one, and none is left behind: a browser nobody leases any more is closed at once.
+/// At most <see cref="BrowserOptions.MaxLeases"/> leases are held at a time (a further one waits for a lease to end),
+/// which also bounds the Chromium processes: each open browser holds at least one lease. So a worker's memory does not
+/// grow with the number of jobs and dossier downloads that happen to run at once.
 /// </summary>
 public sealed class ChromiumPool(IOptions<BrowserOptions> options, ILogger<ChromiumPool> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxLeases, options.Value.MaxLeases);
     private readonly List<Instance> _instances = [];
     private Instance? _current;
     private bool _warnedNoSandbox;
@@ -33,6 +37,24 @@ public sealed class ChromiumPool(IOptions<BrowserOptions> options, ILogger<Chrom
 
     /// <summary>A lease on the running browser, starting one when there is none (or it died or was retired).</summary>
     public async Task<BrowserLease> LeaseAsync(CancellationToken ct)
+    {
+        if (!_slots.Wait(0))
+        {
+            logger.LogDebug("All {MaxLeases} Chromium leases are held (Browser:MaxLeases); waiting for one to end", options.Value.MaxLeases);
+            await _slots.WaitAsync(ct);
+        }
+        try
+        {
+            return await LeaseSlotAsync(ct);
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
+    }
+
+    private async Task<BrowserLease> LeaseSlotAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -101,6 +123,9 @@ public sealed class ChromiumPool(IOptions<BrowserOptions> options, ILogger<Chrom
     /// <summary>How many Chromium processes this pool holds open now (tests: none after the last lease is retired).</summary>
     public int OpenBrowsers => _instances.Count;
 
+    /// <summary>How many leases are held now (at most <see cref="BrowserOptions.MaxLeases"/>).</summary>
+    public int HeldLeases => options.Value.MaxLeases - _slots.CurrentCount;
+
     internal async Task ReturnAsync(Instance instance, bool retire)
     {
         await _gate.WaitAsync();
@@ -113,6 +138,7 @@ public sealed class ChromiumPool(IOptions<BrowserOptions> options, ILogger<Chrom
         finally
         {
             _gate.Release();
+            _slots.Release();
         }
     }
 

@@ -56,6 +56,41 @@ public sealed class ChromiumPoolTests
     }
 
     [Fact]
+    public async Task Leases_AreCapped_AndAWaitingLeaseGetsTheSlotOfOneThatEnds()
+    {
+        await using var pool = NewPool(maxLeases: 2);
+        var crawl = await pool.LeaseAsync(CancellationToken.None);
+        await using var pdf = await pool.LeaseAsync(CancellationToken.None);
+        pool.HeldLeases.ShouldBe(2);
+
+        // A third user waits while two hold the browser: it is still waiting when it gives up.
+        using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await Should.ThrowAsync<OperationCanceledException>(() => pool.LeaseAsync(giveUp.Token));
+        }
+        pool.HeldLeases.ShouldBe(2); // the one that gave up holds nothing
+
+        var waiting = pool.LeaseAsync(TestContext.Current.CancellationToken);
+        waiting.IsCompleted.ShouldBeFalse();
+        crawl.Retire();
+        await crawl.DisposeAsync();
+        await using var third = await waiting;
+
+        third.Browser.IsConnected.ShouldBeTrue();
+        pool.HeldLeases.ShouldBe(2);
+        pool.OpenBrowsers.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public void MaxLeases_OutsideItsRange_IsAConfigurationError()
+    {
+        var result = new BrowserOptionsValidator().Validate(null, new BrowserOptions { MaxLeases = 0 });
+
+        result.Failed.ShouldBeTrue();
+        result.FailureMessage.ShouldContain("Browser:MaxLeases must be between 1 and 64.");
+    }
+
+    [Fact]
     public void Unavailable_NamesTheSetting_WhenTheConfiguredChromiumIsMissing()
     {
         var pool = new ChromiumPool(Options.Create(new BrowserOptions { ChromiumPath = "/nonexistent/chromium" }), NullLogger<ChromiumPool>.Instance);
@@ -63,12 +98,12 @@ public sealed class ChromiumPoolTests
         pool.Unavailable().ShouldBe("Browser:ChromiumPath '/nonexistent/chromium' does not exist.");
     }
 
-    private static ChromiumPool NewPool()
+    private static ChromiumPool NewPool(int maxLeases = 4)
     {
         if (!File.Exists(BrowserLocator.DebianChromium))
         {
             Assert.Skip($"needs Chromium at {BrowserLocator.DebianChromium} (apt-get install chromium); .ci/run installs it.");
         }
-        return new ChromiumPool(Options.Create(new BrowserOptions()), NullLogger<ChromiumPool>.Instance);
+        return new ChromiumPool(Options.Create(new BrowserOptions { MaxLeases = maxLeases }), NullLogger<ChromiumPool>.Instance);
     }
 }
