@@ -18,7 +18,10 @@ public sealed class ImagePhoneReaderEvaluationTests(ITestOutputHelper output)
     [Fact]
     public async Task GeneratedSet_ReadsAtLeast95Percent_AndNoPhoneFromNonPhoneImages()
     {
-        var reader = OcrTestSupport.ReaderOrSkip();
+        // This measures how well phones are read, not how fast: the per-image budget (10 s by default) is the benchmark's and
+        // the hostile-input tests' concern. Under a loaded CI machine an image took 6.6 s of CPU, so the default budget cut
+        // attempts short and the figure fell to 94 % for a reason that has nothing to do with reading.
+        var reader = OcrTestSupport.ReaderOrSkip(new ExtractionOptions { OcrTimeoutSeconds = 300 });
         var ct = TestContext.Current.CancellationToken;
         var generating = Stopwatch.GetTimestamp();
         var phones = PhoneImages.Phones(PhoneCount);
