@@ -15,6 +15,9 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,12 +26,14 @@ namespace AdWatch.IntegrationTests.Jobs;
 
 /// <summary>
 /// Scale-out on PostgreSQL (issue 17): the real executable as one web and two worker processes, started together on an empty
-/// database, runs a simulated week of crawls of the HTTP demo sites (each crawl enqueues extraction and analysis as of its day).
-/// Every job runs once, on one server; both workers take work; every ad and observation is stored once; and the flags equal a
-/// single-process run of the same week on a second database.
+/// database, runs a simulated week of crawls of the HTTP demo sites (each crawl enqueues extraction and analysis as of its day),
+/// then exports every flag as a coordinator would (one signed webhook per lead, to a loopback case system). Every job runs
+/// once, on one server; both workers take work; every ad and observation is stored once; the flags equal a single-process run
+/// of the same week on a second database; and the case system receives each lead and each alert exactly once.
 /// </summary>
 public sealed class ScaleOutTests : IDisposable
 {
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private const int Days = 7;
     private static readonly string[] Sites = ["kontaktbord", "lantaarn-json"];
     private static readonly DateOnly Start = new(2023, 3, 1);
@@ -59,7 +64,10 @@ public sealed class ScaleOutTests : IDisposable
         // Two copies of the demo sites, one per run, so the reference week runs while the processes run theirs.
         await using var sites = await DemoSiteHost.StartAsync(Scenario(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, Ct);
         await using var referenceSites = await DemoSiteHost.StartAsync(Scenario(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, Ct);
+        await using var caseSystem = await WebhookReceiver.StartAsync();
         var settings = Settings(sites, db.PostgresConnectionString!);
+        settings["Exports:Webhook:Url"] = caseSystem.Url;
+        settings["Exports:Webhook:Secret"] = Secret;
 
         // All three at once on the empty database: the migrator's advisory lock lets exactly one migrate.
         var environment = settings.ToDictionary(s => "ADWATCH__" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
@@ -97,9 +105,30 @@ public sealed class ScaleOutTests : IDisposable
             await DrainAsync(monitoring, today, workers);
         }
 
+        // The week's leads to the case system, as a coordinator exports them from the dashboard; the workers send them.
+        var exportIds = new List<long>();
+        using (var coordinator = AppHost.BuildCommandHost(new AppSettings(Path.Combine(_dir.FullName, "unused.db"), null), b =>
+               {
+                   b.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+                   b.Logging.ClearProviders();
+               }))
+        {
+            var services = coordinator.Services;
+            var exports = new AdWatch.Exports.LeadExports(services.GetRequiredService<AnalysisStore>(), services.GetRequiredService<AdWatch.Exports.ExportStore>(),
+                services.GetRequiredService<AdWatch.Privacy.AuditLog>(), client, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdWatch.Exports.ExportsOptions>>(),
+                TimeProvider.System);
+            await using var c = await db.Database.OpenAsync(Ct);
+            foreach (var flag in await c.QueryAsync<long>("SELECT id FROM flags WHERE active ORDER BY id"))
+            {
+                exportIds.AddRange(await exports.RequestAsync(flag, "coco", "coordinator", Ct));
+            }
+        }
+        exportIds.ShouldNotBeEmpty("the week flags something, so something is exported");
+        await DrainAsync(monitoring, [], workers);
+
         var reference = await referenceWeek;
         var jobs = AllJobs(monitoring);
-        jobs.Count.ShouldBe(Days * Sites.Length * 2, "one crawl and one analysis per site and day: " + Describe(jobs));
+        jobs.Count.ShouldBe(Days * Sites.Length * 2 + exportIds.Count, "one crawl and one analysis per site and day, one export per lead: " + Describe(jobs));
         foreach (var job in jobs)
         {
             job.Processing.Count.ShouldBe(1, $"job {job.Id} ({job.Method}) was processed by {string.Join(", ", job.Processing)}");
@@ -129,6 +158,66 @@ public sealed class ScaleOutTests : IDisposable
         reference.Flags.ShouldNotBeEmpty("the scenario's week must flag something, or equal flags prove nothing");
         (scaled.Ads, scaled.Versions, scaled.Observations, scaled.Unextracted).ShouldBe((reference.Ads, reference.Versions, reference.Observations, 0L));
         scaled.Flags.ShouldBe(reference.Flags);
+
+        // The case system got each lead once and each alert once, every delivery signed, though two workers sent them.
+        var deliveries = caseSystem.Deliveries.ToList();
+        foreach (var (headers, body) in deliveries)
+        {
+            Should.NotThrow(() => new StandardWebhooks.StandardWebhook(Secret).Verify(body, headers));
+        }
+        var byType = deliveries.GroupBy(d => System.Text.Json.JsonDocument.Parse(d.Body).RootElement.GetProperty("type").GetString())
+            .ToDictionary(g => g.Key!, g => g.Select(d => d.Headers["webhook-id"].ToString()).ToList());
+        byType.GetValueOrDefault("adwatch.lead.export", []).Order(StringComparer.Ordinal)
+            .ShouldBe(exportIds.Select(AdWatch.Exports.Webhooks.WebhookExporter.MessageId).Order(StringComparer.Ordinal));
+        await using (var c = await db.Database.OpenAsync(Ct))
+        {
+            (await c.QueryAsync<string>("SELECT status FROM exports")).ShouldAllBe(status => status == "done");
+            var alerts = (await c.QueryAsync<long>("SELECT id FROM alerts ORDER BY id")).ToList();
+            alerts.ShouldNotBeEmpty("the week's flags raise alerts, or 'each alert once' proves nothing");
+            byType.GetValueOrDefault("adwatch.alert", []).Order(StringComparer.Ordinal)
+                .ShouldBe(alerts.Select(AdWatch.Alerts.AlertDelivery.MessageId).Order(StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>A loopback case system: records every webhook it receives and answers 204.</summary>
+    private sealed class WebhookReceiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private WebhookReceiver(WebApplication app) => _app = app;
+
+        public System.Collections.Concurrent.ConcurrentQueue<(HeaderDictionary Headers, string Body)> Deliveries { get; } = new();
+
+        public string Url { get; private set; } = "";
+
+        public static async Task<WebhookReceiver> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var receiver = new WebhookReceiver(builder.Build());
+            receiver._app.MapPost("/hook", async ctx =>
+            {
+                var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+                var headers = new HeaderDictionary();
+                foreach (var (k, v) in ctx.Request.Headers)
+                {
+                    headers[k] = v;
+                }
+                receiver.Deliveries.Enqueue((headers, body));
+                ctx.Response.StatusCode = 204;
+            });
+            await receiver._app.StartAsync();
+            receiver.Url = receiver._app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/hook";
+            return receiver;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 
     /// <summary>
