@@ -27,18 +27,29 @@ public sealed class AlertDelivery(Database database, IOptions<AlertOptions> opti
     public const string EventType = "adwatch.alert";
     public const string HttpClientName = "adwatch-alert-webhook";
 
+    /// <summary>
+    /// The advisory lock key of a delivery ("AdWatchD"): deliveries take turns in every process, because each sends what is
+    /// not yet marked sent, and two at once (two workers' analysis follow-ups, a follow-up and the digest) would both send it.
+    /// </summary>
+    public const long LockKey = 0x4164_5761_7463_6844;
+
     public static string MessageId(long alertId) => "msg_adwatch_alert_" + alertId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Webhook for every alert not yet sent, then the e-mails of users who want them at once. Returns (webhooks, e-mails) sent.</summary>
     public async Task<(int Webhooks, int Emails)> DeliverAsync(CancellationToken ct)
     {
+        await using var turn = await DatabaseLock.AcquireAsync(database, LockKey, ct);
         var hooks = await WebhooksAsync(ct);
         var mails = await EmailAsync("immediate", ct);
         return (hooks, mails);
     }
 
     /// <summary>One e-mail per user who chose the digest, listing every alert not yet e-mailed to them.</summary>
-    public Task<int> SendDigestAsync(CancellationToken ct) => EmailAsync("digest", ct);
+    public async Task<int> SendDigestAsync(CancellationToken ct)
+    {
+        await using var turn = await DatabaseLock.AcquireAsync(database, LockKey, ct);
+        return await EmailAsync("digest", ct);
+    }
 
     private async Task<int> WebhooksAsync(CancellationToken ct)
     {

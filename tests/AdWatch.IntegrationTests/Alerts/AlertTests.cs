@@ -28,6 +28,7 @@ public sealed class AlertTests : IAsyncLifetime
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private readonly ConcurrentQueue<(HeaderDictionary Headers, string Body)> _hooks = new();
     private int _failHooks;
+    private TimeSpan _hookDelay;
     private WebApplication _receiver = null!;
     private SimpleSmtpServer _smtp = null!;
     private ExportHarness _harness = null!;
@@ -46,6 +47,7 @@ public sealed class AlertTests : IAsyncLifetime
             {
                 headers[k] = v;
             }
+            await Task.Delay(_hookDelay);
             if (Interlocked.Decrement(ref _failHooks) >= 0)
             {
                 ctx.Response.StatusCode = 503;
@@ -115,6 +117,27 @@ public sealed class AlertTests : IAsyncLifetime
         (await store.UnreadCountAsync("direct", ct)).ShouldBe(0);
         (await store.UnreadCountAsync("alleen-inbox", ct)).ShouldBe(1);
         flagId.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Delivery_TwiceAtOnce_SendsEachAlertAndMailOnce()
+    {
+        // Two workers' analysis follow-ups (or a follow-up and the digest job) deliver at the same moment; a slow receiver
+        // keeps the first delivery busy long enough that a second without a turn to wait for would send everything again.
+        var ct = TestContext.Current.CancellationToken;
+        await LeadSeed.LeadAsync(_harness.Database, ct: ct);
+        await LeadSeed.LeadAsync(_harness.Database, key: "pc6:3841AB:16", label: "Stationslaan 16, 3841 AB Harderwijk", ct: ct);
+        (await _harness.Get<AlertScan>().ScanAsync(ct)).Count.ShouldBe(2);
+        _hookDelay = TimeSpan.FromMilliseconds(400);
+        var delivery = _harness.Get<AlertDelivery>();
+
+        var results = await Task.WhenAll(delivery.DeliverAsync(ct), delivery.DeliverAsync(ct));
+
+        _hooks.Select(h => h.Headers["webhook-id"].ToString()).Order(StringComparer.Ordinal)
+            .ShouldBe(["msg_adwatch_alert_1", "msg_adwatch_alert_2"]);
+        results.Sum(r => r.Webhooks).ShouldBe(2);
+        _smtp.ReceivedEmailCount.ShouldBe(2); // one per alert to the user who wants them at once
+        results.Sum(r => r.Emails).ShouldBe(2);
     }
 
     [Fact]
