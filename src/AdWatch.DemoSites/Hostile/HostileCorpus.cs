@@ -149,6 +149,26 @@ public static class HostileCorpus
     public static HostileCase Case(string name) => Cases.Single(c => c.Name == name);
 
     /// <summary>
+    /// Appends one gzip member holding a WARC response record for <c>/ad/warc-bomb</c> whose block is 200 MB of zeros: a few
+    /// hundred KB on disk. An importer must refuse the record by its size and read on with the next member.
+    /// </summary>
+    public static void WriteWarcBombMember(Stream stream, Uri baseUrl)
+    {
+        const int blockBytes = 200 * 1024 * 1024;
+        using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+        gzip.Write(Encoding.ASCII.GetBytes(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000016>\r\n" +
+            $"WARC-Date: 2023-03-06T08:30:00Z\r\nWARC-Target-URI: {new Uri(baseUrl, "/ad/warc-bomb").AbsoluteUri}\r\n" +
+            $"Content-Type: application/http;msgtype=response\r\nContent-Length: {blockBytes}\r\n\r\n"));
+        var zeros = new byte[1024 * 1024];
+        for (var i = 0; i < blockBytes / zeros.Length; i++)
+        {
+            gzip.Write(zeros);
+        }
+        gzip.Write("\r\n\r\n"u8);
+    }
+
+    /// <summary>
     /// A PNG of 60,000 × 60,000 RGB pixels whose image data is a few rows of zeros: valid up to the point a decoder allocates
     /// width × height × 3 bytes. A reader must refuse it from its header.
     /// </summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -192,7 +191,7 @@ internal static partial class HostileCorpusBenchmark
                 writer.WriteResponse(new Uri(baseUrl, "/ad/" + c.Name).AbsoluteUri, At.AddMinutes(minute++), 200, "text/html; charset=utf-8", c.Body());
             }
             await stream.FlushAsync(ct);
-            WriteBombMember(stream, baseUrl);
+            HostileCorpus.WriteWarcBombMember(stream, baseUrl);
         }
         else
         {
@@ -214,22 +213,6 @@ internal static partial class HostileCorpusBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"import {Path.GetFileName(file)} ({new FileInfo(file).Length / 1048576.0:F1} MB on disk): {result.Imported} imported, {result.Problems.Count} skipped"));
         Report("import " + (warc ? "WARC (.warc.gz, with a 200 MB bomb record)" : "JSONL"), sw.Elapsed.TotalSeconds, memory.PeakHeap);
-    }
-
-    private static void WriteBombMember(Stream stream, Uri baseUrl)
-    {
-        const int blockBytes = 200 * 1024 * 1024;
-        using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-        gzip.Write(Encoding.ASCII.GetBytes(
-            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000016>\r\n" +
-            $"WARC-Date: 2023-03-06T08:30:00Z\r\nWARC-Target-URI: {new Uri(baseUrl, "/ad/warc-bomb").AbsoluteUri}\r\n" +
-            $"Content-Type: application/http;msgtype=response\r\nContent-Length: {blockBytes}\r\n\r\n"));
-        var zeros = new byte[1024 * 1024];
-        for (var i = 0; i < blockBytes / zeros.Length; i++)
-        {
-            gzip.Write(zeros);
-        }
-        gzip.Write("\r\n\r\n"u8);
     }
 
     private static void Report(string path, double seconds, long peakHeap) =>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using AdWatch.DemoSites.Hostile;
@@ -75,7 +74,7 @@ public sealed class HostileCorpusFileTests
                 if (minute == 4)
                 {
                     await stream.FlushAsync(Ct);
-                    WriteBombMember(stream);
+                    HostileCorpus.WriteWarcBombMember(stream, Base);
                 }
             }
         }
@@ -88,23 +87,6 @@ public sealed class HostileCorpusFileTests
         result.Problems.ShouldAllBe(p => p.StartsWith("record ") && p.Contains(" at byte ") && !p.Contains('\n'));
         (await CorpusChecks.OutcomesAsync(h.Db.Database, c => c.Import, Url, extracted: false, Ct)).ShouldBeEmpty();
         (await CorpusChecks.HalfWrittenAsync(h.Db.Database, Ct)).ShouldBeEmpty();
-    }
-
-    /// <summary>One gzip member of a WARC response record whose block is 200 MB of zeros: a few hundred KB on disk.</summary>
-    private static void WriteBombMember(Stream stream)
-    {
-        const int blockBytes = 200 * 1024 * 1024;
-        using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-        gzip.Write(Encoding.ASCII.GetBytes(
-            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000016>\r\n" +
-            $"WARC-Date: 2023-03-06T08:30:00Z\r\nWARC-Target-URI: {new Uri(Base, "/ad/warc-bomb").AbsoluteUri}\r\n" +
-            $"Content-Type: application/http;msgtype=response\r\nContent-Length: {blockBytes}\r\n\r\n"));
-        var zeros = new byte[1024 * 1024];
-        for (var i = 0; i < blockBytes / zeros.Length; i++)
-        {
-            gzip.Write(zeros);
-        }
-        gzip.Write("\r\n\r\n"u8);
     }
 
     [Fact]
