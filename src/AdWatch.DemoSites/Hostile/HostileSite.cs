@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using AdWatch.DemoSites.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.DemoSites.Hostile;
 
@@ -39,18 +34,11 @@ public sealed class HostileSite : IAsyncDisposable
     /// <summary>Starts the site on a free loopback port.</summary>
     public static async Task<HostileSite> StartAsync(CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0);
-            k.AddServerHeader = false;
-            k.Limits.MinResponseDataRate = null; // the drip is slow on purpose
-        }).UseShutdownTimeout(TimeSpan.FromSeconds(1));
-        var site = new HostileSite(builder.Build());
+        // The drip is slow on purpose: no minimum response data rate.
+        var site = new HostileSite(LoopbackApp.Build(0, TimeSpan.FromSeconds(1), k => k.Limits.MinResponseDataRate = null));
         site._app.Run(site.HandleAsync);
         await site._app.StartAsync(ct);
-        var address = site._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        site.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        site.BaseUrl = LoopbackApp.BaseUrl(site._app);
         return site;
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using AdWatch.DemoSites.Faults;
 using AdWatch.DemoSites.Images;
 using AdWatch.DemoSites.Kontaktbord;
@@ -6,12 +5,7 @@ using AdWatch.DemoSites.Lantaarn;
 using AdWatch.DemoSites.Nachtlicht;
 using AdWatch.DemoSites.Scenario;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AdWatch.DemoSites.Hosting;
 
@@ -105,24 +99,13 @@ public sealed class DemoSiteHost : IAsyncDisposable
 
     private static async Task<WebApplication> StartSiteAsync(DemoSite site, DemoSiteApp siteApp, int port, TimeProvider time, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost
-            .UseKestrelCore()
-            .ConfigureKestrel(kestrel =>
-            {
-                kestrel.Listen(IPAddress.Loopback, port);
-                kestrel.AddServerHeader = false;
-            })
-            .UseShutdownTimeout(TimeSpan.FromSeconds(2));
-        var app = builder.Build();
+        var app = LoopbackApp.Build(port, TimeSpan.FromSeconds(2));
         var faults = new DemoFaultPipeline(site, time);
         app.Use((http, next) => LogAsync(http, next, site, siteApp, time));
         app.Use((http, next) => faults.InvokeAsync(http, () => next(http)));
         app.Run(siteApp.HandleAsync);
         await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        site.SetBaseUrl(new Uri(address.TrimEnd('/') + "/"));
+        site.SetBaseUrl(LoopbackApp.BaseUrl(app));
         return app;
     }
 
