@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Json.Schema;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace AdWatch.IntegrationTests.Exports;
 
@@ -12,7 +8,7 @@ namespace AdWatch.IntegrationTests.Exports;
 /// JSON, <c>#/components/schemas/X</c> moved to <c>#/$defs/X</c>, <c>nullable</c> turned into a null alternative, and
 /// readOnly properties dropped from <c>required</c> (the server fills them; a request leaves them out).
 /// </summary>
-internal sealed partial class ZgwSchemas
+internal sealed class ZgwSchemas
 {
     public static ZgwSchemas Zaken { get; } = new("vng-zaken-api-1.5.1.openapi.yaml");
 
@@ -26,7 +22,7 @@ internal sealed partial class ZgwSchemas
 
     private ZgwSchemas(string file)
     {
-        var spec = YamlToJson(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+        var spec = AdWatch.TestSupport.YamlJson.Parse(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
         Spec = spec;
         var schemas = spec["components"]!["schemas"]!.DeepClone();
         Rewrite(schemas);
@@ -103,53 +99,4 @@ internal sealed partial class ZgwSchemas
                 break;
         }
     }
-
-    /// <summary>YAML to JSON: plain scalars become numbers, booleans or null where YAML 1.2's core schema says so.</summary>
-    internal static JsonNode? YamlToJson(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return Convert(stream.Documents[0].RootNode);
-    }
-
-    private static JsonNode? Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", Convert(kv.Value)))),
-        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(Convert)]),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new NotSupportedException(node.GetType().Name),
-    };
-
-    private static JsonNode? Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain)
-        {
-            return JsonValue.Create(text);
-        }
-        if (text is "" or "~" or "null" or "Null" or "NULL")
-        {
-            return null;
-        }
-        if (text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE")
-        {
-            return JsonValue.Create(text.StartsWith('t') || text.StartsWith('T'));
-        }
-        if (Integer().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
-        {
-            return JsonValue.Create(l);
-        }
-        if (Float().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-        {
-            return JsonValue.Create(d);
-        }
-        return JsonValue.Create(text);
-    }
-
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
-    private static partial Regex Integer();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex Float();
 }

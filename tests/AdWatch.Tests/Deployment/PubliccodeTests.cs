@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using AdWatch.TestSupport;
+
 namespace AdWatch.Tests.Deployment;
 
 /// <summary>

@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace AdWatch.Tests.Deployment;
+namespace AdWatch.TestSupport;
 
 /// <summary>
-/// A deployment file's YAML as JSON, the way its tool reads it before validating: YAML 1.2 core-schema scalars (numbers,
+/// YAML as JSON, the way a deployment tool or an OpenAPI reader reads it before validating (tests of the deployment files
+/// and of the ZGW specs; linked into both test projects): YAML 1.2 core-schema scalars (numbers,
 /// booleans, null), anchors and merge keys (<c>&lt;&lt;: *x</c>, which Compose files use), and optionally Compose's
 /// <c>${VAR}</c>, <c>${VAR:-default}</c>, <c>${VAR:?message}</c> interpolation of string values (<c>$$</c> is a literal <c>$</c>).
 /// </summary>
