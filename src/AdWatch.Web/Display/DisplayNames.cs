@@ -35,6 +35,12 @@ public static class DisplayNames
     public static string Enforcement<T>(T value) where T : struct, Enum =>
         Table.GetString("enf." + value.ToText(), CultureInfo.CurrentUICulture) ?? value.ToText();
 
+    /// <summary>
+    /// The name of an audit action or target kind (<c>view</c>, <c>sign_in_failed</c>, <c>control_document</c>), looked up as
+    /// <c>audit.CODE</c> so <c>change</c> or <c>location</c> never take the name of another table's code; an unknown code is shown as stored.
+    /// </summary>
+    public static string Audit(string code) => Table.GetString("audit." + code, CultureInfo.CurrentUICulture) ?? code;
+
     /// <summary>The name with a capital first letter, for headings and table columns.</summary>
     public static string Title(string? code) => Of(code) is { Length: > 0 } name
         ? char.ToUpper(name[0], CultureInfo.CurrentUICulture) + name[1..]

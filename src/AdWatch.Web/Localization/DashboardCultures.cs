@@ -54,6 +54,12 @@ internal static class DashboardCultures
     /// <summary>The two-letter language of the current UI culture, for <c>&lt;html lang&gt;</c>.</summary>
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
+    /// <summary>
+    /// The page's <c>&lt;html lang&gt;</c>: <c>nl-NL</c>, or <c>en-GB</c> for English, whose dates (day before month) cannot
+    /// be read the American way; the dashboard's own dates are written out ("4 May 2023") or ISO (2023-05-04) anyway.
+    /// </summary>
+    public static string HtmlLang => Language == "en" ? "en-GB" : "nl-NL";
+
     /// <summary>True when the UI is in English.</summary>
     public static bool IsEnglish => Language == "en";
 }

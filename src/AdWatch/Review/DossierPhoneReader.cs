@@ -27,9 +27,10 @@ internal static class DossierPhoneReader
             SELECT ap.phone_id, COUNT(DISTINCT v.ad_id) FROM ad_phones ap JOIN ad_versions v ON v.id = ap.version_id
             WHERE {SqlIn.List(c, "ap.phone_id", "@phoneIds")} GROUP BY ap.phone_id
             """, new { phoneIds }, cancellationToken: ct))).ToDictionary(t => t.PhoneId, t => t.Ads);
+        // One row per ad and place: PhoneSightings merges the writings of one place (per site, district and town) counting each ad once.
         var elsewhere = (await c.QueryAsync<SightingData>(new CommandDefinition($"""
-            SELECT ap.phone_id, l.id AS location_id, pl.label, pl.municipality_code, COUNT(DISTINCT a.id) AS ads,
-                   MIN(a.first_seen_at) AS first_seen_at, MAX(a.last_seen_at) AS last_seen_at
+            SELECT DISTINCT ap.phone_id, l.id AS location_id, pl.label, pl.municipality_code, a.id AS ad_id,
+                   a.first_seen_at, a.last_seen_at
             FROM ad_phones ap
             JOIN ad_versions v ON v.id = ap.version_id
             JOIN ads a ON a.id = v.ad_id
@@ -37,11 +38,9 @@ internal static class DossierPhoneReader
             JOIN places pl ON pl.id = apl.place_id
             LEFT JOIN locations l ON l.place_id = pl.id
             WHERE {SqlIn.List(c, "ap.phone_id", "@phoneIds")} AND pl.id <> @placeId
-            GROUP BY ap.phone_id, l.id, pl.id, pl.label, pl.municipality_code
-            ORDER BY MIN(a.first_seen_at), pl.label
             """, new { phoneIds, placeId }, cancellationToken: ct))).ToLookup(s => s.PhoneId);
         return [.. phones.Select(p => new DossierPhone(p.E164, p.Status, (int)p.Ads, (int)totals.GetValueOrDefault(p.Id),
-            [.. elsewhere[p.Id].Select(s => new DossierPhoneSighting(s.LocationId, s.Label, s.MunicipalityCode, (int)s.Ads, s.FirstSeenAt, s.LastSeenAt))]))];
+            PhoneSightings.Merge(elsewhere[p.Id].Select(s => new PhoneSightings.Mention(s.LocationId, s.Label, s.MunicipalityCode, s.AdId, s.FirstSeenAt, s.LastSeenAt)))))];
     }
 
     private sealed record PhoneData
@@ -58,7 +57,7 @@ internal static class DossierPhoneReader
         public long? LocationId { get; init; }
         public string Label { get; init; } = "";
         public string? MunicipalityCode { get; init; }
-        public long Ads { get; init; }
+        public long AdId { get; init; }
         public DateTimeOffset FirstSeenAt { get; init; }
         public DateTimeOffset LastSeenAt { get; init; }
     }

@@ -38,7 +38,7 @@ public sealed class AdminPagesTests(DashboardFixture fixture)
             foreach (var row in rows)
             {
                 (await row.Locator("td").Nth(1).TextContentAsync()).ShouldBe("ana");
-                (await row.Locator("td").Nth(2).TextContentAsync()).ShouldBe("sign_in_failed");
+                (await row.Locator("td").Nth(2).TextContentAsync()).ShouldBe("aanmelding mislukt sign_in_failed"); // Dutch name, the code as detail
             }
         }
         finally

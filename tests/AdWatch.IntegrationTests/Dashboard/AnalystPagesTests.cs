@@ -25,7 +25,7 @@ public sealed class AnalystPagesTests(DashboardFixture fixture)
             var response = await client.GetAsync(path + (path.Contains('?') ? "&" : "?") + "culture=" + culture, Ct);
             var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{path}: {html}");
-            html.ShouldContain($"<html lang=\"{culture}\"");
+            html.ShouldContain($"<html lang=\"{(culture == "en" ? "en-GB" : "nl-NL")}\""); // en-GB: day before month
             return html;
         }
 

@@ -64,7 +64,7 @@ public sealed class OverviewTests(DashboardFixture fixture)
         {
             await page.GotoAsync("/");
 
-            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
+            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en-GB");
             (await page.Locator("h1").TextContentAsync()).ShouldBe("Overview");
             (await page.Locator("#flags-heading").TextContentAsync()).ShouldBe("Flagged locations per municipality and status");
             (await page.Locator("table.flag-counts thead th").AllTextContentsAsync()).ShouldContain("Inspection proposed");

@@ -16,7 +16,7 @@ public sealed class SignInBrowserTests(DashboardFixture fixture)
         {
             await page.GotoAsync("/");
             new Uri(page.Url).AbsolutePath.ShouldBe("/account/signin");
-            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("nl");
+            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("nl-NL");
             await DashboardFixture.AssertAccessibleAsync(page);
             await DashboardFixture.ScreenshotAsync(page, "sign-in");
 
@@ -121,7 +121,7 @@ public sealed class SignInBrowserTests(DashboardFixture fixture)
         {
             await page.ClickAsync("a[hreflang=en]");
             await page.WaitForURLAsync("**/?culture=en");
-            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
+            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en-GB");
             (await page.Locator("h1").TextContentAsync()).ShouldBe("Overview");
 
             await page.GotoAsync("/");

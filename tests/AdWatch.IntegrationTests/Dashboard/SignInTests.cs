@@ -200,7 +200,7 @@ public sealed class SignInTests(DashboardFixture fixture)
 
         var html = await response.Content.ReadAsStringAsync(Ct);
         Message(html).ShouldStartWith("Sign-in failed");
-        html.ShouldContain("<html lang=\"en\">");
+        html.ShouldContain("<html lang=\"en-GB\">");
     }
 
     private async Task AddUserAsync(string name, string role, string password, CancellationToken ct)

@@ -66,6 +66,30 @@ public abstract class DossierQuerySuite : ScenarioSuite
     }
 
     [Fact]
+    public async Task PhonesSeenElsewhere_ListEachPlaceOnce_FoldingADistrictIntoItsTown_ButKeepingOtherTowns()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = Database;
+        var s = await DashboardScenario.SeedAsync(db, ct);
+        var seed = new AnalysisSeed(db);
+        // Zwolle once more as a second site geocodes it (no municipality: another place row), and its centre district.
+        await seed.AdAsync("z2", "Luna Zwolle", "Luna weer in Zwolle, bel snel voor een afspraak.", [DashboardScenario.LunaPhone],
+            new GeocodedAddress("Zwolle", new Place(GeoPrecision.Place, null, null, null, "Zwolle", null, false, 52.51, 6.09)), null, 26, 2, ct);
+        await seed.AdAsync("z3", "Luna centrum", "Luna in Zwolle-Centrum, alleen vandaag.", [DashboardScenario.LunaPhone],
+            new GeocodedAddress("Zwolle-Centrum", new Place(GeoPrecision.Neighbourhood, null, null, null, "Zwolle-Centrum", "GM0193", false, 52.51, 6.09)), null, 27, 1, ct);
+        // Hierden lies in the municipality of Harderwijk but is a town of its own: never folded into Harderwijk.
+        await seed.AdAsync("t1", "Luna Harderwijk", "Luna in Harderwijk, bel voor een afspraak.", [DashboardScenario.LunaPhone],
+            new GeocodedAddress("Harderwijk", new Place(GeoPrecision.Place, null, null, null, "Harderwijk", "GM0243", true, 52.34, 5.62)), null, 28, 1, ct);
+        await seed.AdAsync("t2", "Luna Hierden", "Luna in Hierden, bel voor een afspraak.", [DashboardScenario.LunaPhone],
+            new GeocodedAddress("Hierden", new Place(GeoPrecision.Place, null, null, null, "Hierden", "GM0243", true, 52.36, 5.66)), null, 29, 1, ct);
+
+        var dossier = (await new DossierQuery(db).GetAsync(s.HouseLocationId, ct)).ShouldNotBeNull();
+
+        dossier.Phones[0].Elsewhere.Select(e => (e.LocationId, e.PlaceLabel, e.Ads)).ShouldBe(
+            [((long?)s.ErmeloLocationId, "Stationsstraat 5, 3851 AA Ermelo", 1), (null, "Zwolle", 3), (null, "Harderwijk", 1), (null, "Hierden", 1)]);
+    }
+
+    [Fact]
     public async Task UnresolvedLocation_LeadAndDossier_NameOnlyTheTown_AndCarryTheAdsAsEvidence()
     {
         var ct = TestContext.Current.CancellationToken;

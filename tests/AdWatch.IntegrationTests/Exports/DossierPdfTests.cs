@@ -100,6 +100,45 @@ public sealed class DossierPdfTests : IAsyncLifetime
         text.ShouldContain("Ajudaedenúncia");
     }
 
+    [Fact]
+    public async Task Pdf_KeepsPhoneNumbersWhole_AndNamesEmoji_InNarrowColumns()
+    {
+        SkipWithoutChromium();
+        var dossier = (await _harness.Get<DossierQuery>().GetByFlagAsync(_flagId, CancellationToken.None))!;
+        // A phone seen at many places: its "seen elsewhere" cell takes the width, the E.164 column gets a sliver.
+        var elsewhere = Enumerable.Range(1, 12).Select(i => new DossierPhoneSighting(null, $"Zeer lange straatnaam {i}, 3841 AB Harderwijk", "GM0243",
+            1, LeadSeed.At, LeadSeed.At)).ToList();
+        dossier = dossier with
+        {
+            Phones = [new DossierPhone("+31615550565", "ok", 1, 13, elsewhere)],
+            Ads = [.. dossier.Ads.Select(a => a with { Title = "Nieuw 💋 in Harderwijk" })],
+        };
+        var html = _harness.Get<DossierDocument>().Render(dossier, LeadSeed.At);
+
+        var pdf = await ((DossierPdfRenderer)_harness.Get<IDossierPdfRenderer>()).PrintAsync(html, CancellationToken.None);
+
+        // Each printed line is its own text run: the whole number in one run means no line break inside it.
+        PdfText.Runs(pdf).ShouldContain(r => r.Contains("+31615550565", StringComparison.Ordinal));
+        // No emoji font on a plain Debian server: the code point is printed next to the (possibly blank) glyph.
+        PdfText.Extract(pdf).ShouldContain("Nieuw");
+        PdfText.Extract(pdf).ShouldContain("(U+1F48B)");
+    }
+
+    [Fact]
+    public async Task Pdf_ListsTheOperators_AsTheDossierPageDoes()
+    {
+        SkipWithoutChromium();
+        var dossier = (await _harness.Get<DossierQuery>().GetByFlagAsync(_flagId, CancellationToken.None))!;
+        dossier = dossier with { LinkedLocations = [], Operators = [new DossierOperator(7, "+31687654321", ["Adverteerder A", "Adverteerder B"])] };
+        var html = _harness.Get<DossierDocument>().Render(dossier, LeadSeed.At);
+
+        var text = PdfText.Extract(await ((DossierPdfRenderer)_harness.Get<IDossierPdfRenderer>()).PrintAsync(html, CancellationToken.None));
+
+        // The page shows "Tussenpersoon +31687654321: Adverteerder A, Adverteerder B" under linked locations; so does the PDF.
+        text.ShouldContain("Tussenpersoon/operator+31687654321");
+        text.ShouldContain("AdverteerderA,AdverteerderB");
+    }
+
     private static void SkipWithoutChromium()
     {
         if (!File.Exists(BrowserLocator.DebianChromium))

@@ -40,6 +40,39 @@ internal static partial class PdfText
         return text.ToString();
     }
 
+    /// <summary>
+    /// The text of each text object (<c>BT</c> … <c>ET</c>), decoded with every CMap: Chromium draws each line of a table
+    /// cell as its own text object (glyph by glyph with <c>Td</c> when ligatures are off), so a word broken across two lines
+    /// is in no single run. Whitespace dropped, as above.
+    /// </summary>
+    public static IReadOnlyList<string> Runs(byte[] pdf)
+    {
+        var streams = Streams(pdf).ToList();
+        var maps = streams.Where(s => s.Contains("begincmap", StringComparison.Ordinal)).Select(CMap).Where(m => m.Count > 0).ToList();
+        var runs = new List<string>();
+        foreach (var content in streams.Where(s => s.Contains("Tj", StringComparison.Ordinal) || s.Contains("TJ", StringComparison.Ordinal)))
+        {
+            foreach (Match op in TextObject().Matches(content))
+            {
+                var hex = string.Concat(HexString().Matches(op.Value).Select(m => m.Groups[1].Value));
+                foreach (var map in maps)
+                {
+                    var width = map.Keys.First().Length;
+                    var run = new StringBuilder();
+                    for (var i = 0; i + width <= hex.Length; i += width)
+                    {
+                        if (map.TryGetValue(hex.Substring(i, width).ToUpperInvariant(), out var s) && !string.IsNullOrWhiteSpace(s))
+                        {
+                            run.Append(s);
+                        }
+                    }
+                    runs.Add(run.ToString());
+                }
+            }
+        }
+        return runs;
+    }
+
     private static IEnumerable<string> Streams(byte[] pdf)
     {
         var latin = Encoding.Latin1.GetString(pdf);
@@ -109,6 +142,9 @@ internal static partial class PdfText
 
     [GeneratedRegex(@"<([0-9A-Fa-f]+)>\s*(?:Tj|\]|-?[0-9.]+)")]
     private static partial Regex HexString();
+
+    [GeneratedRegex(@"\bBT\b(.*?)\bET\b", RegexOptions.Singleline)]
+    private static partial Regex TextObject();
 
     [GeneratedRegex(@"beginbfchar(.*?)endbfchar", RegexOptions.Singleline)]
     private static partial Regex BfChar();

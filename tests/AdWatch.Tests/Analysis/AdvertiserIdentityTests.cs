@@ -238,6 +238,21 @@ public sealed class AdvertiserIdentityTests
     }
 
     [Fact]
+    public void Run_ListsNoTour_WhenOneAdNamesThreeTownsForThreeMonths()
+    {
+        var t = new Timeline();
+        long[] area = [t.Town("Harderwijk", "GM0243"), t.Town("Ermelo", "GM0233"), t.Town("Putten", "GM0273")];
+        // The case: one escort ad naming the same three towns, kept up and edited for three months.
+        var escort = t.Ad(0, 30, "Luna", "+31611111111", places: area);
+        t.Change(escort, 30, 30, "Luna", "+31611111111", places: area);
+        t.Change(escort, 60, 30, "Luna", "+31611111111", places: area);
+
+        var result = t.Run(95);
+
+        result.Touring.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Run_ListsATour_WhenTheSameTownsAreNamedOneAtATimeOnDifferentDays()
     {
         var t = new Timeline();

@@ -50,4 +50,27 @@ public sealed class HealthGateTests
     [Fact]
     public void Check_Passes_WhenNoAdsButListingDeclaredEmpty_AndNoHistory() =>
         HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(0), [], [], true).ShouldBeNull();
+
+    // --- a small site (median of a few ads) -----------------------------------------------------------------------------
+
+    [Fact]
+    public void Check_Passes_WhenASmallSiteShowsNoAdsInOneRun() =>
+        // The small JavaScript demo site: one ad most days, none on some; newest run first.
+        HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(0), [1, 1, 0, 1, 1, 0, 1], [], false).ShouldBeNull();
+
+    [Fact]
+    public void Check_Passes_WhenASmallSiteShowsNoAdsInTwoRunsInARow() =>
+        HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(0), [0, 1, 2, 1, 1], [], false).ShouldBeNull();
+
+    [Fact]
+    public void Check_Suspect_WhenASmallSiteIsEmptyThreeRunsInARow() =>
+        HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(0), [0, 0, 1, 1, 1], [], false)!.ShouldContain("3 runs in a row");
+
+    [Fact]
+    public void Check_Suspect_WhenANewSiteHasTooLittleHistoryToBeCalledSmall() =>
+        HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(0), [1, 1], [], false)!.ShouldContain("no ads");
+
+    [Fact]
+    public void Check_Suspect_WhenABigSiteDropsToNoAds() =>
+        HealthGate.Check(SiteDefinitionGoldenTests.Site("kontaktbord"), Stats(0), [42, 38, 41], [], false)!.ShouldContain("median");
 }

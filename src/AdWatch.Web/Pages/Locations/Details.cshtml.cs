@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdWatch.Browser;
 using AdWatch.Enforcement;
 using AdWatch.Exports;
 using AdWatch.Exports.Dossier;
@@ -26,8 +27,19 @@ namespace AdWatch.Web.Pages.Locations;
 public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, AuditLog audit, RegionMap map,
     IOptions<DossierPageOptions> options, IOptions<WebOptions> dashboard, IStringLocalizer<DetailsModel> text,
     LeadExports exports, LeadQuery leads, ExportStore exportRows, IDossierPdfRenderer pdf, LocationResolutions resolutions,
-    LocationAccess access, UserScope scope, EnforcementStore enforcement) : PageModel
+    LocationAccess access, UserScope scope, EnforcementStore enforcement, ChromiumPool chromium) : PageModel
 {
+    /// <summary>
+    /// Why the dossier PDF cannot be printed on this server (no Chromium), in the page's language, with how to install it;
+    /// null when it can. The page shows this instead of the PDF link, and the PDF handler answers 503 with it.
+    /// </summary>
+    public string? PdfUnavailable { get; private set; }
+
+    /// <summary>
+    /// Set after an inspection was proposed while no case system is configured: the status changed here, nothing was sent.
+    /// </summary>
+    public bool ProposedWithoutCaseSystem { get; private set; }
+
     /// <summary>Coordinators and admins export: to the case system, and the dossier PDF.</summary>
     public bool MayExport => LeadExports.AllowedRoles.Contains(Role);
 
@@ -104,6 +116,7 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             return NotFound();
         }
         Recorded = Request.Query["recorded"] == "1" ? "1" : null;
+        ProposedWithoutCaseSystem = Request.Query["notsent"] == "1" && ExportTargets.Count == 0;
         await audit.WriteAsync(User.Identity!.Name!, "view", "location", id.ToString(CultureInfo.InvariantCulture), Dossier.Flag is { } f ? $"flag {f.Id}" : null, ct);
         return Page();
     }
@@ -125,6 +138,11 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             if (parsed == ReviewAction.ProposeInspection && exports.Targets.Count > 0)
             {
                 await exports.RequestAsync(Dossier.Flag.Id, User.Identity!.Name!, Role, ct);
+            }
+            else if (parsed == ReviewAction.ProposeInspection)
+            {
+                // Never let a proposal look sent: the page says that no case system is configured and nothing went out.
+                return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}?notsent=1#review");
             }
             return Redirect($"/locations/{id.ToString(CultureInfo.InvariantCulture)}#review");
         }
@@ -366,6 +384,12 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         {
             return NotFound();
         }
+        if (PdfUnavailable is not null)
+        {
+            Error = PdfUnavailable;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
         byte[] bytes;
         try
         {
@@ -373,7 +397,7 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
         }
         catch (InvalidOperationException e)
         {
-            Error = e.Message; // no Chromium on this machine: the message says how to install it
+            Error = e.Message; // e.g. Chromium vanished after the page was loaded: the message says how to install it
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
@@ -399,6 +423,9 @@ public sealed class DetailsModel(DossierQuery query, ReviewWorkflow workflow, Au
             return false;
         }
         Dossier = LocationAccess.Within(dossier, userScope);
+        PdfUnavailable = chromium.Unavailable() is { } why
+            ? string.Format(CultureInfo.CurrentCulture, text["De PDF kan op deze server niet worden gemaakt: Chromium ontbreekt ({0}). Een beheerder installeert het met apt-get install chromium, of zet Browser:ChromiumPath op het pad van Chromium."].Value, why)
+            : null;
         Exports = dossier.Flag is { } flagged ? [.. (await exportRows.ForFlagAsync(flagged.Id, ct)).Reverse()] : [];
         Timeline = new StayTimeline(dossier.Stays);
         MaySeeImages = options.Value.MaySeeImages(User);

@@ -16,7 +16,7 @@ namespace AdWatch.Exports.Dossier;
 /// for the location's municipality (<see cref="ReferralDirectory"/>) comes right under the title, on the first page, in nl/en
 /// and, compactly, in es and pt for handing to the person at a control.
 /// </summary>
-public sealed class DossierDocument(ReferralDirectory referrals)
+public sealed partial class DossierDocument(ReferralDirectory referrals)
 {
     /// <summary>With the shipped <c>config/referrals.yaml</c>, for callers outside the container.</summary>
     public DossierDocument()
@@ -40,7 +40,7 @@ public sealed class DossierDocument(ReferralDirectory referrals)
             .Append("<title>").Append(E("AdWatch dossier " + (flag is null ? "" : Lead.IdOf(flag.Id)))).Append("</title><style>").Append(Style)
             .Append("</style></head><body>");
         b.Append("<p class=\"banner\" role=\"note\">").Append(E(BannerDutch)).Append("<br>").Append(E(BannerEnglish)).Append("</p>");
-        b.Append("<h1>AdWatch dossier — ").Append(E(dossier.Label)).Append("</h1>");
+        b.Append("<h1>AdWatch dossier — ").Append(Cell(dossier.Label)).Append("</h1>");
         Referral(b, referrals.For(place.MunicipalityCode));
         b.Append("<dl>");
         Item(b, "Signaal / lead", flag is null ? "—" : Lead.IdOf(flag.Id));
@@ -89,8 +89,10 @@ public sealed class DossierDocument(ReferralDirectory referrals)
         Table(b, "Telefoonnummers / phones", ["E.164", "Status", "Hier / here", "Totaal / total", "Elders gezien / seen elsewhere"],
             dossier.Phones.Select(p => new[] { p.E164, p.Status, p.AdsHere.ToString(CultureInfo.InvariantCulture), p.AdsTotal.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", p.Elsewhere.Select(e => e.PlaceLabel)) }));
-        Table(b, "Gekoppelde locaties / linked locations", ["Locatie / location", "Via", "Gedeelde adverteerders / shared advertisers"],
-            dossier.LinkedLocations.Select(l => new[] { l.Label, l.Via, l.SharedAdvertisers.ToString(CultureInfo.InvariantCulture) }));
+        // As on the dossier page: the linked locations, then the operators (one booking phone behind several advertisers here).
+        Table(b, "Gekoppelde locaties en tussenpersonen / linked locations and operators", ["Locatie of tussenpersoon / location or operator", "Via", "Gedeelde adverteerders / shared advertisers"],
+            dossier.LinkedLocations.Select(l => new[] { l.Label, l.Via, l.SharedAdvertisers.ToString(CultureInfo.InvariantCulture) })
+                .Concat(dossier.Operators.Select(o => new[] { "Tussenpersoon / operator " + o.Phone, "operator", string.Join(", ", o.Advertisers) })));
         Table(b, "Beoordeling / review", ["Wanneer / when", "Wie / who", "Van / from", "Naar / to", "Notitie / note"],
             dossier.Reviews.Select(r => new[] { T(r.At), r.Actor, r.FromStatus.ToText(), r.ToStatus.ToText(), r.Note ?? "" }));
         b.Append("<p class=\"banner\">").Append(E(BannerDutch)).Append("</p></body></html>");
@@ -164,7 +166,7 @@ public sealed class DossierDocument(ReferralDirectory referrals)
             b.Append("<tr>");
             foreach (var cell in row)
             {
-                b.Append("<td>").Append(E(cell)).Append("</td>");
+                b.Append("<td>").Append(Cell(cell)).Append("</td>");
             }
             b.Append("</tr>");
         }
@@ -178,17 +180,71 @@ public sealed class DossierDocument(ReferralDirectory referrals)
     // Every text through VisibleText: a bidi control (U+202E) from an ad is printed as a marker, never reorders a cell.
     private static string E(string text) => Html.Encode(VisibleText.Show(text)!);
 
+    /// <summary>
+    /// A cell's text, encoded: each E.164 number kept on one line (cells otherwise break anywhere, so a narrow column
+    /// printed "+3161555056 / 5", two numbers), and emoji shown with <see cref="Emoji"/>.
+    /// </summary>
+    private static string Cell(string text)
+    {
+        var b = new StringBuilder();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match m in PhonePattern().Matches(text))
+        {
+            b.Append(Emoji(text[at..m.Index])).Append("<span class=\"nowrap\">").Append(E(m.Value)).Append("</span>");
+            at = m.Index + m.Length;
+        }
+        return b.Append(Emoji(text[at..])).ToString();
+    }
+
+    /// <summary>
+    /// Text, encoded, each emoji followed by its code point (<c>💋 (U+1F48B)</c>): a server without an emoji font
+    /// prints no glyph at all, and a printed or black-and-white copy must still say what the ad showed.
+    /// </summary>
+    private static string Emoji(string text)
+    {
+        if (!text.EnumerateRunes().Any(IsEmoji))
+        {
+            return E(text);
+        }
+        var b = new StringBuilder(text.Length + 32);
+        var plain = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsEmoji(rune))
+            {
+                b.Append(E(plain.ToString())).Append("<span class=\"emoji\">").Append(E(rune.ToString())).Append("</span><span class=\"cp\"> (U+")
+                    .Append(rune.Value.ToString("X4", CultureInfo.InvariantCulture)).Append(")</span>");
+                plain.Clear();
+            }
+            else
+            {
+                plain.Append(rune.ToString());
+            }
+        }
+        return b.Append(E(plain.ToString())).ToString();
+    }
+
+    /// <summary>Pictographs (U+1F000 and up) and the older dingbat and symbol blocks emoji use; not letters, digits or punctuation.</summary>
+    private static bool IsEmoji(System.Text.Rune rune) =>
+        Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol
+        && (rune.Value >= 0x1F000 || rune.Value is >= 0x2600 and <= 0x27BF or >= 0x2B00 and <= 0x2BFF);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+[0-9]{6,15}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PhonePattern();
+
     private static string T(DateTimeOffset at) => AnalysisReport.Time(at);
 
     private static string D(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // No ligatures: a SHA-256 with "ff" or "fi" in it must read, and copy, as those letters, not as one glyph (U+FB00).
     private const string Style = """
-        body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:10pt;margin:0;font-variant-ligatures:none}
+        body{font-family:"DejaVu Sans",Arial,sans-serif,"Noto Color Emoji";font-size:10pt;margin:0;font-variant-ligatures:none}
         .banner{border:2px solid #a00;background:#fee;color:#700;padding:6pt;font-weight:bold;text-align:center}
         h1{font-size:15pt}h2{font-size:12pt;margin-top:14pt}
         dl{display:grid;grid-template-columns:max-content auto;gap:2pt 10pt}dt{font-weight:bold}dd{margin:0}
         table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:2pt 4pt;text-align:left;vertical-align:top;word-break:break-all;white-space:pre-line}
+        span.nowrap{white-space:nowrap;word-break:keep-all}.cp{font-size:7pt;color:#444}
+        .emoji{font-family:"Noto Color Emoji","Apple Color Emoji","Segoe UI Emoji","Symbola",sans-serif}
         thead{display:table-header-group}tr{page-break-inside:avoid}
         .referral{border:2px solid #064;background:#efe;padding:4pt 8pt;margin:8pt 0;page-break-inside:avoid}
         .referral h2{margin-top:2pt}.referral ul{margin:2pt 0;padding-left:14pt}.referral li{margin-bottom:3pt}
