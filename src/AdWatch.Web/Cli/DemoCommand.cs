@@ -38,12 +38,18 @@ internal static class DemoCommand
                 {
                     if (!Console.IsErrorRedirected && !settings.Verbose)
                     {
-                        // On a terminal the replay shows its progress line and summary only. Its synthetic sites shrink by design,
-                        // which crawler health warns about per run; the dashboard's crawler page shows those runs. As a default,
-                        // so an explicit Logging:LogLevel still wins.
+                        // On a terminal the replay shows its progress line, summary and accounts only. Its synthetic sites shrink
+                        // by design, which crawler health warns about per run (the dashboard's crawler page shows those runs); it
+                        // turns the purge off itself, and its throw-away keys need no encryption. As defaults, so an explicit
+                        // Logging:LogLevel still wins.
                         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
                         {
-                            InitialData = [new($"Logging:LogLevel:{typeof(AdWatch.Crawling.CrawlRunner).FullName}", "Error")],
+                            InitialData =
+                            [
+                                new($"Logging:LogLevel:{typeof(AdWatch.Crawling.CrawlRunner).FullName}", "Error"),
+                                new($"Logging:LogLevel:{typeof(AdWatch.Jobs.RetentionScheduler).FullName}", "Error"),
+                                new("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error"),
+                            ],
                         });
                     }
                     builder.Configuration.AddInMemoryCollection([

@@ -5,7 +5,8 @@ namespace AdWatch.IntegrationTests.Cli;
 
 /// <summary>
 /// What a person sees on a terminal, read from the screen of a pseudo-terminal (tmux): the demo shows one progress line and
-/// its summary, no log lines; warnings pass above the progress line whole; <c>--verbose</c> brings the logs back.
+/// its summary, no log lines; warnings pass above the progress line whole; <c>--verbose</c> brings the logs back; the set-up
+/// link and the demo's accounts stand out.
 /// </summary>
 public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen demo) : IClassFixture<TerminalOutputTests.DemoScreen>, IDisposable
 {
@@ -80,6 +81,44 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
         verbose.ShouldContain(l => l.StartsWith("info: Applied migration 0001", StringComparison.Ordinal), Show(verbose));
     }
 
+    [Fact]
+    public async Task Serve_ShowsTheSetupLink_OnALineOfItsOwn_UnderAHeading()
+    {
+        if (!Pty.Available)
+        {
+            Assert.Skip($"needs tmux at {Pty.Tmux} (apt-get install tmux).");
+        }
+        var port = LoopbackPort.Free();
+
+        // 80 columns: the link is longer than many terminals are wide, and must still be one line to copy or click.
+        var (_, screen) = await Pty.RunAsync(_dir.FullName, null, ["--db", "setup.db", "serve", "--urls", $"http://127.0.0.1:{port}"], Limit,
+            until: s => s.Any(l => l.StartsWith("http", StringComparison.Ordinal)), width: 80);
+
+        var heading = screen.FindIndex(l => l.StartsWith("── No accounts yet ─", StringComparison.Ordinal));
+        heading.ShouldBeGreaterThanOrEqualTo(0, Show(screen));
+        screen[heading + 1].ShouldBe("Create the administrator within 24 h (the link works once):", Show(screen));
+        screen[heading + 2].ShouldMatch($@"^http://127\.0\.0\.1:{port}/account/setup\?token=[A-Za-z0-9_-]{{20,}}$", Show(screen));
+        screen.Where(l => LogLine().IsMatch(l)).ShouldBeEmpty(Show(screen));
+    }
+
+    [Fact]
+    public async Task Demo_ShowsItsAccounts_InATable_WithoutLogLines()
+    {
+        if (!Pty.Available)
+        {
+            Assert.Skip($"needs tmux at {Pty.Tmux} (apt-get install tmux).");
+        }
+        var port = LoopbackPort.Free();
+
+        var (_, screen) = await Pty.RunAsync(_dir.FullName, NoBrowser, ["demo", "--urls", $"http://127.0.0.1:{port}"], Limit,
+            until: s => s.Contains("Press Ctrl+C to stop."));
+
+        screen.ShouldContain($"Dashboard: http://127.0.0.1:{port} — sign in with one of these demo accounts:", Show(screen));
+        screen.Select(l => AccountRow().Match(l)).Where(m => m.Success).Select(m => m.Groups["name"].Value).Order()
+            .ShouldBe(["analist", "analist-ermelo", "beheerder", "coordinator", "politie"], Show(screen));
+        screen.Where(l => LogLine().IsMatch(l)).ShouldBeEmpty(Show(screen));
+    }
+
     private static string Show(List<string> screen) => "the screen:\n" + string.Join('\n', screen);
 
     /// <summary>The progress line: label, bar, percentage and elapsed time.</summary>
@@ -90,11 +129,25 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
     [GeneratedRegex(@"^(\s*(trce|dbug|info|warn|fail|crit|debug|warning|error):|\d\d:\d\d:\d\d\s|\s*\{"")")]
     private static partial Regex LogLine();
 
+    /// <summary>A row of the demo's account table: name, this run's password, role, organisation.</summary>
+    [GeneratedRegex(@"^│ (?<name>[a-z-]+)\s+│ [a-z2-9]{20}\s+│ (analyst|coordinator|admin)\s+│ [a-z0-9-]+\s+│$")]
+    private static partial Regex AccountRow();
+
     /// <summary>A crawler health warning from its first word to its last, nothing of the progress line in it.</summary>
     [GeneratedRegex(@"^warning: Crawler health warning for [a-z-]+, run \d+ is suspect and removes no ads: \d+ ads, below 50 % of the rolling median \d+$")]
     private static partial Regex HealthWarning();
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose()
+    {
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // a served process may still hold its database for a moment after the terminal closed
+        }
+    }
 
     /// <summary>One run of <c>adwatch demo --no-serve</c> on a 140 × 60 terminal, shared by the tests that read its screen.</summary>
     public sealed class DemoScreen : IAsyncLifetime
