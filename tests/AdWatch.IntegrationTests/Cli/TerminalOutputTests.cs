@@ -98,7 +98,8 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
         heading.ShouldBeGreaterThanOrEqualTo(0, Show(screen));
         screen[heading + 1].ShouldBe("Create the administrator within 24 h (the link works once):", Show(screen));
         screen[heading + 2].ShouldMatch($@"^http://127\.0\.0\.1:{port}/account/setup\?token=[A-Za-z0-9_-]{{20,}}$", Show(screen));
-        screen.Where(l => LogLine().IsMatch(l)).ShouldBeEmpty(Show(screen));
+        // A real server's warnings stay (here: its data-protection keys are not encrypted); Hangfire's start-up chatter does not.
+        screen.Where(l => LogLine().IsMatch(l) && !l.StartsWith("warning: ", StringComparison.Ordinal)).ShouldBeEmpty(Show(screen));
     }
 
     [Fact]
@@ -114,8 +115,8 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
             until: s => s.Contains("Press Ctrl+C to stop."));
 
         screen.ShouldContain($"Dashboard: http://127.0.0.1:{port} — sign in with one of these demo accounts:", Show(screen));
-        screen.Select(l => AccountRow().Match(l)).Where(m => m.Success).Select(m => m.Groups["name"].Value).Order()
-            .ShouldBe(["analist", "analist-ermelo", "beheerder", "coordinator", "politie"], Show(screen));
+        string.Join(", ", screen.Select(l => AccountRow().Match(l)).Where(m => m.Success).Select(m => m.Groups["name"].Value).Order(StringComparer.Ordinal))
+            .ShouldBe("analist, analist-ermelo, beheerder, coordinator, politie", Show(screen));
         screen.Where(l => LogLine().IsMatch(l)).ShouldBeEmpty(Show(screen));
     }
 
