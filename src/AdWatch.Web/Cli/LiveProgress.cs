@@ -14,9 +14,8 @@ internal sealed class LiveProgress : IDisposable
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _display;
     private readonly ProgressTask _task;
-    private volatile string _status = "";
-
     private readonly int _fixedWidth;
+    private volatile string _status = "";
 
     private LiveProgress(string label)
     {
@@ -41,7 +40,9 @@ internal sealed class LiveProgress : IDisposable
             await _done.Task;
             context.Refresh();
         });
-        _task = started.Task.GetAwaiter().GetResult();
+        // A display that cannot start (another live display runs) must fail here, not leave the verb waiting for its task.
+        Task.WhenAny(started.Task, _display).GetAwaiter().GetResult();
+        _task = started.Task.IsCompletedSuccessfully ? started.Task.Result : throw _display.Exception!.InnerException!;
     }
 
     public static LiveProgress Start(string label) => new(label);
