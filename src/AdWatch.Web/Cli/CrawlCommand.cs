@@ -32,7 +32,7 @@ internal static class CrawlCommand
                 result = await host.Services.GetRequiredService<CrawlRunner>().RunAsync(definition, r.GetValue(now), "cli", ct,
                     new Progress<CrawlProgress>(p => progress.Report($"{p.Done} done, {p.Open} open — {p.LastOutcome} {p.LastUrl}",
                         p.Done + p.Open > 0 ? (double)p.Done / (p.Done + p.Open) : null)));
-                progress.Complete($"run {result.RunId} {result.Status}{(result.Resumed ? " (resumed)" : "")}");
+                progress.Complete($"run {result.RunId} {result.Status}{(result.Resumed ? " (resumed)" : "")}", finished: result.Failure is null);
             }
             if (result.Failure is { } failure)
             {

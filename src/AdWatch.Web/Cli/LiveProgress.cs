@@ -57,12 +57,18 @@ internal sealed class LiveProgress : IDisposable
         }
     }
 
-    /// <summary>Shows the bar full, without a status (the caller prints the final status as a line of its own), and ends it.</summary>
-    public void Complete()
+    /// <summary>
+    /// Ends the display without a status (the caller prints the final one as a line of its own): the bar full when the work is
+    /// <paramref name="finished"/>, else where it stopped.
+    /// </summary>
+    public void Complete(bool finished)
     {
         _status = "";
         _task.IsIndeterminate = false;
-        _task.Value = 1;
+        if (finished)
+        {
+            _task.Value = 1;
+        }
         Dispose();
     }
 

@@ -41,10 +41,13 @@ internal sealed class TerminalProgress : IDisposable
         }
     }
 
-    /// <summary>Ends the progress with a final status that is always shown, as a line of its own.</summary>
-    public void Complete(string status)
+    /// <summary>
+    /// Ends the progress with a final status that is always shown, as a line of its own; a bar that is not
+    /// <paramref name="finished"/> (a failed run) is not shown full.
+    /// </summary>
+    public void Complete(string status, bool finished = true)
     {
-        _live?.Complete();
+        _live?.Complete(finished);
         Console.Error.WriteLine($"{_label}: {status}");
     }
 
