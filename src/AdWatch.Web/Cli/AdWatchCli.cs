@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace AdWatch.Web.Cli;
 
-/// <summary>The <c>adwatch</c> command line: one verb per file, global <c>--db</c> and <c>--config</c>.</summary>
+/// <summary>The <c>adwatch</c> command line: one verb per file, global <c>--db</c>, <c>--config</c> and <c>--verbose</c>.</summary>
 internal static class AdWatchCli
 {
     public static async Task<int> RunAsync(string[] args)
@@ -14,6 +14,7 @@ internal static class AdWatchCli
         {
             global.Db,
             global.Config,
+            global.Verbose,
         };
 
         var serve = ServeCommand.Create(global);

@@ -26,10 +26,14 @@ internal static class CrawlCommand
                 $"no site named '{name}'. Known sites: {string.Join(", ", catalog.All.Select(s => s.Name))} (one YAML file per site in the crawlers folder).");
             var time = host.Services.GetRequiredService<TimeProvider>();
 
-            var progress = new TerminalProgress($"crawl {name}", time);
-            var result = await host.Services.GetRequiredService<CrawlRunner>().RunAsync(definition, r.GetValue(now), "cli", ct,
-                new Progress<CrawlProgress>(p => progress.Report($"{p.Done} done, {p.Open} open — {p.LastOutcome} {p.LastUrl}")));
-            progress.Complete($"run {result.RunId} {result.Status}{(result.Resumed ? " (resumed)" : "")}");
+            CrawlRunResult result;
+            using (var progress = new TerminalProgress($"crawl {name}", time))
+            {
+                result = await host.Services.GetRequiredService<CrawlRunner>().RunAsync(definition, r.GetValue(now), "cli", ct,
+                    new Progress<CrawlProgress>(p => progress.Report($"{p.Done} done, {p.Open} open — {p.LastOutcome} {p.LastUrl}",
+                        p.Done + p.Open > 0 ? (double)p.Done / (p.Done + p.Open) : null)));
+                progress.Complete($"run {result.RunId} {result.Status}{(result.Resumed ? " (resumed)" : "")}", finished: result.Failure is null);
+            }
             if (result.Failure is { } failure)
             {
                 var overridden = host.Services.GetRequiredService<IOptions<SitesOptions>>().Value.BaseUrlOverrides.ContainsKey(name);
@@ -39,7 +43,7 @@ internal static class CrawlCommand
             }
             Console.WriteLine(CrawlSummary.Describe(result));
 
-            var extraction = new TerminalProgress("extract", time);
+            using var extraction = new TerminalProgress("extract", time);
             var extracted = await host.Services.GetRequiredService<ExtractionPass>().RunAsync(ct, new Progress<int>(n => extraction.Report($"{n} versions")));
             extraction.Complete($"{extracted} new or changed ad versions extracted");
             return result.Status is "completed" or "suspect" ? ExitCodes.Ok : ExitCodes.Failure;

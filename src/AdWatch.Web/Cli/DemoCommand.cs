@@ -34,12 +34,31 @@ internal static class DemoCommand
             await ResetAsync(settings.DatabasePath!, ct);
 
             var app = WebApp.Build(settings, r.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? ServeCommand.DefaultUrl,
-                builder => builder.Configuration.AddInMemoryCollection([
-                    // The demo's sites live only while it replays 2023; and its data is from 2023, which the nightly
-                    // purge would measure against today's clock.
-                    new("Jobs:ScheduleCrawls", "false"),
-                    new("Retention:Enabled", "false"),
-                ]));
+                builder =>
+                {
+                    if (!Console.IsErrorRedirected && !settings.Verbose)
+                    {
+                        // On a terminal the replay shows its progress line, summary and accounts only. Its synthetic sites shrink
+                        // by design, which crawler health warns about per run (the dashboard's crawler page shows those runs); it
+                        // turns the purge off itself, and its throw-away keys need no encryption. As defaults, so an explicit
+                        // Logging:LogLevel still wins.
+                        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+                        {
+                            InitialData =
+                            [
+                                new($"Logging:LogLevel:{typeof(AdWatch.Crawling.CrawlRunner).FullName}", "Error"),
+                                new($"Logging:LogLevel:{typeof(AdWatch.Jobs.RetentionScheduler).FullName}", "Error"),
+                                new("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error"),
+                            ],
+                        });
+                    }
+                    builder.Configuration.AddInMemoryCollection([
+                        // The demo's sites live only while it replays 2023; and its data is from 2023, which the nightly
+                        // purge would measure against today's clock.
+                        new("Jobs:ScheduleCrawls", "false"),
+                        new("Retention:Enabled", "false"),
+                    ]);
+                });
             await AppHost.MigrateAsync(app.Services, ct);
             await using var sites = await DemoSiteHost.StartAsync(Harderwijk2023Scenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, ct);
             var runner = ActivatorUtilities.CreateInstance<DemoRunner>(app.Services);
@@ -62,13 +81,7 @@ internal static class DemoCommand
             // The year's flags as alerts in the demo accounts' inboxes (/inbox), as the job after each analysis would raise them.
             await app.Services.GetRequiredService<AdWatch.Alerts.AlertScan>().ScanAsync(ct);
             await app.StartAsync(ct);
-            var url = DashboardUrl(app);
-            Console.WriteLine($"Dashboard: {url} — sign in with one of these demo accounts (new passwords every run):");
-            foreach (var (name, role, organisation, password) in accounts)
-            {
-                Console.WriteLine($"  {name,-14} {password}   ({role}, {organisation})");
-            }
-            Console.WriteLine("Press Ctrl+C to stop.");
+            Announcement.DemoAccounts(DashboardUrl(app), accounts);
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });

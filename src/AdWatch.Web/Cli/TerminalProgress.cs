@@ -1,72 +1,55 @@
 namespace AdWatch.Web.Cli;
 
 /// <summary>
-/// Progress of a long-running verb on standard error: one line redrawn in place on a terminal (at most 10 times a
-/// second), plain lines at most every <see cref="PlainInterval"/> otherwise, so logs and CI output stay readable.
+/// Progress of a long-running verb on standard error. On a terminal, one live line drawn by Spectre.Console
+/// (<see cref="LiveProgress"/>) that log lines pass above, never through; otherwise plain lines at most every
+/// <see cref="PlainInterval"/>, so logs and CI output stay readable. Dispose it on every path: it restores the cursor.
 /// </summary>
-internal sealed class TerminalProgress(string label, TimeProvider time)
+internal sealed class TerminalProgress : IDisposable
 {
     public static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan TerminalInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly bool _terminal = !Console.IsErrorRedirected;
+    private readonly string _label;
+    private readonly TimeProvider _time;
+    private readonly LiveProgress? _live;
     private readonly Lock _gate = new();
     private DateTimeOffset _last = DateTimeOffset.MinValue;
-    private int _width;
 
-    public void Report(string status)
+    public TerminalProgress(string label, TimeProvider time)
     {
+        (_label, _time) = (label, time);
+        _live = Console.IsErrorRedirected ? null : LiveProgress.Start(label);
+    }
+
+    /// <summary>The current status; <paramref name="fraction"/> (0–1) fills the bar when the total is known.</summary>
+    public void Report(string status, double? fraction = null)
+    {
+        if (_live is not null)
+        {
+            _live.Report(status, fraction);
+            return;
+        }
         lock (_gate)
         {
-            var now = time.GetUtcNow();
-            if (now - _last < (_terminal ? TerminalInterval : PlainInterval))
+            var now = _time.GetUtcNow();
+            if (now - _last < PlainInterval)
             {
                 return;
             }
             _last = now;
-            Write(status);
+            Console.Error.WriteLine($"{_label}: {status}");
         }
     }
 
-    /// <summary>Ends the progress line with a final status that is always shown.</summary>
-    public void Complete(string status)
+    /// <summary>
+    /// Ends the progress with a final status that is always shown, as a line of its own; a bar that is not
+    /// <paramref name="finished"/> (a failed run) is not shown full.
+    /// </summary>
+    public void Complete(string status, bool finished = true)
     {
-        lock (_gate)
-        {
-            Write(status);
-            if (_terminal)
-            {
-                Console.Error.WriteLine();
-            }
-        }
+        _live?.Complete(finished);
+        Console.Error.WriteLine($"{_label}: {status}");
     }
 
-    private void Write(string status)
-    {
-        var line = $"{label}: {status}";
-        if (!_terminal)
-        {
-            Console.Error.WriteLine(line);
-            return;
-        }
-        var max = Math.Max(20, SafeWindowWidth() - 1);
-        if (line.Length > max)
-        {
-            line = line[..(max - 1)] + "…";
-        }
-        Console.Error.Write("\r" + line.PadRight(_width));
-        _width = line.Length;
-    }
-
-    private static int SafeWindowWidth()
-    {
-        try
-        {
-            return Console.WindowWidth;
-        }
-        catch (IOException)
-        {
-            return 120;
-        }
-    }
+    public void Dispose() => _live?.Dispose();
 }

@@ -59,7 +59,8 @@ internal sealed class DemoRunner(
         }
 
         var scenario = host.Scenario;
-        var progress = new TerminalProgress("demo", time);
+        using var progress = new TerminalProgress("demo", time);
+        var daysDone = 0;
         // Wall time per phase, printed at the end: the browser half is what the demo's 3-minute budget is about.
         var spent = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         void Spent(string phase, long since) => spent[phase] = spent.GetValueOrDefault(phase) + time.GetElapsedTime(since);
@@ -92,7 +93,8 @@ internal sealed class DemoRunner(
             var extracted = await extraction.RunAsync(ct);
             Spent("extraction", extracting);
             var browserRun = js is null ? "" : $"; {Describe(js)}";
-            progress.Report($"{day:yyyy-MM-dd}: {Describe(http)}{browserRun}; {Describe(reveal!)}; {extracted} versions extracted");
+            progress.Report($"{day:yyyy-MM-dd}: {Describe(http)}{browserRun}; {Describe(reveal!)}; {extracted} versions extracted",
+                (double)++daysDone / scenario.Days);
             if (day.Day == 1 && day > scenario.StartDate)
             {
                 // As the job after each crawl would, once a simulated month: the replay also proves that a year of runs, each

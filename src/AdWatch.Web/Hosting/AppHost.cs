@@ -1,6 +1,5 @@
 using AdWatch.Storage;
 using AdWatch.Web.Cli;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace AdWatch.Web.Hosting;
@@ -27,8 +26,9 @@ internal static class AppHost
     /// Configuration order, lowest first: code defaults, adwatch.json, the standard unprefixed <c>Section__Key</c> environment
     /// variables (as containers and Kubernetes set them), <c>ADWATCH__Section__Key</c> variables, then <c>--db</c>. The host's own
     /// defaults add the unprefixed variables before the file; they are added again after it, so a variable beats the file.
+    /// <paramref name="service"/>: a long-running <c>serve</c> or <c>demo</c>, whose redirected logs operators collect.
     /// </summary>
-    public static void Configure(IHostApplicationBuilder builder, AppSettings settings)
+    public static void Configure(IHostApplicationBuilder builder, AppSettings settings, bool service = false)
     {
         var configFile = ConfigFile.Resolve(settings.ConfigPath);
         if (configFile is not null)
@@ -57,17 +57,7 @@ internal static class AppHost
                 ? configured : new StorageOptions().DatabasePath, "Storage:DatabasePath", createFolder: true);
         }
 
-        // Logs go to stderr so verbs that print JSON keep stdout clean; JSON lines when not on a terminal.
-        builder.Logging.ClearProviders();
-        if (Console.IsErrorRedirected)
-        {
-            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        }
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        ConsoleLogging.Configure(builder, settings, service);
 
         // Before every other start-up validation: a misspelled key explains a setting that "does not apply" better than its default's error.
         builder.Services.AddSingleton(new UnknownSettingsCheck.Sources(configFile));

@@ -27,7 +27,7 @@ internal static class WebApp
             // wwwroot travels with the binary, like config/, so `adwatch` serves its CSS from any working directory.
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        AppHost.Configure(builder, settings);
+        AppHost.Configure(builder, settings, service: true);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.AddJobServer(runJobs: role != ServeRole.Web);
         builder.AddObservability();

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace AdWatch.Web.Security;
 
 /// <summary>
-/// First start with no accounts: prints ONE line with a one-time link to create the administrator. Nothing else can
-/// create the first account from the web, and the link stops working once any account exists.
+/// First start with no accounts: prints a one-time link to create the administrator (one line when piped, see
+/// <see cref="AdWatch.Web.Cli.Announcement"/>). Nothing else can create the first account from the web, and the link stops
+/// working once any account exists.
 /// </summary>
 internal sealed class SetupLinkAnnouncer(SetupTokenStore tokens, IServer server, IHostApplicationLifetime lifetime,
     IOptions<WebOptions> options, ILogger<SetupLinkAnnouncer> logger) : IHostedService
@@ -33,8 +34,7 @@ internal sealed class SetupLinkAnnouncer(SetupTokenStore tokens, IServer server,
             var hours = options.Value.SetupLinkHours;
             var token = await tokens.CreateAsync(TimeSpan.FromHours(hours), ct);
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
-            Console.Out.WriteLine($"No accounts yet: create the administrator within {hours} h at {BaseUrl(address)}/account/setup?token={token}");
-            await Console.Out.FlushAsync(ct);
+            AdWatch.Web.Cli.Announcement.SetupLink(hours, $"{BaseUrl(address)}/account/setup?token={token}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
