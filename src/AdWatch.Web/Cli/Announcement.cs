@@ -26,6 +26,22 @@ internal static class Announcement
         console.Write(new Rule { Style = new Style(Color.Yellow) });
     }
 
+    /// <summary>
+    /// Where a started <c>serve</c> answers, on a terminal only: piped, the server's own "Now listening on" log line (kept at
+    /// Information there) says it, and a script reading standard output expects nothing else.
+    /// </summary>
+    public static void Serving(Hosting.ServeRole role, string url)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            return;
+        }
+        var console = TerminalConsole.Out;
+        console.MarkupLine(role == Hosting.ServeRole.Worker
+            ? $"AdWatch worker: runs the scheduled jobs; health and metrics at [bold]{Markup.Escape(url + "/health/ready")}[/]. [dim]Ctrl+C stops it.[/]"
+            : $"AdWatch serves the dashboard at [bold link]{Markup.Escape(url)}[/]{(role == Hosting.ServeRole.Web ? " (jobs run in the worker processes)" : "")}. [dim]Ctrl+C stops it.[/]");
+    }
+
     /// <summary>The demo dashboard's address and its accounts with this run's passwords.</summary>
     public static void DemoAccounts(string url, IReadOnlyList<(string Name, string Role, string Organisation, string Password)> accounts)
     {

@@ -81,16 +81,12 @@ internal static class DemoCommand
             // The year's flags as alerts in the demo accounts' inboxes (/inbox), as the job after each analysis would raise them.
             await app.Services.GetRequiredService<AdWatch.Alerts.AlertScan>().ScanAsync(ct);
             await app.StartAsync(ct);
-            Announcement.DemoAccounts(DashboardUrl(app), accounts);
+            Announcement.DemoAccounts(ServeCommand.ListenUrl(app), accounts);
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static string DashboardUrl(WebApplication app) => SetupLinkAnnouncer.BaseUrl(
-        app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
-            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? ServeCommand.DefaultUrl);
 
     /// <summary>
     /// The demo starts from an empty database every time. It only ever deletes a database that holds nothing but demo

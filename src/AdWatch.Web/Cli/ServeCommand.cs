@@ -35,7 +35,16 @@ internal static class ServeCommand
         }
         using var held = app.Services.GetRequiredService<AdWatch.Storage.Database>().FilePath is { } file ? ServeLock.Acquire(file) : null;
         await AppHost.MigrateAsync(app.Services, ct);
-        await app.RunAsync(ct);
+        await app.StartAsync(ct);
+        // On a terminal the "Now listening" log lines are off (below Warning): say once where AdWatch answers.
+        Announcement.Serving(role, ListenUrl(app));
+        await app.WaitForShutdownAsync(ct);
+        await app.DisposeAsync();
         return ExitCodes.Ok;
     }
+
+    /// <summary>The address a browser can open for a started app (a wildcard listen address becomes localhost).</summary>
+    public static string ListenUrl(WebApplication app) => AdWatch.Web.Security.SetupLinkAnnouncer.BaseUrl(
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DefaultUrl);
 }

@@ -92,12 +92,15 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
 
         // 80 columns: the link is longer than many terminals are wide, and must still be one line to copy or click.
         var (_, screen) = await Pty.RunAsync(_dir.FullName, null, ["--db", "setup.db", "serve", "--urls", $"http://127.0.0.1:{port}"], Limit,
-            until: s => s.Any(l => l.StartsWith("http", StringComparison.Ordinal)), width: 80);
+            until: s => s.Any(l => l.StartsWith("http", StringComparison.Ordinal)) && s.Any(l => l.StartsWith("AdWatch serves", StringComparison.Ordinal)),
+            width: 80);
 
         var heading = screen.FindIndex(l => l.StartsWith("── No accounts yet ─", StringComparison.Ordinal));
         heading.ShouldBeGreaterThanOrEqualTo(0, Show(screen));
         screen[heading + 1].ShouldBe("Create the administrator within 24 h (the link works once):", Show(screen));
         screen[heading + 2].ShouldMatch($@"^http://127\.0\.0\.1:{port}/account/setup\?token=[A-Za-z0-9_-]{{20,}}$", Show(screen));
+        // Where it answers, once, though the "Now listening" log lines are off on a terminal.
+        screen.ShouldContain($"AdWatch serves the dashboard at http://127.0.0.1:{port}. Ctrl+C stops it.", Show(screen));
         // A real server's warnings stay (here: its data-protection keys are not encrypted); Hangfire's start-up chatter does not.
         screen.Where(l => LogLine().IsMatch(l) && !l.StartsWith("warning: ", StringComparison.Ordinal)).ShouldBeEmpty(Show(screen));
     }
