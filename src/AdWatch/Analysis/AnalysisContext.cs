@@ -63,10 +63,29 @@ internal sealed class AnalysisContext
 
     public string[] IndicatorsOf(long adId) => _indicators.GetValueOrDefault(adId) ?? [];
 
-    /// <summary>Labels of towns other than <paramref name="exceptTown"/> the advertiser named between two days, inclusive.</summary>
-    public List<string> TownsAround(string advertiserKey, int fromDay, int toDay, string exceptTown) =>
+    /// <summary>Towns (key and label) other than <paramref name="exceptTown"/> the advertiser named between two days, inclusive.</summary>
+    public List<(string Town, string Label)> TownsAround(string advertiserKey, int fromDay, int toDay, string exceptTown) =>
         [.. (Towns.GetValueOrDefault(advertiserKey) ?? []).Where(e => e.Overlaps(fromDay, toDay) && e.Town != exceptTown)
-            .Select(e => e.Label).Distinct(StringComparer.Ordinal)];
+            .Select(e => (e.Town, e.Label)).Distinct()];
+
+    /// <summary>
+    /// The labels of <paramref name="towns"/>, each stop named once: a district written as "Lelystad-Centrum" is left out when
+    /// its town "Lelystad" is listed too, if both lie in one municipality or the district is no known place (no municipality
+    /// for it). Known towns of other municipalities never fold ("Bergen op Zoom" is not "Bergen").
+    /// </summary>
+    public static List<string> TownNames(IEnumerable<(string Town, string Label)> towns)
+    {
+        var named = towns.Distinct().ToList();
+        return [.. named.Where(d => !named.Any(t => IsDistrictOf(d.Label, t.Label)
+                                                     && (d.Town == t.Town || d.Town.StartsWith(UnknownTownPrefix, StringComparison.Ordinal))))
+            .Select(d => d.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The <see cref="InputPlace.TownKey"/> of a town without a municipality code.</summary>
+    private const string UnknownTownPrefix = "place:";
+
+    private static bool IsDistrictOf(string district, string town) =>
+        district.Length > town.Length + 1 && district.StartsWith(town, StringComparison.OrdinalIgnoreCase) && district[town.Length] is '-' or ' ';
 }
 
 /// <summary>An advertiser named a town from one day to another (the days of one ad version), inclusive.</summary>

@@ -58,7 +58,7 @@ internal sealed class FlagScorer(AnalysisOptions options, AnalysisContext contex
         }
 
         // Touring: seen in another town around the stay.
-        var touring = new SortedDictionary<string, (List<string> Towns, ResultStay Stay)>(StringComparer.Ordinal);
+        var touring = new SortedDictionary<string, (List<(string Town, string Label)> Towns, ResultStay Stay)>(StringComparer.Ordinal);
         foreach (var stay in shortStays)
         {
             var towns = context.TownsAround(stay.AdvertiserKey, stay.StartDay - options.TouringWindowDays, stay.EndDay + options.TouringWindowDays,
@@ -76,7 +76,7 @@ internal sealed class FlagScorer(AnalysisOptions options, AnalysisContext contex
                 [.. touring.Values.Select(t => AnalysisDays.Range(t.Stay.StartDay, t.Stay.EndDay))],
                 [.. touring.Keys.SelectMany(context.PhonesOf).Distinct().Order(StringComparer.Ordinal)]),
                 touring.Count, advertisers.Count, options.TouringWindowDays,
-                string.Join(", ", touring.Values.SelectMany(t => t.Towns).Distinct().Order(StringComparer.Ordinal))));
+                string.Join(", ", AnalysisContext.TownNames(touring.Values.SelectMany(t => t.Towns)))));
         }
 
         // Operator: one phone behind several of the advertisers here.

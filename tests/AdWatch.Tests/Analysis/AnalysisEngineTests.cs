@@ -73,6 +73,23 @@ public sealed class AnalysisEngineTests
     }
 
     [Fact]
+    public void Run_NamesEachOtherTownOnce_FoldingADistrictIntoItsListedTown_ButNotAnotherMunicipality()
+    {
+        // Lelystad written plain by one ad and as "Lelystad-Centrum" by another (of another advertiser, too) is one stop;
+        // Bergen op Zoom is not Bergen.
+        var (t, _, _) = RotationHouse();
+        t.Ad(25, 2, "Ana", "+5511911111111", t.Town("Lelystad", "GM0995"), PhotoAna);
+        t.Ad(26, 2, "Ana", "+5511911111111", t.Town("Lelystad Haven", null), PhotoAna); // no known place: no municipality
+        t.Ad(8, 2, "Bella", "+31622222222", t.Town("Lelystad-Centrum", "GM0995"), PhotoBella);
+        t.Ad(9, 3, "Bella", "+31622222222", t.Town("Bergen", "GM0373"), PhotoBella);
+        t.Ad(10, 3, "Bella", "+31622222222", t.Town("Bergen op Zoom", "GM0748"), PhotoBella);
+
+        var reason = t.Run(30).Flagged.Single().Flag!.Reasons.Single(r => r.Code == "touring");
+
+        reason.Dutch.ShouldBe("2 van de 4 adverteerders werden binnen 14 dagen ook elders gezien (Bergen, Bergen op Zoom, Lelystad).");
+    }
+
+    [Fact]
     public void Run_KeepsFlagging_WhenTheRotationWindowLiesBeforeTheLast90Days()
     {
         var (t, _, ads) = RotationHouse();

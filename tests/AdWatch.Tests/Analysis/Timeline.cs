@@ -41,7 +41,7 @@ internal sealed class Timeline
     /// <summary>An analyst recorded <paramref name="address"/> for the unresolved place <paramref name="unresolved"/>.</summary>
     public void Resolve(long unresolved, long address) => _resolutions[unresolved] = address;
 
-    public long Town(string place, string municipality) =>
+    public long Town(string place, string? municipality) =>
         AddPlace(new InputPlace(_places.Count + 1, $"place:{municipality}:{place.ToUpperInvariant()}", place, new(GeoPrecision.Place, null, null, null, place,
             municipality, municipality is "GM0243" or "GM0233" or "GM0273")));
 
