@@ -122,9 +122,11 @@ public sealed class ExtractRunnerTests
         await lines.Writer.WriteAsync("""{"id": 1, "text": "bel 0612345678"}""", ct);
 
         var run = Runner().RunAsync(new ChannelReader(lines.Reader), output, TextWriter.Null, jsonl: true, ct);
-        while (stream.Writes.Count == 0 && !run.IsCompleted)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromMinutes(1)); // a bound on waiting, not a speed check: the line is due before the next read
+        while (stream.Writes.Count == 0 && !run.IsCompleted && !limit.IsCancellationRequested)
         {
-            await Task.Delay(20, ct);
+            await Task.Delay(20, CancellationToken.None);
         }
         var first = stream.Writes.ToList();
         lines.Writer.Complete();
