@@ -188,6 +188,14 @@ internal static class SyntheticAds
 
     private static readonly string[] Addresses = ["Stationsplein 3, 3841 AB Harderwijk", "Dorpsstraat 12 Ermelo", "3881 Putten", "Smeepoortstraat 40 Harderwijk", "3842 Hierden"];
 
+    public static int Generate(string[] args)
+    {
+        var ads = Array.IndexOf(args, "--ads") is var a and >= 0 ? int.Parse(args[a + 1], CultureInfo.InvariantCulture) : 100_000;
+        var output = Array.IndexOf(args, "--out") is var o and >= 0 ? args[o + 1] : "ads.jsonl";
+        Console.WriteLine($"{output}: {ads} ads, {Write(output, ads, seed: 17) / 1e6:F1} MB");
+        return 0;
+    }
+
     public static long Write(string path, int count, int seed)
     {
         var random = new Random(seed);
