@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "crawl-http" or "crawl-browser" => await AdWatch.Benchmarks.Crawling.CrawlBenchmark.RunAsync(args[0], args[1..]),
     "revisit-http" or "revisit-browser" => await AdWatch.Benchmarks.Crawling.RevisitBenchmark.RunAsync(args[0], args[1..]), // requests per daily revisit
     "extraction" => ExtractionBenchmark.Run(args[1..]), // ads/s for HTML pages and plain text; see run-extraction-benchmark.sh
+    "startup" or "extract-process" => ProcessBenchmark.Run(args[0], args[1..]), // whole-process adwatch extract vs the Python peer; see run-process-benchmark.sh
+    "synthetic-ads" => AdWatch.Benchmarks.Extraction.SyntheticAds.Generate(args[1..]), // --ads N --out FILE: the extract-process input, to profile by hand
     "parse" => AdWatch.Benchmarks.Html.ParseBenchmark.Run(args[1..]), // the HTML step on ordinary and hostile pages
     "ocr" => await OcrBenchmark.RunAsync(args[1..]), // ms per image and images/s of reading phones in images (tesseract)
     "hostile" => await AdWatch.Benchmarks.Hostile.HostileCorpusBenchmark.RunAsync(args[1..]), // time and memory of every input path over the hostile corpus
@@ -18,6 +20,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AdWatch.Benchmarks -- <benchmark>   " +
-                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], revisit-http [ads] [days], revisit-browser [ads] [days], extraction, parse, ocr, hostile [--runs N])");
+                            "(benchmarks: analysis, dashboard, crawl-http [pages], crawl-browser [pages], revisit-http [ads] [days], revisit-browser [ads] [days], extraction, startup --adwatch PATH, extract-process --adwatch PATH [--ads N], parse, ocr, hostile [--runs N])");
     return 2;
 }

@@ -39,9 +39,12 @@ internal static class ExtractCommand
                 throw new UserError($"file not found: {Path.GetFullPath(path)}", ExitCodes.Usage);
             }
             using var host = AppHost.BuildCommandHost(global.Read(r));
-            using var input = path == "-" ? Console.In : new StreamReader(path);
+            // A file is never "not there yet": read it synchronously (no thread-pool hop per 64 KB, no early flush).
+            using var input = path == "-" ? StandardStreams.Input()
+                : TextReader.Synchronized(new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+            await using var output = StandardStreams.BufferedOutput(); // the runner flushes it after whole lines
             var runner = host.Services.GetRequiredService<ExtractRunner>();
-            return await runner.RunAsync(input, Console.Out, Console.Error, r.GetValue(jsonl), ct);
+            return await runner.RunAsync(input, output, Console.Error, r.GetValue(jsonl), ct);
         });
         return command;
     }

@@ -14,17 +14,34 @@ public sealed class IndicatorLexicon
 
     private const int MaxEvidence = 160;
 
-    private readonly (IndicatorDefinition Definition, Regex? Regex)[] _entries;
+    /// <summary>
+    /// Ads matched with the interpreted patterns before the compiled ones are built. Compiling (emitting and JIT-compiling ~20
+    /// large matchers) costs ~0.15 s, which a one-ad <c>adwatch extract</c> would pay at every start; a stream of ads pays it once,
+    /// on another thread, and then matches faster.
+    /// </summary>
+    internal const int InterpretedMatches = 64;
+
+    private (IndicatorDefinition Definition, Regex? Regex)[] _entries;
+    private int _matches;
 
     public IndicatorLexicon(IReadOnlyList<IndicatorDefinition> definitions)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         Definitions = definitions;
-        _entries = definitions.Select(d => (d, Compile(d))).ToArray();
+        _entries = definitions.Select(d => (d, Build(d, RegexOptions.None))).ToArray();
+    }
 
-        // Compiled regexes are JIT-compiled on first use; do it now so the first ad's match is not charged with it
+    /// <summary>True once matching uses the compiled patterns.</summary>
+    internal bool IsCompiled { get; private set; }
+
+    /// <summary>Builds the compiled patterns and matches with them from then on; returns when they are in use.</summary>
+    internal void Compile()
+    {
+        var compiled = Definitions.Select(d => (d, Build(d, RegexOptions.Compiled))).ToArray();
+
+        // Compiled regexes are JIT-compiled on first use; do it now so an ad's match is not charged with it
         // (on a busy machine that alone could hit the timeout and silently drop an indicator).
-        foreach (var (_, regex) in _entries)
+        foreach (var (_, regex) in compiled)
         {
             try
             {
@@ -35,6 +52,8 @@ public sealed class IndicatorLexicon
                 // Compilation is done even when the machine was too busy to finish the match in time.
             }
         }
+        Volatile.Write(ref _entries, compiled);
+        IsCompiled = true;
     }
 
     public IReadOnlyList<IndicatorDefinition> Definitions { get; }
@@ -44,8 +63,13 @@ public sealed class IndicatorLexicon
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(phones);
+        if (Interlocked.Increment(ref _matches) == InterpretedMatches)
+        {
+            // Many ads: worth compiling. Until the compiled patterns are in use the interpreted ones answer (the same).
+            _ = Task.Run(Compile);
+        }
         var hits = new List<IndicatorHit>();
-        foreach (var (definition, regex) in _entries)
+        foreach (var (definition, regex) in Volatile.Read(ref _entries))
         {
             var evidence = definition.Builtin == "obfuscated-phone" ? phones.FirstOrDefault(p => p.Obfuscated)?.Raw : null;
             evidence ??= regex is null ? null : FirstMatch(regex, text);
@@ -77,7 +101,7 @@ public sealed class IndicatorLexicon
         }
     }
 
-    private static Regex? Compile(IndicatorDefinition definition)
+    private static Regex? Build(IndicatorDefinition definition, RegexOptions compiled)
     {
         var patterns = definition.Patterns.Values.SelectMany(p => p).ToList();
         if (patterns.Count == 0)
@@ -88,7 +112,7 @@ public sealed class IndicatorLexicon
         var alternation = string.Join('|', patterns.Select(p => $"(?:{p})"));
         return new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?:{alternation})(?![\p{{L}}\p{{N}}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | compiled,
             MatchTimeout);
     }
 }

@@ -10,6 +10,9 @@ python3-scrapy, python3-phonenumbers).
 Usage: extract_baseline.py [--corpus evalset.jsonl] [--seconds 5] [--rounds 3]
 Figures are ads per CPU-second (time.process_time), best of --rounds rounds, as in the .NET benchmark.
 Prints "python html ads/s: X", "python text ads/s: Y" and the phone F1 over the corpus labels.
+
+extract_baseline.py --jsonl [FILE|-]: the peer of `adwatch extract --jsonl` for the whole-process benchmark
+(ProcessBenchmark.cs): lines {"id", "text"|"html"} in, one line {"id", "phones": [E.164...]} out per ad.
 """
 import argparse
 import json
@@ -112,12 +115,29 @@ def measure_once(ads, seconds, extract, warm):
     return count / max(time.process_time() - cpu, 1e-3)
 
 
+def run_jsonl(path):
+    import sys
+    source = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    out = sys.stdout
+    for line in source:
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        found = phones(*read_html(r["html"])) if "html" in r else phones(r["text"], [])
+        out.write(json.dumps({"id": r.get("id"), "phones": found}, ensure_ascii=False) + "\n")
+    out.flush()
+
+
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--jsonl", nargs="?", const="-", help="extract a JSONL stream (FILE or - for stdin) and exit")
     parser.add_argument("--corpus", default="tests/AdWatch.Tests/Extraction/EvalSet/evalset.jsonl")
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    if args.jsonl:
+        run_jsonl(args.jsonl)
+        return
     records = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()]
     html = [r for r in records if "html" in r]
     text = [r for r in records if "text" in r]

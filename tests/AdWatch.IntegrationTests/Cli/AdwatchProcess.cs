@@ -26,6 +26,9 @@ internal sealed class AdwatchProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The process's standard input, for tests that feed it while it runs.</summary>
+    public StreamWriter StandardInput => _process.StandardInput;
+
     public static AdwatchProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
 
     public static AdwatchProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)

@@ -89,4 +89,84 @@ public sealed class ExtractRunnerTests
         (await runner.RunAsync(new StringReader("bel 0612345678"), output, TextWriter.Null, false, TestContext.Current.CancellationToken)).ShouldBe(0);
         output.ToString().ShouldContain("+31612345678");
     }
+
+    [Fact]
+    public async Task RunAsync_WritesWholeLines_InBlocksOfAbout64KB()
+    {
+        // The CLI hands the runner a buffered standard output; the runner decides when it is written: after whole lines,
+        // about every ExtractRunner.FlushChars, not once per ad.
+        var input = string.Join('\n', Enumerable.Range(1, 600).Select(i =>
+            $$"""{"id": {{i}}, "text": "Nieuw in Harderwijk! Bel 06-1555 {{i:0000}} of app {{i % 7}} keer, 3841 AB"}"""));
+        var (_, expected, _) = await RunAsync(input, jsonl: true);
+        var stream = new RecordingStream();
+        await using var output = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 20);
+
+        var code = await Runner().RunAsync(new StringReader(input), output, TextWriter.Null, jsonl: true, TestContext.Current.CancellationToken);
+
+        code.ShouldBe(0);
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(expected);
+        bytes.ShouldBeGreaterThan(3 * ExtractRunner.FlushChars);
+        stream.Writes.Count.ShouldBeInRange(2, bytes / ExtractRunner.FlushChars + 1);
+        stream.Writes.ShouldAllBe(w => w.EndsWith('\n'));
+        string.Concat(stream.Writes).ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task RunAsync_WritesTheAnswersSoFar_BeforeWaitingForTheNextLine()
+    {
+        // A program that feeds one ad and waits for its line must get it, though the output is buffered.
+        var ct = TestContext.Current.CancellationToken;
+        var lines = System.Threading.Channels.Channel.CreateUnbounded<string?>();
+        var stream = new RecordingStream();
+        await using var output = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 20);
+        await lines.Writer.WriteAsync("""{"id": 1, "text": "bel 0612345678"}""", ct);
+
+        var run = Runner().RunAsync(new ChannelReader(lines.Reader), output, TextWriter.Null, jsonl: true, ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromMinutes(1)); // a bound on waiting, not a speed check: the line is due before the next read
+        while (stream.Writes.Count == 0 && !run.IsCompleted && !limit.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+        var first = stream.Writes.ToList();
+        lines.Writer.Complete();
+        (await run).ShouldBe(0);
+
+        first.Count.ShouldBe(1);
+        first[0].ShouldStartWith("""{"id":1,"phones":[{"e164":"+31612345678",""");
+        first[0].ShouldEndWith("}\n");
+    }
+
+    /// <summary>A stream that keeps each write as text: what a pipe on standard output would receive, call by call.</summary>
+    private sealed class RecordingStream : Stream
+    {
+        private readonly List<string> _writes = [];
+
+        public IReadOnlyList<string> Writes { get { lock (_writes) { return [.. _writes]; } } }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            lock (_writes)
+            {
+                _writes.Add(System.Text.Encoding.UTF8.GetString(buffer, offset, count));
+            }
+        }
+    }
+
+    /// <summary>Lines as a pipe delivers them: the next one may not be there yet.</summary>
+    private sealed class ChannelReader(System.Threading.Channels.ChannelReader<string?> lines) : TextReader
+    {
+        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) =>
+            await lines.WaitToReadAsync(cancellationToken) && lines.TryRead(out var line) ? line : null;
+    }
 }

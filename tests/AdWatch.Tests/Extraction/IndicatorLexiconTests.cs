@@ -62,4 +62,24 @@ public sealed class IndicatorLexiconTests
         hits.ShouldContain(new IndicatorHit("obscured-phone", "nul zes 12345678"));
         Lexicon.Match("Bel me", [new ExtractedPhone("+31612345678", "06-12345678", false)]).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Match_GivesTheSameHits_InterpretedAndCompiled()
+    {
+        // A one-ad run matches with interpreted patterns (no emit and JIT at start); a stream switches to compiled ones.
+        string[] texts =
+        [
+            "Mooie Colombiaanse dame, 24/7 bereikbaar, Nieuw in Harderwijk!", "jovencita cariñosa, sin condón", "Real photos only, On tour",
+            "Ik vernieuw in de keuken", "Alleen deze week in Putten, fotos reais", "detour via Putten, 124/75 bloeddruk",
+        ];
+        var lexicon = IndicatorLexiconLoader.Load(RepoFiles.Path("config", "indicators.yaml"));
+        lexicon.IsCompiled.ShouldBeFalse();
+        var interpreted = texts.Select(t => lexicon.Match(t, [])).ToList();
+
+        lexicon.Compile();
+
+        lexicon.IsCompiled.ShouldBeTrue();
+        texts.Select(t => lexicon.Match(t, [])).ToList().ShouldBe(interpreted);
+        interpreted.Sum(h => h.Count).ShouldBeGreaterThan(8);
+    }
 }
