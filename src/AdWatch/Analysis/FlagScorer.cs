@@ -97,7 +97,7 @@ internal sealed class FlagScorer(AnalysisOptions options, AnalysisContext contex
         if (flagged.Count > 0)
         {
             reasons.Add(ReasonTexts.Reason("indicators", new ReasonEvidence(flagged, [], []), flagged.Count, ads.Count,
-                string.Join(", ", flagged.SelectMany(context.IndicatorsOf).Distinct().Order(StringComparer.Ordinal))));
+                ReasonTexts.IndicatorList(flagged.SelectMany(context.IndicatorsOf).Distinct().Order(StringComparer.Ordinal))));
         }
 
         var score = (w.Advertisers * cAdvertisers + w.ShortStays * cShort + w.Turnover * cTurnover + w.Touring * cTouring

@@ -107,13 +107,41 @@ internal static class ReasonTexts
 
     public static FlagReason Reason(string code, ReasonEvidence evidence, params object[] args) => Reason(code, code, evidence, args);
 
-    /// <summary>A reason with code <paramref name="code"/> worded as <paramref name="wording"/> (a variant such as <c>phone-change/text</c>).</summary>
+    /// <summary>
+    /// A reason with code <paramref name="code"/> worded as <paramref name="wording"/> (a variant such as <c>phone-change/text</c>).
+    /// An argument that is a (Dutch, English) pair is put in each sentence in its language.
+    /// </summary>
     public static FlagReason Reason(string code, string wording, ReasonEvidence evidence, params object[] args)
     {
         var (dutch, english) = Table[wording];
+        object[] In(bool nl) => [.. args.Select(a => a is (string d, string e) ? (nl ? d : e) : a)];
         return new FlagReason(code,
-            string.Format(CultureInfo.InvariantCulture, dutch, args),
-            string.Format(CultureInfo.InvariantCulture, english, args),
+            string.Format(CultureInfo.InvariantCulture, dutch, In(nl: true)),
+            string.Format(CultureInfo.InvariantCulture, english, In(nl: false)),
             evidence);
+    }
+
+    /// <summary>
+    /// The readers' names of the indicator codes of <c>config/indicators.yaml</c>: a Dutch reason reads "nieuw in de stad", not
+    /// "new-in-town". A code added to the lexicon without a name here is shown as its code (a test lists the shipped ones).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Dutch, string English)> IndicatorNames = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["obscured-phone"] = ("verhuld telefoonnummer", "obscured phone number"),
+        ["ethnicity-named"] = ("afkomst of nationaliteit genoemd", "ethnicity or nationality named"),
+        ["youth-language"] = ("taal die jeugdigheid suggereert", "language suggesting youth"),
+        ["trustworthy-provider"] = ("'betrouwbare aanbieder'", "'trustworthy provider'"),
+        ["always-available"] = ("altijd beschikbaar", "always available"),
+        ["unprotected-services"] = ("onbeschermde diensten", "unprotected services"),
+        ["new-in-town"] = ("nieuw in de stad", "new in town"),
+        ["this-week-only"] = ("alleen deze week", "this week only"),
+        ["movement"] = ("reisbewegingen", "movement"),
+    };
+
+    /// <summary>Indicator codes as a (Dutch, English) list of their names, in the order given.</summary>
+    public static (string Dutch, string English) IndicatorList(IEnumerable<string> codes)
+    {
+        var names = codes.Select(c => IndicatorNames.TryGetValue(c, out var n) ? n : (c, c)).ToList();
+        return (string.Join(", ", names.Select(n => n.Item1)), string.Join(", ", names.Select(n => n.Item2)));
     }
 }

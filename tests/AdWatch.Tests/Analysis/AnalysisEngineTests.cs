@@ -47,7 +47,11 @@ public sealed class AnalysisEngineTests
         rotation.Evidence.Ads.ShouldBe(ads);
         rotation.Evidence.Dates.ShouldContain("2023-06-01..2023-06-04");
         flag.Reasons.Select(r => r.Code).ShouldBe(["rotation", "short-stays", "turnover", "indicators"]);
-        flag.Reasons.Single(r => r.Code == "indicators").Evidence.Ads.ShouldBe([ads[2]]);
+        var indicators = flag.Reasons.Single(r => r.Code == "indicators");
+        indicators.Evidence.Ads.ShouldBe([ads[2]]);
+        // In each language its own words, not the lexicon's code.
+        indicators.Dutch.ShouldBe("1 van de 4 advertenties bevatten signalen: nieuw in de stad.");
+        indicators.English.ShouldBe("1 of the 4 ads contain indicators: new in town.");
         result.Advertisers.Count.ShouldBe(4);
         flagged.Stays.Select(s => (s.StartDay, s.EndDay, s.LinkKind)).ShouldBe(
             [(Timeline.D(0), Timeline.D(3), "address"), (Timeline.D(6), Timeline.D(9), "address"), (Timeline.D(12), Timeline.D(16), "address"),

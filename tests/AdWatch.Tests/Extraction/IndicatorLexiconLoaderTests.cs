@@ -20,6 +20,14 @@ public sealed class IndicatorLexiconLoaderTests
         """;
 
     [Fact]
+    public void EveryCheckedInIndicator_HasAName_ForTheReasonsInDutchAndEnglish()
+    {
+        var lexicon = IndicatorLexiconLoader.Load(RepoFiles.Path("config", "indicators.yaml"));
+
+        lexicon.Definitions.Select(d => d.Code).ShouldBeSubsetOf(AdWatch.Analysis.ReasonTexts.IndicatorNames.Keys);
+    }
+
+    [Fact]
     public void Load_ReadsCheckedInLexicon_WithRequiredIndicators()
     {
         var lexicon = IndicatorLexiconLoader.Load(RepoFiles.Path("config", "indicators.yaml"));
