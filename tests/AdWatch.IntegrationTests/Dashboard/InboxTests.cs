@@ -13,8 +13,8 @@ public sealed class InboxTests(DashboardFixture fixture)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("nl", "Meldingen", "nieuwe markering", "opname(n) met SHA-256")]
-    [InlineData("en", "Alerts", "new flag", "capture(s) with SHA-256")]
+    [InlineData("nl", "Meldingen", "nieuwe markering", "opnamen met SHA-256")]
+    [InlineData("en", "Alerts", "new flag", "captures with SHA-256")]
     public async Task Inbox_ListsTheDemosFlagsAsAlerts_WithTheirEvidence(string culture, string heading, string kind, string evidence)
     {
         using var client = await fixture.SignedInClientAsync(Policies.CoordinatorRole);

@@ -18,7 +18,7 @@ public sealed partial class PluralCountsTests(DashboardFixture fixture)
     {
         using var client = await fixture.SignedInClientAsync(Policies.CoordinatorRole);
         var data = await AnalystPageData.LoadAsync(fixture, Ct);
-        var pages = new List<string> { "/locations", "/touring", $"/crawlers/{data.SiteId.ToString(CultureInfo.InvariantCulture)}",
+        var pages = new List<string> { "/locations", "/touring", "/inbox", "/crawlers", $"/crawlers/{data.SiteId.ToString(CultureInfo.InvariantCulture)}",
             $"/locations/{data.TopLocation.ToString(CultureInfo.InvariantCulture)}", $"/locations/{data.LastLocation.ToString(CultureInfo.InvariantCulture)}" };
 
         var ones = new List<string>();
@@ -36,7 +36,7 @@ public sealed partial class PluralCountsTests(DashboardFixture fixture)
         ones.ShouldBeEmpty();
     }
 
-    [GeneratedRegex(@"(?<![\d.,])1 (advertenties|adverteerders|waarnemingen|locaties|gedeelde adverteerders|dagen|runs|ads|advertisers|observations|locations|shared advertisers|days)\b")]
+    [GeneratedRegex(@"(?<![\d.,])1 (advertenties|adverteerders|waarnemingen|locaties|gedeelde adverteerders|dagen|runs|ads|advertisers|observations|locations|shared advertisers|days|opnamen met|verzoeken|captures with|requests|advertenties gezien|ads seen)\b")]
     private static partial Regex OneWithPlural();
 
     [GeneratedRegex(@"(?<![\d.,])1 (advertentie|adverteerder|waarneming|dag|ad|advertiser|observation|day)\b")]
