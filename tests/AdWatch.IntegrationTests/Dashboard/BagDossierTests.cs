@@ -104,7 +104,7 @@ public sealed class BagDossierTests(BagDossierFixture fixture)
 
         var html = await client.GetStringAsync(Page(fixture.PdokLocation) + "?culture=" + culture, Ct);
 
-        html.ShouldContain($"<html lang=\"{culture}\"");
+        html.ShouldContain($"<html lang=\"{(culture == "en" ? "en-GB" : "nl-NL")}\"");
         html.ShouldContain("""<a class="bag-id" href="https://bagviewer.kadaster.nl/lvbag/bag-viewer/?objectId=0243200000012345" rel="noreferrer" """);
         html.ShouldContain(">BAG nummeraanduiding 0243200000012345</a>");
         html.ShouldContain(">BAG verblijfsobject 0243010000012345</a>");
