@@ -1,16 +1,10 @@
 using System.Globalization;
 using System.Net;
-using AdWatch.Web.Cli;
-using AdWatch.Web.Hosting;
 using AdWatch.Web.Security;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 
@@ -24,8 +18,7 @@ public sealed class NoChromiumNoCaseSystemTests(DashboardFixture fixture) : IAsy
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-nochromium-");
-    private WebApplication? _app;
-    private string _baseUrl = "";
+    private TestWebApp? _app;
 
     public async ValueTask InitializeAsync()
     {
@@ -38,7 +31,7 @@ public sealed class NoChromiumNoCaseSystemTests(DashboardFixture fixture) : IAsy
             vacuum.Parameters.AddWithValue("$path", copy);
             await vacuum.ExecuteNonQueryAsync(Ct);
         }
-        _app = WebApp.Build(new AppSettings(copy, null), "http://127.0.0.1:0", builder =>
+        _app = await TestWebApp.BuildAsync("adwatch-nochromium-", "copy.db", builder =>
         {
             builder.Services.AddTransient<IStartupFilter, TestClientAddress>();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -46,28 +39,15 @@ public sealed class NoChromiumNoCaseSystemTests(DashboardFixture fixture) : IAsy
                 ["Dashboard:SignInAttemptsPerMinute"] = "10000",
                 ["Browser:ChromiumPath"] = Path.Combine(_dir.FullName, "no-such-chromium"),
             });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await AppHost.MigrateAsync(_app.Services, Ct);
+        }, Ct, _dir);
         await _app.StartAsync(Ct);
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _dir.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still held open: the temp folder is cleaned by the OS later
+            await _app.DisposeAsync(); // deletes _dir with the app
         }
     }
 
@@ -111,14 +91,9 @@ public sealed class NoChromiumNoCaseSystemTests(DashboardFixture fixture) : IAsy
         after.ShouldContain("De inspectie is voorgesteld, maar nergens heen gestuurd: er is geen zaaksysteem (ZGW of webhook) ingesteld.");
     }
 
-    private async Task<HttpClient> SignedInAsync(string role)
+    private Task<HttpClient> SignedInAsync(string role)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
-        {
-            BaseAddress = new Uri(_baseUrl),
-        };
         var (name, password) = DashboardFixture.Accounts[role];
-        (await FormPost.SignInAsync(client, name, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
+        return _app!.SignedInAsync(name, password);
     }
 }

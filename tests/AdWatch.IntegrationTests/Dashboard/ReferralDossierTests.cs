@@ -3,16 +3,9 @@ using System.Net;
 using AdWatch.Accounts;
 using AdWatch.IntegrationTests.Exports;
 using AdWatch.Storage;
-using AdWatch.Web.Cli;
-using AdWatch.Web.Hosting;
 using AdWatch.Web.Security;
 using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 
@@ -24,8 +17,7 @@ public sealed class ReferralDossierFixture : IAsyncLifetime
 {
     public const string Password = "zorg-wachtwoord-2024";
     public static readonly (string Name, Role Role)[] Users = [("ria", Role.Analyst), ("cor", Role.Coordinator), ("ada", Role.Admin)];
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-referral-");
-    private WebApplication? _app;
+    private TestWebApp? _app;
 
     public string BaseUrl { get; private set; } = "";
     public long HarderwijkLocation { get; private set; }
@@ -34,9 +26,7 @@ public sealed class ReferralDossierFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "referral.db"), null), "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-        await AppHost.MigrateAsync(_app.Services, ct);
+        _app = await TestWebApp.BuildAsync("adwatch-referral-", "referral.db", null, ct);
         var database = _app.Services.GetRequiredService<Database>();
         var harderwijkFlag = await LeadSeed.LeadAsync(database, key: "adr:GM0243:STATIONSLAAN:14A", ct: ct);
         var puttenFlag = await LeadSeed.LeadAsync(database, key: "adr:GM0273:DORPSSTRAAT:3", label: "Dorpsstraat 3, 3881 AA Putten", ct: ct);
@@ -56,32 +46,16 @@ public sealed class ReferralDossierFixture : IAsyncLifetime
             await users.AddAsync(name, role, PasswordSignIn.Hash(name, Password), TimeProvider.System.GetUtcNow(), DashboardFixture.RegionalOrganisation, ct);
         }
         await _app.StartAsync(ct);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = _app.BaseUrl;
     }
 
-    public async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = new Uri(BaseUrl) };
-        var response = await FormPost.SignInAsync(client, user, Password);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return client;
-    }
+    public Task<HttpClient> SignedInAsync(string user) => _app!.SignedInAsync(user, Password);
 
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
             await _app.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _dir.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
         }
     }
 }

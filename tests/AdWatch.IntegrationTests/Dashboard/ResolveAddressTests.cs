@@ -5,16 +5,9 @@ using AdWatch.Accounts;
 using AdWatch.Analysis;
 using AdWatch.IntegrationTests.Analysis;
 using AdWatch.Storage;
-using AdWatch.Web.Cli;
-using AdWatch.Web.Hosting;
 using AdWatch.Web.Security;
 using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 
@@ -26,8 +19,7 @@ public sealed class ResolveAddressFixture : IAsyncLifetime
 {
     public const string Analyst = "ria";
     public const string Password = "ria-wachtwoord-2024";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-resolve-");
-    private WebApplication? _app;
+    private TestWebApp? _app;
 
     public IServiceProvider Services => _app!.Services;
     public Database Database => Services.GetRequiredService<Database>();
@@ -38,15 +30,13 @@ public sealed class ResolveAddressFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "resolve.db"), null), "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-        await AppHost.MigrateAsync(_app.Services, ct);
+        _app = await TestWebApp.BuildAsync("adwatch-resolve-", "resolve.db", null, ct);
         UnresolvedAds = await UnresolvedSeed.TownOnlyRotationAsync(Database, ct);
         HouseAd = await new AnalysisSeed(Database).AdAsync("house-vera", "Vera", "Vera, Stationslaan 14", ["+31644444444"], AnalysisSeed.House, null, 2, 2, ct);
         await _app.Services.GetRequiredService<AnalysisRunner>().RunAsync(UnresolvedSeed.AsOf, null, ct);
         await _app.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password), TimeProvider.System.GetUtcNow(), "regio", ct);
         await _app.StartAsync(ct);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = _app.BaseUrl;
     }
 
     public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
@@ -58,17 +48,7 @@ public sealed class ResolveAddressFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
             await _app.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _dir.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
         }
     }
 }

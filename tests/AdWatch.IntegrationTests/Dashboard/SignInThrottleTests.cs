@@ -2,14 +2,8 @@ using System.Net;
 using AdWatch.Accounts;
 using AdWatch.Privacy;
 using AdWatch.Storage;
-using AdWatch.Web.Cli;
-using AdWatch.Web.Hosting;
 using AdWatch.Web.Security;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,8 +17,7 @@ public sealed class SignInThrottleFixture : IAsyncLifetime
 {
     public const string Victim = "tessa";
     public const string Password = "blauwe reiger boven het Veluwemeer";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-throttle-");
-    private WebApplication? _app;
+    private TestWebApp? _app;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -33,16 +26,15 @@ public sealed class SignInThrottleFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "throttle.db"), null), "http://127.0.0.1:0", builder =>
+        _app = await TestWebApp.BuildAsync("adwatch-throttle-", "throttle.db", builder =>
         {
             builder.Services.AddTransient<IStartupFilter, TestClientAddress>();
             builder.Logging.SetMinimumLevel(LogLevel.Error);
-        });
-        await AppHost.MigrateAsync(_app.Services, ct);
+        }, ct);
         await _app.Services.GetRequiredService<UserStore>().AddAsync(Victim, Role.Analyst, PasswordSignIn.Hash(Victim, Password),
             TimeProvider.System.GetUtcNow(), "regio", ct);
         await _app.StartAsync(ct);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = _app.BaseUrl;
     }
 
     public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
@@ -54,17 +46,7 @@ public sealed class SignInThrottleFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
             await _app.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            _dir.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
         }
     }
 }
