@@ -76,7 +76,7 @@ internal sealed class AnalysisContext
     public static List<string> TownNames(IEnumerable<(string Town, string Label)> towns)
     {
         var named = towns.Distinct().ToList();
-        return [.. named.Where(d => !named.Any(t => IsDistrictOf(d.Label, t.Label)
+        return [.. named.Where(d => !named.Any(t => Geocoding.PlaceNames.IsDistrictOf(d.Label, t.Label)
                                                      && (d.Town == t.Town || d.Town.StartsWith(UnknownTownPrefix, StringComparison.Ordinal))))
             .Select(d => d.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
@@ -84,8 +84,6 @@ internal sealed class AnalysisContext
     /// <summary>The <see cref="InputPlace.TownKey"/> of a town without a municipality code.</summary>
     private const string UnknownTownPrefix = "place:";
 
-    private static bool IsDistrictOf(string district, string town) =>
-        district.Length > town.Length + 1 && district.StartsWith(town, StringComparison.OrdinalIgnoreCase) && district[town.Length] is '-' or ' ';
 }
 
 /// <summary>An advertiser named a town from one day to another (the days of one ad version), inclusive.</summary>

@@ -39,9 +39,7 @@ internal static class PhoneSightings
     private static bool IsDistrictOf(Row district, Row town) =>
         district.MunicipalityCode is not null && district.MunicipalityCode == town.MunicipalityCode
         && !town.Label.Contains(',', StringComparison.Ordinal) // a town row, not an address
-        && district.Label.Length > town.Label.Length + 1
-        && district.Label.StartsWith(town.Label, StringComparison.OrdinalIgnoreCase)
-        && district.Label[town.Label.Length] is '-' or ' ';
+        && Geocoding.PlaceNames.IsDistrictOf(district.Label, town.Label);
 
     private sealed class Row(string label, string? municipalityCode)
     {

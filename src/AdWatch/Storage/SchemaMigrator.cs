@@ -24,29 +24,15 @@ public sealed class SchemaMigrator(Database database, TimeProvider time, ILogger
     /// </summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct, Func<CancellationToken, Task>? whileLocked = null)
     {
+        // PostgreSQL: one turn for every process on the database (DatabaseLock); SQLite is used from one process only.
+        await using var turn = database.Dialect == SqlDialect.Postgres ? await DatabaseLock.AcquireAsync(database, PostgresLockKey, ct) : null;
         await using var connection = await database.OpenAsync(ct);
-        var locked = database.Dialect == SqlDialect.Postgres;
-        if (locked)
+        var done = await MigrateLockedAsync(connection, ct);
+        if (whileLocked is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = PostgresLockKey }, cancellationToken: ct));
+            await whileLocked(ct);
         }
-        try
-        {
-            var done = await MigrateLockedAsync(connection, ct);
-            if (whileLocked is not null)
-            {
-                await whileLocked(ct);
-            }
-            return done;
-        }
-        finally
-        {
-            if (locked)
-            {
-                // Closing the session releases the lock anyway; unlocking hands it on before the pool keeps the connection.
-                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey }, cancellationToken: CancellationToken.None));
-            }
-        }
+        return done;
     }
 
     private async Task<IReadOnlyList<int>> MigrateLockedAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
