@@ -171,6 +171,7 @@ public sealed class RobotsTxtTests
         var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /" + string.Concat(Enumerable.Repeat("*a", 200)) + "b$\n", "AdWatch");
         var started = System.Diagnostics.Stopwatch.StartNew();
         robots.IsAllowed(new Uri("http://127.0.0.1/" + new string('a', 2000))).ShouldBeTrue();
-        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        // A backtracking matcher does not finish on this pattern in any useful time; a linear one takes microseconds. 5 s leaves room for a loaded machine.
+        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 }
