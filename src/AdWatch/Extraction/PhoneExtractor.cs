@@ -56,8 +56,8 @@ public sealed partial class PhoneExtractor
 
     /// <summary>
     /// Tries windows of the run's groups, longest first, from each group that can start a number: one with a plus or a
-    /// trunk zero, or, when the ad names the number's country next to it (<see cref="PhoneCountryCue"/>), any group, read
-    /// in that country first.
+    /// trunk zero; when the ad names the number's country next to it (<see cref="PhoneCountryCue"/>), any group, read
+    /// in that country first; and a Dutch mobile without its prefix next to a phone word (<see cref="PhoneWithoutPrefix"/>).
     /// </summary>
     private static void MatchWindows(List<DigitGroup> run, NormalizedText normalized, bool mayCue, List<ExtractedPhone> found)
     {
@@ -67,13 +67,16 @@ public sealed partial class PhoneExtractor
         {
             var first = run[i];
             var cueable = mayCue && !first.IsInternational;
-            if (!first.Plus && !first.Digits.StartsWith('0') && !cueable)
+            var prefixed = first.Plus || first.Digits.StartsWith('0');
+            var last = LongestWindowEnd(run, i);
+            var bare = !prefixed && PhoneWithoutPrefix.MayStart(first.Digits) && DigitCount(run, i, last) >= PhoneWithoutPrefix.MinDigits
+                && PhoneWithoutPrefix.HasPhoneWord(normalized.Original, normalized.OriginalStart(first.Start), normalized.OriginalEnd(run[last].End - 1));
+            if (!prefixed && !cueable && !bare)
             {
                 i++;
                 continue;
             }
 
-            var last = LongestWindowEnd(run, i);
             // A flag after the number sits after the run; one look per start, not per window.
             var region = cueable
                 ? PhoneCountryCue.Find(normalized.Original, normalized.OriginalStart(first.Start), normalized.OriginalEnd(run[last].End - 1))
@@ -94,7 +97,8 @@ public sealed partial class PhoneExtractor
 
                 var candidate = window.ToString();
                 var e164 = (region is not null and not DefaultRegion ? ValidE164In(candidate, region) : null)
-                    ?? (first.Plus || first.Digits.StartsWith('0') ? ValidE164(candidate) : null);
+                    ?? (prefixed ? ValidE164(candidate) : null)
+                    ?? (bare ? PhoneWithoutPrefix.Mobile(candidate) : null);
                 if (e164 is not null)
                 {
                     var raw = normalized.OriginalSpan(first.Start, run[j].End - 1);

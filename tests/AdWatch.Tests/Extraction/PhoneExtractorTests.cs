@@ -257,4 +257,20 @@ public sealed class PhoneExtractorTests
     [InlineData("KvK 12345678, BTW NL001234567B01", "")]
     public void Extract_ReadsNumbers_WrittenInLayoutsTheGeneratorsDoNotUse(string text, string expected) =>
         string.Join(",", _extractor.Extract(text).Select(p => p.E164)).ShouldBe(expected);
+
+    /// <summary>A Dutch mobile without its trunk zero, or with 31 but neither plus nor 00, is read next to a phone word only.</summary>
+    [Theory]
+    [InlineData("Nieuw in Harderwijk! Bel me: 6 87654321 of app", "+31687654321")]
+    [InlineData("whatsapp 31612345678", "+31612345678")]
+    [InlineData("31612345678 sms only", "+31612345678")]
+    [InlineData("Llámame al 31 6 1234 5678", "+31612345678")]
+    [InlineData("me liga: 6-12345678", "+31612345678")]
+    [InlineData("Call 612345678 or 0687654321", "+31612345678,+31687654321")]
+    [InlineData("Advertentiecode 612345678", "")]
+    [InlineData("Ref. 31612345678, Harderwijk", "")]
+    [InlineData("Bel me! Prijzen: 6 uur 600 euro, 12345678", "")]
+    [InlineData("whatsapp 31201234567", "")]
+    [InlineData("bel me\n612345678", "")]
+    public void Extract_ReadsADutchMobileWithoutItsPrefix_OnlyNextToAPhoneWord(string text, string expected) =>
+        string.Join(",", _extractor.Extract(text.Replace("\\n", "\n", StringComparison.Ordinal)).Select(p => p.E164)).ShouldBe(expected);
 }
