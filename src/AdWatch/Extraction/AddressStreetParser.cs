@@ -39,6 +39,24 @@ internal static class AddressStreetParser
             }
             hits.Add(new Hit(start, afterAddition, street, nr.Value, addition));
         }
+        foreach (var match in AddressPatterns.NumberFirst.Matches(folded).Cast<System.Text.RegularExpressions.Match>())
+        {
+            var streetGroup = match.Groups["street"];
+            var streetEnd = streetGroup.Index + streetGroup.Length;
+            if (hits.Exists(h => match.Index < h.End && streetEnd > h.Start) || FiguresBefore(folded, match.Index)
+                || AddressPatterns.Units.Contains(PreviousWord(folded, match.Index))
+                || (streetEnd < folded.Length && folded[streetEnd] is ' ' && streetEnd + 1 < folded.Length && char.IsDigit(folded[streetEnd + 1])))
+            {
+                continue; // part of a phone, a price list ("60 min 150") or a time; or the number after the street is the house number
+            }
+            var (start, street) = StreetName(text, streetGroup.Index, streetEnd);
+            if (street is null || !char.IsUpper(text.Original[start]))
+            {
+                continue;
+            }
+            var letter = match.Groups["letter"];
+            hits.Add(new Hit(match.Index, streetEnd, street, match.Groups["nr"].Value, letter.Success ? letter.Value.ToUpperInvariant() : null));
+        }
         foreach (var match in AddressPatterns.StreetOnly.Matches(folded).Cast<System.Text.RegularExpressions.Match>())
         {
             var group = match.Groups["street"];
@@ -146,6 +164,21 @@ internal static class AddressStreetParser
             }
         }
         return (addition, i);
+    }
+
+    /// <summary>Figures, a colon or a currency sign just before <paramref name="index"/>: "06 12 Stationslaan", "10:30", "€ 50".</summary>
+    private static bool FiguresBefore(string folded, int index)
+    {
+        var k = index - 1;
+        if (k >= 0 && folded[k] is ':' or '€' or '$' or '/' or '+')
+        {
+            return true;
+        }
+        while (k >= 0 && index - k <= 2 && folded[k] is ' ' or '-' or '.' or ',')
+        {
+            k--;
+        }
+        return k >= 0 && k < index - 1 && (char.IsDigit(folded[k]) || folded[k] is '€' or '$');
     }
 
     private static int LastWordStart(string folded, int start, int position)

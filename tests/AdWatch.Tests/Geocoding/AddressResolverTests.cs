@@ -93,6 +93,13 @@ public sealed class AddressResolverTests
     [InlineData("Utrecht", "place||||Utrecht|GM0344|out")]
     [InlineData("Amsterdam", "place||||Amsterdam|GM0363|out")]
     [InlineData("Bolstraat 1, Utrecht", "address|Bolstraat|1||Utrecht|GM0344|out")]
+    // the house number before the street, labelled numbers in Spanish and Portuguese, "y" for "ij"
+    [InlineData("I receive at 14 Stationsstraat, Harderwijk (ground floor)", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
+    [InlineData("visit me at 7b Dorpsstraat in Putten", "address|Dorpsstraat|7B||Putten|GM0273|in")]
+    [InlineData("Estoy en la calle Stationsstraat número 14, Harderwijk", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
+    [InlineData("Rua Stationsstraat, numero 14 - Ermelo", "address|Stationsstraat|14||Ermelo|GM0233|in")]
+    [InlineData("solo esta semana en Harderwyk", "place||||Harderwijk|GM0243|in")]
+    [InlineData("Nykerk", "place||||Nijkerk|GM0267|out")]
     public async Task ResolveAsync_FirstResultMatches_ForAddressStyle(string text, string expected)
     {
         var results = await Resolve(text);
@@ -168,6 +175,10 @@ public sealed class AddressResolverTests
     [InlineData("ik ben onderweg 24 uur")]
     [InlineData("vlak bij de snelweg 5 min")]
     [InlineData("Stationsstraat 1234567")]
+    // figures before a street are a price, a time or a phone, not a house number
+    [InlineData("30 min 100, 60 min 150 Stationsstraat")]
+    [InlineData("open 24/7 Stationsstraat")]
+    [InlineData("bel 06 12 34 56 78 Stationsstraat")]
     // a street named after a town is not that town
     [InlineData("Harderwijkerweg")]
     [InlineData("de snelweg")]
