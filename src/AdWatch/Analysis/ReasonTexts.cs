@@ -135,6 +135,8 @@ internal static class ReasonTexts
         ["unprotected-services"] = ("onbeschermde diensten", "unprotected services"),
         ["new-in-town"] = ("nieuw in de stad", "new in town"),
         ["this-week-only"] = ("alleen deze week", "this week only"),
+        ["no-local-language"] = ("spreekt geen Nederlands of Engels", "speaks neither Dutch nor English"),
+        ["third-party-contact"] = ("een ander neemt op of regelt afspraken", "someone else answers or arranges"),
         ["movement"] = ("reisbewegingen", "movement"),
     };
 

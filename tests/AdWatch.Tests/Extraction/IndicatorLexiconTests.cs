@@ -30,6 +30,20 @@ public sealed class IndicatorLexiconTests
     [InlineData("Nueva en Ermelo", "new-in-town", "Nueva en Ermelo")]
     [InlineData("Alleen deze week in Putten", "this-week-only", "Alleen deze week")]
     [InlineData("only this week", "this-week-only", "only this week")]
+    [InlineData("Just arrived, only here until Sunday", "this-week-only", "only here until Sunday")]
+    [InlineData("ik ben er tot vrijdag, daarna vertrek ik", "this-week-only", "ben er tot vrijdag")]
+    [InlineData("Estoy hasta el domingo en Putten", "this-week-only", "Estoy hasta el domingo")]
+    [InlineData("Só até sábado!", "this-week-only", "Só até sábado")]
+    [InlineData("Nog maar 3 dagen in Ermelo", "this-week-only", "Nog maar 3 dagen")]
+    // practitioner signals: no local language, someone else answers
+    [InlineData("Jonge meid, spreekt geen Nederlands", "no-local-language", "spreekt geen Nederlands")]
+    [InlineData("Hablo solo español, no english", "no-local-language", "Hablo solo español")]
+    [InlineData("Sweet girl, no English, only Spanish", "no-local-language", "no English")]
+    [InlineData("Falo só português", "no-local-language", "Falo só português")]
+    [InlineData("only incall, my manager answers the phone", "third-party-contact", "my manager answers")]
+    [InlineData("Afspraken via mijn manager", "third-party-contact", "Afspraken via mijn manager")]
+    [InlineData("Mi representante contesta los mensajes", "third-party-contact", "Mi representante contesta")]
+    [InlineData("Minha secretária atende", "third-party-contact", "Minha secretária atende")]
     // turnover, not risk
     [InlineData("Op doorreis, volgende week in Zwolle", "movement", "Op doorreis")]
     [InlineData("On tour in Europe", "movement", "On tour")]
@@ -49,7 +63,13 @@ public sealed class IndicatorLexiconTests
     [InlineData("124/75 bloeddruk", "always-available")]
     [InlineData("detour via Putten", "movement")]
     [InlineData("Echte Hollandse", "trustworthy-provider")]
-    public void Match_DoesNotFire_InsideOtherWords(string text, string code)
+    [InlineData("Ik spreek Nederlands, Engels en Spaans", "no-local-language")]
+    [InlineData("I speak English and Spanish", "no-local-language")]
+    [InlineData("Hablo español e inglés", "no-local-language")]
+    [InlineData("Bel mij zelf, geen manager, geen bureau", "third-party-contact")]
+    [InlineData("I answer my phone myself", "third-party-contact")]
+    [InlineData("open until Sunday night at the club", "this-week-only")]
+    public void Match_DoesNotFire_InsideOtherWordsOrOrdinaryPhrases(string text, string code)
     {
         Lexicon.Match(text, []).ShouldNotContain(h => h.Code == code);
     }
