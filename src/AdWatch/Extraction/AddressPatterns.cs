@@ -33,14 +33,6 @@ internal static class AddressPatterns
         @"\.?(?: ?,)? ?(?:(?:nr|no|n|nummer|huisnummer|numero|number|num)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
         Options);
 
-    /// <summary>
-    /// The house number before the street, as English (and some Spanish and Portuguese) writers put it: "14 Stationslaan",
-    /// "12b Vondellaan". The parser wants a capital street name and no figures right before the number.
-    /// </summary>
-    public static readonly Regex NumberFirst = new(
-        $@"\b(?<nr>[1-9][0-9]{{0,4}})(?<letter>[a-z])?,? (?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}})*\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix}))\b",
-        Options);
-
     /// <summary>A house number named after a postcode: "pc 3841 AB nr 12", "postcode 3882 GR huisnummer 141/1".</summary>
     public static readonly Regex NumberLabel = new(
         @"^[ ,;:]{0,3}(?:nr|no|nummer|huisnummer|huisnr|hnr|number|numero|num)[.:]? ?(?<nr>[1-9][0-9]{0,4})",

@@ -39,23 +39,21 @@ internal static class AddressStreetParser
             }
             hits.Add(new Hit(start, afterAddition, street, nr.Value, addition));
         }
-        foreach (var match in AddressPatterns.NumberFirst.Matches(folded).Cast<System.Text.RegularExpressions.Match>())
+        foreach (var match in AddressPatterns.StreetWord.EnumerateMatches(folded))
         {
-            var streetGroup = match.Groups["street"];
-            var streetEnd = streetGroup.Index + streetGroup.Length;
-            if (hits.Exists(h => match.Index < h.End && streetEnd > h.Start) || FiguresBefore(folded, match.Index)
-                || AddressPatterns.Units.Contains(PreviousWord(folded, match.Index))
-                || (streetEnd < folded.Length && folded[streetEnd] is ' ' && streetEnd + 1 < folded.Length && char.IsDigit(folded[streetEnd + 1])))
-            {
-                continue; // part of a phone, a price list ("60 min 150") or a time; or the number after the street is the house number
-            }
-            var (start, street) = StreetName(text, streetGroup.Index, streetEnd);
-            if (street is null || !char.IsUpper(text.Original[start]))
+            // The house number before the street, as English (and some Spanish and Portuguese) writers put it:
+            // "14 Stationslaan", "12b Vondellaan". Never after figures, a unit, a time or a price, and not when a number follows.
+            var (index, streetEnd) = (match.Index, match.Index + match.Length);
+            if (NumberBefore(folded, index) is not var (numberStart, number, letter)
+                || hits.Exists(h => numberStart < h.End && streetEnd > h.Start) || !char.IsUpper(text.Original[index])
+                || AddressPatterns.NotStreets.Contains(folded[index..streetEnd]) || FiguresBefore(folded, numberStart)
+                || AddressPatterns.Units.Contains(PreviousWord(folded, numberStart))
+                || (streetEnd + 1 < folded.Length && folded[streetEnd] == ' ' && char.IsDigit(folded[streetEnd + 1])))
             {
                 continue;
             }
-            var letter = match.Groups["letter"];
-            hits.Add(new Hit(match.Index, streetEnd, street, match.Groups["nr"].Value, letter.Success ? letter.Value.ToUpperInvariant() : null));
+            var (_, street) = StreetName(text, index, streetEnd);
+            hits.Add(new Hit(numberStart, streetEnd, street!, number, letter));
         }
         foreach (var match in AddressPatterns.StreetOnly.Matches(folded).Cast<System.Text.RegularExpressions.Match>())
         {
@@ -164,6 +162,34 @@ internal static class AddressStreetParser
             }
         }
         return (addition, i);
+    }
+
+    /// <summary>"14 " or "12b, " right before <paramref name="index"/>: where the number starts, the number and its letter.</summary>
+    private static (int Start, string Number, string? Letter)? NumberBefore(string folded, int index)
+    {
+        var k = index - 1;
+        if (k < 1 || folded[k] != ' ')
+        {
+            return null;
+        }
+        k -= folded[k - 1] == ',' ? 2 : 1;
+        string? letter = null;
+        if (k >= 1 && folded[k] is >= 'a' and <= 'z' && char.IsDigit(folded[k - 1]))
+        {
+            letter = folded[k].ToString().ToUpperInvariant();
+            k--;
+        }
+        var end = k + 1;
+        while (k >= 0 && end - k <= 5 && char.IsDigit(folded[k]))
+        {
+            k--;
+        }
+        var start = k + 1;
+        if (start == end || folded[start] == '0' || (k >= 0 && char.IsLetterOrDigit(folded[k])))
+        {
+            return null;
+        }
+        return (start, folded[start..end], letter);
     }
 
     /// <summary>Figures, a colon or a currency sign just before <paramref name="index"/>: "06 12 Stationslaan", "10:30", "€ 50".</summary>
