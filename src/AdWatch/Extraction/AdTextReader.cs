@@ -35,6 +35,16 @@ public sealed partial class AdTextReader
 
     private static void Collect(IElement element, List<string> links, List<string> images)
     {
+        // A "Toon nummer" button often carries the number it reveals: data-phone="06…", data-tel, data-whatsapp, data-number.
+        foreach (var attribute in element.Attributes)
+        {
+            if (PhoneAttribute().IsMatch(attribute.Name)
+                && attribute.Value.Length <= 64 && attribute.Value.Count(char.IsAsciiDigit) >= 8)
+            {
+                links.Add("tel:" + attribute.Value.Trim());
+            }
+        }
+
         switch (element.LocalName)
         {
             case "a" or "area":
@@ -77,6 +87,9 @@ public sealed partial class AdTextReader
 
     [GeneratedRegex(@"<(?:!doctype|html|head|body|div|p|br|span|a|img|script|style|section|article|meta|table|ul|ol|li|h[1-6]|strong|em|b|i|font|center|main|header|footer|nav|title|link)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"^data-(?:[a-z0-9]+-)*(?:phone|tel|telefoon|telephone|nummer|number|mobile|mobiel|gsm|whatsapp)(?:-[a-z0-9]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneAttribute();
 
     [GeneratedRegex(@"^\s*(?:tel|callto|sms|facetime|whatsapp):|wa\.me/|api\.whatsapp\.com/send", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneLink();

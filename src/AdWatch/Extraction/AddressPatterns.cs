@@ -30,7 +30,7 @@ internal static class AddressPatterns
     /// </summary>
     public static readonly Regex Street = new(
         $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}})*(?:\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix}|(?<abbr>{AddressNormalizer.EndingPattern}))|{StandaloneStreet}))" +
-        @"\.?(?: ?,)? ?(?:(?:nr|no|n|nummer|huisnummer|numero|number|num)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
+        @"\.?(?: ?,)?(?: |\n)?(?:(?:nr|no|n|nummer|huisnummer|numero|number|num)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
         Options);
 
     /// <summary>A house number named after a postcode: "pc 3841 AB nr 12", "postcode 3882 GR huisnummer 141/1".</summary>

@@ -61,6 +61,18 @@ public sealed class AdTextReaderTests
     }
 
     [Fact]
+    public void ReadHtml_TakesTheNumberAShowNumberButtonCarries_InADataAttribute()
+    {
+        var ad = _reader.ReadHtml("""
+            <button data-phone="06 1234 5678">Toon nummer</button> <a data-whatsapp-number="+34612345678">App</a>
+            <div data-id="0612345678" data-telemetry="0687654321" data-number-of-photos="12">x</div>
+            """);
+
+        ad.PhoneLinks.ShouldBe(["tel:06 1234 5678", "tel:+34612345678"]);
+        new PhoneExtractor().Extract(ad.Text, ad.PhoneLinks).Select(p => p.E164).ShouldBe(["+31612345678", "+34612345678"]);
+    }
+
+    [Fact]
     public void Read_KeepsPlainTextAsIs()
     {
         var ad = _reader.Read("Bel 06-12345678\nHarderwijk");

@@ -99,6 +99,8 @@ public sealed class AddressResolverTests
     [InlineData("Estoy en la calle Stationsstraat número 14, Harderwijk", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
     [InlineData("Rua Stationsstraat, numero 14 - Ermelo", "address|Stationsstraat|14||Ermelo|GM0233|in")]
     [InlineData("solo esta semana en Harderwyk", "place||||Harderwijk|GM0243|in")]
+    [InlineData("Adres: Stationsstraat\n12\nHarderwijk", "address|Stationsstraat|12||Harderwijk|GM0243|in")]
+    [InlineData("vlak bij de Stationsstraat\n5 min lopen, Harderwijk", "street|Stationsstraat|||Harderwijk|GM0243|in")]
     [InlineData("Nykerk", "place||||Nijkerk|GM0267|out")]
     public async Task ResolveAsync_FirstResultMatches_ForAddressStyle(string text, string expected)
     {
