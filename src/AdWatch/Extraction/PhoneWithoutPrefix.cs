@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace AdWatch.Extraction;
 
 /// <summary>
-/// A Dutch mobile number written without its trunk zero ("bel 6 12345678") or with its country code but neither plus nor
+/// A Dutch mobile number written without its trunk zero ("bel 6 12345678", the 6 standing alone) or with its country code but neither plus nor
 /// 00 ("whatsapp 31612345678", as WhatsApp links show it). Figures like that are often something else (an ad code, a
 /// reference), so they are read only as a mobile (06 + 8 digits, exactly) and only when a phone word stands next to them on
 /// their line: before ("bel", "call", "llámame", "me liga", "whatsapp", …) or just after ("31612345678 sms only").
@@ -16,8 +16,12 @@ internal static partial class PhoneWithoutPrefix
     private const int WordReachBefore = 40;
     private const int WordReachAfter = 24;
 
-    /// <summary>True when a run starting with <paramref name="digits"/> could be such a number at all (no text is read).</summary>
-    public static bool MayStart(string digits) => digits.Length > 0 && (digits[0] == '6' || digits.StartsWith("31", StringComparison.Ordinal));
+    /// <summary>
+    /// True when a run starting with the group <paramref name="digits"/> could be such a number at all (no text is read): the
+    /// 6 stands alone, as "+31 6 1234 5678" loses its "+31" ("6 12345678", "6-1234 5678"). A nine-figure "612 345 678" or
+    /// "612345678" is how a Spanish mobile is written, so it is never read as Dutch.
+    /// </summary>
+    public static bool MayStart(string digits) => digits == "6" || digits.StartsWith("31", StringComparison.Ordinal);
 
     /// <summary>A phone word on the line of original[start..end), within reach before or after it.</summary>
     public static bool HasPhoneWord(string original, int start, int end)
