@@ -131,7 +131,8 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
     /// <summary>
     /// Ads set a place off the way a form field or a title does: after a label and a colon ("Waar: Putten", "Where: …",
     /// "Dónde: …"), in brackets ("Sofia (Putten)"), alone on its line, as the last item after a separator ("Sofia, 25 jaar, Putten",
-    /// "Sofia - Putten", "25 | Putten | privé"), or in capitals closing an all-capitals title ("SOFIA 25 JAAR PUTTEN").
+    /// "Sofia - Putten", "25 | Putten | privé"), before its province ("Putten (Gelderland)"), or in capitals closing an
+    /// all-capitals title ("SOFIA 25 JAAR PUTTEN").
     /// A capitalised everyday word set off like this is the place; the verb ("waar putten we kracht uit") never is.
     /// </summary>
     private static bool SetOff(AddressText text, int first, int last, string prev)
@@ -149,6 +150,10 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
             || before.TrimEnd().EndsWith("[") && after.TrimStart().StartsWith("]"))
         {
             return true;
+        }
+        if (last + 1 < tokens.Count && text.Token(last + 1) is "gelderland" or "gld" or "gelre")
+        {
+            return true; // the province after it: "Putten (Gelderland)", "Putten, Gld."
         }
         if ((first == 0 || before.Contains('\n')) && (atEnd || after.Contains('\n')))
         {

@@ -121,6 +121,8 @@ public sealed class AddressResolverTests
     [InlineData("Lieve Sofia, 25 jaar, Putten")]
     [InlineData("Lieve Sofia - Putten")]
     [InlineData("Sofia 25 | Putten | privé")]
+    [InlineData("Putten (Gelderland)")]
+    [InlineData("nieuw: Putten, Gld.")]
     public async Task ResolveAsync_FindsPutten_WhenAdsSetTheNameOff(string text)
     {
         var results = await Resolve(text);
