@@ -104,6 +104,9 @@ public sealed class DashboardFixture : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
+    /// <summary>How long a browser action or navigation may take before the test fails.</summary>
+    public const float BrowserTimeoutMs = 120_000;
+
     /// <summary>A new browser context and page, signed in with the account of <paramref name="role"/>, on the overview.</summary>
     public Task<IPage> NewPageAsync(string role, string? culture = null) =>
         SignedInPageAsync(Accounts[role].Name, Accounts[role].Password, culture);
@@ -118,7 +121,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.ClickAsync("button[type=submit].primary");
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = 20_000 });
+            await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = BrowserTimeoutMs });
         }
         catch (TimeoutException e)
         {
@@ -146,6 +149,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         var browser = await BrowserAsync();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "nl-NL" });
+        // Playwright's 30 s default ran out once on a loaded CI machine (a page load after sign-in); waits end when the page
+        // is there, so a longer limit costs nothing when all is well.
+        context.SetDefaultTimeout(BrowserTimeoutMs);
+        context.SetDefaultNavigationTimeout(BrowserTimeoutMs);
         return await context.NewPageAsync();
     }
 
