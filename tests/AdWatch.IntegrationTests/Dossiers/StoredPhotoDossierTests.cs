@@ -13,16 +13,9 @@ using AdWatch.IntegrationTests.Exports;
 using AdWatch.Privacy;
 using AdWatch.Sites;
 using AdWatch.Storage;
-using AdWatch.Web.Cli;
-using AdWatch.Web.Hosting;
 using AdWatch.Web.Security;
 using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SixLabors.ImageSharp;
 
 namespace AdWatch.IntegrationTests.Dossiers;
@@ -47,29 +40,26 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
     private const string Password = "fenna-wachtwoord-2024";
     private const string Coordinator = "corrie";
     private const string CoordinatorPassword = "corrie-wachtwoord-2024";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-photos-");
     private DemoSiteHost? _sites;
-    private WebApplication _app = null!;
-    private string _baseUrl = "";
+    private TestWebApp? _web;
+
+    private TestWebApp Web => _web ?? throw new InvalidOperationException("not initialised");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         _sites = await DemoSiteHost.StartAsync(TestScenario.Create(), new DemoSiteHostOptions { CrawlDelaySeconds = 0 }, Ct);
-        _app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "photos.db"), null), "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-        await AppHost.MigrateAsync(_app.Services, Ct);
-        var catalog = _app.Services.GetRequiredService<SiteCatalog>();
+        _web = await TestWebApp.BuildAsync("adwatch-photos-", "photos.db", null, Ct);
+        var catalog = Web.Services.GetRequiredService<SiteCatalog>();
         var site = catalog.Find("kontaktbord").ShouldNotBeNull().WithBaseUrl(_sites.Kontaktbord.BaseUrl.ToString());
         site.Politeness.DelayMs = 0;
         catalog.Put(site);
-        await _app.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password),
+        await Web.Services.GetRequiredService<UserStore>().AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password),
             TimeProvider.System.GetUtcNow(), "regio", Ct);
-        await _app.Services.GetRequiredService<UserStore>().AddAsync(Coordinator, Role.Coordinator,
+        await Web.Services.GetRequiredService<UserStore>().AddAsync(Coordinator, Role.Coordinator,
             PasswordSignIn.Hash(Coordinator, CoordinatorPassword), TimeProvider.System.GetUtcNow(), "regio", Ct);
-        await _app.StartAsync(Ct);
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await _web.StartAsync(Ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -78,16 +68,9 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
         {
             await _sites.DisposeAsync();
         }
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
+        if (_web is not null)
         {
-            _dir.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
+            await _web.DisposeAsync();
         }
     }
 
@@ -98,7 +81,7 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
         {
             await CrawlAsync(day);
         }
-        await _app.Services.GetRequiredService<AnalysisRunner>().RunAsync(At(3).AddHours(12), null, Ct);
+        await Web.Services.GetRequiredService<AnalysisRunner>().RunAsync(At(3).AddHours(12), null, Ct);
         var (locationId, adId) = await HouseAsync();
         await FlagAsync(locationId);
         var log = _sites!.Kontaktbord.Requests;
@@ -143,7 +126,7 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
     public async Task Dossier_LoadsOnlyTinyPreviews_AndOnlyTheFullPhotoIsAnAuditedView()
     {
         await CrawlAsync(1);
-        await _app.Services.GetRequiredService<AnalysisRunner>().RunAsync(At(1).AddHours(12), null, Ct);
+        await Web.Services.GetRequiredService<AnalysisRunner>().RunAsync(At(1).AddHours(12), null, Ct);
         var (locationId, _) = await HouseAsync();
         using var analyst = await SignedInAsync(Analyst, Password);
         var page = await analyst.GetStringAsync($"/locations/{locationId.ToString(CultureInfo.InvariantCulture)}", Ct);
@@ -187,7 +170,7 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
         _sites.Kontaktbord.Requests.Snapshot().ShouldBeEmpty();
     }
 
-    private Database Database => _app.Services.GetRequiredService<Database>();
+    private Database Database => Web.Services.GetRequiredService<Database>();
 
     /// <summary>The simulated day of March 2023 at 09:00 Amsterdam (08:00 UTC), when the demo crawls it.</summary>
     private static DateTimeOffset At(int day) => new(2023, 3, day, 8, 0, 0, TimeSpan.Zero);
@@ -195,9 +178,9 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
     private async Task CrawlAsync(int day)
     {
         _sites!.SimulatedDate = TestScenario.Day(day);
-        var run = await _app.Services.GetRequiredService<CrawlRunner>().RunAsync("kontaktbord", At(day), "test", Ct);
+        var run = await Web.Services.GetRequiredService<CrawlRunner>().RunAsync("kontaktbord", At(day), "test", Ct);
         run.Status.ShouldBe("completed", run.ToString());
-        await _app.Services.GetRequiredService<ExtractionPass>().RunAsync(Ct);
+        await Web.Services.GetRequiredService<ExtractionPass>().RunAsync(Ct);
     }
 
     /// <summary>The location of Stationslaan 14 and the ad a1 placed there.</summary>
@@ -249,15 +232,7 @@ public sealed partial class StoredPhotoDossierTests : IAsyncLifetime
         return (await c.ExecuteScalarAsync<T>(sql))!;
     }
 
-    private async Task<HttpClient> SignedInAsync(string user, string password)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
-        {
-            BaseAddress = new Uri(_baseUrl),
-        };
-        (await FormPost.SignInAsync(client, user, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user, string password) => Web.SignedInAsync(user, password);
 
     /// <summary>
     /// Opens the dossier as the analyst, then every photo of <paramref name="adId"/> it shows, and downloads the PDF as the

@@ -6,14 +6,8 @@ using AdWatch.Geocoding;
 using AdWatch.IntegrationTests.Dashboard;
 using AdWatch.Sites;
 using AdWatch.Storage;
-using AdWatch.Web.Cli;
-using AdWatch.Web.Hosting;
 using AdWatch.Web.Security;
 using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -38,8 +32,7 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
     public const string Password = "hostiel-corpus-wachtwoord-2024";
     public static readonly DateTimeOffset CrawledAt = new(2023, 3, 6, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("adwatch-hostile-");
-    private WebApplication _app = null!;
+    private TestWebApp? _web;
 
     public HostileSite Site { get; private set; } = null!;
 
@@ -47,9 +40,11 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
 
     public int Extracted { get; private set; }
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => Web.BaseUrl;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => Web.Services;
+
+    private TestWebApp Web => _web ?? throw new InvalidOperationException("not initialised");
 
     public Database Database => Services.GetRequiredService<Database>();
 
@@ -57,21 +52,18 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Site = await HostileSite.StartAsync(ct);
-        _app = WebApp.Build(new AppSettings(Path.Combine(_dir.FullName, "hostile.db"), null), "http://127.0.0.1:0",
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Error));
-        await AppHost.MigrateAsync(_app.Services, ct);
-        _app.Services.GetRequiredService<SiteCatalog>().Put(SiteDefinitionLoader.LoadText(HostileSite.DefinitionYaml(Site.BaseUrl), "hostile.yaml"));
-        var users = _app.Services.GetRequiredService<UserStore>();
+        _web = await TestWebApp.BuildAsync("adwatch-hostile-", "hostile.db", builder => builder.Logging.SetMinimumLevel(LogLevel.Error), ct);
+        Services.GetRequiredService<SiteCatalog>().Put(SiteDefinitionLoader.LoadText(HostileSite.DefinitionYaml(Site.BaseUrl), "hostile.yaml"));
+        var users = Services.GetRequiredService<UserStore>();
         await users.AddAsync(Analyst, Role.Analyst, PasswordSignIn.Hash(Analyst, Password), TimeProvider.System.GetUtcNow(), "regio", ct);
         await users.AddAsync(Coordinator, Role.Coordinator, PasswordSignIn.Hash(Coordinator, Password), TimeProvider.System.GetUtcNow(), "regio", ct);
 
-        Crawl = await _app.Services.GetRequiredService<CrawlRunner>().RunAsync(HostileSite.Name, CrawledAt, "test", ct);
-        Extracted = await _app.Services.GetRequiredService<ExtractionPass>().RunAsync(ct);
-        await _app.Services.GetRequiredService<AnalysisRunner>().RunAsync(CrawledAt.AddHours(4), null, ct);
+        Crawl = await Services.GetRequiredService<CrawlRunner>().RunAsync(HostileSite.Name, CrawledAt, "test", ct);
+        Extracted = await Services.GetRequiredService<ExtractionPass>().RunAsync(ct);
+        await Services.GetRequiredService<AnalysisRunner>().RunAsync(CrawledAt.AddHours(4), null, ct);
         await FlagEveryLocationAsync(ct);
 
-        await _app.StartAsync(ct);
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await Web.StartAsync(ct);
     }
 
     /// <summary>
@@ -104,16 +96,9 @@ public sealed class HostileCorpusFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Site.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
+        if (_web is not null)
         {
-            _dir.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Hangfire may still hold its file for a moment; the temp folder is cleaned by the OS.
+            await _web.DisposeAsync();
         }
     }
 }
