@@ -65,9 +65,11 @@ internal static class PhoneTokens
             {
                 token = token with { Digits = digits };
             }
-            else if (others == 0 && digits == 0 && i - start is >= 2 and <= 4 && IsWholeGroupLookAlike(chars, start, i))
+            else if (others == 0 && digits == 0 && (i - start is >= 2 and <= 4 || (i - start == 1 && chars[start] == 'O'))
+                     && IsWholeGroupLookAlike(chars, start, i))
             {
-                // "OO" or "ll" filling a whole group of a number: counts only inside a phone-length run, like a word.
+                // "OO" or "ll" filling a whole group of a number, or a capital "O" alone ("O63 643 573 O"): counts only inside
+                // a phone-length run, like a word. A lone "o", "I" or "l" is a word ("o" = or, "I"), never a digit.
                 var spelled = string.Create(i - start, (chars, start), static (span, s) =>
                 {
                     for (var k = 0; k < span.Length; k++)

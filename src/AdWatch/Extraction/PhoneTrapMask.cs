@@ -71,8 +71,9 @@ internal static partial class PhoneTrapMask
     // 12-05-2024, 01/02/2025, 3.4.2026, 2026-05-12
     private const string DateWithYear = @"(?<!\d[-./]?)(?:(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?![-./]?\d)";
 
-    // €150, € 0,50, 150 euro, 100,-, EUR 80, 50€, R$ 300, $200
-    private const string Price = @"(?:€|eur\b|euro\b|R\$|\$|usd\b)\s*\d[\d.,]*(?:,-)?|(?<!\d[ .-]?)\d{1,5}(?:[.,]\d{1,2})?\s*(?:,-|€|euros?\b|eur\b|dollars?\b|reais\b)";
+    // €150, € 0,50, 150 euro, 100,-, EUR 80, 50€, R$ 300, $200 — on one line: a price on the next line must not take the
+    // last figure of a phone ("… zero - one⏎€ 180,-"), nor a figure spelled out or spaced after a dash ("zero - 1 €").
+    private const string Price = @"(?:€|eur\b|euro\b|R\$|\$|usd\b)[ \t\u00A0]*\d[\d.,]*(?:,-)?|(?<!\d\s?[ .*_/-]?\s?)\d{1,5}(?:[.,]\d{1,2})?[ \t\u00A0]*(?:,-|€|euros?\b|eur\b|dollars?\b|reais\b)";
 
     // NL91 ABNA 0417 1643 00 and other IBANs
     private const string Iban = @"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){6,20}";

@@ -276,4 +276,16 @@ public sealed class PhoneExtractorTests
     [InlineData("bel me\n612345678", "")]
     public void Extract_ReadsADutchMobileWithoutItsPrefix_OnlyNextToAPhoneWord(string text, string expected) =>
         string.Join(",", _extractor.Extract(text.Replace("\\n", "\n", StringComparison.Ordinal)).Select(p => p.E164)).ShouldBe(expected);
+
+    /// <summary>The writers corpus's last misses: a price on the next line took the last spelled figure; a lone capital O is a zero.</summary>
+    [Theory]
+    [InlineData("zero - six - eight - one - zero - four - one - five - zero - one\n€ 180,- / 30 min", "+31681041501")]
+    [InlineData("zero - meia - um - nove - um - dois - nove - nove - nove - cinco\n\n€ 150,- / 30 min", "+31619129995")]
+    [InlineData("Telefoon O611 721 O8 O", "+31611721080")]
+    [InlineData("O63 643 573 O", "+31636435730")]
+    [InlineData("Bel 0612345678 o 0687654321", "+31612345678,+31687654321")]
+    [InlineData("Prijs 150 €, bel 06 1234 5678", "+31612345678")]
+    [InlineData("100 - 150€ per uur", "")]
+    public void Extract_ReadsThePhone_WhenAPriceFollowsOnTheNextLine_OrAZeroIsACapitalO(string text, string expected) =>
+        string.Join(",", _extractor.Extract(text.Replace("\\n", "\n", StringComparison.Ordinal)).Select(p => p.E164)).ShouldBe(expected);
 }
