@@ -92,7 +92,9 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
 
         // 80 columns: the link is longer than many terminals are wide, and must still be one line to copy or click.
         var (_, screen) = await Pty.RunAsync(_dir.FullName, null, ["--db", "setup.db", "serve", "--urls", $"http://127.0.0.1:{port}"], Limit,
-            until: s => s.Any(l => l.StartsWith("http", StringComparison.Ordinal)) && s.Any(l => l.StartsWith("AdWatch serves", StringComparison.Ordinal)),
+            // Until both lines are whole: a screen read while a line is being written shows half of it (this test once read
+            // "AdWatch serves the dashboard at http://127.0.0.1:33253" before ". Ctrl+C stops it." had arrived).
+            until: s => s.Any(l => SetupLink().IsMatch(l)) && s.Any(l => l.EndsWith("Ctrl+C stops it.", StringComparison.Ordinal)),
             width: 80);
 
         var heading = screen.FindIndex(l => l.StartsWith("── No accounts yet ─", StringComparison.Ordinal));
@@ -126,6 +128,9 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
     private static string Show(List<string> screen) => "the screen:\n" + string.Join('\n', screen);
 
     /// <summary>The progress line: label, bar, percentage and elapsed time.</summary>
+    [GeneratedRegex(@"^http://127\.0\.0\.1:\d+/account/setup\?token=[A-Za-z0-9_-]{43}$")]
+    private static partial Regex SetupLink();
+
     [GeneratedRegex(@"^demo\s+\S+\s+\d{1,3}%\s+\d\d:\d\d:\d\d")]
     private static partial Regex ProgressLine();
 
