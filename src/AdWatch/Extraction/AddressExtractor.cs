@@ -90,7 +90,7 @@ public sealed class AddressExtractor
         {
             return [];
         }
-        var streets = AddressStreetParser.Find(text);
+        var (streets, streetCandidates) = AddressStreetParser.Find(text);
         var blocked = new bool[text.Folded.Length + 1];
         Block(blocked, streets.Select(s => (s.Start, s.End)));
         var postcodes = FindPostcodes(text, blocked, streets);
@@ -111,7 +111,7 @@ public sealed class AddressExtractor
             hitsByStart.TryAdd(hit.Start, hit);
         }
         // "Harderwijkerweg, Ermelo": a street without number is a street when a place follows it.
-        var named = AddressStreetParser.FindCandidates(text, streets)
+        var named = streetCandidates
             .Where(c => hitsByStart.TryGetValue(AddressGap.Next(text, c.End, joinWords: true), out var h) && h.Qualifier == PlaceQualifier.None);
         streets = [.. streets.Concat(named).OrderBy(s => s.Start)];
         return Combine(text, streets, postcodes, hits);

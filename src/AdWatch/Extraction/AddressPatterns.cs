@@ -138,6 +138,14 @@ internal static class AddressPatterns
     public static readonly FrozenSet<string> AlternativeCues = FrozenSet.ToFrozenSet(
         ["tussen", "between", "entre", "intre", "regio", "region", "regiao", "omgeving", "area", "zona", "omstreken"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Provinces (and the usual short forms) written after a town: "Putten (Gelderland)", "Putten, Gld.". Names that are also
+    /// towns (Utrecht, Groningen, Zeeland) are left out: after a town they may be another place.
+    /// </summary>
+    public static readonly FrozenSet<string> ProvinceWords = FrozenSet.ToFrozenSet(
+        ["gelderland", "gld", "gelre", "flevoland", "overijssel", "drenthe", "friesland", "fryslan", "limburg", "brabant",
+         "noord-brabant", "holland", "noord-holland", "zuid-holland"], StringComparer.Ordinal);
+
     /// <summary>Words before or after a place that mean its centre (precision neighbourhood).</summary>
     public static readonly FrozenSet<string> CentreWords = FrozenSet.ToFrozenSet(
         ["centrum", "centre", "center", "centro", "downtown", "binnenstad"], StringComparer.Ordinal);

@@ -151,7 +151,7 @@ internal sealed class AddressPlaceScanner(Gazetteer gazetteer)
         {
             return true;
         }
-        if (last + 1 < tokens.Count && text.Token(last + 1) is "gelderland" or "gld" or "gelre")
+        if (last + 1 < tokens.Count && AddressPatterns.ProvinceWords.Contains(text.Token(last + 1).ToString()))
         {
             return true; // the province after it: "Putten (Gelderland)", "Putten, Gld."
         }

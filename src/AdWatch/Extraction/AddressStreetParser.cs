@@ -10,10 +10,15 @@ internal static class AddressStreetParser
     /// <summary>A street found in the text; <see cref="Number"/> is null for a street without house number.</summary>
     internal sealed record Hit(int Start, int End, string Street, string? Number, string? Addition);
 
-    public static List<Hit> Find(AddressText text)
+    /// <summary>
+    /// The streets in the text, and the capitalised single-word street names without number outside them: candidates the
+    /// extractor keeps only when a place follows them ("Harderwijkerweg, Ermelo").
+    /// </summary>
+    public static (List<Hit> Streets, List<Hit> Candidates) Find(AddressText text)
     {
         var hits = new List<Hit>();
         var folded = text.Folded;
+        var streetWords = new List<(int Index, int End)>();
         foreach (var match in AddressPatterns.Street.Matches(folded).Cast<System.Text.RegularExpressions.Match>())
         {
             var streetGroup = match.Groups["street"];
@@ -44,6 +49,7 @@ internal static class AddressStreetParser
             // The house number before the street, as English (and some Spanish and Portuguese) writers put it:
             // "14 Stationslaan", "12b Vondellaan". Never after figures, a unit, a time or a price, and not when a number follows.
             var (index, streetEnd) = (match.Index, match.Index + match.Length);
+            streetWords.Add((index, streetEnd));
             if (NumberBefore(folded, index) is not var (numberStart, number, letter)
                 || hits.Exists(h => numberStart < h.End && streetEnd > h.Start) || !char.IsUpper(text.Original[index])
                 || AddressPatterns.NotStreets.Contains(folded[index..streetEnd]) || FiguresBefore(folded, numberStart)
@@ -69,28 +75,18 @@ internal static class AddressStreetParser
             }
         }
         hits.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return hits;
-    }
-
-    /// <summary>
-    /// Capitalised single-word street names without number outside <paramref name="streets"/>: candidates the extractor
-    /// keeps only when a place follows them.
-    /// </summary>
-    public static List<Hit> FindCandidates(AddressText text, List<Hit> streets)
-    {
         var candidates = new List<Hit>();
-        foreach (var match in AddressPatterns.StreetWord.EnumerateMatches(text.Folded))
+        foreach (var (index, end) in streetWords)
         {
-            var (index, end) = (match.Index, match.Index + match.Length);
-            if (!char.IsUpper(text.Original[index]) || streets.Exists(h => index < h.End && end > h.Start)
-                || AddressPatterns.NotStreets.Contains(text.Folded[index..end]))
+            if (!char.IsUpper(text.Original[index]) || hits.Exists(h => index < h.End && end > h.Start)
+                || AddressPatterns.NotStreets.Contains(folded[index..end]))
             {
                 continue;
             }
             var (start, street) = StreetName(text, index, end);
             candidates.Add(new Hit(start, end, street!, null, null));
         }
-        return candidates;
+        return (hits, candidates);
     }
 
     /// <summary>

@@ -112,9 +112,6 @@ internal static class GazetteerLoader
     {
         private readonly Dictionary<string, List<GazetteerPlace>> _names = new(StringComparer.Ordinal);
 
-        /// <summary>Names with "ij" as ads also write them with "y" ("Harderwyk", "Nykerk"); added where no name is spelled so.</summary>
-        private readonly Dictionary<string, List<(string Key, string? Code)>> _ySpellings = new(StringComparer.Ordinal);
-
         public void Add(string name, PlaceKind kind, string? code, double? lat, double? lon, string? displayName = null)
         {
             var folded = AddressText.FoldName(name);
@@ -137,15 +134,6 @@ internal static class GazetteerLoader
                 return;
             }
             list.Add(new GazetteerPlace(displayName ?? name, kind, code, code is not null && region.Contains(code), lat, lon));
-            if (folded.Contains("ij", StringComparison.Ordinal))
-            {
-                var y = folded.Replace("ij", "y", StringComparison.Ordinal);
-                if (!_ySpellings.TryGetValue(y, out var spelled))
-                {
-                    _ySpellings[y] = spelled = [];
-                }
-                spelled.Add((folded, code));
-            }
         }
 
         public void AddNeighbourhood(string name, IReadOnlyDictionary<string, string> row)
@@ -163,17 +151,16 @@ internal static class GazetteerLoader
         public string? CodeOf(string name) =>
             _names.TryGetValue(AddressText.FoldName(name), out var list) ? list.Find(p => p.MunicipalityCode is not null)?.MunicipalityCode : null;
 
+        /// <summary>
+        /// The names, and each name with "ij" also as ads write it with "y" ("Harderwyk", "Nykerk") where no name is spelled so.
+        /// </summary>
         public Dictionary<string, GazetteerPlace[]> Build()
         {
             var names = _names.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-            foreach (var (y, places) in _ySpellings)
+            foreach (var group in _names.Where(kv => kv.Key.Contains("ij", StringComparison.Ordinal))
+                         .GroupBy(kv => kv.Key.Replace("ij", "y", StringComparison.Ordinal), StringComparer.Ordinal))
             {
-                // The places as they stand once every row is read (a later row may have given one its coordinates).
-                GazetteerPlace[] spelled = [.. places.Select(p => names[p.Key].FirstOrDefault(q => q.MunicipalityCode == p.Code)).OfType<GazetteerPlace>().Distinct()];
-                if (spelled.Length > 0)
-                {
-                    names.TryAdd(y, spelled);
-                }
+                names.TryAdd(group.Key, [.. group.SelectMany(kv => kv.Value).Distinct()]);
             }
             return names;
         }

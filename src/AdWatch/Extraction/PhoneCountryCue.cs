@@ -33,9 +33,17 @@ internal static partial class PhoneCountryCue
         ("italia", "IT"), ("italian", "IT"), ("nigeria", "NG"), ("ghana", "GH"), ("moldov", "MD"), ("russia", "RU"),
     ];
 
-    [GeneratedRegex(@"\b(?:n(?:u|ú)mero|numero|number|nummer|num[aă]r(?:ul)?|nr|tel(?:efoon|efono|éfono|efone)?|phone|whats ?app|whats|wapp|wa|zap|celular|cel|m(?:o|ó)vil|mobiel|mobile)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Words for a phone or its number that both this cue and <see cref="PhoneWithoutPrefix"/> read (nl, en, es, pt). The cue
+    /// adds short labels ("nr", "wa") that name a phone only beside a country word; the other adds the verbs of calling.
+    /// </summary>
+    internal const string PhoneNouns = @"n[uú]mero|number|nummer|tel(?:efoon|efono|éfono|efone)?|phone|whats ?app|zap|celular|cel|m[oó]vil|mobiel";
+
+    [GeneratedRegex(@"\b(?:" + PhoneNouns + @"|num[aă]r(?:ul)?|nr|whats|wapp|wa|mobile)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneWord();
+
+    /// <summary>Where the line holding <paramref name="position"/> starts: the text a cue for a number there may come from.</summary>
+    internal static int LineStart(string text, int position) => position == 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
 
     /// <summary>
     /// True when the text has anything that could be a cue: a flag, or a phone word and a country word. Most ads have none,
@@ -66,11 +74,7 @@ internal static partial class PhoneCountryCue
     /// <summary>The region the ad names for the number at original[start..end), or null.</summary>
     public static string? Find(string original, int start, int end)
     {
-        var lineStart = original.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        if (start == 0)
-        {
-            lineStart = 0;
-        }
+        var lineStart = LineStart(original, start);
         var flag = FlagBefore(original, Math.Max(lineStart, start - FlagReachBefore), start) ?? FlagAfter(original, end);
         if (flag is not null)
         {

@@ -68,8 +68,15 @@ public sealed partial class PhoneExtractor
             var first = run[i];
             var cueable = mayCue && !first.IsInternational;
             var prefixed = first.Plus || first.Digits.StartsWith('0');
+            var mayBeBare = !prefixed && PhoneWithoutPrefix.MayStart(first.Digits);
+            if (!prefixed && !cueable && !mayBeBare)
+            {
+                i++;
+                continue; // most groups: nothing to look at, not even the window
+            }
+
             var last = LongestWindowEnd(run, i);
-            var bare = !prefixed && PhoneWithoutPrefix.MayStart(first.Digits) && DigitCount(run, i, last) >= PhoneWithoutPrefix.MinDigits
+            var bare = mayBeBare && DigitCount(run, i, last) >= PhoneWithoutPrefix.MinDigits
                 && PhoneWithoutPrefix.HasPhoneWord(normalized.Original, normalized.OriginalStart(first.Start), normalized.OriginalEnd(run[last].End - 1));
             if (!prefixed && !cueable && !bare)
             {

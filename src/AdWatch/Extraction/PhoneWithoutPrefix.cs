@@ -26,8 +26,7 @@ internal static partial class PhoneWithoutPrefix
     /// <summary>A phone word on the line of original[start..end), within reach before or after it.</summary>
     public static bool HasPhoneWord(string original, int start, int end)
     {
-        var lineStart = start == 0 ? 0 : original.LastIndexOf('\n', start - 1) + 1;
-        var from = Math.Max(lineStart, start - WordReachBefore);
+        var from = Math.Max(PhoneCountryCue.LineStart(original, start), start - WordReachBefore);
         if (PhoneWord().IsMatch(original.AsSpan(from, start - from)))
         {
             return true;
@@ -45,7 +44,8 @@ internal static partial class PhoneWithoutPrefix
         _ => null,
     };
 
-    [GeneratedRegex(@"\b(?:bel(?:len|t)?|belme|call|ring|tel(?:efoon|efono|éfono|efone)?|phone|whats ?app|app(?:en|je)?|sms|text|nummer|number|n[uú]mero|ll[aá]ma(?:me|r)?|liga|ligue|contact[oe]?|contato|mobiel|m[oó]vil|celular|cel|zap)\b",
+    /// <summary>The nouns the country cue reads too, and the verbs and channels of getting in touch.</summary>
+    [GeneratedRegex(@"\b(?:" + PhoneCountryCue.PhoneNouns + @"|bel(?:len|t)?|belme|call|ring|app(?:en|je)?|sms|text|ll[aá]ma(?:me|r)?|liga|ligue|contact[oe]?|contato)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneWord();
 }

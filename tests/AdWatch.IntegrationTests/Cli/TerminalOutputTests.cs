@@ -127,10 +127,11 @@ public sealed partial class TerminalOutputTests(TerminalOutputTests.DemoScreen d
 
     private static string Show(List<string> screen) => "the screen:\n" + string.Join('\n', screen);
 
-    /// <summary>The progress line: label, bar, percentage and elapsed time.</summary>
+    /// <summary>serve's one-time set-up link, whole (the token is 32 random bytes in base64url: 43 characters).</summary>
     [GeneratedRegex(@"^http://127\.0\.0\.1:\d+/account/setup\?token=[A-Za-z0-9_-]{43}$")]
     private static partial Regex SetupLink();
 
+    /// <summary>The progress line: label, bar, percentage and elapsed time.</summary>
     [GeneratedRegex(@"^demo\s+\S+\s+\d{1,3}%\s+\d\d:\d\d:\d\d")]
     private static partial Regex ProgressLine();
 

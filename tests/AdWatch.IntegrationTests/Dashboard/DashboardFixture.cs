@@ -121,7 +121,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.ClickAsync("button[type=submit].primary");
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = BrowserTimeoutMs });
+            await page.WaitForURLAsync(BaseUrl + "/"); // within the context's BrowserTimeoutMs
         }
         catch (TimeoutException e)
         {
