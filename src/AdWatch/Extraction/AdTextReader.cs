@@ -41,7 +41,11 @@ public sealed partial class AdTextReader
             if (PhoneAttribute().IsMatch(attribute.Name)
                 && attribute.Value.Length <= 64 && attribute.Value.Count(char.IsAsciiDigit) >= 8)
             {
-                links.Add("tel:" + attribute.Value.Trim());
+                // A WhatsApp attribute holds the number as wa.me does: country code and digits, no plus ("31612345678").
+                var value = attribute.Value.Trim();
+                links.Add(WhatsAppAttribute().IsMatch(attribute.Name) && value.All(char.IsAsciiDigit) && value[0] != '0'
+                    ? "https://wa.me/" + value
+                    : "tel:" + value);
             }
         }
 
@@ -88,8 +92,11 @@ public sealed partial class AdTextReader
     [GeneratedRegex(@"<(?:!doctype|html|head|body|div|p|br|span|a|img|script|style|section|article|meta|table|ul|ol|li|h[1-6]|strong|em|b|i|font|center|main|header|footer|nav|title|link)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"^data-(?:[a-z0-9]+-)*(?:phone|tel|telefoon|telephone|nummer|number|mobile|mobiel|gsm|whatsapp)(?:-[a-z0-9]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^data-(?:[a-z0-9]+-)*(?:phone|tel|telefoon|telephone|nummer|number|mobile|mobiel|gsm|whatsapp|wa)(?:-[a-z0-9]+)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneAttribute();
+
+    [GeneratedRegex(@"-(?:whatsapp|wa)(?:-|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatsAppAttribute();
 
     [GeneratedRegex(@"^\s*(?:tel|callto|sms|facetime|whatsapp):|wa\.me/|api\.whatsapp\.com/send", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneLink();

@@ -30,7 +30,7 @@ internal static class AddressPatterns
     /// </summary>
     public static readonly Regex Street = new(
         $@"\b(?<street>(?:(?:{StreetPrefix})[ .'’-]{{1,2}})*(?:\p{{Ll}}[\p{{Ll}}'’-]*(?:{StreetSuffix}|(?<abbr>{AddressNormalizer.EndingPattern}))|{StandaloneStreet}))" +
-        @"\.?(?: ?,)?(?: |\n)?(?:(?:nr|no|n|nummer|huisnummer|numero|number|num)\.? ?)?(?<nr>[1-9][0-9]{0,4})",
+        @"\.?(?: ?,)?(?: |\n)?(?:(?:nr|no|n|nummer|huisnummer|numero|number|num)\.? ?|(?:n°|#) ?)?(?<nr>[1-9][0-9]{0,4})",
         Options);
 
     /// <summary>A house number named after a postcode: "pc 3841 AB nr 12", "postcode 3882 GR huisnummer 141/1".</summary>
@@ -139,12 +139,14 @@ internal static class AddressPatterns
         ["tussen", "between", "entre", "intre", "regio", "region", "regiao", "omgeving", "area", "zona", "omstreken"], StringComparer.Ordinal);
 
     /// <summary>
-    /// Provinces (and the usual short forms) written after a town: "Putten (Gelderland)", "Putten, Gld.". Names that are also
-    /// towns (Utrecht, Groningen, Zeeland) are left out: after a town they may be another place.
+    /// A province (or its usual short form) or the country written after a town: "Putten (Gelderland)", "Putten, Gld.",
+    /// "Putten (Holanda)". Provinces that are also towns (Utrecht, Groningen, Zeeland) are left out: after a town they may be
+    /// another place.
     /// </summary>
     public static readonly FrozenSet<string> ProvinceWords = FrozenSet.ToFrozenSet(
         ["gelderland", "gld", "gelre", "flevoland", "overijssel", "drenthe", "friesland", "fryslan", "limburg", "brabant",
-         "noord-brabant", "holland", "noord-holland", "zuid-holland"], StringComparer.Ordinal);
+         "noord-brabant", "holland", "noord-holland", "zuid-holland", "nederland", "netherlands", "holanda", "olanda",
+         "holandia"], StringComparer.Ordinal);
 
     /// <summary>Words before or after a place that mean its centre (precision neighbourhood).</summary>
     public static readonly FrozenSet<string> CentreWords = FrozenSet.ToFrozenSet(

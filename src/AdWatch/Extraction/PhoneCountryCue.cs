@@ -34,12 +34,13 @@ internal static partial class PhoneCountryCue
     ];
 
     /// <summary>
-    /// Words for a phone or its number that both this cue and <see cref="PhoneWithoutPrefix"/> read (nl, en, es, pt). The cue
-    /// adds short labels ("nr", "wa") that name a phone only beside a country word; the other adds the verbs of calling.
+    /// Words for a phone or its number (nl, en, es, pt, ro), read by this cue and by <see cref="PhoneWithoutPrefix"/>. The cue
+    /// also takes "nr", which beside a country word names a phone; the other adds the verbs of calling.
     /// </summary>
-    internal const string PhoneNouns = @"n[uú]mero|number|nummer|tel(?:efoon|efono|éfono|efone)?|phone|whats ?app|zap|celular|cel|m[oó]vil|mobiel";
+    internal const string PhoneNouns =
+        @"n[uú]mero|number|nummer|num[aă]r(?:ul)?|tel(?:efoon|efono|éfono|efone)?|phone|whats ?app|whats|wapp|wa|zap|celular|cel|m[oó]vil|mobiel|mobile";
 
-    [GeneratedRegex(@"\b(?:" + PhoneNouns + @"|num[aă]r(?:ul)?|nr|whats|wapp|wa|mobile)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + PhoneNouns + @"|nr)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneWord();
 
     /// <summary>Where the line holding <paramref name="position"/> starts: the text a cue for a number there may come from.</summary>

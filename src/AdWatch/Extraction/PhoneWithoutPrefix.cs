@@ -44,8 +44,8 @@ internal static partial class PhoneWithoutPrefix
         _ => null,
     };
 
-    /// <summary>The nouns the country cue reads too, and the verbs and channels of getting in touch.</summary>
-    [GeneratedRegex(@"\b(?:" + PhoneCountryCue.PhoneNouns + @"|bel(?:len|t)?|belme|call|ring|app(?:en|je)?|sms|text|ll[aá]ma(?:me|r)?|liga|ligue|contact[oe]?|contato)\b",
+    /// <summary>The nouns the country cue reads too, and the verbs and channels of getting in touch (nl, en, es, pt, ro, pl).</summary>
+    [GeneratedRegex(@"\b(?:" + PhoneCountryCue.PhoneNouns + @"|bel(?:len|t)?|belme|call|ring|app(?:en|je)?|sms|text|ll[aá]ma(?:me|r)?|liga|ligue|contact[oe]?|contato|sun[aă](?:-m[aă])?|zadzwo[nń]|dzwo[nń])\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PhoneWord();
 }

@@ -73,6 +73,15 @@ public sealed class AdTextReaderTests
     }
 
     [Fact]
+    public void ReadHtml_ReadsAWhatsAppAttribute_AsWaMeDoes()
+    {
+        var ad = _reader.ReadHtml("""<button data-wa="31612345678">WhatsApp</button> <span data-tel="06-12 34 56 78">Toon</span>""");
+
+        ad.PhoneLinks.ShouldBe(["https://wa.me/31612345678", "tel:06-12 34 56 78"]);
+        new PhoneExtractor().Extract(ad.Text, ad.PhoneLinks).Select(p => p.E164).ShouldBe(["+31612345678"]);
+    }
+
+    [Fact]
     public void Read_KeepsPlainTextAsIs()
     {
         var ad = _reader.Read("Bel 06-12345678\nHarderwijk");

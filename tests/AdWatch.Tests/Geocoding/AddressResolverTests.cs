@@ -100,6 +100,14 @@ public sealed class AddressResolverTests
     [InlineData("Rua Stationsstraat, numero 14 - Ermelo", "address|Stationsstraat|14||Ermelo|GM0233|in")]
     [InlineData("solo esta semana en Harderwyk", "place||||Harderwijk|GM0243|in")]
     [InlineData("Adres: Stationsstraat\n12\nHarderwijk", "address|Stationsstraat|12||Harderwijk|GM0243|in")]
+    [InlineData("14, Stationsstraat, Harderwijk", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
+    [InlineData("Stationsstraat nº 14, Harderwijk", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
+    [InlineData("Stationsstraat n° 14 Harderwijk", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
+    [InlineData("Stationsstraat #14 Harderwijk", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
+    [InlineData("Calle Stationsstraat 14, Harderwijk", "address|Stationsstraat|14||Harderwijk|GM0243|in")]
+    [InlineData("Rua Stationsstraat nº14 - Ermelo", "address|Stationsstraat|14||Ermelo|GM0233|in")]
+    [InlineData("visit: 14A Stationsstraat Harderwijk", "address|Stationsstraat|14A||Harderwijk|GM0243|in")]
+    [InlineData("Stationsstraat\n14a\n3841 AB Harderwijk", "address|Stationsstraat|14A|3841AB|Harderwijk|GM0243|in")]
     [InlineData("vlak bij de Stationsstraat\n5 min lopen, Harderwijk", "street|Stationsstraat|||Harderwijk|GM0243|in")]
     [InlineData("Nykerk", "place||||Nijkerk|GM0267|out")]
     public async Task ResolveAsync_FirstResultMatches_ForAddressStyle(string text, string expected)
@@ -123,6 +131,9 @@ public sealed class AddressResolverTests
     [InlineData("Sofia 25 | Putten | privé")]
     [InlineData("Putten (Gelderland)")]
     [InlineData("nieuw: Putten, Gld.")]
+    [InlineData("Putten, Gelderland")]
+    [InlineData("Putten (Holanda)")]
+    [InlineData("Putten – Gelderland")]
     public async Task ResolveAsync_FindsPutten_WhenAdsSetTheNameOff(string text)
     {
         var results = await Resolve(text);
