@@ -1,7 +1,9 @@
 using AdWatch.Jobs;
 using AdWatch.Storage;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 
 namespace AdWatch.Web.Hosting;
@@ -19,21 +21,17 @@ internal static class JobServer
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
-        builder.Services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (storage.IsPostgres)
-            {
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.ConnectionString),
-                    new PostgreSqlStorageOptions { QueuePollInterval = jobs.PollInterval, PrepareSchemaIfNecessary = true });
-            }
-            else
-            {
-                config.UseSQLiteStorage(SqlitePath(storage, jobs), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
-            }
-        });
+        // This app's job store and job activator, registered before AddHangfire (which only adds them when missing): its
+        // defaults read Hangfire's process-wide JobStorage.Current and JobActivator.Current, which the app that configured
+        // Hangfire last has set — another app's store, and jobs resolved from another app's services, when two run in one
+        // process (as a test run's do).
+        builder.Services.AddSingleton<JobStorage>(_ => storage.IsPostgres ? PostgresStore(storage, jobs) : SqliteStore(storage, jobs));
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, config) => config
+            .UseLogProvider(new HangfireLogs(services.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         builder.Services.AddTransient<CrawlJob>();
         if (!runJobs)
         {
@@ -49,6 +47,15 @@ internal static class JobServer
             o.ServerName = $"adwatch:{Environment.MachineName}:{Environment.ProcessId}";
         });
     }
+
+    private static PostgreSqlStorage PostgresStore(StorageOptions storage, JobsOptions jobs)
+    {
+        var options = new PostgreSqlStorageOptions { QueuePollInterval = jobs.PollInterval, PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, options), options);
+    }
+
+    private static SQLiteStorage SqliteStore(StorageOptions storage, JobsOptions jobs) =>
+        new(SqlitePath(storage, jobs), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
 
     private static string SqlitePath(StorageOptions storage, JobsOptions jobs)
     {

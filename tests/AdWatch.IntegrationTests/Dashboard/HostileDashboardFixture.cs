@@ -23,8 +23,8 @@ public sealed class HostileDashboardFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// The collection of tests on <see cref="HostileDashboardFixture"/>. Runs alone, like <see cref="DashboardCollection"/>:
-/// Hangfire's process-wide state must not see two apps start and stop at once.
+/// The collection of tests on <see cref="HostileDashboardFixture"/>. Runs alone, like <see cref="DashboardCollection"/>: its
+/// app's background jobs are waited for, and need not share the machine.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HostileDashboardCollection : ICollectionFixture<HostileDashboardFixture>

@@ -20,7 +20,7 @@ using SixLabors.ImageSharp;
 
 namespace AdWatch.IntegrationTests.Dossiers;
 
-/// <summary>Runs alone, like <see cref="DashboardCollection"/>: Hangfire's process-wide state must not see two apps start at once.</summary>
+/// <summary>Runs alone, like <see cref="DashboardCollection"/>: its app's background jobs are waited for, and need not share the machine.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class StoredPhotoCollection
 {

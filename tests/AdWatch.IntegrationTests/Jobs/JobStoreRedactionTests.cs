@@ -12,8 +12,8 @@ namespace AdWatch.IntegrationTests.Jobs;
 /// A failing job's exception reaches the job store (and stays there until an operator deletes the job, out of the purge's
 /// reach): the phone, e-mail address and ad URL it quotes must not, neither in a failure nor in a retry's reason.
 /// </summary>
-// Alone: Hangfire keeps some state per process (JobStorage.Current), and a second job server beside HangfireCrawlTests
-// disturbs its count of crawl runs.
+// Alone, beside no other job server: HangfireCrawlTests counts crawl runs, and a second server once disturbed that count
+// through Hangfire's process-wide job activator (each app now keeps its own, see HangfireInOneProcessTests).
 [Collection(nameof(ProcessTreeCollection))]
 public sealed class JobStoreRedactionTests : IAsyncLifetime
 {

@@ -35,7 +35,6 @@ public sealed class RecurringCrawlRegistrarTests : IDisposable
 
     private async Task<List<string>> ScheduledAsync(JobsOptions options, SiteCatalog? catalog = null)
     {
-        Hangfire.GlobalConfiguration.Configuration.UseLogProvider(new SilentLogProvider());
         var storage = new SQLiteStorage(Path.Combine(_dir.FullName, $"{Guid.NewGuid():N}.hangfire.db"));
         var registrar = new RecurringCrawlRegistrar(catalog ?? Catalog(), new RecurringJobManager(storage), storage, Options.Create(options),
             NullLogger<RecurringCrawlRegistrar>.Instance);

@@ -90,9 +90,7 @@ public sealed class ScaleOutTests : IDisposable
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(db.PostgresConnectionString!, storageOptions), storageOptions);
         GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            // Hangfire's log provider is process-wide: an app another test disposed may have left its (disposed) logger factory.
-            .UseLogProvider(new SilentLogProvider());
+            .UseRecommendedSerializerSettings();
         var client = new BackgroundJobClient(storage);
         var monitoring = storage.GetMonitoringApi();
         var crawlJobs = new List<string>();
