@@ -41,7 +41,11 @@ internal static class OidcSetup
                     .WriteAsync(name, "sign_in_failed", "user", name, "openid connect: no mapped role", context.HttpContext.RequestAborted);
             }
             // No users row to check the session against: SessionValidator leaves principals with this claim alone.
-            var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role), new(SessionValidator.OidcClaim, "true") };
+            // The name identifier keeps antiforgery tokens bound to the account rather than to all claims (see SessionValidator).
+            var claims = new List<Claim>
+            {
+                new(ClaimTypes.Name, name), new(ClaimTypes.NameIdentifier, name), new(ClaimTypes.Role, role), new(SessionValidator.OidcClaim, "true"),
+            };
             var organisation = principal.FindFirst(settings.OrganisationClaim)?.Value;
             if (context.HttpContext.RequestServices.GetRequiredService<Organisations>().Find(organisation) is { } known)
             {

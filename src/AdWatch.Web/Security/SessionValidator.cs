@@ -28,8 +28,13 @@ public sealed class SessionValidator(UserStore users, TimeProvider time)
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(60);
 
     /// <summary>The claims that tie a cookie to <paramref name="user"/>'s current stamp, checked at <paramref name="now"/>.</summary>
+    /// <remarks>
+    /// With them a <see cref="ClaimTypes.NameIdentifier"/>: antiforgery binds a form's token to that claim when there is one,
+    /// and to all claims otherwise — then the check-time claim, renewed every minute, would make every form sent more than a
+    /// minute after the last check a 400.
+    /// </remarks>
     public static IEnumerable<Claim> SessionClaims(UserRow user, DateTimeOffset now) =>
-        [new(StampClaim, user.SecurityStamp), Checked(now)];
+        [new(ClaimTypes.NameIdentifier, user.Name), new(StampClaim, user.SecurityStamp), Checked(now)];
 
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -53,7 +58,13 @@ public sealed class SessionValidator(UserStore users, TimeProvider time)
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        var identity = new ClaimsIdentity(principal.Claims.Where(c => c.Type != CheckedClaim).Append(Checked(now)),
+        // A cookie from before the name-identifier claim gets it now (its open forms fail once, as they did every minute).
+        var kept = principal.Claims.Where(c => c.Type != CheckedClaim);
+        if (!principal.HasClaim(c => c.Type == ClaimTypes.NameIdentifier))
+        {
+            kept = kept.Append(new Claim(ClaimTypes.NameIdentifier, user.Name));
+        }
+        var identity = new ClaimsIdentity(kept.Append(Checked(now)),
             CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
         context.ShouldRenew = true;

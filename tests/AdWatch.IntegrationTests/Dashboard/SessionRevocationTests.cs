@@ -25,6 +25,25 @@ public sealed class SessionRevocationTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task AFormOpened_BeforeTheSessionWasCheckedAgain_IsStillAccepted()
+    {
+        // An analyst opens the mark form, writes her note for more than a minute, and sends it: the check of her session
+        // in between renews the cookie, and the form's antiforgery token must still match the session it was issued to.
+        var data = await AnalystPageData.LoadAsync(fixture, Ct);
+        using var client = await fixture.SignedInClientAsync(Policies.AnalystRole);
+        var page = $"/phones/{Uri.EscapeDataString(data.Phone)}/mark";
+        var token = FormPost.Token(await client.GetStringAsync(page, Ct)).ShouldNotBeNull();
+        var runsBefore = await AnalystPageData.AnalysisRunsAsync(fixture, Ct);
+
+        HttpResponseMessage? response = null;
+        await AfterTheNextCheckAsync(async () => response = await client.PostAsync(page,
+            new FormUrlEncodedContent([new("Status", "ok"), new("Note", "na een lange notitie"), new("__RequestVerificationToken", token)]), Ct));
+
+        response!.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        await AnalystPageData.WaitForAnalysisAsync(fixture, runsBefore, Ct); // "ok" again: the re-run changes nothing
+    }
+
+    [Fact]
     public async Task SignOut_EndsACopiedCookie()
     {
         var (client, copy) = await SignedInWithCopyAsync("rev-signout");
