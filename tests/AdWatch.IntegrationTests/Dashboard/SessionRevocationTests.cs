@@ -1,8 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using AdWatch.Storage;
 using AdWatch.Web.Security;
 using Dapper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AdWatch.IntegrationTests.Dashboard;
 
@@ -41,6 +45,30 @@ public sealed class SessionRevocationTests(DashboardFixture fixture)
 
         response!.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         await AnalystPageData.WaitForAnalysisAsync(fixture, runsBefore, Ct); // "ok" again: the re-run changes nothing
+    }
+
+    [Fact]
+    public async Task ACookieIssuedWithoutANameIdentifier_GetsOneAtItsNextCheck()
+    {
+        // A sign-in cookie as AdWatch issued it before the name-identifier claim, last checked two minutes ago.
+        var user = (await fixture.Services.GetRequiredService<AdWatch.Accounts.UserStore>().FindAsync("ana", Ct)).ShouldNotBeNull();
+        var format = fixture.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(CookieAuthenticationDefaults.AuthenticationScheme).TicketDataFormat;
+        var old = SessionValidator.SessionClaims(user, fixture.Clock.GetUtcNow().AddMinutes(-2)).Where(c => c.Type != ClaimTypes.NameIdentifier)
+            .Concat([new(ClaimTypes.Name, "ana"), new(ClaimTypes.Role, Policies.AnalystRole), new(UserScope.OrganisationClaim, user.Organisation!)]);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(old, CookieAuthenticationDefaults.AuthenticationScheme,
+            ClaimTypes.Name, ClaimTypes.Role)), new AuthenticationProperties { IssuedUtc = fixture.Clock.GetUtcNow().AddMinutes(-2), ExpiresUtc = fixture.Clock.GetUtcNow().AddMinutes(10) },
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(fixture.BaseUrl) };
+        client.DefaultRequestHeaders.Add("Cookie", "adwatch.auth=" + format.Protect(ticket));
+
+        var response = await client.GetAsync("/locations", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        List<string> cookies = response.Headers.TryGetValues("Set-Cookie", out var set) ? [.. set] : [];
+        var renewed = cookies.SingleOrDefault(c => c.StartsWith("adwatch.auth=", StringComparison.Ordinal)).ShouldNotBeNull(string.Join(" | ", cookies));
+        var principal = format.Unprotect(renewed["adwatch.auth=".Length..renewed.IndexOf(';')]).ShouldNotBeNull().Principal;
+        principal.FindFirst(ClaimTypes.NameIdentifier).ShouldNotBeNull().Value.ShouldBe("ana");
     }
 
     [Fact]
