@@ -110,8 +110,12 @@ internal static class AddressPatterns
          "localizacao", "cidade", "ciudad", "city", "regio", "region", "area", "zona"],
         StringComparer.Ordinal);
 
-    /// <summary>Cues that also have other meanings ("te putten", "uit"); they need a capitalised name.</summary>
-    public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(["te", "uit", "from", "naar", "to", "tussen", "between", "entre", "intre"], StringComparer.Ordinal);
+    /// <summary>
+    /// Cues that also have other meanings ("te putten", "uit"); they need a capitalised name. With them the verbs of a visit
+    /// ("Visiting Putten this weekend", "visitando Putten"), which ads write without a preposition.
+    /// </summary>
+    public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(
+        ["te", "uit", "from", "naar", "to", "tussen", "between", "entre", "intre", "visiting", "visit", "visitando"], StringComparer.Ordinal);
 
     /// <summary>Two-word cues ending in "de/do/da/van/of": "cerca de X", "in de buurt van X", "centro de X".</summary>
     public static readonly FrozenSet<string> CueBeforeOf = FrozenSet.ToFrozenSet(

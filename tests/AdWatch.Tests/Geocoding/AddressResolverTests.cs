@@ -77,6 +77,8 @@ public sealed class AddressResolverTests
     [InlineData("New girl in Ermelo!!", "place||||Ermelo|GM0233|in")]
     [InlineData("Chica nueva en Harderwijk 🔥", "place||||Harderwijk|GM0243|in")]
     [InlineData("Garota nova em Putten, só hoje", "place||||Putten|GM0273|in")]
+    [InlineData("Visiting Putten this weekend only :) text me", "place||||Putten|GM0273|in")]
+    [InlineData("Chica latina visitando Putten hasta el domingo", "place||||Putten|GM0273|in")]
     // odd Unicode: Cyrillic look-alike, mathematical bold, zero-width space, fullwidth, emoji
     [InlineData("Hаrderwijk", "place||||Harderwijk|GM0243|in")]
     [InlineData("𝐄𝐫𝐦𝐞𝐥𝐨", "place||||Ermelo|GM0233|in")]
