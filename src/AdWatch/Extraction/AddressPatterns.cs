@@ -111,11 +111,13 @@ internal static class AddressPatterns
         StringComparer.Ordinal);
 
     /// <summary>
-    /// Cues that also have other meanings ("te putten", "uit"); they need a capitalised name. With them the verbs of a visit
-    /// ("Visiting Putten this weekend", "visitando Putten"), which ads write without a preposition.
+    /// Cues that also have other meanings ("te putten", "uit", "por hora"); they need a capitalised name. With them the verbs
+    /// of a visit ("Visiting Putten this weekend", "visitando Putten"), which ads write without a preposition, and "through,
+    /// around" ("de paso por Putten", "pela Putten").
     /// </summary>
     public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(
-        ["te", "uit", "from", "naar", "to", "tussen", "between", "entre", "intre", "visiting", "visit", "visitando"], StringComparer.Ordinal);
+        ["te", "uit", "from", "naar", "to", "tussen", "between", "entre", "intre", "visiting", "visit", "visitando", "por", "pela", "pelo"],
+        StringComparer.Ordinal);
 
     /// <summary>Two-word cues ending in "de/do/da/van/of": "cerca de X", "in de buurt van X", "centro de X".</summary>
     public static readonly FrozenSet<string> CueBeforeOf = FrozenSet.ToFrozenSet(

@@ -79,6 +79,7 @@ public sealed class AddressResolverTests
     [InlineData("Garota nova em Putten, só hoje", "place||||Putten|GM0273|in")]
     [InlineData("Visiting Putten this weekend only :) text me", "place||||Putten|GM0273|in")]
     [InlineData("Chica latina visitando Putten hasta el domingo", "place||||Putten|GM0273|in")]
+    [InlineData("Estoy de paso por Putten, escríbeme al wasap", "place||||Putten|GM0273|in")]
     // odd Unicode: Cyrillic look-alike, mathematical bold, zero-width space, fullwidth, emoji
     [InlineData("Hаrderwijk", "place||||Harderwijk|GM0243|in")]
     [InlineData("𝐄𝐫𝐦𝐞𝐥𝐨", "place||||Ermelo|GM0233|in")]
